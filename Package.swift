@@ -1,0 +1,31 @@
+// swift-tools-version: 6.2
+// CPSKit — the Canon Professional Services journey as an embeddable Swift library.
+// The root package depends on Foundation (and the toolchain's own modules) only: see ../shared/SPEC.md §1.
+import PackageDescription
+
+let package = Package(
+    name: "CPSKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CPSKit", targets: ["CPSKit"]),
+        .library(name: "CPSKitTesting", targets: ["CPSKitTesting"]),
+        .executable(name: "cps", targets: ["cps"]),
+    ],
+    targets: [
+        .target(name: "CPSKit"),
+        .target(name: "CPSKitTesting", dependencies: ["CPSKit"]),
+        .target(name: "CPSCLI", dependencies: ["CPSKit", "CPSKitTesting"]),
+        .executableTarget(name: "cps", dependencies: ["CPSCLI"]),
+        .testTarget(name: "CPSKitTests", dependencies: ["CPSKit", "CPSKitTesting", "CPSCLI"]),
+    ]
+)
+
+// Strict settings in one loop over all targets: Swift 6 language mode (strict concurrency),
+// explicit `any`, and every warning is an error so that `swift build` stays silent.
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .treatAllWarnings(as: .error),
+    ]
+}

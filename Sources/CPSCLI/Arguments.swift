@@ -1,0 +1,66 @@
+import CPSKit
+
+/// The arguments of one command after the global options were taken out, with typed accessors that
+/// throw ``CommandError`` on a usage error. Foundation only: no argument-parsing package.
+public struct Arguments: Sendable {
+    private(set) var positionals: [String]
+    private var options: [String: String]
+    private var flags: Set<String>
+
+    /// Splits `raw` into `--flag`, `--option value` / `--option=value` and positionals. Everything
+    /// after `--` is positional. `valued` names the options that take a value.
+    init(_ raw: [String], valued: Set<String>) throws {
+        positionals = []
+        options = [:]
+        flags = []
+        var index = 0
+        var onlyPositionals = false
+        while index < raw.count {
+            let arg = raw[index]
+            index += 1
+            if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
+                positionals.append(arg)
+                continue
+            }
+            if arg == "--" { onlyPositionals = true; continue }
+            if let eq = arg.firstIndex(of: "=") {
+                options[String(arg[..<eq])] = String(arg[arg.index(after: eq)...])
+            } else if valued.contains(arg) {
+                guard index < raw.count else { throw CommandError("\(arg) needs a value.") }
+                options[arg] = raw[index]
+                index += 1
+            } else {
+                flags.insert(arg)
+            }
+        }
+    }
+
+    /// Whether `--name` was given.
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// The value of `--name`, if given.
+    public func option(_ name: String) -> String? { options[name] }
+
+    /// Every flag and option name given, to refuse unknown ones.
+    var givenNames: Set<String> { flags.union(options.keys) }
+
+    /// The positional argument at `index`, or a usage error naming `what`.
+    public func positional(_ index: Int, _ what: String) throws -> String {
+        guard index < positionals.count else { throw CommandError("Missing argument: \(what).") }
+        return positionals[index]
+    }
+
+    /// All positional arguments.
+    public var all: [String] { positionals }
+
+    /// Throws a usage error when a flag or option outside `known` was given, or there are more than
+    /// `maxPositionals` positionals.
+    public func expect(known: Set<String>, maxPositionals: Int = .max) throws {
+        if let unknown = givenNames.subtracting(known).sorted().first {
+            throw CommandError("Unknown option \(unknown).")
+        }
+        if positionals.count > maxPositionals {
+            throw CommandError("Unexpected argument: \(positionals[maxPositionals]).")
+        }
+    }
+}

@@ -1,0 +1,7 @@
+extension CommandLineTool {
+    /// Every command of `cps`, in the order `cps --help` lists them. A new command adds one line.
+    static let commands: [CommandSpec] = [
+        .walkthrough,
+        .vat,
+    ]
+}

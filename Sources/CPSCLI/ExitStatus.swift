@@ -1,0 +1,14 @@
+/// The `cps` tool's exit codes (documented in `Documentation/CommandLine.md`).
+///
+/// A query's verdict (an invalid VAT number, a closed level) is output, not an error: it exits with
+/// ``success``.
+public enum ExitStatus: Int32, Sendable {
+    /// The command did its work.
+    case success = 0
+    /// The command line was wrong: unknown command or option, missing or malformed argument.
+    case usage = 64
+    /// A rule of the journey refused the request; the explanation is printed.
+    case refused = 65
+    /// The command could not do its work: storage, I/O or another failure.
+    case failure = 74
+}

@@ -1,0 +1,63 @@
+/// Decides which days are working days (R-CAL-1) and does the working-day arithmetic of the
+/// validation SLA (R-VAL-2).
+///
+/// Conforming types answer one question, ``isWorkingDay(_:)``; the arithmetic comes from the
+/// protocol extension and follows R-VAL-2's rule: the start day is never counted, and a start on a
+/// non-working day counts from the next working day.
+///
+/// ```swift
+/// let calendar = WeekendCalendar()
+/// let friday = CalendarDay(year: 2026, month: 11, day: 27)!
+/// calendar.adding(workingDays: 2, to: friday) // 2026-12-01, a Tuesday
+/// ```
+public protocol BusinessCalendar: Sendable {
+    /// Whether `day` is a working day: not a weekend day and not a holiday of the calendar.
+    func isWorkingDay(_ day: CalendarDay) -> Bool
+}
+
+extension BusinessCalendar {
+    /// The day that is `count` working days after `start` (R-VAL-2).
+    ///
+    /// The start day itself is never counted, whether or not it is a working day, so a start on a
+    /// Saturday with `count == 1` gives the following Monday (in a weekends-only calendar).
+    /// `count == 0` returns `start` unchanged. Negative counts walk backwards symmetrically.
+    public func adding(workingDays count: Int, to start: CalendarDay) -> CalendarDay {
+        var day = start
+        var remaining = abs(count)
+        let step = count >= 0 ? 1 : -1
+        while remaining > 0 {
+            day = day.adding(days: step)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+
+    /// The number of working days after `start` up to and including `end` (0 when `end <= start`).
+    public func workingDays(after start: CalendarDay, through end: CalendarDay) -> Int {
+        guard end > start else { return 0 }
+        var count = 0
+        var day = start.adding(days: 1)
+        while day <= end {
+            if isWorkingDay(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
+
+    /// The first working day on or after `day`.
+    public func nextWorkingDay(onOrAfter day: CalendarDay) -> CalendarDay {
+        var current = day
+        while !isWorkingDay(current) { current = current.adding(days: 1) }
+        return current
+    }
+}
+
+/// The weekends-only calendar: every Monday to Friday is a working day (R-VAL-2's fallback "weekends
+/// only where no holiday rules exist").
+public struct WeekendCalendar: BusinessCalendar, Equatable {
+    /// Creates the calendar.
+    public init() {}
+
+    /// Monday to Friday.
+    public func isWorkingDay(_ day: CalendarDay) -> Bool { !day.isWeekend }
+}

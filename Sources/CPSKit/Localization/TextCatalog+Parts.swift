@@ -1,0 +1,7 @@
+extension TextCatalog {
+    /// Every part's table, in the order the catalog joins them. A new part adds one line here.
+    static let parts: [TextTable] = [
+        .common,
+        .vat,
+    ]
+}
