@@ -3,5 +3,7 @@ extension TextCatalog {
     static let parts: [TextTable] = [
         .common,
         .vat,
+        .storage,
+        .input,
     ]
 }

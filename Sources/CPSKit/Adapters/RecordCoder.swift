@@ -1,0 +1,73 @@
+import Foundation
+
+/// Encodes records to envelope payloads and back: JSON with sorted keys and ISO 8601 dates, so the
+/// same record always gives the same bytes and a stored payload reads well in a database console.
+public enum RecordCoder {
+    /// The envelope of `record` at `version`.
+    public static func envelope<R: StoredRecord>(_ record: R, version: UInt64) throws(StorageError) -> RecordEnvelope {
+        RecordEnvelope(kind: R.kind, id: record.id, version: version, payload: try encode(record),
+                       uniqueKeys: record.uniqueKeys, indexKeys: record.indexKeys)
+    }
+
+    /// The record in `envelope`, with its version.
+    public static func decode<R: StoredRecord>(_ type: R.Type, from envelope: RecordEnvelope) throws(StorageError) -> Stored<R> {
+        guard envelope.kind == R.kind else {
+            throw StorageError(.corrupt, kind: envelope.kind, subject: envelope.id,
+                               detail: "expected a \(R.kind) record, found \(envelope.kind)")
+        }
+        do {
+            return Stored(record: try decoder().decode(R.self, from: envelope.payload), version: envelope.version)
+        } catch {
+            throw StorageError(.corrupt, kind: envelope.kind, subject: envelope.id,
+                               detail: "\(envelope.kind) \(envelope.id) cannot be decoded: \(error)")
+        }
+    }
+
+    /// The JSON bytes of `value`.
+    public static func encode<T: Encodable>(_ value: T) throws(StorageError) -> Data {
+        do { return try encoder().encode(value) } catch {
+            throw StorageError(.invalidBatch, detail: "cannot encode \(T.self): \(error)")
+        }
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.timeIntervalSince1970)
+        }
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            Date(timeIntervalSince1970: try decoder.singleValueContainer().decode(Double.self))
+        }
+        return decoder
+    }
+}
+
+extension RecordStore {
+    /// The record of type `R` with `id`, decoded, or `nil`.
+    public func fetch<R: StoredRecord>(_ type: R.Type, id: String) async throws(StorageError) -> Stored<R>? {
+        guard let envelope = try await record(kind: R.kind, id: id) else { return nil }
+        return try RecordCoder.decode(R.self, from: envelope)
+    }
+
+    /// The records of type `R` holding `indexKey` (all of them when `nil`), in insertion order.
+    public func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: String? = nil) async throws(StorageError) -> [Stored<R>] {
+        var result: [Stored<R>] = []
+        for envelope in try await records(kind: R.kind, indexKey: indexKey) {
+            result.append(try RecordCoder.decode(R.self, from: envelope))
+        }
+        return result
+    }
+
+    /// The record of type `R` holding `uniqueKey`, or `nil` (also when a record of another kind holds it).
+    public func fetch<R: StoredRecord>(_ type: R.Type, holding uniqueKey: String) async throws(StorageError) -> Stored<R>? {
+        guard let envelope = try await record(holding: uniqueKey), envelope.kind == R.kind else { return nil }
+        return try RecordCoder.decode(R.self, from: envelope)
+    }
+}

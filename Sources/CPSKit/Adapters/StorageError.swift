@@ -1,0 +1,76 @@
+/// Why a ``RecordStore`` refused or failed a request (R-ADP-1).
+///
+/// A struct around a reason, so that adding a reason later breaks no client's `switch`: compare
+/// ``reason`` with the static members (`error.reason == .conflict`).
+public struct StorageError: LocalizedFailure, Equatable {
+    /// The kind of failure.
+    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// A write expected another version of the record (a concurrent change); nothing was written.
+        public static let conflict = Reason("conflict")
+        /// A unique key is held by another record; nothing was written.
+        public static let uniqueKeyTaken = Reason("uniqueKeyTaken")
+        /// The batch itself is malformed (e.g. two writes to the same record).
+        public static let invalidBatch = Reason("invalidBatch")
+        /// The store could not read or write (I/O, full disk, closed store).
+        public static let unavailable = Reason("unavailable")
+        /// Stored data is damaged or cannot be decoded.
+        public static let corrupt = Reason("corrupt")
+        /// The stored data was written by a newer, unknown format version.
+        public static let unsupportedVersion = Reason("unsupportedVersion")
+        /// Another process holds the store's lock.
+        public static let locked = Reason("locked")
+    }
+
+    /// The kind of failure.
+    public let reason: Reason
+    /// The record kind concerned, if any.
+    public let kind: String?
+    /// The record ID or unique key concerned, if any.
+    public let subject: String?
+    /// A technical detail for logs.
+    public let detail: String
+
+    /// Creates an error.
+    public init(_ reason: Reason, kind: String? = nil, subject: String? = nil, detail: String) {
+        self.reason = reason
+        self.kind = kind
+        self.subject = subject
+        self.detail = detail
+    }
+
+    /// A conflict on the record `kind`/`id`: `expected` was written against, `actual` is stored.
+    public static func conflict(kind: String, id: String, expected: UInt64, actual: UInt64) -> StorageError {
+        StorageError(.conflict, kind: kind, subject: id,
+                     detail: "\(kind) \(id): expected version \(expected), found \(actual)")
+    }
+
+    /// The unique key `key` is held by `kind`/`id`.
+    public static func uniqueKeyTaken(_ key: String, heldBy kind: String, id: String) -> StorageError {
+        StorageError(.uniqueKeyTaken, kind: kind, subject: key, detail: "\(key) is held by \(kind) \(id)")
+    }
+
+    /// `storage.<reason>`, e.g. `storage.conflict`.
+    public var code: String { "storage.\(reason)" }
+
+    // MARK: - LocalizedFailure
+
+    public var textKey: TextKey {
+        switch reason {
+        case .conflict: "storage.error.conflict"
+        case .uniqueKeyTaken: "storage.error.uniqueKeyTaken"
+        case .locked: "storage.error.locked"
+        case .unsupportedVersion: "storage.error.unsupportedVersion"
+        case .corrupt: "storage.error.corrupt"
+        default: "storage.error.unavailable"
+        }
+    }
+
+    public var textArguments: [String: String] {
+        ["kind": kind ?? "", "subject": subject ?? "", "detail": detail]
+    }
+}
+

@@ -1,0 +1,41 @@
+/// The writes that one ``RecordStore/commit(_:)`` applies atomically: a state change together with
+/// its audit entries and the mails it sends (R-ADP-1, R-ADP-2).
+///
+/// Build it with the typed methods, which encode records through ``RecordCoder``:
+///
+/// ```swift
+/// var batch = WriteBatch()
+/// try batch.insert(application)              // must not exist yet
+/// try batch.update(storedAccount)            // expects the version it was read at
+/// try batch.insert(OutboxMail(...))          // the mail goes with the change, or not at all
+/// try await store.commit(batch)
+/// ```
+public struct WriteBatch: Sendable, Hashable, Codable {
+    /// The writes, in order.
+    public private(set) var writes: [RecordWrite]
+
+    /// An empty batch, or one with `writes`.
+    public init(_ writes: [RecordWrite] = []) { self.writes = writes }
+
+    /// Whether the batch has no writes.
+    public var isEmpty: Bool { writes.isEmpty }
+
+    /// Appends a raw write.
+    public mutating func append(_ write: RecordWrite) { writes.append(write) }
+
+    /// Inserts a new record (its ID must be unused).
+    public mutating func insert<R: StoredRecord>(_ record: R) throws(StorageError) {
+        writes.append(.put(try RecordCoder.envelope(record, version: 1), expectedVersion: 0))
+    }
+
+    /// Replaces `stored`'s record with its current value, expecting the version it was read at.
+    public mutating func update<R: StoredRecord>(_ stored: Stored<R>) throws(StorageError) {
+        writes.append(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1),
+                           expectedVersion: stored.version))
+    }
+
+    /// Deletes `stored`'s record, expecting the version it was read at.
+    public mutating func delete<R: StoredRecord>(_ stored: Stored<R>) {
+        writes.append(.delete(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))
+    }
+}

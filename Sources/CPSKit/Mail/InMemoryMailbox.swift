@@ -1,0 +1,48 @@
+import Synchronization
+
+/// The reference ``MailTransport``: keeps every delivered mail in memory, and honours the
+/// Message-ID, so a mail delivered twice is kept once (R-ADP-2).
+///
+/// Tests and the walkthrough read it with ``messages`` or ``messages(to:)``, or take the new ones
+/// with ``popMessages()``.
+public final class InMemoryMailbox: MailTransport {
+    private struct State {
+        var delivered: [MailMessage] = []
+        var seen: Set<String> = []
+        var unread = 0
+        var deliveryCalls = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// An empty mailbox.
+    public init() {}
+
+    public func deliver(_ message: MailMessage) async throws(MailTransportError) {
+        state.withLock { state in
+            state.deliveryCalls += 1
+            guard state.seen.insert(message.messageID).inserted else { return }
+            state.delivered.append(message)
+        }
+    }
+
+    /// Every distinct mail delivered, in delivery order.
+    public var messages: [MailMessage] { state.withLock { $0.delivered } }
+
+    /// How many times ``deliver(_:)`` was called, duplicates included.
+    public var deliveryCalls: Int { state.withLock { $0.deliveryCalls } }
+
+    /// The mails delivered to `address` (compared ignoring case).
+    public func messages(to address: EmailAddress) -> [MailMessage] {
+        messages.filter { $0.to.contains { $0.email == address } }
+    }
+
+    /// The mails delivered since the last call.
+    public func popMessages() -> [MailMessage] {
+        state.withLock { state in
+            let new = Array(state.delivered[state.unread...])
+            state.unread = state.delivered.count
+            return new
+        }
+    }
+}

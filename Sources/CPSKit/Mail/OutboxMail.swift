@@ -1,0 +1,54 @@
+import Foundation
+
+/// A mail waiting in, or delivered from, the outbox (R-ADP-2).
+///
+/// Services insert an `OutboxMail` in the same ``WriteBatch`` as the state change that sends it, so
+/// the mail exists exactly when the change does. The dispatcher then delivers it at least once and
+/// records the delivery; a mail recorded as delivered is never sent again.
+public struct OutboxMail: StoredRecord, Hashable {
+    /// Whether the mail still has to be delivered.
+    public enum Status: String, Codable, Sendable, Hashable {
+        /// Not yet confirmed delivered.
+        case pending
+        /// Confirmed delivered; never sent again.
+        case delivered
+        /// Refused permanently by the transport (e.g. a rejected address); kept for inspection.
+        case failed
+    }
+
+    public static let kind = "outbox"
+    /// Index key of the mails still to deliver.
+    public static let pendingIndex = "outbox:pending"
+
+    /// The record ID (also the base of the Message-ID).
+    public let id: String
+    /// The mail.
+    public var message: MailMessage
+    /// Delivery status.
+    public var status: Status
+    /// Delivery attempts so far.
+    public var attempts: Int
+    /// Not to be tried again before this instant (backoff).
+    public var nextAttemptAt: Date
+    /// The last transport error, if any.
+    public var lastError: String?
+    /// When the delivery was confirmed.
+    public var deliveredAt: Date?
+
+    /// A new pending mail.
+    public init(id: String, message: MailMessage) {
+        self.id = id
+        self.message = message
+        self.status = .pending
+        self.attempts = 0
+        self.nextAttemptAt = message.date
+        self.lastError = nil
+        self.deliveredAt = nil
+    }
+
+    public var indexKeys: [String] {
+        var keys = ["outbox:\(status.rawValue)", "template:\(message.template)"]
+        keys += message.to.map { "to:\($0.email.key)" }
+        return keys
+    }
+}
