@@ -1,0 +1,25 @@
+import Foundation
+
+/// The bytes of an evidence file, kept through the storage adapter like any other record (R-DOC-5).
+public struct EvidenceFile: StoredRecord, Hashable {
+    public static let kind = "evidence-file"
+
+    /// Same as the ``EvidenceDocument/id``.
+    public let id: String
+    /// The application it belongs to.
+    public let applicationID: String
+    /// The type recognised from the content.
+    public let mediaType: EvidenceMediaType
+    /// The content.
+    public let bytes: Data
+
+    /// Creates a file record.
+    public init(id: String, applicationID: String, mediaType: EvidenceMediaType, bytes: Data) {
+        self.id = id
+        self.applicationID = applicationID
+        self.mediaType = mediaType
+        self.bytes = bytes
+    }
+
+    public var indexKeys: [String] { ["application:\(applicationID)"] }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Every number, list and address the journey's rules use, as one `Codable` value (SPEC §1, "Policy
+/// is data"). ``canonEurope`` is the documented default; a host can load its own with
+/// ``load(json:)``. See `Documentation/PolicyReference.md` for every field.
+///
+/// A host's JSON may leave out whole sections (`evidence`, `validation`, …): each missing section
+/// takes its default, so a policy file written today keeps loading when later versions add sections.
+/// Inside a section every field is required, so a typo is an error rather than a silent default.
+public struct CPSPolicy: Hashable, Codable, Sendable {
+    /// A name for logs and audit ("Canon Europe").
+    public var name: String
+    /// Countries whose companies may apply (R-ACC-3).
+    public var participatingCountries: [CountryCode]
+    /// The time zone in which days are counted: SLA dates, due dates (R-VAL-2, R-BIL-2).
+    public var timeZoneIdentifier: String
+    /// Form field limits (R-ACC-1).
+    public var fieldLimits: FieldLimits
+    /// Evidence rules (R-DOC-1…5).
+    public var evidence: EvidencePolicy
+    /// The validation promise (R-VAL-2).
+    public var validation: ValidationPolicy
+    /// Sender and links of the automatic e-mails (R-VAL-3).
+    public var mail: MailPolicy
+    /// Password and token rules (R-PWD-1, R-PWD-2).
+    public var passwords: PasswordPolicy
+
+    /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
+
+    /// Canon Europe as of the seed: the participating countries of R-ACC-3 (CH included), time zone
+    /// Europe/Amsterdam (the seller's, Canon Europa N.V.), the Swedish evidence edition by default and
+    /// the French one for FR, 2 working days in the applicant's country, mail from
+    /// `donotreply@canon-europe.com`, 72-hour tokens.
+    public static let canonEurope = CPSPolicy(
+        name: "Canon Europe",
+        participatingCountries: ["AT", "BE", "CZ", "DE", "DK", "ES", "FI", "FR", "HU", "IE", "IT", "LU", "NL", "NO",
+                                 "PL", "PT", "SE", "SK", "GB", "CH"],
+        timeZoneIdentifier: "Europe/Amsterdam",
+        fieldLimits: FieldLimits(),
+        evidence: .canonEurope,
+        validation: ValidationPolicy(),
+        mail: MailPolicy(
+            sender: EmailAddress(unchecked: "donotreply@canon-europe.com"),
+            senderName: "Canon",
+            passwordLinkTemplate: "https://portal.example.invalid/set-password?token={token}"),
+        passwords: PasswordPolicy())
+
+    /// Creates a policy from its sections.
+    public init(name: String, participatingCountries: [CountryCode], timeZoneIdentifier: String, fieldLimits: FieldLimits,
+                evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy) {
+        self.name = name
+        self.participatingCountries = participatingCountries
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.fieldLimits = fieldLimits
+        self.evidence = evidence
+        self.validation = validation
+        self.mail = mail
+        self.passwords = passwords
+    }
+
+    /// Whether companies from `country` may apply (R-ACC-3).
+    public func isParticipating(_ country: CountryCode) -> Bool { participatingCountries.contains(country) }
+
+    // MARK: - Loading
+
+    /// Decodes a host's policy from JSON and checks its values; the error names the field.
+    public static func load(json data: Data) throws(PolicyError) -> CPSPolicy {
+        let policy: CPSPolicy
+        do {
+            policy = try JSONDecoder().decode(CPSPolicy.self, from: data)
+        } catch let error as DecodingError {
+            throw PolicyError.from(error)
+        } catch {
+            throw PolicyError(field: "", problem: "\(error)")
+        }
+        try policy.validate()
+        return policy
+    }
+
+    /// Checks values that decode but make no sense (a negative SLA, an unknown time zone, …).
+    public func validate() throws(PolicyError) {
+        if TimeZone(identifier: timeZoneIdentifier) == nil {
+            throw PolicyError(field: "timeZoneIdentifier", problem: "unknown time zone \"\(timeZoneIdentifier)\"")
+        }
+        if participatingCountries.isEmpty { throw PolicyError(field: "participatingCountries", problem: "must not be empty") }
+        if !(0...30).contains(validation.slaWorkingDays) {
+            throw PolicyError(field: "validation.slaWorkingDays", problem: "must be between 0 and 30")
+        }
+        if let hour = validation.cutoffHour, !(0...23).contains(hour) {
+            throw PolicyError(field: "validation.cutoffHour", problem: "must be an hour from 0 to 23")
+        }
+        if passwords.tokenBytes < 16 { throw PolicyError(field: "passwords.tokenBytes", problem: "must be at least 16 (128 bits)") }
+        if passwords.tokenLifetimeHours < 1 { throw PolicyError(field: "passwords.tokenLifetimeHours", problem: "must be at least 1") }
+        if passwords.minimumLength < 8 || passwords.maximumLength < passwords.minimumLength {
+            throw PolicyError(field: "passwords.minimumLength", problem: "must be at least 8 and at most maximumLength")
+        }
+        if !mail.passwordLinkTemplate.contains("{token}") {
+            throw PolicyError(field: "mail.passwordLinkTemplate", problem: "must contain {token}")
+        }
+        if evidence.maximumFileBytes < 1 { throw PolicyError(field: "evidence.maximumFileBytes", problem: "must be positive") }
+        if evidence.editions[evidence.defaultEdition] == nil {
+            throw PolicyError(field: "evidence.defaultEdition", problem: "names no edition in evidence.editions")
+        }
+        for (country, edition) in evidence.editionByCountry where evidence.editions[edition] == nil {
+            throw PolicyError(field: "evidence.editionByCountry.\(country)", problem: "names no edition \"\(edition)\"")
+        }
+    }
+
+    // MARK: - Codable with per-section defaults
+
+    private enum CodingKeys: String, CodingKey {
+        case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = CPSPolicy.canonEurope
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? d.name
+        participatingCountries = try c.decodeIfPresent([CountryCode].self, forKey: .participatingCountries) ?? d.participatingCountries
+        timeZoneIdentifier = try c.decodeIfPresent(String.self, forKey: .timeZoneIdentifier) ?? d.timeZoneIdentifier
+        fieldLimits = try c.decodeIfPresent(FieldLimits.self, forKey: .fieldLimits) ?? d.fieldLimits
+        evidence = try c.decodeIfPresent(EvidencePolicy.self, forKey: .evidence) ?? d.evidence
+        validation = try c.decodeIfPresent(ValidationPolicy.self, forKey: .validation) ?? d.validation
+        mail = try c.decodeIfPresent(MailPolicy.self, forKey: .mail) ?? d.mail
+        passwords = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwords) ?? d.passwords
+    }
+}
+
+extension PolicyError {
+    /// A `DecodingError` turned into a message naming the field's dotted path.
+    static func from(_ error: DecodingError) -> PolicyError {
+        func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            (keys + (last.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return PolicyError(field: path(context.codingPath, key), problem: "is missing")
+        case .typeMismatch(let type, let context):
+            return PolicyError(field: path(context.codingPath), problem: "has the wrong type (expected \(type))")
+        case .valueNotFound(let type, let context):
+            return PolicyError(field: path(context.codingPath), problem: "is null (expected \(type))")
+        case .dataCorrupted(let context):
+            return PolicyError(field: path(context.codingPath),
+                               problem: context.codingPath.isEmpty ? "is not valid JSON" : context.debugDescription)
+        @unknown default:
+            return PolicyError(field: "", problem: "\(error)")
+        }
+    }
+}
