@@ -6,5 +6,11 @@ extension TextCatalog {
         .storage,
         .input,
         .policy,
+        .authorization,
+        .application,
+        .evidence,
+        .password,
+        .account,
+        .email,
     ]
 }

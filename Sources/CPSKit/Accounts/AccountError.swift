@@ -1,0 +1,31 @@
+/// Why a change to an account's users was refused (R-ACC-5). Nothing was changed.
+public struct AccountError: LocalizedFailure, Equatable {
+    /// The kind of refusal.
+    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The e-mail already belongs to a user or an open application (R-ACC-4).
+        public static let emailInUse = Reason("emailInUse")
+        /// No such user on the account.
+        public static let userNotFound = Reason("userNotFound")
+        /// A superuser cannot remove themself, and an account keeps at least one superuser.
+        public static let lastSuperuser = Reason("lastSuperuser")
+    }
+
+    /// The kind of refusal.
+    public let reason: Reason
+    /// Facts for the message.
+    public let facts: [String: String]
+
+    /// Creates an error.
+    public init(_ reason: Reason, facts: [String: String] = [:]) {
+        self.reason = reason
+        self.facts = facts
+    }
+
+    public var code: String { "account.\(reason)" }
+    public var textKey: TextKey { TextKey("account.error.\(reason)") }
+    public var textArguments: [String: String] { facts }
+}

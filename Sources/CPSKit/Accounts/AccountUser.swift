@@ -1,0 +1,62 @@
+import Foundation
+
+/// A person who uses a business account (R-ACC-5): its superuser (the applicant) or a user the
+/// superuser added.
+public struct AccountUser: StoredRecord, Equatable {
+    /// What the user may do.
+    public enum Role: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Adds and removes users, buys membership, and everything a user does.
+        case superuser
+        /// Registers products and reads the account.
+        case user
+    }
+
+    /// Whether the user can act.
+    public enum Status: String, Codable, Sendable, Hashable {
+        /// Created; no password yet.
+        case invited
+        /// Has set a password.
+        case active
+        /// Removed by a superuser; kept for the history, holds no e-mail.
+        case removed
+    }
+
+    public static let kind = "user"
+
+    /// The user's ID.
+    public let id: String
+    /// The account.
+    public let accountID: String
+    /// The user's name.
+    public var name: String
+    /// The user's e-mail (login).
+    public var email: EmailAddress
+    /// The user's language for mails and texts.
+    public var language: Language
+    /// The role.
+    public var role: Role
+    /// The status.
+    public var status: Status
+    /// When the user was added.
+    public let createdAt: Date
+
+    /// Creates a user.
+    public init(id: String, accountID: String, name: String, email: EmailAddress, language: Language, role: Role,
+                status: Status = .invited, createdAt: Date) {
+        self.id = id
+        self.accountID = accountID
+        self.name = name
+        self.email = email
+        self.language = language
+        self.role = role
+        self.status = status
+        self.createdAt = createdAt
+    }
+
+    /// A user that is not removed holds its e-mail: one person, one login (R-ACC-4).
+    public var uniqueKeys: [String] {
+        status == .removed ? [] : [BusinessAccountApplication.emailKey(email)]
+    }
+
+    public var indexKeys: [String] { ["account:\(accountID)"] }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A Canon business account, created when its application is approved (R-VAL-3).
+public struct BusinessAccount: StoredRecord, Equatable {
+    /// Whether the account can be used.
+    public enum Status: String, Codable, Sendable, Hashable {
+        /// Created; the superuser has not yet set a password (R-PWD-1).
+        case awaitingPassword
+        /// A password was set; its users can sign in (R-PWD-3).
+        case active
+    }
+
+    public static let kind = "account"
+
+    /// The account's ID.
+    public let id: String
+    /// The application it was created from.
+    public let applicationID: String
+    /// The company's legal name.
+    public var companyName: String
+    /// The registered address.
+    public var address: PostalAddress
+    /// VAT registration.
+    public var vatStatus: VATStatus
+    /// The old CPS account's e-mail given in the application (R-ACC-2, R-MIG-1).
+    public var oldCPSEmail: EmailAddress?
+    /// The account's status.
+    public var status: Status
+    /// When it was created.
+    public let createdAt: Date
+    /// When the first password was set.
+    public var activatedAt: Date?
+    /// The VAT registry look-up made at application, kept with the account for invoicing (R-BIL-5).
+    public var vatLookup: VATLookupRecord?
+
+    /// Creates an account.
+    public init(id: String, applicationID: String, companyName: String, address: PostalAddress, vatStatus: VATStatus,
+                oldCPSEmail: EmailAddress?, createdAt: Date, vatLookup: VATLookupRecord? = nil) {
+        self.id = id
+        self.applicationID = applicationID
+        self.companyName = companyName
+        self.address = address
+        self.vatStatus = vatStatus
+        self.oldCPSEmail = oldCPSEmail
+        self.status = .awaitingPassword
+        self.createdAt = createdAt
+        self.vatLookup = vatLookup
+    }
+
+    /// The account holds its VAT number against duplicates (R-ACC-4).
+    public var uniqueKeys: [String] {
+        vatStatus.number.map { [BusinessAccountApplication.vatKey($0)] } ?? []
+    }
+}

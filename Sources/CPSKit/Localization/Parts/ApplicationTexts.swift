@@ -1,0 +1,41 @@
+extension TextTable {
+    /// Texts of the business-account application and its review (R-ACC-1…4, R-VAL-1…3).
+    static let application = TextTable(
+        part: "application",
+        english: [
+            "application.error.countryNotParticipating": "Companies in {country} cannot apply: CPS is not offered there.",
+            "application.error.duplicateVATNumber": "An application or business account with the VAT number {vat} already exists.",
+            "application.error.duplicateEmail": "An application or business account with the e-mail {email} already exists.",
+            "application.error.attestationMissing": "Confirm that you are authorised to provide these details on behalf of the company before you submit.",
+            "application.error.noEvidence": "Attach at least one document (PDF, JPEG or PNG) before you submit.",
+            "application.error.wrongStatus": "The application {id} cannot be changed this way while its status is {status}.",
+            "application.error.evidenceIncomplete": "The application {id} cannot be approved: these evidence requirements are not met: {due}.",
+            "application.error.notFound": "There is no application {id}.",
+            "application.error.documentNotFound": "The application {id} has no document {document}.",
+            "application.error.reasonRequired": "Give a reason: the applicant will read it.",
+            "application.status.draft": "draft",
+            "application.status.submitted": "submitted",
+            "application.status.inReview": "in review",
+            "application.status.moreInformationRequested": "more information requested",
+            "application.status.approved": "approved",
+            "application.status.rejected": "rejected",
+        ],
+        swedish: [
+            "application.error.countryNotParticipating": "Företag i {country} kan inte ansöka: CPS erbjuds inte där.",
+            "application.error.duplicateVATNumber": "Det finns redan en ansökan eller ett företagskonto med momsregistreringsnumret {vat}.",
+            "application.error.duplicateEmail": "Det finns redan en ansökan eller ett företagskonto med e-postadressen {email}.",
+            "application.error.attestationMissing": "Bekräfta att du är behörig att ange dessa uppgifter för företaget innan du skickar in.",
+            "application.error.noEvidence": "Bifoga minst ett dokument (PDF, JPEG eller PNG) innan du skickar in.",
+            "application.error.wrongStatus": "Ansökan {id} kan inte ändras så här när dess status är {status}.",
+            "application.error.evidenceIncomplete": "Ansökan {id} kan inte godkännas: dessa krav på underlag är inte uppfyllda: {due}.",
+            "application.error.notFound": "Det finns ingen ansökan {id}.",
+            "application.error.documentNotFound": "Ansökan {id} har inget dokument {document}.",
+            "application.error.reasonRequired": "Ange ett skäl: den sökande kommer att läsa det.",
+            "application.status.draft": "utkast",
+            "application.status.submitted": "inskickad",
+            "application.status.inReview": "granskas",
+            "application.status.moreInformationRequested": "komplettering begärd",
+            "application.status.approved": "godkänd",
+            "application.status.rejected": "avslagen",
+        ])
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A company's application for a Canon business account (R-ACC-1…4, R-VAL-1…3), with its evidence
+/// documents, status, SLA dates and decision.
+public struct BusinessAccountApplication: StoredRecord, Equatable {
+    public static let kind = "application"
+    /// Index key of the applications awaiting a reviewer's decision.
+    public static let awaitingDecisionIndex = "application:awaiting-decision"
+
+    /// The application's ID.
+    public let id: String
+    /// Where it stands (R-VAL-1).
+    public var status: ApplicationStatus
+    /// The company's legal name.
+    public var companyName: String
+    /// The registered address.
+    public var address: PostalAddress
+    /// VAT registration.
+    public var vatStatus: VATStatus
+    /// The contact person's name.
+    public var contactName: String
+    /// The contact person's e-mail (the future superuser's login).
+    public var contactEmail: EmailAddress
+    /// The contact's preferred language.
+    public var language: Language
+    /// The applicant's role in the company.
+    public var applicantRole: String
+    /// When the applicant attested being authorised, or `nil` if not (then it cannot be submitted).
+    public var attestedAt: Date?
+    /// The old CPS account's e-mail, if given (R-ACC-2).
+    public var oldCPSEmail: EmailAddress?
+    /// The evidence documents, in the order added.
+    public var documents: [EvidenceDocument]
+    /// When it was created.
+    public let createdAt: Date
+    /// When it was (last) submitted.
+    public var submittedAt: Date?
+    /// The day the SLA counts from (R-VAL-2).
+    public var submissionDay: CalendarDay?
+    /// The day by whose end a decision is due (R-VAL-2).
+    public var decisionDueDay: CalendarDay?
+    /// The country whose calendar counted the SLA.
+    public var slaCountry: CountryCode?
+    /// The reviewer's reasons (rejection) or request (more information), latest first.
+    public var decisionNote: String?
+    /// When it was decided (approved or rejected).
+    public var decidedAt: Date?
+    /// The business account created on approval (R-VAL-3).
+    public var accountID: String?
+    /// The VAT registry look-up made at submission, kept for the audit (R-VAT-2).
+    public var vatLookup: VATLookupRecord?
+
+    /// Creates an application.
+    public init(id: String, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
+                contactName: String, contactEmail: EmailAddress, language: Language, applicantRole: String,
+                attestedAt: Date?, oldCPSEmail: EmailAddress?, createdAt: Date) {
+        self.id = id
+        self.status = status
+        self.companyName = companyName
+        self.address = address
+        self.vatStatus = vatStatus
+        self.contactName = contactName
+        self.contactEmail = contactEmail
+        self.language = language
+        self.applicantRole = applicantRole
+        self.attestedAt = attestedAt
+        self.oldCPSEmail = oldCPSEmail
+        self.documents = []
+        self.createdAt = createdAt
+    }
+
+    /// The unique-key claim of a contact e-mail (R-ACC-4), shared with account users.
+    public static func emailKey(_ email: EmailAddress) -> String { "email:\(email.key)" }
+    /// The unique-key claim of a VAT number in canonical form (R-ACC-4), shared with accounts.
+    public static func vatKey(_ number: VATNumber) -> String { "vat:\(number.canonical)" }
+
+    /// An open application holds its e-mail and VAT number against duplicates (R-ACC-4); a decided
+    /// one does not (on approval the account and its superuser take them over).
+    public var uniqueKeys: [String] {
+        guard status.isOpen else { return [] }
+        var keys = [Self.emailKey(contactEmail)]
+        if let number = vatStatus.number { keys.append(Self.vatKey(number)) }
+        return keys
+    }
+
+    public var indexKeys: [String] {
+        var keys = ["application:status:\(status.rawValue)", "contact:\(contactEmail.key)"]
+        if status.awaitsDecision { keys.append(Self.awaitingDecisionIndex) }
+        return keys
+    }
+
+    /// The facts documents are compared with (R-DOC-4).
+    public var evidenceApplicant: EvidenceEvaluator.Applicant {
+        .init(companyName: companyName, address: address, vatNumber: vatStatus.number)
+    }
+}
