@@ -3,5 +3,6 @@ extension TextCatalog {
     static let parts: [TextTable] = [
         .common,
         .vat,
+        .calendar,
     ]
 }
