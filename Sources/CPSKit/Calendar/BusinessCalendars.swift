@@ -13,13 +13,13 @@
 /// (R-VAL-2: "weekends only where no holiday rules exist") — plus closing days, when the policy has
 /// some for it.
 public struct BusinessCalendars: Sendable {
-    /// The policy the calendars follow.
+    /// The policy the calendars follow (R-CAL-1).
     public let policy: CalendarPolicy
-    /// The national holidays (the peer's default) the calendars build on.
+    /// The national holidays (the peer's default) the calendars build on (R-CAL-1).
     public let nationalHolidays: NationalHolidays
     private let calendars: [String: NationalBusinessCalendar]
 
-    /// Builds the calendars of every supported country under `policy` (cheap: years are computed
+    /// Builds the calendars of every supported country under `policy` (cheap: years are computed (R-CAL-1)
     /// on first use and cached).
     public init(policy: CalendarPolicy = .canonEurope) {
         self.policy = policy
@@ -56,7 +56,7 @@ public struct BusinessCalendars: Sendable {
 /// ``isWorkingDay(_:)`` is a weekday test and one set look-up: each year's days off are computed
 /// once, on first use, and cached behind a lock.
 public struct NationalBusinessCalendar: BusinessCalendar {
-    /// The country.
+    /// The country (R-CAL-1).
     public let country: CountryCode
     private let cache: YearCache<NationalBusinessCalendar.Year>
 
@@ -65,7 +65,7 @@ public struct NationalBusinessCalendar: BusinessCalendar {
         let index: Set<Int>
     }
 
-    /// Creates the calendar of `country` under `policy`.
+    /// Creates the calendar of `country` under `policy` (R-CAL-1).
     public init(country: CountryCode, policy: CalendarPolicy = .canonEurope,
                 holidays: NationalHolidays = NationalHolidays()) {
         self.country = country

@@ -1,6 +1,6 @@
 /// Why a calendar request was refused (R-CAL-1), with a catalog message in the user's language.
 public struct CalendarError: LocalizedFailure, Equatable {
-    /// The kind of refusal.
+    /// The kind of refusal (R-CAL-1).
     public enum Reason: String, Sendable, Codable, CaseIterable {
         /// The country has no built-in holiday rules.
         case unsupportedCountry
@@ -16,12 +16,12 @@ public struct CalendarError: LocalizedFailure, Equatable {
         case unknownCustomarySet
     }
 
-    /// The kind of refusal.
+    /// The kind of refusal (R-CAL-1).
     public let reason: Reason
-    /// The facts of the message.
+    /// The facts of the message (R-CAL-1).
     public let textArguments: [String: String]
 
-    /// Creates an error; unused facts are left empty.
+    /// Creates an error; unused facts are left empty (R-CAL-1).
     public init(_ reason: Reason, country: String = "", year: Int? = nil, input: String = "",
                 known: [String] = []) {
         self.reason = reason
@@ -29,8 +29,8 @@ public struct CalendarError: LocalizedFailure, Equatable {
                               "known": known.joined(separator: ", ")]
     }
 
-    /// `calendar.<reason>`.
+    /// `calendar.<reason>` (R-CAL-1).
     public var code: String { "calendar.\(reason.rawValue)" }
-    /// `calendar.error.<reason>`.
+    /// `calendar.error.<reason>` (R-CAL-1).
     public var textKey: TextKey { TextKey("calendar.error.\(reason.rawValue)") }
 }

@@ -18,7 +18,7 @@ public struct CalendarPolicy: Hashable, Codable, Sendable {
     /// The company's closing days (R-VAL-2 counts them as non-working days).
     public var closingDays: [ClosingDay]
 
-    /// Creates a policy. Sets a country does not offer are ignored (decoding refuses them).
+    /// Creates a policy. Sets a country does not offer are ignored (decoding refuses them) (R-CAL-1).
     public init(customaryDays: [CountryCode: Set<CustomaryDaySet>] = [:], closingDays: [ClosingDay] = []) {
         self.customaryDays = customaryDays
         self.closingDays = closingDays
@@ -80,20 +80,20 @@ public struct CalendarPolicy: Hashable, Codable, Sendable {
 
 /// A day the company is closed (R-VAL-2: not a working day), everywhere or in some countries only.
 public struct ClosingDay: Hashable, Codable, Sendable {
-    /// The day.
+    /// The day (R-CAL-1).
     public let date: CalendarDay
-    /// The countries where the company is closed; `nil` means everywhere.
+    /// The countries where the company is closed; `nil` means everywhere (R-CAL-1).
     public let countries: Set<CountryCode>?
-    /// Why, for people (e.g. "Klämdag"); shown as the day's name.
+    /// Why, for people (e.g. "Klämdag"); shown as the day's name (R-CAL-1).
     public let reason: String?
 
-    /// Creates a closing day.
+    /// Creates a closing day (R-CAL-1).
     public init(_ date: CalendarDay, countries: Set<CountryCode>? = nil, reason: String? = nil) {
         self.date = date
         self.countries = countries
         self.reason = reason
     }
 
-    /// Whether the company is closed on ``date`` in `country`.
+    /// Whether the company is closed on ``date`` in `country` (R-CAL-1).
     public func applies(to country: CountryCode) -> Bool { countries?.contains(country) ?? true }
 }

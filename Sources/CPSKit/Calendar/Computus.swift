@@ -2,7 +2,7 @@
 /// Easter Monday, Ascension Day (+39), Whit Sunday (+49), Whit Monday (+50) and Corpus Christi
 /// (+60) follow.
 public enum Computus {
-    /// Easter Sunday of `year` in the Gregorian calendar, by the anonymous Gregorian algorithm
+    /// Easter Sunday of `year` in the Gregorian calendar, by the anonymous Gregorian algorithm (R-CAL-1)
     /// (Meeus/Jones/Butcher), valid for every year from 1583 on; e.g. 2026 → 2026-04-05.
     public static func easterSunday(_ year: Int) -> CalendarDay {
         let a = year % 19

@@ -5,39 +5,39 @@
 /// country give off anyway. ``available(for:)`` lists the sets of a country; a day a set adds that
 /// is already a public holiday or a weekend changes nothing.
 public struct CustomaryDaySet: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    /// The set's stable name, e.g. `"midsummerEve"`.
+    /// The set's stable name, e.g. `"midsummerEve"` (R-CAL-1).
     public let name: String
 
     private init(unchecked name: String) { self.name = name }
 
-    /// The set called `name`, or `nil` when no country has such a set.
+    /// The set called `name`, or `nil` when no country has such a set (R-CAL-1).
     public init?(name: String) {
         guard Self.all.contains(where: { $0.name == name }) else { return nil }
         self.name = name
     }
 
-    /// Midsummer Eve: the Friday between 19 and 25 June (SE; in FI it is already a public holiday).
+    /// Midsummer Eve: the Friday between 19 and 25 June (SE; in FI it is already a public holiday) (R-CAL-1).
     public static let midsummerEve = CustomaryDaySet(unchecked: "midsummerEve")
-    /// Christmas Eve, 24 December, where the peer does not already have it.
+    /// Christmas Eve, 24 December, where the peer does not already have it (R-CAL-1).
     public static let christmasEve = CustomaryDaySet(unchecked: "christmasEve")
-    /// New Year's Eve, 31 December.
+    /// New Year's Eve, 31 December (R-CAL-1).
     public static let newYearsEve = CustomaryDaySet(unchecked: "newYearsEve")
-    /// The Friday after Ascension Day, a common bridge day ("klämdag") in the Nordic countries.
+    /// The Friday after Ascension Day, a common bridge day ("klämdag") in the Nordic countries (R-CAL-1).
     public static let dayAfterAscension = CustomaryDaySet(unchecked: "dayAfterAscension")
-    /// Danish Constitution Day, 5 June (the peer's optional category).
+    /// Danish Constitution Day, 5 June (the peer's optional category) (R-CAL-1).
     public static let constitutionDay = CustomaryDaySet(unchecked: "constitutionDay")
-    /// Labour Day, 1 May, where the peer has it only as optional (DK).
+    /// Labour Day, 1 May, where the peer has it only as optional (DK) (R-CAL-1).
     public static let labourDay = CustomaryDaySet(unchecked: "labourDay")
-    /// Good Friday, where it is a cantonal rather than national holiday (CH).
+    /// Good Friday, where it is a cantonal rather than national holiday (CH) (R-CAL-1).
     public static let goodFriday = CustomaryDaySet(unchecked: "goodFriday")
-    /// Easter Monday, where it is a cantonal rather than national holiday (CH).
+    /// Easter Monday, where it is a cantonal rather than national holiday (CH) (R-CAL-1).
     public static let easterMonday = CustomaryDaySet(unchecked: "easterMonday")
-    /// Whit Monday, where it is a cantonal rather than national holiday (CH).
+    /// Whit Monday, where it is a cantonal rather than national holiday (CH) (R-CAL-1).
     public static let whitMonday = CustomaryDaySet(unchecked: "whitMonday")
-    /// Saint Stephen's Day, 26 December, where it is a cantonal rather than national holiday (CH).
+    /// Saint Stephen's Day, 26 December, where it is a cantonal rather than national holiday (CH) (R-CAL-1).
     public static let saintStephensDay = CustomaryDaySet(unchecked: "saintStephensDay")
 
-    /// Every set, in name order.
+    /// Every set, in name order (R-CAL-1).
     public static let all: [CustomaryDaySet] = [
         .christmasEve, .constitutionDay, .dayAfterAscension, .easterMonday, .goodFriday, .labourDay,
         .midsummerEve, .newYearsEve, .saintStephensDay, .whitMonday,
@@ -49,7 +49,7 @@ public struct CustomaryDaySet: Hashable, Comparable, Codable, Sendable, CustomSt
         return all.filter { names[$0] != nil }
     }
 
-    /// The rules of this set in `country`; empty when the country does not offer it.
+    /// The rules of this set in `country`; empty when the country does not offer it (R-CAL-1).
     public func rules(for country: CountryCode) -> [HolidayRule] {
         guard let names = Self.localNames[country.code], let national = names[self],
               let language = Self.languages[country.code] else { return [] }

@@ -1,18 +1,18 @@
 /// The names of one holiday (R-CAL-1): English, the national language's, and Swedish where a
 /// natural Swedish name exists. Names are data in the rule tables, not catalog texts.
 public struct HolidayName: Hashable, Codable, Sendable {
-    /// The English name, as the peer (`holidays` 0.109, `en_US`) gives it, e.g. "Whit Monday" is
+    /// The English name, as the peer (`holidays` 0.109, `en_US`) gives it, e.g. "Whit Monday" is (R-CAL-1)
     /// "Pentecost Monday" there.
     public let english: String
-    /// The name in the country's national language, e.g. "Pfingstmontag".
+    /// The name in the country's national language, e.g. "Pfingstmontag" (R-CAL-1).
     public let national: String
-    /// The national language, e.g. `de`.
+    /// The national language, e.g. `de` (R-CAL-1).
     public let nationalLanguage: Language
-    /// The Swedish name, where one is natural (always for Sweden, and for the shared Christian
+    /// The Swedish name, where one is natural (always for Sweden, and for the shared Christian (R-CAL-1)
     /// and civil days elsewhere).
     public let swedish: String?
 
-    /// Creates a name; the Swedish one is looked up from the shared vocabulary when not given.
+    /// Creates a name; the Swedish one is looked up from the shared vocabulary when not given (R-CAL-1).
     public init(english: String, national: String, language: Language, swedish: String? = nil) {
         self.english = english
         self.national = national
@@ -29,7 +29,7 @@ public struct HolidayName: Hashable, Codable, Sendable {
         return national
     }
 
-    /// The name of a substitute day: "Christmas Day (observed)".
+    /// The name of a substitute day: "Christmas Day (observed)" (R-CAL-1).
     public var observed: HolidayName {
         HolidayName(english: english + " (observed)", national: national + " (observed)",
                     language: nationalLanguage, swedish: swedish.map { $0 + " (ersättningsdag)" })
@@ -75,14 +75,14 @@ public struct HolidayName: Hashable, Codable, Sendable {
 
 /// One holiday on one day (R-CAL-1): its date and its names.
 public struct Holiday: Hashable, Codable, Sendable {
-    /// The day.
+    /// The day (R-CAL-1).
     public let date: CalendarDay
-    /// Its names.
+    /// Its names (R-CAL-1).
     public let name: HolidayName
-    /// Whether this is a substitute day for a holiday that fell on a weekend (England).
+    /// Whether this is a substitute day for a holiday that fell on a weekend (England) (R-CAL-1).
     public let isSubstitute: Bool
 
-    /// Creates a holiday.
+    /// Creates a holiday (R-CAL-1).
     public init(date: CalendarDay, name: HolidayName, isSubstitute: Bool = false) {
         self.date = date
         self.name = name

@@ -30,7 +30,7 @@ public struct HolidayRule: Sendable, Hashable {
         case swedishAnnunciation
     }
 
-    /// What happens when a holiday falls on a given weekday (the peer's "observed" rules).
+    /// What happens when a holiday falls on a given weekday (the peer's "observed" rules) (R-CAL-1).
     public enum WeekendHandling: Sendable, Hashable {
         /// Nothing: the holiday stays where it is.
         case none
@@ -45,22 +45,22 @@ public struct HolidayRule: Sendable, Hashable {
         case drop(weekdays: Set<Int>)
     }
 
-    /// The date rule.
+    /// The date rule (R-CAL-1).
     public let date: DateRule
-    /// The holiday's names.
+    /// The holiday's names (R-CAL-1).
     public let name: HolidayName
-    /// The first year the rule applies (inclusive), if bounded.
+    /// The first year the rule applies (inclusive), if bounded (R-CAL-1).
     public let from: Int?
-    /// The last year the rule applies (inclusive), if bounded.
+    /// The last year the rule applies (inclusive), if bounded (R-CAL-1).
     public let through: Int?
-    /// Years inside the bounds in which the rule does not apply.
+    /// Years inside the bounds in which the rule does not apply (R-CAL-1).
     public let except: Set<Int>
-    /// When set, the rule applies only in years divisible by this number (Dutch Liberation Day).
+    /// When set, the rule applies only in years divisible by this number (Dutch Liberation Day) (R-CAL-1).
     public let every: Int?
-    /// Weekend handling.
+    /// Weekend handling (R-CAL-1).
     public let weekend: WeekendHandling
 
-    /// Creates a rule.
+    /// Creates a rule (R-CAL-1).
     public init(_ date: DateRule, _ name: HolidayName, from: Int? = nil, through: Int? = nil,
                 except: Set<Int> = [], every: Int? = nil, weekend: WeekendHandling = .none) {
         self.date = date
@@ -72,7 +72,7 @@ public struct HolidayRule: Sendable, Hashable {
         self.weekend = weekend
     }
 
-    /// Whether the rule applies in `year`.
+    /// Whether the rule applies in `year` (R-CAL-1).
     public func applies(in year: Int) -> Bool {
         if let from, year < from { return false }
         if let through, year > through { return false }
@@ -81,7 +81,7 @@ public struct HolidayRule: Sendable, Hashable {
         return true
     }
 
-    /// The rule's base date in `year`, before weekend handling; `nil` when the rule does not apply
+    /// The rule's base date in `year`, before weekend handling; `nil` when the rule does not apply (R-CAL-1)
     /// or the date does not exist.
     public func baseDate(in year: Int) -> CalendarDay? {
         guard applies(in: year) else { return nil }
@@ -141,18 +141,18 @@ public struct HolidayRule: Sendable, Hashable {
 
 /// The ISO weekday numbers used by the rule tables (R-CAL-1).
 public enum Weekday {
-    /// Monday = 1.
+    /// Monday = 1 (R-CAL-1).
     public static let monday = 1
-    /// Tuesday = 2.
+    /// Tuesday = 2 (R-CAL-1).
     public static let tuesday = 2
-    /// Wednesday = 3.
+    /// Wednesday = 3 (R-CAL-1).
     public static let wednesday = 3
-    /// Thursday = 4.
+    /// Thursday = 4 (R-CAL-1).
     public static let thursday = 4
-    /// Friday = 5.
+    /// Friday = 5 (R-CAL-1).
     public static let friday = 5
-    /// Saturday = 6.
+    /// Saturday = 6 (R-CAL-1).
     public static let saturday = 6
-    /// Sunday = 7.
+    /// Sunday = 7 (R-CAL-1).
     public static let sunday = 7
 }

@@ -22,7 +22,7 @@ public struct NationalHolidays: Sendable {
         let days: Set<Int>
     }
 
-    /// Creates the holiday source over the built-in rules (``NationalHolidayRules``).
+    /// Creates the holiday source over the built-in rules (``NationalHolidayRules``) (R-CAL-1).
     public init() {
         var caches: [String: YearCache<YearHolidays>] = [:]
         for (code, rules) in NationalHolidayRules.table {
