@@ -3,5 +3,7 @@ extension CommandLineTool {
     static let commands: [CommandSpec] = [
         .walkthrough,
         .vat,
+        .holidays,
+        .workdays,
     ]
 }

@@ -32,7 +32,7 @@ extension BusinessCalendar {
         return day
     }
 
-    /// The number of working days after `start` up to and including `end` (0 when `end <= start`).
+    /// The number of working days after `start` up to and including `end` (0 when `end <= start`) (R-VAL-2).
     public func workingDays(after start: CalendarDay, through end: CalendarDay) -> Int {
         guard end > start else { return 0 }
         var count = 0
@@ -44,7 +44,7 @@ extension BusinessCalendar {
         return count
     }
 
-    /// The first working day on or after `day`.
+    /// The first working day on or after `day` (R-VAL-2).
     public func nextWorkingDay(onOrAfter day: CalendarDay) -> CalendarDay {
         var current = day
         while !isWorkingDay(current) { current = current.adding(days: 1) }
@@ -55,9 +55,9 @@ extension BusinessCalendar {
 /// The weekends-only calendar: every Monday to Friday is a working day (R-VAL-2's fallback "weekends
 /// only where no holiday rules exist").
 public struct WeekendCalendar: BusinessCalendar, Equatable {
-    /// Creates the calendar.
+    /// Creates the calendar (R-VAL-2).
     public init() {}
 
-    /// Monday to Friday.
+    /// Monday to Friday (R-VAL-2).
     public func isWorkingDay(_ day: CalendarDay) -> Bool { !day.isWeekend }
 }

@@ -12,5 +12,6 @@ extension TextCatalog {
         .password,
         .account,
         .email,
+        .calendar,
     ]
 }

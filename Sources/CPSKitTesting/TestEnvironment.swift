@@ -1,0 +1,101 @@
+import CPSKit
+import Foundation
+
+/// A deterministic CPSKit set-up for tests (R-ADP-3): a ``TestClock``, incrementing IDs
+/// (`application-1`, `mail-1`, …), seeded randomness, an in-memory store and identity provider, and
+/// the services built on them. Two environments made the same way behave identically.
+///
+/// ```swift
+/// let env = TestEnvironment()
+/// let account = try await env.activeAccount()
+/// let mails = try await env.sentMails()
+/// ```
+public struct TestEnvironment: Sendable {
+    /// The clock; move it with `advance`.
+    public let clock: TestClock
+    /// The store (in memory unless given).
+    public let store: any RecordStore
+    /// The identity provider.
+    public let identity: InMemoryIdentityProvider
+    /// The context the services use.
+    public let context: CPSContext
+
+    /// A fresh environment at `start` (default Friday 27 November 2026, 10:00 in Stockholm).
+    public init(start: String = "2026-11-27T10:00:00+01:00", store: any RecordStore = InMemoryRecordStore(),
+                policy: CPSPolicy = .canonEurope, seed: UInt64 = 42, calendars: CalendarLookup? = nil) {
+        clock = TestClock(iso: start)
+        self.store = store
+        let random = RandomSource(SeededRandomNumberGenerator(seed: seed))
+        identity = InMemoryIdentityProvider(random: random, iterations: 2)
+        context = CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: .incrementing(),
+                             random: random, calendars: calendars)
+    }
+
+    /// The onboarding service.
+    public var onboarding: OnboardingService { OnboardingService(context) }
+    /// The review service.
+    public var review: ReviewService { ReviewService(context) }
+    /// The password service.
+    public var passwords: PasswordService { PasswordService(context) }
+    /// The account service.
+    public var accounts: AccountService { AccountService(context) }
+
+    /// A reviewer principal.
+    public static let reviewer = Principal.reviewer("reviewer-1")
+
+    /// Every mail written to the outbox, in order (delivered or not).
+    public func sentMails() async throws -> [MailMessage] {
+        try await store.fetchAll(OutboxMail.self).map(\.record.message)
+    }
+
+    /// The mails of `template`, in order.
+    public func mails(_ template: String) async throws -> [MailMessage] {
+        try await store.fetchAll(OutboxMail.self, indexKey: "template:\(template)").map(\.record.message)
+    }
+
+    /// The token in the newest mail of `template` carrying a link (`…?token=XYZ`).
+    public func latestToken(_ template: String = "accountReady") async throws -> String? {
+        guard let link = try await mails(template).last?.facts["link"], let range = link.range(of: "token=") else { return nil }
+        return String(link[range.upperBound...])
+    }
+
+    /// The result of taking `form` through the whole first half of the journey: created, evidence
+    /// attached, submitted, examined, approved, and the password set.
+    public struct ActiveAccount: Sendable {
+        /// The account.
+        public let account: BusinessAccount
+        /// Its superuser.
+        public let superuser: AccountUser
+        /// The superuser as a principal.
+        public let principal: Principal
+        /// The password that was set.
+        public let password: String
+    }
+
+    /// Applies with `form`, gets approved and sets the password (R-ACC-1 … R-PWD-3).
+    public func activeAccount(_ form: ApplicationForm = Fixtures.swedishForm,
+                              password: String = "Ljus-och-bild-2026") async throws -> ActiveAccount {
+        let applicant = Principal.applicant(try EmailAddress(form.contactEmail))
+        let application = try await onboarding.createApplication(form, as: applicant)
+        let document = try await onboarding.addEvidence(
+            to: application.id, kind: form.vatNumber == nil ? .businessLicence : .companyInvoice,
+            fileName: "evidence.pdf", bytes: Fixtures.pdf, as: applicant)
+        _ = try await onboarding.submit(application.id, as: applicant)
+        try await review.recordVisibleFields(Fixtures.visibleFields(of: form), on: document.id, of: application.id,
+                                             as: Self.reviewer)
+        let approval = try await review.approve(application.id, as: Self.reviewer)
+        guard let token = try await latestToken() else { throw TestEnvironmentError("no password link was mailed") }
+        let user = try await passwords.setPassword(token: token, newPassword: password)
+        guard let account = try await store.fetch(BusinessAccount.self, id: approval.account.id) else {
+            throw TestEnvironmentError("the account was not stored")
+        }
+        return ActiveAccount(account: account.record, superuser: user, principal: .accountUser(user.id), password: password)
+    }
+}
+
+/// A step of ``TestEnvironment`` did not go as a test expects.
+public struct TestEnvironmentError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
