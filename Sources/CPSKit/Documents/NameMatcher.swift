@@ -39,7 +39,8 @@ public enum NameMatcher {
     }
 
     /// The comparison form of a company name under `legalForms`: folded, with a legal form at the
-    /// end (or else at the start) replaced by `"#" + canonical`.
+    /// end (or else at the start) replaced by `"#" + canonical` and placed last, so "AB Foo" and
+    /// "Foo Aktiebolag" compare equal.
     public static func normalizedCompanyName(_ name: String, legalForms: [LegalForm]) -> String {
         var words = fold(name).split(separator: " ").map(String.init)
         // Join single letters written with dots ("a.b." → "a b" → "ab") so abbreviations match.
@@ -50,7 +51,7 @@ public enum NameMatcher {
             return (words.dropLast(spelling.count) + ["#" + canonical]).joined(separator: " ")
         }
         for (spelling, canonical) in spellings where spelling.count < words.count && words.prefix(spelling.count).elementsEqual(spelling) {
-            return (["#" + canonical] + words.dropFirst(spelling.count)).joined(separator: " ")
+            return (words.dropFirst(spelling.count) + ["#" + canonical]).joined(separator: " ")
         }
         return words.joined(separator: " ")
     }

@@ -24,6 +24,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var mail: MailPolicy
     /// Password and token rules (R-PWD-1, R-PWD-2).
     public var passwords: PasswordPolicy
+    /// Opt-in customary days off and company closing days on top of the national holidays (R-CAL-1).
+    public var calendar: CalendarPolicy
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -44,11 +46,13 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             sender: EmailAddress(unchecked: "donotreply@canon-europe.com"),
             senderName: "Canon",
             passwordLinkTemplate: "https://portal.example.invalid/set-password?token={token}"),
-        passwords: PasswordPolicy())
+        passwords: PasswordPolicy(),
+        calendar: .canonEurope)
 
     /// Creates a policy from its sections.
     public init(name: String, participatingCountries: [CountryCode], timeZoneIdentifier: String, fieldLimits: FieldLimits,
-                evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy) {
+                evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy,
+                calendar: CalendarPolicy = .canonEurope) {
         self.name = name
         self.participatingCountries = participatingCountries
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -57,6 +61,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         self.validation = validation
         self.mail = mail
         self.passwords = passwords
+        self.calendar = calendar
     }
 
     /// Whether companies from `country` may apply (R-ACC-3).
@@ -110,7 +115,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     // MARK: - Codable with per-section defaults
 
     private enum CodingKeys: String, CodingKey {
-        case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords
+        case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar
     }
 
     public init(from decoder: any Decoder) throws {
@@ -124,6 +129,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         validation = try c.decodeIfPresent(ValidationPolicy.self, forKey: .validation) ?? d.validation
         mail = try c.decodeIfPresent(MailPolicy.self, forKey: .mail) ?? d.mail
         passwords = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwords) ?? d.passwords
+        calendar = try c.decodeIfPresent(CalendarPolicy.self, forKey: .calendar) ?? d.calendar
     }
 }
 

@@ -24,6 +24,7 @@ public struct CPSContext: Sendable {
     public var identity: any IdentityProvider
 
     /// Creates a context; everything but the store and the identity adapter has a production default.
+    /// The calendars default to the national holidays of each country plus the policy's opt-in days.
     public init(store: any RecordStore, identity: any IdentityProvider, policy: CPSPolicy = .canonEurope,
                 time: TimeSource = .system, ids: IDGenerator = .uuid, random: RandomSource = .system,
                 catalog: TextCatalog = .standard, calendars: CalendarLookup? = nil) {
@@ -34,7 +35,7 @@ public struct CPSContext: Sendable {
         self.ids = ids
         self.random = random
         self.catalog = catalog
-        self.calendars = calendars ?? .weekendsOnly
+        self.calendars = calendars ?? .national(BusinessCalendars(policy: policy.calendar))
     }
 }
 
@@ -47,6 +48,11 @@ public struct CalendarLookup: Sendable {
 
     /// The calendar of `country`.
     public func calendar(for country: CountryCode) -> any BusinessCalendar { lookup(country) }
+
+    /// The national calendars (R-CAL-1): each country's public holidays and the policy's extra days off.
+    public static func national(_ calendars: BusinessCalendars) -> CalendarLookup {
+        CalendarLookup { calendars.calendar(for: $0) }
+    }
 
     /// Weekends only, for every country.
     public static let weekendsOnly = CalendarLookup { _ in WeekendCalendar() }

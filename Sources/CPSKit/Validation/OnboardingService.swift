@@ -28,6 +28,7 @@ public struct OnboardingService: Sendable {
     /// Refused with ``InputError`` (a bad field, named), ``VATNumberError`` (R-VAT-1) or
     /// ``ApplicationError`` (country not participating, duplicate VAT number or e-mail). The
     /// principal must be the applicant whose e-mail is the form's contact e-mail.
+    @discardableResult
     public func createApplication(_ form: ApplicationForm, as principal: Principal) async throws -> BusinessAccountApplication {
         let limits = context.policy.fieldLimits
         let companyName = try TextFieldRules.validate(form.companyName, field: "companyName", maxLength: limits.companyName)
