@@ -21,7 +21,7 @@ extension CommandSpec {
           printf 'GB002425728\\nNO917313008MVA\\n' | cps vat --json
         """
     ) { invocation in
-        try invocation.arguments.expect(known: ["--json"])
+        try invocation.arguments.expect(known: ["--json", "--lang", "--data-dir"])
         var inputs = invocation.arguments.all
         if inputs.isEmpty {
             while let line = invocation.readLine() { inputs.append(line) }
