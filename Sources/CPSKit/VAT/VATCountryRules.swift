@@ -8,7 +8,7 @@ enum VATCountryRules {
 
     /// Checks `number` (the part after the prefix) for `country`; may normalise it in place (leading
     /// zeros in BE, GR and NL). Returns `nil` when it is valid.
-    static func check(_ country: VATCountry, _ number: inout Text) -> Reason? {
+    static func check(_ country: VATCountry, _ number: inout VATBytes) -> Reason? {
         switch country {
         case .austria: return austria(number)
         case .belgium: return belgium(&number)
@@ -46,7 +46,7 @@ enum VATCountryRules {
     // MARK: - Shared algorithms
 
     /// All digits, a fixed length, and a weighted digit sum divisible by `modulus` (DK, EE, FI, HU, MT, PL).
-    static func weighted(_ number: Text, length: Int, noLeadingZero: Bool, weights: [Int], modulus: Int) -> Reason? {
+    static func weighted(_ number: VATBytes, length: Int, noLeadingZero: Bool, weights: [Int], modulus: Int) -> Reason? {
         guard number.isDigits, !(noLeadingZero && number[0] == 0x30) else { return .badPattern }
         guard number.count == length else { return .wrongLength }
         return mod(number.weightedSum(weights), modulus) == 0 ? nil : .badCheckDigit
@@ -60,7 +60,7 @@ enum VATCountryRules {
     }
 
     /// The Luhn checksum of a digit window: 0 when its last digit checks the others.
-    static func luhnChecksum(_ digits: Text) -> Int {
+    static func luhnChecksum(_ digits: VATBytes) -> Int {
         var sum = 0
         var double = false
         var offset = digits.count - 1
@@ -79,7 +79,7 @@ enum VATCountryRules {
     }
 
     /// ISO 7064 MOD 11,10: true when the last digit checks the others.
-    static func mod11_10IsValid(_ digits: Text) -> Bool {
+    static func mod11_10IsValid(_ digits: VATBytes) -> Bool {
         var check = 5
         for offset in 0..<digits.count {
             check = ((check == 0 ? 10 : check) * 2 % 11 + digits.digit(offset)) % 10
@@ -104,7 +104,7 @@ enum VATCountryRules {
     // MARK: - Countries
 
     /// AT: `U` and 8 digits; the last is a Luhn variant over digits 2–7.
-    static func austria(_ number: Text) -> Reason? {
+    static func austria(_ number: VATBytes) -> Reason? {
         guard number.at(0) == 0x55, number.slice(1).isDigits else { return .badPattern }
         guard number.count == 9 else { return .wrongLength }
         let check = mod(6 - luhnChecksum(number.slice(1, 8)), 10)
@@ -112,7 +112,7 @@ enum VATCountryRules {
     }
 
     /// BE: 10 digits starting 0 or 1 (a 9-digit or `(0)…` spelling gets its leading zero); mod 97.
-    static func belgium(_ number: inout Text) -> Reason? {
+    static func belgium(_ number: inout VATBytes) -> Reason? {
         if number.hasPrefix("(0)") {
             number.dropFirst(2)
             number.base[number.start] = 0x30
@@ -125,7 +125,7 @@ enum VATCountryRules {
     }
 
     /// BG: 9 digits (legal entities) or 10 (a person's EGN, a foreigner's PNF, or others).
-    static func bulgaria(_ number: Text) -> Reason? {
+    static func bulgaria(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         switch number.count {
         case 9:
@@ -149,7 +149,7 @@ enum VATCountryRules {
     }
 
     /// A Bulgarian personal number (EGN): a birth date and a check digit.
-    static func bulgarianPersonIsValid(_ number: Text) -> Bool {
+    static func bulgarianPersonIsValid(_ number: VATBytes) -> Bool {
         var year = number.slice(0, 2).value + 1900
         var month = number.slice(2, 4).value
         let day = number.slice(4, 6).value
@@ -165,7 +165,7 @@ enum VATCountryRules {
     }
 
     /// CY: 8 digits (not starting `12`) and a check letter.
-    static func cyprus(_ number: Text) -> Reason? {
+    static func cyprus(_ number: VATBytes) -> Reason? {
         guard number.slice(0, -1).isDigits else { return .badPattern }
         guard number.count == 9 else { return .wrongLength }
         guard !number.hasPrefix("12") else { return .badPattern }
@@ -178,7 +178,7 @@ enum VATCountryRules {
     }
 
     /// CZ: 8 digits (legal entities), 9 starting `6` (special), or a 9/10-digit birth number.
-    static func czechia(_ number: Text) -> Reason? {
+    static func czechia(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         let count = number.count
         if count == 8 {
@@ -199,7 +199,7 @@ enum VATCountryRules {
     }
 
     /// A Czech or Slovak birth number (rodné číslo): a birth date, and from 1954 a tenth check digit.
-    static func birthNumber(_ number: Text) -> Reason? {
+    static func birthNumber(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         guard number.count == 9 || number.count == 10 else { return .wrongLength }
         var year = 1900 + number.slice(0, 2).value
@@ -219,14 +219,14 @@ enum VATCountryRules {
     }
 
     /// DE: 9 digits, not starting 0; ISO 7064 MOD 11,10.
-    static func germany(_ number: Text) -> Reason? {
+    static func germany(_ number: VATBytes) -> Reason? {
         guard number.isDigits, number[0] != 0x30 else { return .badPattern }
         guard number.count == 9 else { return .wrongLength }
         return mod11_10IsValid(number) ? nil : .badCheckDigit
     }
 
     /// EL/GR: 9 digits (an 8-digit spelling gets its leading zero); a doubling check digit.
-    static func greece(_ number: inout Text) -> Reason? {
+    static func greece(_ number: inout VATBytes) -> Reason? {
         if number.count == 8 { number.prepend(0x30) }
         guard number.isDigits else { return .badPattern }
         guard number.count == 9 else { return .wrongLength }
@@ -236,7 +236,7 @@ enum VATCountryRules {
     }
 
     /// ES: a letter or digit, 7 digits, a letter or digit (DNI, NIE, CIF and the K/L/M forms).
-    static func spain(_ number: Text) -> Reason? {
+    static func spain(_ number: VATBytes) -> Reason? {
         guard number.slice(1, -1).isDigits else { return .badPattern }
         guard number.count == 9 else { return .wrongLength }
         let letters: StaticString = "TRWAGMYFPDXBNJZSQVHLCKE"
@@ -280,7 +280,7 @@ enum VATCountryRules {
     }
 
     /// FR: two check characters (digits or letters without I and O) and a 9-digit SIREN.
-    static func france(_ number: Text) -> Reason? {
+    static func france(_ number: VATBytes) -> Reason? {
         let alphabet: StaticString = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
         func index(_ byte: UInt8) -> Int? {
             let pointer = alphabet.utf8Start
@@ -305,7 +305,7 @@ enum VATCountryRules {
     }
 
     /// HR: 11 digits (OIB); ISO 7064 MOD 11,10.
-    static func croatia(_ number: Text) -> Reason? {
+    static func croatia(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         guard number.count == 11 else { return .wrongLength }
         return mod11_10IsValid(number) ? nil : .badCheckDigit
@@ -313,7 +313,7 @@ enum VATCountryRules {
 
     /// IE: 7 digits and a check letter (and an optional second letter), or the old form with a letter
     /// (or `+`, `*`) in second place.
-    static func ireland(_ number: Text) -> Reason? {
+    static func ireland(_ number: VATBytes) -> Reason? {
         let alphabet: StaticString = "WABCDEFGHIJKLMNOPQRSTUV"
         func index(_ byte: UInt8) -> Int? {
             let pointer = alphabet.utf8Start
@@ -342,7 +342,7 @@ enum VATCountryRules {
     }
 
     /// IT: 11 digits (partita IVA) with a valid office code; Luhn.
-    static func italy(_ number: Text) -> Reason? {
+    static func italy(_ number: VATBytes) -> Reason? {
         guard number.isDigits, number.slice(0, 7).value != 0 else { return .badPattern }
         guard number.count == 11 else { return .wrongLength }
         let office = number.slice(7, 10).value
@@ -351,7 +351,7 @@ enum VATCountryRules {
     }
 
     /// LT: 9 digits (legal entities) or 12 (temporary), with a `1` before the check digit.
-    static func lithuania(_ number: Text) -> Reason? {
+    static func lithuania(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         switch number.count {
         case 9: guard number[7] == 0x31 else { return .badPattern }
@@ -370,14 +370,14 @@ enum VATCountryRules {
     }
 
     /// LU: 8 digits; the last two are the first six mod 89.
-    static func luxembourg(_ number: Text) -> Reason? {
+    static func luxembourg(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         guard number.count == 8 else { return .wrongLength }
         return number.slice(0, 6).value % 89 == number.slice(6).value ? nil : .badCheckDigit
     }
 
     /// LV: 11 digits; legal entities (first digit above 3) by weights, persons by birth date and check.
-    static func latvia(_ number: Text) -> Reason? {
+    static func latvia(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         guard number.count == 11 else { return .wrongLength }
         if number[0] > 0x33 {
@@ -395,7 +395,7 @@ enum VATCountryRules {
 
     /// NL: 9 digits, `B` and two digits (not `00`); the 9 digits pass the BSN test or the whole
     /// `NL…` number passes ISO 7064 MOD 97-10. Short spellings get leading zeros.
-    static func netherlands(_ number: inout Text) -> Reason? {
+    static func netherlands(_ number: inout VATBytes) -> Reason? {
         // Split off the last three characters, trim the head's whitespace and zero-fill it to nine.
         let tailCount = min(3, number.count)
         var head = number.slice(0, number.count - tailCount)
@@ -440,7 +440,7 @@ enum VATCountryRules {
     }
 
     /// PT: 9 digits not starting 0; mod 11.
-    static func portugal(_ number: Text) -> Reason? {
+    static func portugal(_ number: VATBytes) -> Reason? {
         guard number.isDigits, number[0] != 0x30 else { return .badPattern }
         guard number.count == 9 else { return .wrongLength }
         var sum = 0
@@ -449,7 +449,7 @@ enum VATCountryRules {
     }
 
     /// RO: 2–10 digits (CUI/CIF) or 13 (a person's CNP).
-    static func romania(_ number: Text) -> Reason? {
+    static func romania(_ number: VATBytes) -> Reason? {
         let count = number.count
         if count == 13 {
             guard number.isDigits else { return .badPattern }
@@ -482,7 +482,7 @@ enum VATCountryRules {
     }
 
     /// SE: a 10-digit organisation number (Luhn) followed by `01`.
-    static func sweden(_ number: Text) -> Reason? {
+    static func sweden(_ number: VATBytes) -> Reason? {
         guard number.isDigits, number.hasSuffix("01") else { return .badPattern }
         let organisation = number.slice(0, -2)
         guard organisation.isDigits else { return .badPattern }
@@ -491,7 +491,7 @@ enum VATCountryRules {
     }
 
     /// SI: 8 digits not starting 0; mod 11.
-    static func slovenia(_ number: Text) -> Reason? {
+    static func slovenia(_ number: VATBytes) -> Reason? {
         guard number.isDigits, number[0] != 0x30 else { return .badPattern }
         guard number.count == 8 else { return .wrongLength }
         var sum = 0
@@ -501,7 +501,7 @@ enum VATCountryRules {
     }
 
     /// SK: 10 digits, a birth number or a legal entity's number divisible by 11.
-    static func slovakia(_ number: Text) -> Reason? {
+    static func slovakia(_ number: VATBytes) -> Reason? {
         guard number.isDigits else { return .badPattern }
         guard number.count == 10 else { return .wrongLength }
         if birthNumber(number) == nil { return nil }
@@ -511,7 +511,7 @@ enum VATCountryRules {
 
     /// GB and XI: 9 or 12 digits (mod 97, also the newer 42/55 variants), or the 5-character
     /// government (`GD`) and health-authority (`HA`) forms and their 11-character `…8888…` variants.
-    static func unitedKingdom(_ number: Text) -> Reason? {
+    static func unitedKingdom(_ number: VATBytes) -> Reason? {
         let count = number.count
         if count == 5 {
             let digits = number.slice(2)
@@ -537,7 +537,7 @@ enum VATCountryRules {
 
     /// NO: a 9-digit organisation number (mod 11) followed by `MVA`. Whitespace the reference trims
     /// around the organisation number is left out of the compact form.
-    static func norway(_ number: inout Text) -> Reason? {
+    static func norway(_ number: inout VATBytes) -> Reason? {
         guard number.hasSuffix("MVA") else { return .badPattern }
         var organisation = number.slice(0, -3)
         organisation.trim()
@@ -557,7 +557,7 @@ enum VATCountryRules {
     }
 
     /// CH: `CHE`, 9 digits (mod 11) and `MWST`, `TVA`, `IVA` or `TPV`; `text` is the whole number.
-    static func switzerland(_ text: inout Text) -> VATNumberParser.Verdict {
+    static func switzerland(_ text: inout VATBytes) -> VATNumberParser.Verdict {
         guard text.count == 15 || text.count == 16 else { return .invalid(.wrongLength) }
         let uid = text.slice(0, 12)
         guard uid.hasPrefix("CHE") else { return .invalid(.badPattern) }
