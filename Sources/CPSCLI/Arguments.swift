@@ -56,7 +56,8 @@ public struct Arguments: Sendable {
     /// Throws a usage error when a flag or option outside `known` was given, or there are more than
     /// `maxPositionals` positionals.
     public func expect(known: Set<String>, maxPositionals: Int = .max) throws {
-        if let unknown = givenNames.subtracting(known).sorted().first {
+        let global = CommandLineTool.globalValued.union(CommandLineTool.globalFlags)
+        if let unknown = givenNames.subtracting(known).subtracting(global).sorted().first {
             throw CommandError("Unknown option \(unknown).")
         }
         if positionals.count > maxPositionals {

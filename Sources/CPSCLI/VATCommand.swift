@@ -9,9 +9,16 @@ extension CommandSpec {
         Usage: cps vat [NUMBER…] [--json] [--lang sv|en]
 
         Checks each VAT number (R-VAT-1) and prints one line per input, in order:
-          valid <compact form>     or     invalid <reason>
+          valid <compact form>     or     invalid <reason>: <message>
+        where <reason> is one of empty, unknownCountry, wrongLength, badPattern, badCheckDigit and
+        <message> explains it in the chosen language.
         With no NUMBER, reads one number per line from standard input.
+        With --json, prints one array of {input, valid, compact?, reason?, message?} instead.
         A verdict is output, not an error: the command exits 0 when it ran.
+
+        Examples:
+          cps vat SE556677889901 "el 094 012 834"
+          printf 'GB002425728\\nNO917313008MVA\\n' | cps vat --json
         """
     ) { invocation in
         try invocation.arguments.expect(known: ["--json"])
@@ -19,14 +26,36 @@ extension CommandSpec {
         if inputs.isEmpty {
             while let line = invocation.readLine() { inputs.append(line) }
         }
+        var reports: [VATVerdictReport] = []
+        if invocation.json { reports.reserveCapacity(inputs.count) }
         for input in inputs {
+            let report: VATVerdictReport
             do throws(VATNumberError) {
                 let number = try VATNumber(input)
-                invocation.print("valid \(number.compact)")
+                report = VATVerdictReport(input: input, valid: true, compact: number.compact)
             } catch {
-                invocation.print("invalid \(error.message(in: invocation.language))")
+                report = VATVerdictReport(input: input, valid: false, reason: error.reason.rawValue,
+                                          message: error.message(in: invocation.language))
+            }
+            if invocation.json {
+                reports.append(report)
+            } else if let compact = report.compact {
+                invocation.print("valid \(compact)")
+            } else {
+                invocation.print("invalid \(report.reason ?? ""): \(report.message ?? "")")
             }
         }
+        if invocation.json { try invocation.printJSON(reports) }
         return .success
     }
+}
+
+/// One element of `cps vat --json` (R-VAT-1): the input, the verdict and either the compact form or
+/// the reason code with its message.
+struct VATVerdictReport: Encodable, Equatable {
+    let input: String
+    let valid: Bool
+    var compact: String?
+    var reason: String?
+    var message: String?
 }

@@ -22,12 +22,15 @@ public struct CPSContext: Sendable {
     public var calendars: CalendarLookup
     /// Where passwords go (R-PWD-2).
     public var identity: any IdentityProvider
+    /// The VAT registry look-up made at submission, if the host has one (R-VAT-2).
+    public var vatRegistry: (any VATRegistryLookup)?
 
     /// Creates a context; everything but the store and the identity adapter has a production default.
     /// The calendars default to the national holidays of each country plus the policy's opt-in days.
     public init(store: any RecordStore, identity: any IdentityProvider, policy: CPSPolicy = .canonEurope,
                 time: TimeSource = .system, ids: IDGenerator = .uuid, random: RandomSource = .system,
-                catalog: TextCatalog = .standard, calendars: CalendarLookup? = nil) {
+                catalog: TextCatalog = .standard, calendars: CalendarLookup? = nil,
+                vatRegistry: (any VATRegistryLookup)? = nil) {
         self.store = store
         self.identity = identity
         self.policy = policy
@@ -35,6 +38,7 @@ public struct CPSContext: Sendable {
         self.ids = ids
         self.random = random
         self.catalog = catalog
+        self.vatRegistry = vatRegistry
         self.calendars = calendars ?? .national(BusinessCalendars(policy: policy.calendar))
     }
 }

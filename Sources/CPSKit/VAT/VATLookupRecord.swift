@@ -1,23 +1,25 @@
 import Foundation
 
-// TEMPORARY stand-in until the VAT issue's registry adapter lands (R-VAT-2).
+/// One registry answer kept for the audit (R-VAT-2): which number was looked up, what the registry
+/// said, and when.
+///
+/// An ``VATLookupOutcome/unavailable(reason:)`` record documents that a check was attempted; it never
+/// counts as invalid (``countsAsInvalid`` is true only for ``VATLookupOutcome/invalid``).
+public struct VATLookupRecord: Hashable, Codable, Sendable {
+    /// The number looked up, in its compact form (R-VAT-1).
+    public let number: VATNumber
+    /// What the registry said.
+    public let outcome: VATLookupOutcome
+    /// When the registry answered (from the injected ``TimeSource``, R-ADP-3).
+    public let checkedAt: Date
 
-/// The answer of a VAT registry look-up (R-VAT-2).
-public enum VATLookupOutcome: Codable, Sendable, Equatable {
-    /// The registry knows the number.
-    case valid(name: String?, address: String?)
-    /// The registry says the number is not valid.
-    case invalid
-    /// The registry could not answer; never counts as invalid.
-    case unavailable(reason: String)
-}
+    /// Creates a record.
+    public init(number: VATNumber, outcome: VATLookupOutcome, checkedAt: Date) {
+        self.number = number
+        self.outcome = outcome
+        self.checkedAt = checkedAt
+    }
 
-/// A look-up result kept for the audit (R-VAT-2).
-public struct VATLookupRecord: Codable, Sendable, Equatable {
-    /// The number looked up.
-    public var number: VATNumber
-    /// The answer.
-    public var outcome: VATLookupOutcome
-    /// When it was asked.
-    public var checkedAt: Date
+    /// True only when the registry said the number is not registered (R-VAT-2).
+    public var countsAsInvalid: Bool { outcome.countsAsInvalid }
 }

@@ -5,7 +5,8 @@
 /// Two numbers are the same registration when their ``canonical`` forms are equal (Greece's `GR`
 /// alias maps to `EL`), which is what duplicate detection (R-ACC-4) and invoicing (R-BIL-5) compare.
 public struct VATNumber: Hashable, Codable, Sendable, CustomStringConvertible {
-    /// The compact form of R-VAT-1.
+    /// The compact form of R-VAT-1: the prefix as written (`GR` stays `GR`) and the national number
+    /// without separators, upper-cased, with leading zeros restored where the country has them.
     public let compact: String
 
     /// Parses and validates `input` (R-VAT-1), or throws a ``VATNumberError`` saying why not.
@@ -14,6 +15,12 @@ public struct VATNumber: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     init(uncheckedCompact: String) { compact = uncheckedCompact }
+
+    /// Whether `input` is a valid VAT number (R-VAT-1), without building an error.
+    public static func isValid(_ input: String) -> Bool {
+        if case .valid = VATNumberParser.verdict(input) { return true }
+        return false
+    }
 
     /// The compact form with Greece's `GR` prefix mapped to `EL`: the identity of the registration.
     public var canonical: String {
@@ -34,8 +41,13 @@ public struct VATNumber: Hashable, Codable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The compact form (R-VAT-1).
     public var description: String { compact }
 
+    // MARK: - Codable
+
+    /// Decodes a number from a string, checking it again (R-VAT-1): a stored number that no longer
+    /// passes is a decoding error, never a silently accepted value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -44,6 +56,7 @@ public struct VATNumber: Hashable, Codable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Encodes the compact form as a single string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(compact)

@@ -25,7 +25,10 @@ public struct VATNumberError: LocalizedFailure, Equatable {
         self.input = input
     }
 
+    /// `vat.<reason>`, e.g. `vat.badCheckDigit` (R-VAT-1).
     public var code: String { "vat.\(reason.rawValue)" }
+    /// The catalog key `vat.error.<reason>`.
     public var textKey: TextKey { TextKey("vat.error.\(reason.rawValue)") }
+    /// The input, for the `{input}` placeholder.
     public var textArguments: [String: String] { ["input": input] }
 }

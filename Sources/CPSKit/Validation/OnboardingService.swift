@@ -132,6 +132,11 @@ public struct OnboardingService: Sendable {
         let deadline = ValidationDeadline(submittedAt: now, policy: policy.validation, timeZone: policy.timeZone,
                                           calendar: context.calendars.calendar(for: slaCountry))
         let previous = stored.record.status
+        // R-VAT-2: ask the registry (if any) and keep its answer with its time; "unavailable" never
+        // counts as invalid, and an "invalid" answer is for the reviewer to weigh, not a refusal here.
+        if let registry = context.vatRegistry, let number = stored.record.vatStatus.number {
+            stored.record.vatLookup = await registry.record(number, at: context.time)
+        }
         stored.record.status = .submitted
         stored.record.submittedAt = now
         stored.record.submissionDay = deadline.submissionDay
@@ -150,7 +155,7 @@ public struct OnboardingService: Sendable {
         try batch.update(stored)
         try batch.insert(mail)
         try batch.insert(audit(applicationID, previous == .draft ? "application.submitted" : "application.resubmitted",
-                               principal, now, details: ["dueDay": deadline.dueDay.description, "slaCountry": slaCountry.code]))
+                               principal, now, details: submissionDetails(deadline, slaCountry, stored.record.vatLookup)))
         try await context.store.commit(batch)
         return SubmissionReceipt(application: application, deadline: deadline, evidence: evaluation(of: application, at: now))
     }
@@ -162,6 +167,16 @@ public struct OnboardingService: Sendable {
     }
 
     // MARK: - Internals shared with the review service
+
+    private func submissionDetails(_ deadline: ValidationDeadline, _ country: CountryCode,
+                                   _ lookup: VATLookupRecord?) -> [String: String] {
+        var details = ["dueDay": deadline.dueDay.description, "slaCountry": country.code]
+        if let lookup {
+            details["vatLookup"] = lookup.countsAsInvalid ? "invalid" : (lookup.outcome.isConfirmed ? "valid" : "unavailable")
+            details["vatLookupAt"] = ISO8601DateFormatter().string(from: lookup.checkedAt)
+        }
+        return details
+    }
 
     func evaluation(of application: BusinessAccountApplication, at now: Date) -> EvidenceEvaluation {
         EvidenceEvaluator.evaluate(application.documents, for: application.evidenceApplicant, policy: context.policy.evidence,
