@@ -125,7 +125,7 @@ public enum MailTransportConformance {
             for _ in 0..<3 { try await transport.deliver(mail) }
             let got = try await readBack(transport)
             if honoursMessageID {
-                try expectCount(got, 1, check + " (the transport honours Message-IDs)")
+                try expectCount(got, 1, check)
             } else if got.isEmpty {
                 throw MailConformanceFailure(check: check, detail: "the mail never arrived")
             }
