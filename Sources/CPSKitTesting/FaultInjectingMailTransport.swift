@@ -34,6 +34,7 @@ public final class FaultInjectingMailTransport: MailTransport {
         /// A permanent failure with a standard detail.
         public static let permanent = Fault.permanentFailure("injected permanent failure")
 
+        /// The fault in words, for test failure messages.
         public var description: String {
             switch self {
             case .temporaryFailure(let detail): "temporary failure (\(detail))"

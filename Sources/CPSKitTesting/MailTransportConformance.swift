@@ -14,6 +14,7 @@ public struct MailConformanceFailure: Error, Sendable, Equatable, CustomStringCo
         self.detail = detail
     }
 
+    /// The check and what was wrong, for test failure messages.
     public var description: String { "MailTransportConformance — \(check): \(detail)" }
 }
 
