@@ -10,7 +10,9 @@ public struct DispatchReport: Sendable, Hashable {
         case retryScheduled(nextAttemptAt: Date, error: String)
         /// A permanent failure; the mail is marked `failed` and not tried again.
         case failed(error: String)
-        /// Another dispatcher changed the mail first (a version conflict); nothing was sent or recorded.
+        /// Another dispatcher changed the mail first (a version conflict): this run recorded nothing
+        /// for it and the other dispatcher's state stands. A conflict on the claim means nothing was
+        /// sent; a conflict after a failed attempt means the attempt's error was not recorded.
         case skipped
         /// The outbox record cannot be decoded; it is left untouched for an operator.
         case unreadable(error: String)
