@@ -51,6 +51,23 @@ public struct MailRetryPolicy: Codable, Sendable, Hashable {
         return raw.isFinite ? min(raw, cap) : cap
     }
 
+    // MARK: - Codable
+
+    private enum CodingKeys: String, CodingKey {
+        case initialDelay, multiplier, maximumDelay, claimDuration
+    }
+
+    /// Decodes a policy; a missing field takes its ``standard`` value, so a configuration file need
+    /// only name what it changes (R-ADP-2).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let standard = MailRetryPolicy()
+        initialDelay = try container.decodeIfPresent(TimeInterval.self, forKey: .initialDelay) ?? standard.initialDelay
+        multiplier = try container.decodeIfPresent(Double.self, forKey: .multiplier) ?? standard.multiplier
+        maximumDelay = try container.decodeIfPresent(TimeInterval.self, forKey: .maximumDelay) ?? standard.maximumDelay
+        claimDuration = try container.decodeIfPresent(TimeInterval.self, forKey: .claimDuration) ?? standard.claimDuration
+    }
+
     /// How long a claim lasts, never negative (R-ADP-2).
     var effectiveClaimDuration: TimeInterval { Self.clean(claimDuration) }
 

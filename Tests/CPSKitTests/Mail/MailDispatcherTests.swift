@@ -126,6 +126,14 @@ struct MailDispatcherTests {
         #expect(policy.delay(afterFailedAttempts: failures) == delay)
     }
 
+    @Test("A policy decodes from partial JSON, missing fields taking the standard values (R-ADP-2)")
+    func policyDecoding() throws {
+        let decoded = try JSONDecoder().decode(MailRetryPolicy.self, from: Data(#"{"maximumDelay": 7200}"#.utf8))
+        #expect(decoded == MailRetryPolicy(maximumDelay: 7_200))
+        let roundTrip = try JSONDecoder().decode(MailRetryPolicy.self, from: JSONEncoder().encode(policy))
+        #expect(roundTrip == policy)
+    }
+
     @Test("A nonsensical policy still gives finite, non-negative delays")
     func policyClamps() {
         let odd = MailRetryPolicy(initialDelay: -5, multiplier: .nan, maximumDelay: .infinity, claimDuration: -1)
