@@ -1,0 +1,162 @@
+import Foundation
+
+/// Delivers the mails waiting in the outbox: at least once, with retries and capped exponential
+/// backoff, never losing a mail and never sending one again once it is recorded as delivered
+/// (R-ADP-2).
+///
+/// Services write an ``OutboxMail`` in the same ``WriteBatch`` as the state change that sends it.
+/// A dispatcher — run after each request, on a timer, or by the walkthrough — then calls
+/// ``dispatchPending(limit:)``:
+///
+/// ```swift
+/// let dispatcher = MailDispatcher(store: store, transport: mailbox, time: clock.source)
+/// let report = try await dispatcher.dispatchPending()
+/// print(report.delivered, report.retrying, report.failed)
+/// ```
+///
+/// For each pending mail that is due (``OutboxMail/nextAttemptAt`` ≤ now), in outbox insertion order:
+///
+/// 1. **Claim** it with a versioned update: `attempts + 1`, `nextAttemptAt = now + claimDuration`.
+///    A version conflict means another dispatcher took it first: the mail is skipped, not sent.
+/// 2. **Deliver** it through the ``MailTransport``, always with the same ``MailMessage/messageID``.
+/// 3. **Record** the result with a versioned update on the claimed version:
+///    - accepted → `delivered` (with `deliveredAt`); a delivered mail is never selected again;
+///    - temporary failure → stays `pending`, `lastError` set, `nextAttemptAt = now + backoff`;
+///    - permanent failure → `failed`, not tried again, reported in ``DispatchReport/failed``.
+///
+/// **At least once, not exactly once.** A mail is sent again when the transport accepted it but the
+/// dispatcher could not record that: the transport timed out after delivering, the store failed, the
+/// process crashed, or a send outlasted the claim and a second dispatcher took the mail over. Every
+/// such resend carries the same Message-ID, so a transport that honours it (``InMemoryMailbox``,
+/// `MaildirTransport`, an SMTP relay that de-duplicates) keeps one copy. Two dispatchers running at
+/// once never lose a mail: the claim makes one of them skip it, and a delivery that loses a race to
+/// record itself is recorded on the fresh version instead of being forgotten.
+///
+/// Store failures are thrown (``StorageError``); whatever was not recorded stays pending and is
+/// tried again by a later run, so a failing store loses nothing either. The dispatcher imposes no
+/// time limit on a transport; a transport should time out well within
+/// ``MailRetryPolicy/claimDuration``.
+public struct MailDispatcher: Sendable {
+    /// The store holding the outbox.
+    public let store: any RecordStore
+    /// Where mails go.
+    public let transport: any MailTransport
+    /// The clock deciding which mails are due and when to retry (R-ADP-3).
+    public let time: TimeSource
+    /// Backoff and claim durations.
+    public let policy: MailRetryPolicy
+
+    /// Creates a dispatcher (R-ADP-2).
+    public init(store: any RecordStore, transport: any MailTransport, time: TimeSource = .system,
+                policy: MailRetryPolicy = .standard) {
+        self.store = store
+        self.transport = transport
+        self.time = time
+        self.policy = policy
+    }
+
+    /// Delivers up to `limit` pending mails that are due now, oldest first, and records each result
+    /// (R-ADP-2). Returns what happened to each; throws when the store fails, in which case every
+    /// mail not yet recorded stays pending for the next run. Stops early when the task is cancelled.
+    public func dispatchPending(limit: Int = 100) async throws(StorageError) -> DispatchReport {
+        var report = DispatchReport()
+        guard limit > 0 else { return report }
+        let now = time.now()
+        var taken = 0
+        for envelope in try await store.records(kind: OutboxMail.kind, indexKey: OutboxMail.pendingIndex) {
+            guard taken < limit, !Task.isCancelled else { break }
+            let stored: Stored<OutboxMail>
+            do {
+                stored = try RecordCoder.decode(OutboxMail.self, from: envelope)
+            } catch {
+                report.entries.append(.init(outboxID: envelope.id, messageID: "", attempt: 0,
+                                            outcome: .unreadable(error: error.detail)))
+                continue
+            }
+            guard stored.record.status == .pending, stored.record.nextAttemptAt <= now else { continue }
+            taken += 1
+            report.entries.append(try await dispatch(stored))
+        }
+        return report
+    }
+
+    /// The earliest instant a pending mail is due, or `nil` when the outbox holds none (R-ADP-2): a
+    /// runner can sleep until then.
+    public func nextDueDate() async throws(StorageError) -> Date? {
+        var earliest: Date?
+        for envelope in try await store.records(kind: OutboxMail.kind, indexKey: OutboxMail.pendingIndex) {
+            guard let mail = try? RecordCoder.decode(OutboxMail.self, from: envelope).record,
+                  mail.status == .pending else { continue }
+            earliest = min(earliest ?? mail.nextAttemptAt, mail.nextAttemptAt)
+        }
+        return earliest
+    }
+
+    // MARK: - One mail
+
+    private func dispatch(_ stored: Stored<OutboxMail>) async throws(StorageError) -> DispatchReport.Entry {
+        let id = stored.record.id, messageID = stored.record.message.messageID
+        var claim = stored
+        claim.record.attempts += 1
+        claim.record.nextAttemptAt = time.now().addingTimeInterval(policy.effectiveClaimDuration)
+        guard let claimed = try await update(claim) else {
+            return .init(outboxID: id, messageID: messageID, attempt: 0, outcome: .skipped)
+        }
+        let attempt = claimed.record.attempts
+        do {
+            try await transport.deliver(claimed.record.message)
+        } catch {
+            return .init(outboxID: id, messageID: messageID, attempt: attempt,
+                         outcome: try await recordFailure(error, on: claimed))
+        }
+        return .init(outboxID: id, messageID: messageID, attempt: attempt,
+                     outcome: try await recordDelivery(of: claimed))
+    }
+
+    /// Records a confirmed delivery. On a conflict the record is read again and the delivery recorded
+    /// on the fresh version, unless it is already recorded as delivered (or gone): a confirmed
+    /// delivery is never forgotten because of a race.
+    private func recordDelivery(of claimed: Stored<OutboxMail>) async throws(StorageError) -> DispatchReport.Outcome {
+        var current = claimed
+        for _ in 0..<10 {
+            current.record.status = .delivered
+            current.record.deliveredAt = time.now()
+            current.record.lastError = nil
+            if try await update(current) != nil { return .delivered }
+            guard let fresh = try await store.fetch(OutboxMail.self, id: claimed.record.id),
+                  fresh.record.status != .delivered else { return .delivered }
+            current = fresh
+        }
+        throw StorageError(.conflict, kind: OutboxMail.kind, subject: claimed.record.id,
+                           detail: "outbox \(claimed.record.id) keeps changing; its delivery stays unrecorded")
+    }
+
+    /// Records a failed attempt: `failed` for a permanent error, else pending with backoff. A conflict
+    /// means another dispatcher took the mail over; its newer state stands.
+    private func recordFailure(_ error: MailTransportError, on claimed: Stored<OutboxMail>) async throws(StorageError) -> DispatchReport.Outcome {
+        var failed = claimed
+        failed.record.lastError = error.description
+        let outcome: DispatchReport.Outcome
+        if error.permanent {
+            failed.record.status = .failed
+            outcome = .failed(error: error.description)
+        } else {
+            let next = time.now().addingTimeInterval(policy.delay(afterFailedAttempts: failed.record.attempts))
+            failed.record.nextAttemptAt = next
+            outcome = .retryScheduled(nextAttemptAt: next, error: error.description)
+        }
+        return try await update(failed) == nil ? .skipped : outcome
+    }
+
+    /// Commits `stored` as a versioned update and returns the new value, or `nil` on a version conflict.
+    private func update(_ stored: Stored<OutboxMail>) async throws(StorageError) -> Stored<OutboxMail>? {
+        var batch = WriteBatch()
+        try batch.update(stored)
+        do {
+            let written = try await store.commit(batch)
+            return Stored(record: stored.record, version: written.first?.version ?? stored.version + 1)
+        } catch where error.reason == .conflict {
+            return nil
+        }
+    }
+}
