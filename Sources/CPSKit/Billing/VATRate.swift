@@ -23,9 +23,7 @@ public struct VATRate: Hashable, Sendable {
     public var factor: Decimal { percent / 100 }
 
     /// The percentage as plain text, e.g. `"21"`, `"25.5"`.
-    public var percentText: String { VATRate.text(percent) }
-
-    static func text(_ percent: Decimal) -> String { percent.description }
+    public var percentText: String { DecimalText.text(percent) }
 }
 
 // MARK: - Codable
@@ -38,13 +36,11 @@ extension VATRate: Codable {
         country = try container.decode(CountryCode.self, forKey: .country)
         provenance = try container.decode(PolicyProvenance.self, forKey: .provenance)
         let text = try container.decode(String.self, forKey: .percent)
-        // Parsed as an amount with four decimals, so the same strict grammar as money applies.
-        guard let rate = try? Money(parsing: text, currency: Currency(code: "PCT", minorUnits: 4) ?? .eur),
-              !rate.isNegative, rate.amount <= 100 else {
+        guard let rate = DecimalText.percent(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .percent, in: container, debugDescription: "Expected a percentage 0…100 as text.")
         }
-        percent = rate.amount
+        percent = rate
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -5,5 +5,6 @@ extension TextCatalog {
         .vat,
         .storage,
         .input,
+        .billing,
     ]
 }
