@@ -9,6 +9,7 @@ public struct BillingError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         init(_ name: String) { self.name = name }
+        /// The reason's name, as in ``code``.
         public var description: String { name }
 
         /// Arithmetic or comparison on amounts in two different currencies (R-BIL-2).
@@ -47,6 +48,8 @@ public struct BillingError: LocalizedFailure, Equatable {
 
     // MARK: - LocalizedFailure
 
+    /// `billing.error.<reason>` (R-BIL-2, R-BIL-4, R-BIL-5).
     public var textKey: TextKey { TextKey("billing.error.\(reason)") }
+    /// The facts of the refusal.
     public var textArguments: [String: String] { facts }
 }

@@ -29,6 +29,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
         self.minorUnits = minorUnits
     }
 
+    /// The ISO 4217 code (R-BIL-2).
     public var description: String { code }
 
     /// Euro (2 decimals).
@@ -76,6 +77,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
 // MARK: - Codable
 
 extension Currency: Codable {
+    /// Decodes the value, checking it as its parser does (SPEC §12).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -86,6 +88,7 @@ extension Currency: Codable {
         self = currency
     }
 
+    /// Encodes the value in its documented JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(code)

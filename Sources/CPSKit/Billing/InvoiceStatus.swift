@@ -60,6 +60,7 @@ public enum InvoiceStatus: String, Codable, Sendable, CaseIterable, CustomString
         return next
     }
 
+    /// The stable code.
     public var description: String { rawValue }
 
     /// The catalog key of the state's name, e.g. `billing.invoiceStatus.open`.

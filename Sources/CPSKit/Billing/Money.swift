@@ -195,6 +195,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 extension Money: Codable {
     private enum CodingKeys: String, CodingKey { case amount, currency }
 
+    /// Decodes the value, checking it as its parser does (SPEC §12).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let currency = try container.decode(Currency.self, forKey: .currency)
@@ -204,6 +205,7 @@ extension Money: Codable {
         }
     }
 
+    /// Encodes the value in its documented JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(amountText, forKey: .amount)

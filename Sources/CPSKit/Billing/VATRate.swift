@@ -31,6 +31,7 @@ public struct VATRate: Hashable, Sendable {
 extension VATRate: Codable {
     private enum CodingKeys: String, CodingKey { case country, percent, provenance }
 
+    /// Decodes the value, checking it as its parser does (SPEC §12).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         country = try container.decode(CountryCode.self, forKey: .country)
@@ -43,6 +44,7 @@ extension VATRate: Codable {
         percent = rate
     }
 
+    /// Encodes the value in its documented JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(country, forKey: .country)

@@ -31,16 +31,19 @@ public struct CPSLevel: Hashable, Sendable, RawRepresentable, CustomStringConver
     /// The level's name (its brand name, the same in Swedish and English).
     public var name: String { TextCatalog.standard.render(textKey, in: .english) }
 
+    /// The stable code.
     public var description: String { rawValue }
 }
 
 // MARK: - Codable
 
 extension CPSLevel: Codable {
+    /// Decodes the value, checking it as its parser does (SPEC §12).
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
 
+    /// Encodes the value in its documented JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

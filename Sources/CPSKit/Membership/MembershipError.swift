@@ -8,6 +8,7 @@ public struct MembershipError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         init(_ name: String) { self.name = name }
+        /// The reason's name, as in ``code``.
         public var description: String { name }
 
         /// The chosen level is not open to the account (R-TIER-1, R-TIER-2).
@@ -68,6 +69,7 @@ public struct MembershipError: LocalizedFailure, Equatable {
         return TextKey("billing.error.levelNotOpen.\(suffix)")
     }
 
+    /// The level's name, the shortfalls' numbers and the facts (R-TIER-1, R-TIER-2).
     public var textArguments: [String: String] {
         var arguments = facts
         if let level { arguments["level"] = level.name }

@@ -52,6 +52,7 @@ public struct MembershipNumber: Hashable, Sendable, CustomStringConvertible {
             + String(body[6..<9]) + " " + String(body[9])
     }
 
+    /// The compact form (R-MEM-2).
     public var description: String { compact }
 
     // MARK: - R-MEM-2: a new number, distinct from every earlier one

@@ -18,7 +18,7 @@ struct MoneyTests {
 
     @Test("Parsing accepts plain decimals only, and never more decimals than the currency has", arguments: [
         ("12.34", "EUR", "12.34"), ("-0.5", "EUR", "-0.50"), ("+7", "EUR", "7.00"), ("0012", "SEK", "12.00"),
-        ("1234", "JPY", "1234"), ("1.234", "BHD", "1.234"),
+        ("1234", "JPY", "1234"), ("1.234", "BHD", "1.234"), ("-0", "EUR", "0.00"), ("-0.00", "SEK", "0.00"),
     ])
     func parsing(text: String, code: String, expected: String) throws {
         #expect(try Money(parsing: text, currencyCode: code).amountText == expected)
