@@ -23,7 +23,7 @@ public struct InvoiceDueDate: Hashable, Codable, Sendable {
     /// The due date of an invoice issued on `issueDay` with `dueDays` to pay (R-BIL-2).
     public init(issueDay: CalendarDay, dueDays: Int, timeZone: TimeZone) {
         self.issueDay = issueDay
-        self.dueDay = issueDay.adding(days: dueDays)
+        self.dueDay = issueDay.adding(days: min(max(dueDays, 0), 36_500))
         self.timeZone = timeZone
     }
 

@@ -21,17 +21,20 @@ public struct PaymentSchedule: Hashable, Codable, Sendable {
     public init(method: PaymentMethod, dueDay: CalendarDay, policy: BillingPolicy) {
         self.method = method
         self.dueDay = dueDay
-        let retries = Set(policy.cardChargeRetryDaysAfterDue.filter { $0 > 0 }).sorted()
-        let reminders = Set(policy.bankTransferReminderDaysAfterDue.filter { $0 > 0 }).sorted()
+        // Days outside 1…3,650 (and a grace period outside 0…3,650) are ignored or clamped: policy data
+        // must not be able to overflow the date arithmetic.
+        let retries = Set(policy.cardChargeRetryDaysAfterDue.filter { (1...3_650).contains($0) }).sorted()
+        let reminders = Set(policy.bankTransferReminderDaysAfterDue.filter { (1...3_650).contains($0) }).sorted()
+        let grace = min(max(policy.suspensionGraceDays, 0), 3_650)
         switch method {
         case .card:
             chargeDays = [dueDay] + retries.map { dueDay.adding(days: $0) }
             reminderDays = []
-            suspensionDay = dueDay.adding(days: (retries.last ?? 0) + policy.suspensionGraceDays)
+            suspensionDay = dueDay.adding(days: (retries.last ?? 0) + grace)
         case .bankTransfer:
             chargeDays = []
             reminderDays = reminders.map { dueDay.adding(days: $0) }
-            suspensionDay = dueDay.adding(days: policy.suspensionGraceDays)
+            suspensionDay = dueDay.adding(days: grace)
         }
     }
 

@@ -31,22 +31,26 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     public init(points: Int, completeRegistrations: Int, policy: LevelPolicy) {
         self.points = points
         self.completeRegistrations = completeRegistrations
+        // Clamped so that no difference below can overflow, whatever the caller passes.
+        let limit = 1_000_000_000_000
+        let points = min(max(points, -limit), limit)
+        let completeRegistrations = min(max(completeRegistrations, 0), limit)
         individual = policy.individualLevels.map { terms in
-            let missing = terms.minimumPoints - points
+            let missing = min(max(terms.minimumPoints, -limit), limit) - points
             return LevelAvailability(
                 level: terms.level, view: .individual, yearlyFee: terms.yearlyFee,
                 shortfalls: missing > 0 ? [.points(missing: missing, required: terms.minimumPoints)] : [])
         }
-        let requiredPoints = policy.businessPointsThreshold + 1
+        let requiredPoints = min(max(policy.businessPointsThreshold, -limit), limit) + 1
         business = policy.businessLevels.map { terms in
             var shortfalls: [LevelShortfall] = []
             if points < requiredPoints {
                 shortfalls.append(.points(missing: requiredPoints - points, required: requiredPoints))
             }
-            if completeRegistrations < terms.minimumProducts {
-                shortfalls.append(.tooFewProducts(missing: terms.minimumProducts - completeRegistrations,
-                                                  minimum: terms.minimumProducts))
-            } else if let maximum = terms.maximumProducts, completeRegistrations > maximum {
+            let minimum = min(max(terms.minimumProducts, 0), limit)
+            if completeRegistrations < minimum {
+                shortfalls.append(.tooFewProducts(missing: minimum - completeRegistrations, minimum: minimum))
+            } else if let maximum = terms.maximumProducts.map({ min(max($0, 0), limit) }), completeRegistrations > maximum {
                 shortfalls.append(.tooManyProducts(excess: completeRegistrations - maximum, maximum: maximum))
             }
             return LevelAvailability(level: terms.level, view: .business, yearlyFee: terms.yearlyFee,

@@ -116,7 +116,8 @@ public struct MembershipTerm: Hashable, Codable, Sendable {
     static func end(from start: Date, years: Int, billing: BillingPolicy) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = billing.timeZone
-        let months = billing.termMonths * years
+        // Clamped so that policy data cannot overflow: at most 100 years.
+        let months = min(max(billing.termMonths, 1), 1_200) * min(max(years, 1), 100)
         return calendar.date(byAdding: .month, value: months, to: start)
             ?? start.addingTimeInterval(TimeInterval(months) * 30 * 86_400)
     }

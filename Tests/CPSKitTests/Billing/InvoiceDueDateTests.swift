@@ -61,4 +61,17 @@ struct InvoiceDueDateTests {
         #expect(bank.reminderDays == [dueDay.adding(days: 7), dueDay.adding(days: 14)])
         #expect(bank.suspensionDay == dueDay.adding(days: 14))
     }
+
+    @Test("Absurd policy days are clamped, never a trap (SPEC §12)")
+    func absurdPolicy() throws {
+        var policy = BillingPolicy.canonEurope
+        policy.invoiceDueDays = Int.max
+        policy.cardChargeRetryDaysAfterDue = [Int.max, -5, 2]
+        policy.suspensionGraceDays = Int.min
+        let due = policy.dueDate(issuedAt: try instant("2026-01-10T09:00:00Z"))
+        #expect(due.dueDay == (try day("2026-01-10")).adding(days: 36_500))
+        let card = PaymentSchedule(method: .card, dueDay: due.dueDay, policy: policy)
+        #expect(card.chargeDays == [due.dueDay, due.dueDay.adding(days: 2)])
+        #expect(card.suspensionDay == due.dueDay.adding(days: 2))
+    }
 }

@@ -101,6 +101,14 @@ struct LevelEligibilityTests {
         }
     }
 
+    @Test("Extreme inputs give explanations, never a trap (SPEC §12)")
+    func extremes() {
+        let low = LevelEligibility(points: Int.min, completeRegistrations: Int.min, policy: .canonEurope)
+        #expect(low.openLevels.isEmpty)
+        let high = LevelEligibility(points: Int.max, completeRegistrations: Int.max, policy: .canonEurope)
+        #expect(high.openLevels == [.silver, .gold, .platinum])
+    }
+
     @Test("Level policy: Codable, provenance, multi-year business fees")
     func policy() throws {
         let policy = LevelPolicy.canonEurope
