@@ -7,7 +7,8 @@ import Foundation
 /// open invoice is overdue. Overdue is derived from the day and the status, never stored as a state.
 ///
 /// ```swift
-/// let due = InvoiceDueDate(issueDay: CalendarDay(iso: "2026-01-10")!, dueDays: 30, timeZone: tz)
+/// let issued = CalendarDay(year: 2026, month: 1, day: 10) ?? CalendarDay(daysSinceEpoch: 0)
+/// let due = InvoiceDueDate(issueDay: issued, dueDays: 30, timeZone: tz)
 /// due.dueDay                                   // 2026-02-09
 /// due.isOverdue(on: due.dueDay, status: .open) // false
 /// due.isOverdue(on: due.dueDay.adding(days: 1), status: .open) // true

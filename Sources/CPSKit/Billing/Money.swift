@@ -13,7 +13,7 @@ import Foundation
 ///
 /// ```swift
 /// let fee = Money(200, .eur)
-/// let total = try fee + fee.multiplied(by: Decimal(string: "0.21")!)   // €242.00
+/// let total = try fee + fee.multiplied(by: Decimal(21) / 100)         // €242.00
 /// let refused = try? fee + Money(1, .sek)                              // nil: mixed currencies
 /// ```
 ///
