@@ -13,5 +13,6 @@ extension TextCatalog {
         .account,
         .email,
         .calendar,
+        .billing,
     ]
 }
