@@ -1,0 +1,33 @@
+import Foundation
+
+/// An account's points and complete registrations, kept up to date in the same batch as every ledger
+/// entry, so reading them is one look-up (R-PTS-1) — the facts that decide the invitation (R-INV-1)
+/// and the open CPS levels (R-TIER-1, R-TIER-2).
+///
+/// The ledger entries are the truth; this record is their running sum, never edited on its own.
+public struct PointsBalance: StoredRecord, Equatable {
+    public static let kind = "points-balance"
+
+    /// The account's ID (one balance per account).
+    public let id: String
+    /// The sum of the account's ledger entries.
+    public var points: Int
+    /// The number of complete registrations currently on the account (R-PRD-3).
+    public var completeRegistrations: Int
+    /// The number of ledger entries summed (for audits: it must equal the ledger's count).
+    public var entryCount: Int
+    /// When the account was invited to join CPS (R-INV-1), once.
+    public var invitedAt: Date?
+
+    /// A zero balance for `accountID`.
+    public init(accountID: String) {
+        id = accountID
+        points = 0
+        completeRegistrations = 0
+        entryCount = 0
+        invitedAt = nil
+    }
+
+    /// The account's ID.
+    public var accountID: String { id }
+}
