@@ -1,5 +1,4 @@
 import CPSKit
-import Synchronization
 
 /// Wraps a ``MailTransport`` and makes it misbehave on cue, recording every attempt: the tool for
 /// proving that the dispatcher loses no mail and sends none twice (R-ADP-2).
@@ -92,7 +91,7 @@ public final class FaultInjectingMailTransport: MailTransport {
     }
 
     private let inner: any MailTransport
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Wraps `inner`, with no faults yet (R-ADP-2).
     public init(wrapping inner: any MailTransport) { self.inner = inner }

@@ -1,14 +1,13 @@
 import CPSKit
 import Foundation
-import Synchronization
 
 /// A clock for tests that stands still until told to move (R-ADP-3). Hand ``source`` to a service;
 /// call ``advance(by:)`` or ``set(_:)`` to move time. Tests never sleep.
 public final class TestClock: Sendable {
-    private let current: Mutex<Date>
+    private let current: Locked<Date>
 
     /// A clock at `start`.
-    public init(_ start: Date) { current = Mutex(start) }
+    public init(_ start: Date) { current = Locked(start) }
 
     /// A clock at `iso` (ISO 8601, e.g. `"2026-11-27T09:00:00+01:00"`); traps on a malformed literal,
     /// which is a bug in the test itself.

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The reference ``RecordStore``: every guarantee of the protocol, in memory (R-ADP-1).
 ///
@@ -33,7 +32,7 @@ public final class InMemoryRecordStore: RecordStore {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// An empty store.
     public init() {}

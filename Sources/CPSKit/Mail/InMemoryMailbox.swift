@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The reference ``MailTransport``: keeps every delivered mail in memory, and honours the
 /// Message-ID, so a mail delivered twice is kept once (R-ADP-2).
@@ -13,7 +12,7 @@ public final class InMemoryMailbox: MailTransport {
         var deliveryCalls = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// An empty mailbox.
     public init() {}

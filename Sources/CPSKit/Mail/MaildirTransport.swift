@@ -6,7 +6,6 @@ import Musl
 import Darwin
 #endif
 import Foundation
-import Synchronization
 
 /// A ``MailTransport`` that writes each mail as a file in a Maildir, where any mail client (mutt,
 /// Thunderbird, Apple Mail via import) reads it: for development, demos and the walkthrough (R-ADP-2).
@@ -38,7 +37,7 @@ public final class MaildirTransport: MailTransport {
     private let time: TimeSource
     private let random: RandomSource
     private let renderer = MIMERenderer()
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A transport writing into the Maildir at `directory` (R-ADP-2). `hostname` ends each file name
     /// (the Maildir convention); `time` and `random` make the unique names (R-ADP-3).

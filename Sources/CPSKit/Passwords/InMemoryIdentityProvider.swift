@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The reference ``IdentityProvider``: keeps a salted, iterated SHA-256 of each password in memory
 /// (R-PWD-2). For tests and examples; a production host uses its identity system.
@@ -8,7 +7,7 @@ public final class InMemoryIdentityProvider: IdentityProvider {
         let hash: [UInt8]
     }
 
-    private let credentials = Mutex<[String: Credential]>([:])
+    private let credentials = Locked<[String: Credential]>([:])
     private let random: RandomSource
     private let iterations: Int
 

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Where services get record IDs (R-ADP-3): random UUIDs in production, readable incrementing IDs
 /// (`application-1`, `account-1`) in tests so that assertions can name exact values.
@@ -17,7 +16,7 @@ public struct IDGenerator: Sendable {
 
     /// `prefix-1`, `prefix-2`, … counted separately per prefix, starting at 1 for each new generator.
     public static func incrementing() -> IDGenerator {
-        let counters = Mutex<[String: Int]>([:])
+        let counters = Locked<[String: Int]>([:])
         return IDGenerator { prefix in
             let n = counters.withLock { counters -> Int in
                 counters[prefix, default: 0] += 1

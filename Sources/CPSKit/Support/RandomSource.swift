@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Where services get random bytes for secrets such as password tokens (R-PWD-2, R-ADP-3).
 ///
@@ -13,7 +12,7 @@ public struct RandomSource: Sendable {
 
     /// Wraps any `RandomNumberGenerator`; calls are serialised, so one generator serves all tasks.
     public init<G: RandomNumberGenerator & Sendable>(_ generator: G) {
-        let box = Mutex(generator)
+        let box = Locked(generator)
         fill = { count in
             box.withLock { generator in
                 var bytes: [UInt8] = []

@@ -1,7 +1,6 @@
 import CPSKit
 import CPSKitTesting
 import Foundation
-import Synchronization
 
 /// Shared fixtures for the mail tests (R-ADP-2).
 enum MailFixtures {
@@ -56,8 +55,8 @@ struct HookTransport: MailTransport {
 /// A store wrapper whose commits fail on demand, to prove a failing store loses no mail.
 final class FailingRecordStore: RecordStore {
     private let inner: InMemoryRecordStore
-    private let rule = Mutex<(@Sendable (WriteBatch) -> Bool)?>(nil)
-    private let failures = Mutex(0)
+    private let rule = Locked<(@Sendable (WriteBatch) -> Bool)?>(nil)
+    private let failures = Locked(0)
 
     init(_ inner: InMemoryRecordStore) { self.inner = inner }
 

@@ -1,7 +1,6 @@
 @testable import CPSKit
 import CPSKitTesting
 import Foundation
-import Synchronization
 import Testing
 
 @Suite("Mail transports: conformance, maildir, fault injection (R-ADP-2)")
@@ -202,7 +201,7 @@ private final class RecordingTransport: MailTransport {
 }
 
 private final class InMemoryMailboxLog: Sendable {
-    private let log = Mutex<[MailMessage]>([])
+    private let log = Locked<[MailMessage]>([])
     var all: [MailMessage] { log.withLock { $0 } }
     func append(_ message: MailMessage) { log.withLock { $0.append(message) } }
 }

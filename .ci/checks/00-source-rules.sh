@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Source rules that a compiler does not check (SPEC §1, §12).
+set -euo pipefail
+fail=0
+if grep -q '\.package(' Package.swift; then
+  echo "Package.swift declares a package dependency: the root package depends on Foundation alone"; fail=1
+fi
+# Synchronization.Mutex waits on a futex ThreadSanitizer cannot see: use `Locked` (Support/Locked.swift).
+if grep -rn --include='*.swift' -E '\bMutex[<(]' Sources Tests; then
+  echo "use Locked instead of Mutex (ThreadSanitizer reports every Mutex access as a race)"; fail=1
+fi
+# No traps reachable from input in the library.
+if grep -rn --include='*.swift' -E 'fatalError\(|try!|preconditionFailure\(' Sources/CPSKit; then
+  echo "no fatalError, try! or preconditionFailure in the library"; fail=1
+fi
+exit $fail
