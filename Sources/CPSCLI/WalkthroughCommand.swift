@@ -8,13 +8,14 @@ extension CommandSpec {
         help: """
         Usage: cps walkthrough [--lang sv|en]
 
-        Walks one Swedish company from the business-account application to a set password, printing
-        each step and every e-mail it receives. It starts from a fresh in-memory store every time, so
-        it prints the same on every run.
+        Walks one Swedish company through the seed's journey — application, evidence, validation within
+        two working days, the password e-mail, … — printing each step and every e-mail it receives, in
+        Swedish or English. It starts from a fresh in-memory store with a fixed clock every time, so it
+        prints the same on every run and never touches a data directory.
         """
     ) { invocation in
         try invocation.arguments.expect(known: ["--json"], maxPositionals: 0)
-        invocation.print("CPSKit walkthrough")
+        try await Walkthrough(language: invocation.language, print: invocation.print).run()
         return .success
     }
 }

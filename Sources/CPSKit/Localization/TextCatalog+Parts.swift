@@ -12,6 +12,7 @@ extension TextCatalog {
         .password,
         .account,
         .email,
+        .walkthrough,
         .calendar,
         .billing,
     ]
