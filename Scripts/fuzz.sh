@@ -22,7 +22,7 @@ mapfile -t sources < <(find Sources/CPSKit -name '*.swift' | sort)
 echo "== compiling $name (${#sources[@]} CPSKit sources + $entry)"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
   -swift-version 6 -enable-upcoming-feature ExistentialAny \
-  -module-name CPSKitFuzz "${sources[@]}" "$entry" -o "$out/$name"
+  -module-name CPSKitFuzz -package-name CPSKit "${sources[@]}" "$entry" -o "$out/$name"
 
 seeds=()
 [ -d "Fuzz/corpus/$name" ] && seeds=("Fuzz/corpus/$name")
