@@ -199,7 +199,7 @@ public struct ProductService: Sendable {
 
     /// Allocates `registration`'s points if it is complete and not yet allocated: the catalog's points
     /// of this moment (0 for a model not in the catalog), fixed on the registration and its entry.
-    private func allocateIfComplete(_ registration: inout ProductRegistration, at now: Date, actor: Principal,
+    func allocateIfComplete(_ registration: inout ProductRegistration, at now: Date, actor: Principal,
                                     reason: String) throws -> [LedgerEntry] {
         guard registration.status == .active, registration.isComplete, registration.completedAt == nil else { return [] }
         let points = registration.inCatalog ? policy.catalog.first { $0.modelKey == registration.modelKey }?.points ?? 0 : 0
