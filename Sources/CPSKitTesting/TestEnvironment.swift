@@ -19,6 +19,8 @@ public struct TestEnvironment: Sendable {
     public let identity: InMemoryIdentityProvider
     /// The context the services use.
     public let context: CPSContext
+    /// The old CPS directory the migration service asks (R-MIG-1); empty until a test adds accounts.
+    public let legacyDirectory: InMemoryLegacyCPSDirectory
 
     /// A fresh environment at `start` (default Friday 27 November 2026, 10:00 in Stockholm).
     public init(start: String = "2026-11-27T10:00:00+01:00", store: any RecordStore = InMemoryRecordStore(),
@@ -29,6 +31,7 @@ public struct TestEnvironment: Sendable {
         identity = InMemoryIdentityProvider(random: random, iterations: 2)
         context = CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: .incrementing(),
                              random: random, calendars: calendars)
+        legacyDirectory = InMemoryLegacyCPSDirectory()
     }
 
     /// The onboarding service.
@@ -39,6 +42,10 @@ public struct TestEnvironment: Sendable {
     public var passwords: PasswordService { PasswordService(context) }
     /// The account service.
     public var accounts: AccountService { AccountService(context) }
+    /// The product service (R-PRD-1…5).
+    public var products: ProductService { ProductService(context) }
+    /// The migration service over ``legacyDirectory`` (R-MIG-1…3).
+    public var migration: MigrationService { MigrationService(context, directory: legacyDirectory) }
 
     /// A reviewer principal.
     public static let reviewer = Principal.reviewer("reviewer-1")

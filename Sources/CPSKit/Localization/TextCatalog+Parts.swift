@@ -15,5 +15,7 @@ extension TextCatalog {
         .walkthrough,
         .calendar,
         .billing,
+        .product,
+        .invitationEmail,
     ]
 }

@@ -18,6 +18,8 @@ public struct PointsBalance: StoredRecord, Equatable {
     public var entryCount: Int
     /// When the account was invited to join CPS (R-INV-1), once.
     public var invitedAt: Date?
+    /// The outbox ID of the invitation e-mail (R-INV-1), once sent.
+    public var invitationMailID: String?
 
     /// A zero balance for `accountID`.
     public init(accountID: String) {
@@ -26,6 +28,7 @@ public struct PointsBalance: StoredRecord, Equatable {
         completeRegistrations = 0
         entryCount = 0
         invitedAt = nil
+        invitationMailID = nil
     }
 
     /// The account's ID.

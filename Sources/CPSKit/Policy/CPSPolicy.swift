@@ -26,6 +26,9 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var passwords: PasswordPolicy
     /// Opt-in customary days off and company closing days on top of the national holidays (R-CAL-1).
     public var calendar: CalendarPolicy
+    /// The product catalog, serial-number rules and invitation threshold (R-PRD-1, R-PRD-2, R-INV-1).
+    /// The default is ``ProductPolicy/sample``: SAMPLE DATA, not Canon's official points.
+    public var products: ProductPolicy
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -47,12 +50,13 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             senderName: "Canon",
             passwordLinkTemplate: "https://portal.example.invalid/set-password?token={token}"),
         passwords: PasswordPolicy(),
-        calendar: .canonEurope)
+        calendar: .canonEurope,
+        products: .sample)
 
     /// Creates a policy from its sections.
     public init(name: String, participatingCountries: [CountryCode], timeZoneIdentifier: String, fieldLimits: FieldLimits,
                 evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy,
-                calendar: CalendarPolicy = .canonEurope) {
+                calendar: CalendarPolicy = .canonEurope, products: ProductPolicy = .sample) {
         self.name = name
         self.participatingCountries = participatingCountries
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -62,6 +66,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         self.mail = mail
         self.passwords = passwords
         self.calendar = calendar
+        self.products = products
     }
 
     /// Whether companies from `country` may apply (R-ACC-3).
@@ -110,12 +115,13 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         for (country, edition) in evidence.editionByCountry where evidence.editions[edition] == nil {
             throw PolicyError(field: "evidence.editionByCountry.\(country)", problem: "names no edition \"\(edition)\"")
         }
+        try products.validate()
     }
 
     // MARK: - Codable with per-section defaults
 
     private enum CodingKeys: String, CodingKey {
-        case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar
+        case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
     }
 
     public init(from decoder: any Decoder) throws {
@@ -130,6 +136,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         mail = try c.decodeIfPresent(MailPolicy.self, forKey: .mail) ?? d.mail
         passwords = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwords) ?? d.passwords
         calendar = try c.decodeIfPresent(CalendarPolicy.self, forKey: .calendar) ?? d.calendar
+        products = try c.decodeIfPresent(ProductPolicy.self, forKey: .products) ?? d.products
     }
 }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One line of an account's points ledger (R-PTS-1), the record of kind `"ledger-entry"`: points are
+/// never a number edited in place but the sum of these entries, each written in the same batch as
+/// the change it records and as the account's ``PointsBalance``.
+public struct LedgerEntry: StoredRecord, Equatable {
+    /// What the entry records.
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+        /// A registration became complete and earned the catalog's points of that moment (R-PRD-3).
+        case allocated
+        /// A registration was removed (sold, lost) and its points with it (R-PRD-5).
+        case removed
+        /// An explicit end-of-service-life revaluation of a model changed a registration's points (R-PRD-1).
+        case revalued
+    }
+
+    public static let kind = "ledger-entry"
+
+    /// The entry's ID.
+    public let id: String
+    /// The account whose points change.
+    public let accountID: String
+    /// The product registration concerned.
+    public let registrationID: String
+    /// What happened.
+    public let entryKind: Kind
+    /// The change in points (negative for a removal or a downward revaluation; may be 0).
+    public let points: Int
+    /// The change in the number of complete registrations: +1 allocated, −1 removed, 0 revalued.
+    public let completeRegistrationsDelta: Int
+    /// When.
+    public let at: Date
+    /// Why, as a stable code or a reviewer's note (e.g. `registration.completed`, `sold`).
+    public let reason: String
+    /// Who caused it (``Principal/description``).
+    public let actor: String
+
+    /// Creates an entry.
+    public init(id: String, accountID: String, registrationID: String, kind: Kind, points: Int,
+                completeRegistrationsDelta: Int, at: Date, reason: String, actor: Principal) {
+        self.id = id
+        self.accountID = accountID
+        self.registrationID = registrationID
+        self.entryKind = kind
+        self.points = points
+        self.completeRegistrationsDelta = completeRegistrationsDelta
+        self.at = at
+        self.reason = reason
+        self.actor = actor.description
+    }
+
+    public var indexKeys: [String] { ["account:\(accountID)", "registration:\(registrationID)"] }
+}

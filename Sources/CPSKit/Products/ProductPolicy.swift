@@ -1,0 +1,71 @@
+/// The product catalog and the rules of registration, points and invitation, as policy data
+/// (R-PRD-1, R-PRD-2, R-INV-1, SPEC §1 "Policy is data").
+///
+/// The default, ``sample``, is **SAMPLE DATA** for examples and tests — not Canon's official points.
+/// A host loads its own catalog in the `products` section of ``CPSPolicy``.
+public struct ProductPolicy: Hashable, Codable, Sendable {
+    /// The eligible models and their points (R-PRD-1).
+    public var catalog: [ProductCatalogEntry]
+    /// The shortest serial number after normalisation (R-PRD-2). Default 4.
+    public var serialMinimumLength: Int
+    /// The longest serial number after normalisation (R-PRD-2). Default 20.
+    public var serialMaximumLength: Int
+    /// The longest dealer name (R-PRD-2). Default 200.
+    public var dealerMaximumLength: Int
+    /// The points at which the account is invited to join CPS (R-INV-1). Default 500.
+    public var invitationThreshold: Int
+    /// How often a service retries its whole read-modify-write after a version conflict on the
+    /// account's balance before giving up (R-INV-1, R-PTS-1). Default 16.
+    public var conflictRetries: Int
+    /// How many legacy products one migration batch writes (R-MIG-2). Default 500.
+    public var migrationChunkSize: Int
+
+    /// Creates a policy.
+    public init(catalog: [ProductCatalogEntry], serialMinimumLength: Int = 4, serialMaximumLength: Int = 20,
+                dealerMaximumLength: Int = 200, invitationThreshold: Int = 500, conflictRetries: Int = 16,
+                migrationChunkSize: Int = 500) {
+        self.catalog = catalog
+        self.serialMinimumLength = serialMinimumLength
+        self.serialMaximumLength = serialMaximumLength
+        self.dealerMaximumLength = dealerMaximumLength
+        self.invitationThreshold = invitationThreshold
+        self.conflictRetries = conflictRetries
+        self.migrationChunkSize = migrationChunkSize
+    }
+
+    /// The catalog entry of `model` (any spelling with the same ``ProductModel/key``), if eligible.
+    public func entry(for model: String) -> ProductCatalogEntry? {
+        let key = ProductModel.key(of: model)
+        return catalog.first { $0.modelKey == key }
+    }
+
+    /// A copy with `model`'s points set to `points` (R-PRD-1): applies to registrations completed
+    /// afterwards only.
+    public func settingPoints(_ points: Int, for model: String) -> ProductPolicy {
+        var copy = self
+        let key = ProductModel.key(of: model)
+        for index in copy.catalog.indices where copy.catalog[index].modelKey == key { copy.catalog[index].points = points }
+        return copy
+    }
+
+    /// The values that make no sense (checked by ``CPSPolicy/validate()``).
+    func validate() throws(PolicyError) {
+        if serialMinimumLength < 1 || serialMaximumLength < serialMinimumLength {
+            throw PolicyError(field: "products.serialMinimumLength", problem: "must be at least 1 and at most serialMaximumLength")
+        }
+        if dealerMaximumLength < 1 { throw PolicyError(field: "products.dealerMaximumLength", problem: "must be positive") }
+        if invitationThreshold < 1 { throw PolicyError(field: "products.invitationThreshold", problem: "must be positive") }
+        if conflictRetries < 1 { throw PolicyError(field: "products.conflictRetries", problem: "must be at least 1") }
+        if migrationChunkSize < 1 { throw PolicyError(field: "products.migrationChunkSize", problem: "must be at least 1") }
+        var keys: Set<String> = []
+        for (index, entry) in catalog.enumerated() {
+            if entry.modelKey.isEmpty {
+                throw PolicyError(field: "products.catalog[\(index)].model", problem: "needs at least one letter or digit")
+            }
+            if !keys.insert(entry.modelKey).inserted {
+                throw PolicyError(field: "products.catalog[\(index)].model", problem: "\"\(entry.model)\" is listed twice")
+            }
+            if entry.points < 0 { throw PolicyError(field: "products.catalog[\(index)].points", problem: "must not be negative") }
+        }
+    }
+}

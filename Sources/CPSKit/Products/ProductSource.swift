@@ -1,0 +1,7 @@
+/// How a registration came to the account (R-PRD-2, R-MIG-2).
+public enum ProductSource: String, Codable, Sendable, Hashable {
+    /// Registered by a user under "My products".
+    case registered
+    /// Migrated from the old CPS ("MIGRATE PRODUCTS").
+    case migrated
+}
