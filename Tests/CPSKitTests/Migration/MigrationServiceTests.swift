@@ -1,7 +1,6 @@
 import CPSKit
 import CPSKitTesting
 import Foundation
-import Synchronization
 import Testing
 
 @Suite("Migrating from the old CPS (R-MIG-1…3)")
@@ -210,7 +209,7 @@ struct MigrationServiceTests {
 /// A store that fails the `n`-th commit after ``arm()`` with `unavailable` (a crash mid-migration).
 private final class FailingStore: RecordStore {
     private let base = InMemoryRecordStore()
-    private let state = Mutex<(armed: Bool, commits: Int)>((false, 0))
+    private let state = Locked<(armed: Bool, commits: Int)>((false, 0))
     private let failOnCommit: Int
 
     init(failOnCommit: Int) { self.failOnCommit = failOnCommit }
