@@ -26,6 +26,13 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var passwords: PasswordPolicy
     /// Opt-in customary days off and company closing days on top of the national holidays (R-CAL-1).
     public var calendar: CalendarPolicy
+    /// The CPS levels: points, business bands, fees and term discounts (R-TIER-1, R-TIER-2).
+    public var levels: LevelPolicy
+    /// The billing terms: seller, VAT, invoice window and due days, card retries, reminders, grace
+    /// period and membership term (R-BIL-1…5, R-MEM-1). The billing services count days in
+    /// ``timeZone`` (this policy's), which replaces ``BillingPolicy/timeZone`` there, so that one
+    /// policy never has two time zones.
+    public var billing: BillingPolicy
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -47,12 +54,15 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             senderName: "Canon",
             passwordLinkTemplate: "https://portal.example.invalid/set-password?token={token}"),
         passwords: PasswordPolicy(),
-        calendar: .canonEurope)
+        calendar: .canonEurope,
+        levels: .canonEurope,
+        billing: .canonEurope)
 
     /// Creates a policy from its sections.
     public init(name: String, participatingCountries: [CountryCode], timeZoneIdentifier: String, fieldLimits: FieldLimits,
                 evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy,
-                calendar: CalendarPolicy = .canonEurope) {
+                calendar: CalendarPolicy = .canonEurope, levels: LevelPolicy = .canonEurope,
+                billing: BillingPolicy = .canonEurope) {
         self.name = name
         self.participatingCountries = participatingCountries
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -62,6 +72,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         self.mail = mail
         self.passwords = passwords
         self.calendar = calendar
+        self.levels = levels
+        self.billing = billing
     }
 
     /// Whether companies from `country` may apply (R-ACC-3).
@@ -110,12 +122,14 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         for (country, edition) in evidence.editionByCountry where evidence.editions[edition] == nil {
             throw PolicyError(field: "evidence.editionByCountry.\(country)", problem: "names no edition \"\(edition)\"")
         }
+        try validateLevelsAndBilling()
     }
 
     // MARK: - Codable with per-section defaults
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar
+        case levels, billing
     }
 
     public init(from decoder: any Decoder) throws {
@@ -130,6 +144,37 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         mail = try c.decodeIfPresent(MailPolicy.self, forKey: .mail) ?? d.mail
         passwords = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwords) ?? d.passwords
         calendar = try c.decodeIfPresent(CalendarPolicy.self, forKey: .calendar) ?? d.calendar
+        levels = try c.decodeIfPresent(LevelPolicy.self, forKey: .levels) ?? d.levels
+        billing = try c.decodeIfPresent(BillingPolicy.self, forKey: .billing) ?? d.billing
+    }
+
+    /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).
+    private func validateLevelsAndBilling() throws(PolicyError) {
+        if levels.individualLevels.isEmpty && levels.businessLevels.isEmpty {
+            throw PolicyError(field: "levels", problem: "must offer at least one level")
+        }
+        let fees = levels.individualLevels.map(\.yearlyFee) + levels.businessLevels.map(\.yearlyFee)
+        if fees.contains(where: { $0.currency != billing.currency || $0.isNegative }) {
+            throw PolicyError(field: "levels", problem: "every fee must be positive and in \(billing.currency.code)")
+        }
+        if !(1...72).contains(billing.invoiceIssueWindowHours) {
+            throw PolicyError(field: "billing.invoiceIssueWindowHours", problem: "must be between 1 and 72")
+        }
+        if !(0...365).contains(billing.invoiceDueDays) {
+            throw PolicyError(field: "billing.invoiceDueDays", problem: "must be between 0 and 365")
+        }
+        if !(0...365).contains(billing.suspensionGraceDays) {
+            throw PolicyError(field: "billing.suspensionGraceDays", problem: "must be between 0 and 365")
+        }
+        if !(1...120).contains(billing.termMonths) {
+            throw PolicyError(field: "billing.termMonths", problem: "must be between 1 and 120")
+        }
+        if (billing.cardChargeRetryDaysAfterDue + billing.bankTransferReminderDaysAfterDue).contains(where: { !(1...365).contains($0) }) {
+            throw PolicyError(field: "billing.cardChargeRetryDaysAfterDue", problem: "days must be between 1 and 365")
+        }
+        if billing.vatRate(for: billing.seller.country) == nil {
+            throw PolicyError(field: "billing.vatRates", problem: "must have a rate for the seller's country \(billing.seller.country.code)")
+        }
     }
 }
 
