@@ -50,6 +50,9 @@ public final class InMemoryPaymentGateway: PaymentGateway {
         }
     }
 
+    /// Whether a request with `idempotencyKey` was answered before (R-BIL-3).
+    public func hasSeen(_ idempotencyKey: String) -> Bool { state.withLock { $0.results[idempotencyKey] != nil } }
+
     /// Every charge that went through, in order: the money actually taken.
     public var charges: [Charge] { state.withLock { $0.charges } }
 

@@ -29,8 +29,8 @@ public struct PaymentGatewayError: LocalizedFailure, Equatable {
 
     /// `gateway.<reason>` (R-BIL-3).
     public var code: String { "gateway.\(reason)" }
-    /// `billing.error.gateway.<reason>` (R-BIL-3).
-    public var textKey: TextKey { TextKey("billing.error.gateway.\(reason)") }
+    /// `billingService.error.gateway.<reason>` (R-BIL-3).
+    public var textKey: TextKey { TextKey("billingService.error.gateway.\(reason)") }
     /// The detail.
     public var textArguments: [String: String] { ["detail": detail] }
 }

@@ -14,5 +14,7 @@ extension TextCatalog {
         .email,
         .calendar,
         .billing,
+        .billingService,
+        .billingEmail,
     ]
 }
