@@ -2,6 +2,7 @@ import Foundation
 
 /// Money an account paid beyond an invoice's amount due, kept as credit (R-BIL-4).
 public struct AccountCredit: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "account-credit"
 
     /// The credit's ID.
@@ -27,5 +28,6 @@ public struct AccountCredit: StoredRecord, Equatable {
         self.createdAt = createdAt
     }
 
+    /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] { ["account:\(accountID)"] }
 }

@@ -17,6 +17,7 @@ public struct ChargeAttempt: StoredRecord, Equatable {
         case declined
     }
 
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "charge-attempt"
 
     /// `<invoice ID>-charge-<attempt number>`.
@@ -65,5 +66,6 @@ public struct ChargeAttempt: StoredRecord, Equatable {
         "cps-charge:\(invoiceID):\(attemptNumber)"
     }
 
+    /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] { ["invoice:\(invoiceID)"] }
 }

@@ -14,6 +14,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
         case unmatched
     }
 
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "payment"
     /// Index key of the payments waiting for a person.
     public static let unmatchedIndex = "payment:unmatched"
@@ -53,6 +54,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
         onTime = nil
     }
 
+    /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
         status == .unmatched ? [IncomingPayment.unmatchedIndex] : ["invoice:\(invoiceID ?? "")"]
     }

@@ -7,6 +7,7 @@ import Foundation
 /// no purchase is invoiced twice. "Overdue" is derived from ``due`` and ``status`` (``isOverdue(at:)``),
 /// never stored.
 public struct Invoice: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "invoice"
 
     /// The invoice's record ID.
@@ -106,10 +107,12 @@ public struct Invoice: StoredRecord, Equatable {
     /// Index key of the invoices paid by `method` that still await payment (R-BIL-3, R-BIL-4).
     public static func awaitingIndex(_ method: PaymentMethod) -> String { "awaiting:\(method.rawValue)" }
 
+    /// The keys the store holds unique across all kinds (R-ADP-1).
     public var uniqueKeys: [String] {
         [Invoice.numberKey(number), Invoice.referenceKey(creditorReference), Invoice.purchaseKey(purchaseID)]
     }
 
+    /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
         ["account:\(accountID)", "status:\(status.rawValue)"]
             + (status.awaitsPayment ? [Invoice.awaitingIndex(paymentMethod)] : [])

@@ -4,6 +4,7 @@
 /// number: of two jobs issuing at once, one commits and the other gets a conflict and retries with
 /// the next number, so the series stays gap-free and never repeats a number.
 public struct InvoiceSeriesCounter: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "invoice-series"
 
     /// The series key, e.g. `CPS-2026` (``InvoiceNumberFormat/seriesKey(year:)``).

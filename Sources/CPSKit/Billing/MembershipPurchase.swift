@@ -5,6 +5,7 @@ import Foundation
 /// Written in the same batch as the ``Membership``. While ``invoiceID`` is `nil` it is indexed under
 /// ``pendingIndex``: the issue-invoices job reads that index and must issue the invoice by ``issueBy``.
 public struct MembershipPurchase: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership-purchase"
     /// Index key of the purchases not yet invoiced (R-BIL-2).
     public static let pendingIndex = "invoicing:pending"
@@ -45,6 +46,7 @@ public struct MembershipPurchase: StoredRecord, Equatable {
         self.invoiceID = nil
     }
 
+    /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
         ["account:\(accountID)"] + (invoiceID == nil ? [MembershipPurchase.pendingIndex] : [])
     }

@@ -7,6 +7,7 @@ import Foundation
 /// earlier terms stay on their records (and in ``previousNumbers``). The number is a global unique
 /// key, so no two memberships ever share one.
 public struct Membership: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership"
 
     /// The record's ID.
@@ -68,5 +69,6 @@ public struct Membership: StoredRecord, Equatable {
     /// The number is unique across every record of every kind (R-MEM-2).
     public var uniqueKeys: [String] { [Membership.numberKey(number)] }
 
+    /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] { ["account:\(accountID)"] }
 }

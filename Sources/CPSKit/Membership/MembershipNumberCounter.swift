@@ -4,6 +4,7 @@
 /// purchases at once never take the same value (one gets a conflict and retries). Gaps are allowed;
 /// uniqueness is also held by the membership's unique key.
 public struct MembershipNumberCounter: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership-number-counter"
     /// The ID of the one counter.
     public static let singletonID = "membership-numbers"
