@@ -47,6 +47,37 @@ public struct TestEnvironment: Sendable {
     /// The migration service over ``legacyDirectory`` (R-MIG-1…3).
     public var migration: MigrationService { MigrationService(context, directory: legacyDirectory) }
 
+    /// The membership service: levels and purchases (R-TIER-1…3, R-MEM-1, R-MEM-2).
+    public var membership: MembershipService { MembershipService(context) }
+    /// The issue-invoices job and invoice reading (R-BIL-2, R-BIL-5).
+    public var invoicing: InvoicingService { InvoicingService(context) }
+    /// Incoming bank transfers (R-BIL-4).
+    public var bankPayments: BankPaymentService { BankPaymentService(context) }
+    /// The reminder and suspension job (R-BIL-3, R-BIL-4).
+    public var paymentFollowUp: PaymentFollowUpService { PaymentFollowUpService(context) }
+    /// The due-charges job over `gateway` (R-BIL-3).
+    public func cardCharges(_ gateway: any PaymentGateway) -> CardChargeService { CardChargeService(context, gateway: gateway) }
+
+    /// The principal of the billing jobs.
+    public static let billingJob = Principal.system("billing")
+
+    /// Sets the account's points and complete registrations directly, as the products work would
+    /// (R-PTS-1), so that tests of levels and purchases start from known facts.
+    public func setPoints(_ points: Int, completeRegistrations: Int = 0, for accountID: String) async throws {
+        var batch = WriteBatch()
+        if var stored = try await store.fetch(PointsBalance.self, id: accountID) {
+            stored.record.points = points
+            stored.record.completeRegistrations = completeRegistrations
+            try batch.update(stored)
+        } else {
+            var balance = PointsBalance(accountID: accountID)
+            balance.points = points
+            balance.completeRegistrations = completeRegistrations
+            try batch.insert(balance)
+        }
+        try await store.commit(batch)
+    }
+
     /// A reviewer principal.
     public static let reviewer = Principal.reviewer("reviewer-1")
 

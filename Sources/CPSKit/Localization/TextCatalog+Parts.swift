@@ -17,5 +17,7 @@ extension TextCatalog {
         .billing,
         .product,
         .invitationEmail,
+        .billingService,
+        .billingEmail,
     ]
 }

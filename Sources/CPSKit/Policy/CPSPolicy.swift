@@ -29,6 +29,13 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// The product catalog, serial-number rules and invitation threshold (R-PRD-1, R-PRD-2, R-INV-1).
     /// The default is ``ProductPolicy/sample``: SAMPLE DATA, not Canon's official points.
     public var products: ProductPolicy
+    /// The CPS levels: points, business bands, fees and term discounts (R-TIER-1, R-TIER-2).
+    public var levels: LevelPolicy
+    /// The billing terms: seller, VAT, invoice window and due days, card retries, reminders, grace
+    /// period and membership term (R-BIL-1…5, R-MEM-1). The billing services count days in
+    /// ``timeZone`` (this policy's), which replaces ``BillingPolicy/timeZone`` there, so that one
+    /// policy never has two time zones.
+    public var billing: BillingPolicy
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -51,12 +58,15 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             passwordLinkTemplate: "https://portal.example.invalid/set-password?token={token}"),
         passwords: PasswordPolicy(),
         calendar: .canonEurope,
-        products: .sample)
+        products: .sample,
+        levels: .canonEurope,
+        billing: .canonEurope)
 
     /// Creates a policy from its sections.
     public init(name: String, participatingCountries: [CountryCode], timeZoneIdentifier: String, fieldLimits: FieldLimits,
                 evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy,
-                calendar: CalendarPolicy = .canonEurope, products: ProductPolicy = .sample) {
+                calendar: CalendarPolicy = .canonEurope, products: ProductPolicy = .sample,
+                levels: LevelPolicy = .canonEurope, billing: BillingPolicy = .canonEurope) {
         self.name = name
         self.participatingCountries = participatingCountries
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -67,6 +77,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         self.passwords = passwords
         self.calendar = calendar
         self.products = products
+        self.levels = levels
+        self.billing = billing
     }
 
     /// Whether companies from `country` may apply (R-ACC-3).
@@ -116,12 +128,14 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             throw PolicyError(field: "evidence.editionByCountry.\(country)", problem: "names no edition \"\(edition)\"")
         }
         try products.validate()
+        try validateLevelsAndBilling()
     }
 
     // MARK: - Codable with per-section defaults
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
+        case levels, billing
     }
 
     public init(from decoder: any Decoder) throws {
@@ -137,6 +151,37 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         passwords = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwords) ?? d.passwords
         calendar = try c.decodeIfPresent(CalendarPolicy.self, forKey: .calendar) ?? d.calendar
         products = try c.decodeIfPresent(ProductPolicy.self, forKey: .products) ?? d.products
+        levels = try c.decodeIfPresent(LevelPolicy.self, forKey: .levels) ?? d.levels
+        billing = try c.decodeIfPresent(BillingPolicy.self, forKey: .billing) ?? d.billing
+    }
+
+    /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).
+    private func validateLevelsAndBilling() throws(PolicyError) {
+        if levels.individualLevels.isEmpty && levels.businessLevels.isEmpty {
+            throw PolicyError(field: "levels", problem: "must offer at least one level")
+        }
+        let fees = levels.individualLevels.map(\.yearlyFee) + levels.businessLevels.map(\.yearlyFee)
+        if fees.contains(where: { $0.currency != billing.currency || $0.isNegative }) {
+            throw PolicyError(field: "levels", problem: "every fee must be positive and in \(billing.currency.code)")
+        }
+        if !(1...72).contains(billing.invoiceIssueWindowHours) {
+            throw PolicyError(field: "billing.invoiceIssueWindowHours", problem: "must be between 1 and 72")
+        }
+        if !(0...365).contains(billing.invoiceDueDays) {
+            throw PolicyError(field: "billing.invoiceDueDays", problem: "must be between 0 and 365")
+        }
+        if !(0...365).contains(billing.suspensionGraceDays) {
+            throw PolicyError(field: "billing.suspensionGraceDays", problem: "must be between 0 and 365")
+        }
+        if !(1...120).contains(billing.termMonths) {
+            throw PolicyError(field: "billing.termMonths", problem: "must be between 1 and 120")
+        }
+        if (billing.cardChargeRetryDaysAfterDue + billing.bankTransferReminderDaysAfterDue).contains(where: { !(1...365).contains($0) }) {
+            throw PolicyError(field: "billing.cardChargeRetryDaysAfterDue", problem: "days must be between 1 and 365")
+        }
+        if billing.vatRate(for: billing.seller.country) == nil {
+            throw PolicyError(field: "billing.vatRates", problem: "must have a rate for the seller's country \(billing.seller.country.code)")
+        }
     }
 }
 

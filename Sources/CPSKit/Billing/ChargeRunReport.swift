@@ -1,0 +1,17 @@
+/// What one run of the due-charges job did (R-BIL-3), by invoice ID.
+public struct ChargeRunReport: Equatable, Sendable {
+    /// Invoices charged and now paid.
+    public var charged: [String] = []
+    /// Invoices whose charge was declined (retried per policy while retries are left).
+    public var declined: [String] = []
+    /// Invoices declined for the last time: overdue, superuser mailed (R-BIL-3).
+    public var finallyDeclined: [String] = []
+    /// Invoices whose gateway call gave no answer: the attempt stays pending and is repeated with the
+    /// same idempotency key on the next run.
+    public var pending: [String] = []
+    /// Invoices another run was charging at the same moment, skipped here.
+    public var skipped: [String] = []
+
+    /// An empty report.
+    public init() {}
+}

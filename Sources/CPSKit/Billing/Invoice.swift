@@ -1,0 +1,120 @@
+import Foundation
+
+/// An issued CPS invoice (R-BIL-2…5): its gap-free number, lines, amounts and VAT, due date, RF
+/// reference, payment method and what has been paid.
+///
+/// Unique keys hold the number, the RF reference and the purchase, so no number is issued twice and
+/// no purchase is invoiced twice. "Overdue" is derived from ``due`` and ``status`` (``isOverdue(at:)``),
+/// never stored.
+public struct Invoice: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
+    public static let kind = "invoice"
+
+    /// The invoice's record ID.
+    public let id: String
+    /// The invoice number, e.g. `CPS-2026-000001` (R-BIL-2).
+    public let number: String
+    /// The series, e.g. `CPS-2026` (R-BIL-2).
+    public let series: String
+    /// The customer account.
+    public let accountID: String
+    /// The purchase invoiced.
+    public let purchaseID: String
+    /// The membership invoiced.
+    public let membershipID: String
+    /// The company name as printed.
+    public let customerName: String
+    /// The customer's address as printed (its country decides VAT, R-BIL-5).
+    public let customerAddress: PostalAddress
+    /// The seller as printed (R-BIL-5).
+    public let seller: InvoiceSeller
+    /// The lines, subtotal, VAT per rate, total and the VAT assessment (R-BIL-2, R-BIL-5).
+    public let amounts: InvoiceAmounts
+    /// The VAT registry look-up the VAT decision used, kept with the invoice (R-BIL-5, R-VAT-2).
+    public let vatLookup: VATLookupRecord?
+    /// The structured reference a bank transfer carries (ISO 11649, R-BIL-4); on every invoice.
+    public let creditorReference: RFCreditorReference
+    /// Card or bank transfer (R-BIL-1).
+    public let paymentMethod: PaymentMethod
+    /// When the invoice was issued: the issuing job's run (R-BIL-2).
+    public let issuedAt: Date
+    /// Issue day, due day (issue + 30 days in the policy time zone) and the overdue rule (R-BIL-2).
+    public let due: InvoiceDueDate
+    /// The life-cycle state; only legal transitions (R-BIL-2).
+    public var status: InvoiceStatus
+    /// What has been paid so far (R-BIL-4: partial payments leave the rest due).
+    public var amountPaid: Money
+    /// When it was paid in full.
+    public var paidAt: Date?
+    /// Card: declined charge attempts so far (R-BIL-3).
+    public var chargeDeclines: Int
+    /// Bank transfer: reminders sent so far (R-BIL-4).
+    public var remindersSent: Int
+    /// Whether the "payment failed / overdue" mail has gone out (R-BIL-3).
+    public var overdueNoticeSent: Bool
+
+    /// Creates an issued (`open`) invoice; the issuing job is the usual way.
+    public init(id: String, number: String, series: String, accountID: String, purchaseID: String, membershipID: String,
+                customerName: String, customerAddress: PostalAddress, seller: InvoiceSeller, amounts: InvoiceAmounts,
+                vatLookup: VATLookupRecord?, creditorReference: RFCreditorReference, paymentMethod: PaymentMethod,
+                issuedAt: Date, due: InvoiceDueDate) {
+        self.id = id
+        self.number = number
+        self.series = series
+        self.accountID = accountID
+        self.purchaseID = purchaseID
+        self.membershipID = membershipID
+        self.customerName = customerName
+        self.customerAddress = customerAddress
+        self.seller = seller
+        self.amounts = amounts
+        self.vatLookup = vatLookup
+        self.creditorReference = creditorReference
+        self.paymentMethod = paymentMethod
+        self.issuedAt = issuedAt
+        self.due = due
+        self.status = .open
+        self.amountPaid = .zero(amounts.total.currency)
+        self.paidAt = nil
+        self.chargeDeclines = 0
+        self.remindersSent = 0
+        self.overdueNoticeSent = false
+    }
+
+    /// What the customer pays: the total including VAT (R-BIL-2).
+    public var total: Money { amounts.total }
+
+    /// What is still due: total − paid, never below zero (R-BIL-4).
+    public var amountDue: Money {
+        let rest = total.amount - amountPaid.amount
+        return Money(rest > 0 ? rest : 0, total.currency)
+    }
+
+    /// Whether the invoice is overdue at `instant`: open and past its due day (R-BIL-2; derived).
+    public func isOverdue(at instant: Date) -> Bool { due.isOverdue(at: instant, status: status) }
+
+    /// The card charge days, bank reminder days and suspension day of this invoice (R-BIL-3, R-BIL-4).
+    public func schedule(policy: BillingPolicy) -> PaymentSchedule {
+        PaymentSchedule(method: paymentMethod, dueDay: due.dueDay, policy: policy)
+    }
+
+    /// The unique key of an RF reference (R-BIL-4).
+    public static func referenceKey(_ reference: RFCreditorReference) -> String { "invoice-rf:\(reference.electronic)" }
+    /// The unique key of an invoice number (R-BIL-2).
+    public static func numberKey(_ number: String) -> String { "invoice-number:\(number)" }
+    /// The unique key that lets a purchase be invoiced once (R-BIL-2).
+    public static func purchaseKey(_ purchaseID: String) -> String { "invoice-purchase:\(purchaseID)" }
+    /// Index key of the invoices paid by `method` that still await payment (R-BIL-3, R-BIL-4).
+    public static func awaitingIndex(_ method: PaymentMethod) -> String { "awaiting:\(method.rawValue)" }
+
+    /// The keys the store holds unique across all kinds (R-ADP-1).
+    public var uniqueKeys: [String] {
+        [Invoice.numberKey(number), Invoice.referenceKey(creditorReference), Invoice.purchaseKey(purchaseID)]
+    }
+
+    /// The keys the services look this record up by (R-ADP-1).
+    public var indexKeys: [String] {
+        ["account:\(accountID)", "status:\(status.rawValue)"]
+            + (status.awaitsPayment ? [Invoice.awaitingIndex(paymentMethod)] : [])
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Issues the invoices of purchased memberships and lets an account read them (R-BIL-2, R-BIL-5).
+///
+/// ``issueDueInvoices(as:)`` is a job: run it every few minutes (at least several times within the
+/// policy's ``BillingPolicy/invoiceIssueWindowHours``). Each invoice is one batch — the invoice, its
+/// series counter (with its version), the purchase and membership marked invoiced, the audit entry and
+/// the invoice e-mail — so two jobs running at once issue consecutive numbers with no gap and no
+/// duplicate, and never invoice a purchase twice.
+public struct InvoicingService: Sendable {
+    let context: CPSContext
+    private var access: AccessControl { AccessControl(store: context.store) }
+    private var support: BillingSupport { BillingSupport(context: context) }
+
+    /// Creates the service.
+    public init(_ context: CPSContext) { self.context = context }
+
+    /// The issue-invoices job (R-BIL-2, R-BIL-5): invoices every purchase not yet invoiced, issued now
+    /// (the issue date is the job's run), due the issue day + 30 days in the policy's time zone, open,
+    /// with an RF reference, VAT per R-BIL-5, and the invoice e-mail to the superuser. Only a
+    /// ``Principal/system(_:)`` runs it.
+    @discardableResult
+    public func issueDueInvoices(as principal: Principal) async throws -> InvoiceIssueReport {
+        try support.requireSystem(principal)
+        var report = InvoiceIssueReport()
+        let pending = try await context.store.fetchAll(MembershipPurchase.self, indexKey: MembershipPurchase.pendingIndex)
+        for purchase in pending {
+            let support = self.support
+            let invoice = try await support.retryingConflicts { try await issue(purchase.record.id, as: principal) }
+            if let invoice {
+                report.issued.append(invoice)
+                if invoice.issuedAt > purchase.record.issueBy { report.late.append(invoice.id) }
+            } else {
+                report.alreadyInvoiced.append(purchase.record.id)
+            }
+        }
+        return report
+    }
+
+    /// The account's invoices, oldest first: number, amounts, due day, how to pay, status; overdue is
+    /// ``Invoice/isOverdue(at:)`` (R-BIL-2, R-GUIDE-1). Any active user of the account.
+    public func invoices(of accountID: String, as principal: Principal) async throws -> [Invoice] {
+        _ = try await access.requireUser(principal, of: accountID)
+        return try await context.store.fetchAll(Invoice.self, indexKey: "account:\(accountID)").map(\.record)
+    }
+
+    /// The account's invoices still awaiting payment, the earliest due first (R-BIL-2, R-GUIDE-1:
+    /// "pay by 12 January").
+    public func unpaidInvoices(of accountID: String, as principal: Principal) async throws -> [Invoice] {
+        try await invoices(of: accountID, as: principal).filter { $0.status.awaitsPayment }
+            .sorted { ($0.due.dueDay, $0.number) < ($1.due.dueDay, $1.number) }
+    }
+
+    /// How to pay `invoice` in `language` (R-BIL-1, R-BIL-3, R-BIL-4): card — charged on the due date;
+    /// bank transfer — pay by the due date with the RF reference, local fees may apply.
+    public func howToPay(_ invoice: Invoice, in language: Language) -> String {
+        let facts = support.invoiceFacts(invoice, language: language)
+        return context.catalog.render(TextKey("billingService.howToPay.\(invoice.paymentMethod.rawValue)"), facts,
+                                      in: language)
+    }
+
+    // MARK: - Internals
+
+    /// Issues the invoice of one purchase, or `nil` when it is already invoiced.
+    private func issue(_ purchaseID: String, as principal: Principal) async throws -> Invoice? {
+        guard var purchase = try await context.store.fetch(MembershipPurchase.self, id: purchaseID),
+              purchase.record.invoiceID == nil else { return nil }
+        let now = context.time.now()
+        let billing = support.billing
+        let record = purchase.record
+        guard let account = try await context.store.fetch(BusinessAccount.self, id: record.accountID)?.record,
+              var membership = try await context.store.fetch(Membership.self, id: record.membershipID) else {
+            throw StorageError(.corrupt, kind: MembershipPurchase.kind, subject: purchaseID,
+                               detail: "the purchase's account or membership is missing")
+        }
+        // R-BIL-5: VAT from the customer's country, number and registry look-up.
+        let lookup = account.vatLookup.flatMap { $0.number == account.vatStatus.number ? $0 : nil }
+        let verdict = Self.verdict(of: lookup)
+        let assessment = try InvoiceTaxation(policy: billing).assess(
+            customerCountry: account.address.country, customerVATNumber: account.vatStatus.number, registryVerdict: verdict)
+        let line = InvoiceLine(description: lineText(record), unitPrice: record.term.fee)
+        let amounts = try InvoiceAmounts(lines: [line], currency: billing.currency, assessment: assessment)
+        // R-BIL-2: the next number of the series of the issue year, counter updated in this batch.
+        let due = billing.dueDate(issuedAt: now)
+        let series = billing.invoiceNumberFormat.seriesKey(year: due.issueDay.year)
+        let counter = try await context.store.fetch(InvoiceSeriesCounter.self, id: series)
+        let sequence = (counter?.record.lastSequence ?? 0) + 1
+        let number = try billing.invoiceNumberFormat.number(year: due.issueDay.year, sequence: sequence)
+        let reference = try RFCreditorReference(base: number)
+        let invoice = Invoice(id: context.ids.next("invoice"), number: number, series: series, accountID: account.id,
+                              purchaseID: purchaseID, membershipID: record.membershipID, customerName: account.companyName,
+                              customerAddress: account.address, seller: billing.seller, amounts: amounts,
+                              vatLookup: lookup, creditorReference: reference, paymentMethod: record.paymentMethod,
+                              issuedAt: now, due: due)
+        var batch = WriteBatch()
+        if var counter {
+            counter.record.lastSequence = sequence
+            try batch.update(counter)
+        } else {
+            var fresh = InvoiceSeriesCounter(series: series, year: due.issueDay.year)
+            fresh.lastSequence = sequence
+            try batch.insert(fresh)
+        }
+        try batch.insert(invoice)
+        purchase.record.invoiceID = invoice.id
+        try batch.update(purchase)
+        membership.record.invoiceID = invoice.id
+        try batch.update(membership)
+        try batch.insert(support.audit(invoice.id, "invoice.issued", principal, now, details: [
+            "number": number, "purchase": purchaseID, "total": invoice.total.description,
+            "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,
+        ]))
+        let template = record.paymentMethod == .card ? "invoiceIssuedCard" : "invoiceIssuedBankTransfer"
+        if let mail = try await support.invoiceMail(template, invoice, at: now) { try batch.insert(mail) }
+        if try await commitUnlessInvoiced(batch, purchaseID: purchaseID) { return invoice }
+        return nil
+    }
+
+    /// Commits `batch`; `false` when another run already invoiced the purchase (its unique key).
+    private func commitUnlessInvoiced(_ batch: WriteBatch, purchaseID: String) async throws -> Bool {
+        do {
+            try await context.store.commit(batch)
+            return true
+        } catch {
+            if error.reason == .uniqueKeyTaken, error.subject == Invoice.purchaseKey(purchaseID) { return false }
+            throw error
+        }
+    }
+
+    /// The registry's verdict for R-BIL-5 from the look-up kept with the account (R-VAT-2).
+    static func verdict(of lookup: VATLookupRecord?) -> InvoiceTaxation.RegistryVerdict {
+        guard let lookup else { return .notChecked }
+        switch lookup.outcome {
+        case .valid: return .valid
+        case .invalid: return .invalid
+        case .unavailable: return .unavailable
+        }
+    }
+
+    private func lineText(_ purchase: MembershipPurchase) -> String {
+        let level = purchase.term.level.name
+        let years = purchase.years == 1 ? "1 year" : "\(purchase.years) years"
+        return "CPS \(level) membership, \(years) (\(purchase.term.kind.rawValue))"
+    }
+}

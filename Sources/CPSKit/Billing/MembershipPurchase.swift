@@ -1,0 +1,53 @@
+import Foundation
+
+/// A bought membership term waiting for, or holding, its invoice (R-MEM-1, R-BIL-1, R-BIL-2).
+///
+/// Written in the same batch as the ``Membership``. While ``invoiceID`` is `nil` it is indexed under
+/// ``pendingIndex``: the issue-invoices job reads that index and must issue the invoice by ``issueBy``.
+public struct MembershipPurchase: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
+    public static let kind = "membership-purchase"
+    /// Index key of the purchases not yet invoiced (R-BIL-2).
+    public static let pendingIndex = "invoicing:pending"
+
+    /// The purchase's ID.
+    public let id: String
+    /// The buying account.
+    public let accountID: String
+    /// The membership it created.
+    public let membershipID: String
+    /// The level, term kind, start, end and fee (R-MEM-1).
+    public let term: MembershipTerm
+    /// The term in years (R-TIER-2).
+    public let years: Int
+    /// Card or bank transfer (R-BIL-1).
+    public let paymentMethod: PaymentMethod
+    /// Who bought it (a superuser, R-ACC-5), as ``Principal/description``.
+    public let purchasedBy: String
+    /// When.
+    public let purchasedAt: Date
+    /// The policy's latest issue time of the invoice (R-BIL-2).
+    public let issueBy: Date
+    /// The invoice, once issued.
+    public var invoiceID: String?
+
+    /// Creates a purchase record.
+    public init(id: String, accountID: String, membershipID: String, term: MembershipTerm, years: Int,
+                paymentMethod: PaymentMethod, purchasedBy: Principal, purchasedAt: Date, issueBy: Date) {
+        self.id = id
+        self.accountID = accountID
+        self.membershipID = membershipID
+        self.term = term
+        self.years = years
+        self.paymentMethod = paymentMethod
+        self.purchasedBy = purchasedBy.description
+        self.purchasedAt = purchasedAt
+        self.issueBy = issueBy
+        self.invoiceID = nil
+    }
+
+    /// The keys the services look this record up by (R-ADP-1).
+    public var indexKeys: [String] {
+        ["account:\(accountID)"] + (invoiceID == nil ? [MembershipPurchase.pendingIndex] : [])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One term of an account's CPS membership as stored: its own membership number, level, term,
+/// status, payment method and invoice (R-MEM-1, R-MEM-2, R-BIL-1).
+///
+/// Every purchase, renewal and upgrade is a new `Membership` with a **new** number; the numbers of
+/// earlier terms stay on their records (and in ``previousNumbers``). The number is a global unique
+/// key, so no two memberships ever share one.
+public struct Membership: StoredRecord, Equatable {
+    /// The record kind, stable forever (R-ADP-1).
+    public static let kind = "membership"
+
+    /// The record's ID.
+    public let id: String
+    /// The account that bought it.
+    public let accountID: String
+    /// The membership number, with its Luhn check digit (R-MEM-2).
+    public let number: MembershipNumber
+    /// The term: level, how it began, start, end and fee (R-MEM-1).
+    public let term: MembershipTerm
+    /// The term in years (1, or 2–3 for business groups with a discount) (R-TIER-2).
+    public let years: Int
+    /// Active, suspended or ended (R-MEM-1, R-BIL-3).
+    public var status: MembershipStatus
+    /// Card or bank transfer (R-BIL-1).
+    public let paymentMethod: PaymentMethod
+    /// The purchase that created it.
+    public let purchaseID: String
+    /// The invoice, once issued (R-BIL-2).
+    public var invoiceID: String?
+    /// The numbers the account had before this one (old CPS number, earlier terms); never reused (R-MEM-2).
+    public let previousNumbers: [String]
+    /// When it was bought.
+    public let createdAt: Date
+    /// When it was last suspended, if ever (R-BIL-3).
+    public var suspendedAt: Date?
+    /// When an upgrade ended it, if it did (R-MEM-1).
+    public var endedAt: Date?
+
+    /// Creates a membership record; ``MembershipService/purchase(_:as:)`` is the usual way.
+    public init(id: String, accountID: String, number: MembershipNumber, term: MembershipTerm, years: Int,
+                status: MembershipStatus = .active, paymentMethod: PaymentMethod, purchaseID: String,
+                invoiceID: String? = nil, previousNumbers: [String], createdAt: Date) {
+        self.id = id
+        self.accountID = accountID
+        self.number = number
+        self.term = term
+        self.years = years
+        self.status = status
+        self.paymentMethod = paymentMethod
+        self.purchaseID = purchaseID
+        self.invoiceID = invoiceID
+        self.previousNumbers = previousNumbers
+        self.createdAt = createdAt
+        self.suspendedAt = nil
+        self.endedAt = nil
+    }
+
+    /// The level (R-TIER-1, R-TIER-2).
+    public var level: CPSLevel { term.level }
+
+    /// Whether the member can use CPS at `instant`: active (not suspended or ended) and within the term
+    /// (R-MEM-1: from the purchase on, before payment).
+    public func isUsable(at instant: Date) -> Bool { status == .active && term.isActive(at: instant) }
+
+    /// The unique key of a membership number (R-MEM-2).
+    public static func numberKey(_ number: MembershipNumber) -> String { "membership-number:\(number.compact)" }
+
+    /// The number is unique across every record of every kind (R-MEM-2).
+    public var uniqueKeys: [String] { [Membership.numberKey(number)] }
+
+    /// The keys the services look this record up by (R-ADP-1).
+    public var indexKeys: [String] { ["account:\(accountID)"] }
+}

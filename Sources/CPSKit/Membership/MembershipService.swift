@@ -1,0 +1,153 @@
+import Foundation
+
+/// The member's side of CPS (seed activation steps 3–4): the "Available CPS levels" view, buying a
+/// level, and the memberships on record (R-TIER-1…3, R-MEM-1, R-MEM-2, R-BIL-1).
+///
+/// Levels are decided from the account's ``PointsBalance`` (a missing balance is 0 points and 0
+/// complete registrations). Only a superuser buys; the membership is usable at once, before payment;
+/// its invoice is issued later by ``InvoicingService/issueDueInvoices(as:)``.
+///
+/// ```swift
+/// let service = MembershipService(context)
+/// let levels = try await service.levels(of: accountID, as: user)          // both switch views
+/// let receipt = try await service.purchase(
+///     PurchaseRequest(accountID: accountID, level: .gold, paymentMethod: .bankTransfer), as: superuser)
+/// receipt.membership.number      // a new CPS number with its check digit
+/// receipt.bankTransferNotice     // "a bank transfer may bring local extra fees"
+/// ```
+public struct MembershipService: Sendable {
+    let context: CPSContext
+    let previousNumbers: any PreviousMembershipNumbers
+    private var access: AccessControl { AccessControl(store: context.store) }
+    private var support: BillingSupport { BillingSupport(context: context) }
+
+    /// Creates the service; `previousNumbers` supplies numbers kept outside CPSKit's own membership
+    /// records (the old CPS number from the migration), none by default (R-MEM-2).
+    public init(_ context: CPSContext, previousNumbers: any PreviousMembershipNumbers = NoPreviousMembershipNumbers()) {
+        self.context = context
+        self.previousNumbers = previousNumbers
+    }
+
+    /// Both views of the "Available CPS levels" switch for the account, from its points and complete
+    /// registrations: each level open or not, and what is missing (R-TIER-1, R-TIER-2, R-TIER-3).
+    /// Any active user of the account may look.
+    public func levels(of accountID: String, as principal: Principal) async throws -> LevelEligibility {
+        _ = try await access.requireUser(principal, of: accountID)
+        return try await eligibility(of: accountID)
+    }
+
+    /// The account's memberships, oldest first, with their numbers and statuses (R-MEM-1, R-MEM-2).
+    public func memberships(of accountID: String, as principal: Principal) async throws -> [Membership] {
+        _ = try await access.requireUser(principal, of: accountID)
+        return try await context.store.fetchAll(Membership.self, indexKey: "account:\(accountID)").map(\.record)
+    }
+
+    /// The membership usable now, if any (R-MEM-1).
+    public func currentMembership(of accountID: String, as principal: Principal) async throws -> Membership? {
+        let now = context.time.now()
+        return try await memberships(of: accountID, as: principal).last { $0.isUsable(at: now) }
+    }
+
+    /// Buys a CPS level (R-MEM-1, R-MEM-2, R-BIL-1, R-TIER-1…3). Only a superuser of the account.
+    ///
+    /// - The level must be open: otherwise ``MembershipError`` with ``MembershipError/Reason/levelNotOpen``
+    ///   and the shortfalls, and nothing changes.
+    /// - No current term: a new term starts now. The current term's level: an early renewal from its
+    ///   expiry. Another level: an upgrade at the new level's full fee, no credit; the current term
+    ///   ends (policy).
+    /// - One batch: the membership with a **new** number (unique, check digit, different from every
+    ///   number the account had), the number counter, the purchase awaiting its invoice, the audit entry.
+    ///   No card is charged (R-BIL-3).
+    public func purchase(_ request: PurchaseRequest, as principal: Principal) async throws -> PurchaseReceipt {
+        let user = try await access.requireUser(principal, of: request.accountID, superuser: true).record
+        guard let account = try await context.store.fetch(BusinessAccount.self, id: request.accountID)?.record else {
+            throw AuthorizationError(.otherAccount, principal: principal)
+        }
+        let eligibility = try await eligibility(of: request.accountID)
+        _ = try eligibility.choose(request.level)
+        let external = try await previousNumbers.previousNumbers(of: request.accountID)
+        let support = self.support
+        return try await support.retryingConflicts {
+            try await purchaseOnce(request, account: account, external: external, language: user.language, as: principal)
+        }
+    }
+
+    // MARK: - Internals
+
+    private func eligibility(of accountID: String) async throws -> LevelEligibility {
+        let balance = try await context.store.fetch(PointsBalance.self, id: accountID)?.record
+        return LevelEligibility(points: balance?.points ?? 0, completeRegistrations: balance?.completeRegistrations ?? 0,
+                                policy: context.policy.levels)
+    }
+
+    private func purchaseOnce(_ request: PurchaseRequest, account: BusinessAccount, external: [String],
+                              language: Language, as principal: Principal) async throws -> PurchaseReceipt {
+        let now = context.time.now()
+        let billing = support.billing
+        let levels = context.policy.levels
+        let existing = try await context.store.fetchAll(Membership.self, indexKey: "account:\(account.id)")
+        let current = existing.filter { $0.record.status != .ended && $0.record.term.end > now }
+            .max { $0.record.term.end < $1.record.term.end }
+        var replaced: Stored<Membership>?
+        let term: MembershipTerm
+        if let current {
+            if current.record.level == request.level {
+                term = try MembershipTerm.renewal(of: current.record.term, years: request.years, at: now,
+                                                  levels: levels, billing: billing)
+            } else {
+                term = try MembershipTerm.upgrade(from: current.record.term, to: request.level, years: request.years,
+                                                  at: now, levels: levels, billing: billing)
+                if billing.upgradeStartsNewTerm { replaced = current }
+            }
+        } else {
+            term = try MembershipTerm.purchase(level: request.level, years: request.years, at: now, levels: levels,
+                                               billing: billing)
+        }
+        // R-MEM-2: a new number from the global counter, different from every number the account had.
+        let counter = try await context.store.fetch(MembershipNumberCounter.self, id: MembershipNumberCounter.singletonID)
+        let previous = external + existing.map(\.record.number.compact)
+        var sequence = counter?.record.nextSequence ?? 1
+        var assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
+        // A number held by another account's record (e.g. imported) is skipped, never shared.
+        while try await context.store.record(holding: Membership.numberKey(assignment.number)) != nil {
+            sequence = assignment.nextSequence
+            assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
+        }
+        let membershipID = context.ids.next("membership")
+        let purchaseID = context.ids.next("purchase")
+        let membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
+                                    years: request.years, paymentMethod: request.paymentMethod, purchaseID: purchaseID,
+                                    previousNumbers: assignment.previousNumbers, createdAt: now)
+        let purchase = MembershipPurchase(id: purchaseID, accountID: account.id, membershipID: membershipID, term: term,
+                                          years: request.years, paymentMethod: request.paymentMethod,
+                                          purchasedBy: principal, purchasedAt: now,
+                                          issueBy: billing.latestIssueTime(afterPurchaseAt: now))
+        var batch = WriteBatch()
+        if var counter {
+            counter.record.nextSequence = assignment.nextSequence
+            try batch.update(counter)
+        } else {
+            try batch.insert(MembershipNumberCounter(nextSequence: assignment.nextSequence))
+        }
+        var ended: Membership?
+        if var replaced {
+            replaced.record.status = .ended
+            replaced.record.endedAt = now
+            try batch.update(replaced)
+            try batch.insert(support.audit(replaced.record.id, "membership.ended", principal, now,
+                                           details: ["upgradedTo": membershipID]))
+            ended = replaced.record
+        }
+        try batch.insert(membership)
+        try batch.insert(purchase)
+        try batch.insert(support.audit(membershipID, "membership.\(term.kind.rawValue)", principal, now, details: [
+            "account": account.id, "level": term.level.rawValue, "number": assignment.number.compact,
+            "years": String(request.years), "fee": term.fee.description, "method": request.paymentMethod.rawValue,
+        ]))
+        try await context.store.commit(batch)
+        let notice = request.paymentMethod == .bankTransfer
+            ? billing.bankTransferNotice(for: account.address.country, language: language) : nil
+        return PurchaseReceipt(membership: membership, purchase: purchase, replaced: ended,
+                               invoiceExpectedBy: purchase.issueBy, bankTransferNotice: notice)
+    }
+}
