@@ -22,10 +22,11 @@ public struct MembershipService: Sendable {
     private var support: BillingSupport { BillingSupport(context: context) }
 
     /// Creates the service; `previousNumbers` supplies numbers kept outside CPSKit's own membership
-    /// records (the old CPS number from the migration), none by default (R-MEM-2).
-    public init(_ context: CPSContext, previousNumbers: any PreviousMembershipNumbers = NoPreviousMembershipNumbers()) {
+    /// records — by default the old CPS numbers the migration kept (``MigratedMembershipNumbers``,
+    /// R-MEM-2, R-MIG-3).
+    public init(_ context: CPSContext, previousNumbers: (any PreviousMembershipNumbers)? = nil) {
         self.context = context
-        self.previousNumbers = previousNumbers
+        self.previousNumbers = previousNumbers ?? MigratedMembershipNumbers(store: context.store)
     }
 
     /// Both views of the "Available CPS levels" switch for the account, from its points and complete

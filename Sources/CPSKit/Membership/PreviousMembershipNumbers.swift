@@ -2,8 +2,9 @@
 /// ``Membership`` records — its old CPS number, kept by the migration (R-MEM-2, R-MIG-1).
 ///
 /// The service always adds the numbers of the account's earlier ``Membership`` records itself; a new
-/// number differs from all of them, and they stay on record. The migration plugs its record in by
-/// conforming a small type:
+/// number differs from all of them, and they stay on record. By default it asks
+/// ``MigratedMembershipNumbers`` (the old CPS numbers the migration kept). A host with another source
+/// conforms a small type:
 ///
 /// ```swift
 /// struct OldCPSNumbers: PreviousMembershipNumbers {
