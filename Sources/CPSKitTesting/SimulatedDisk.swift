@@ -45,6 +45,18 @@ public final class SimulatedDisk: StorageFileSystem {
         var lastUnsynced: UnsyncedWrite?
         var fileSyncs = 0
         var failingSyncs = 0
+        var syncsBeforeFailing = 0
+
+        /// Whether this sync (of a file or directory) is one of those told to fail.
+        mutating func syncFails() -> Bool {
+            guard failingSyncs > 0 else { return false }
+            if syncsBeforeFailing > 0 {
+                syncsBeforeFailing -= 1
+                return false
+            }
+            failingSyncs -= 1
+            return true
+        }
 
         var usedBytes: Int { inodes.values.reduce(0) { $0 + $1.content.count } }
 
@@ -88,8 +100,13 @@ public final class SimulatedDisk: StorageFileSystem {
     /// How many times a file (not a directory) was synced.
     public var fileSyncs: Int { state.withLock { $0.fileSyncs } }
 
-    /// Makes the next `count` file or directory syncs fail with `EIO`.
-    public func failSyncs(_ count: Int) { state.withLock { $0.failingSyncs = count } }
+    /// Makes `count` file or directory syncs fail with `EIO`, after `skipped` more succeed.
+    public func failSyncs(_ count: Int, after skipped: Int = 0) {
+        state.withLock { state in
+            state.failingSyncs = count
+            state.syncsBeforeFailing = skipped
+        }
+    }
 
     /// The machine loses power: every write and directory change not made durable is lost; with
     /// `tearLastWrite`, the first half of the last unsynced write survives (a torn write). Open
@@ -219,8 +236,7 @@ public final class SimulatedDisk: StorageFileSystem {
     public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "fsync")
-            if state.failingSyncs > 0 {
-                state.failingSyncs -= 1
+            if state.syncFails() {
                 throw FileSystemError("fsync", path: "handle \(handle.rawValue)", code: EIO)
             }
             state.fileSyncs += 1
@@ -258,8 +274,7 @@ public final class SimulatedDisk: StorageFileSystem {
 
     public func syncDirectory(_ path: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
-            if state.failingSyncs > 0 {
-                state.failingSyncs -= 1
+            if state.syncFails() {
                 throw FileSystemError("fsync", path: path, code: EIO)
             }
             let prefix = path.hasSuffix("/") ? path : path + "/"

@@ -10,7 +10,7 @@ func makeTemporaryDirectory(_ name: String = "store") -> URL {
 }
 
 /// A note record batch: inserts `SampleNote` `id`.
-func insertNote(_ id: String, text: String = "text", unique: [String] = []) throws -> WriteBatch {
+func insertNote(_ id: String, text: String = "text", unique: [String] = []) throws(StorageError) -> WriteBatch {
     var batch = WriteBatch()
     try batch.insert(SampleNote(id: id, text: text, unique: unique))
     return batch
