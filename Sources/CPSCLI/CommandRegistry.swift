@@ -3,5 +3,6 @@ extension CommandLineTool {
     static let commands: [CommandSpec] = [
         .walkthrough,
         .vat,
+        .storeCrashWriter,
     ]
 }
