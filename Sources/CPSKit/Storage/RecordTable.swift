@@ -130,7 +130,7 @@ struct RecordTable: Sendable {
             case .delete(let kind, let id, _):
                 if kinds[kind]?.entries.removeValue(forKey: id) != nil { count -= 1 }
             case .put(var envelope, let expected):
-                envelope.version = expected + 1
+                envelope.version = expected &+ 1 // validated: expected is the current version
                 store(envelope)
                 if collect { stored.append(envelope) }
             }
