@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,10 +26,10 @@ public final class FileRecordStore: RecordStore {
     private let path: String
     private let fileSystem: any StorageFileSystem
     private let options: FileStoreOptions
-    private let state: Mutex<State>
+    private let state: LockedState<State>
     /// The journal; held by the one task writing (the group-commit leader, compaction, close).
     /// Lock order: `io` before `state`.
-    private let io: Mutex<IO>
+    private let io: LockedState<IO>
 
     private enum Turn: Sendable {
         case lead(UInt64)
@@ -176,8 +175,8 @@ public final class FileRecordStore: RecordStore {
         statistics.journalLength = recovered.length
         statistics.generation = recovered.generation
         statistics.droppedTailBytes = recovered.droppedBytes
-        state = Mutex(State(table: recovered.table, statistics: statistics))
-        io = Mutex(IO(journal: recovered.journal, lock: lock, length: recovered.length, generation: recovered.generation,
+        state = LockedState(State(table: recovered.table, statistics: statistics))
+        io = LockedState(IO(journal: recovered.journal, lock: lock, length: recovered.length, generation: recovered.generation,
                       compactAt: max(recovered.length, StorageFormat.headerSize) + options.compactionThreshold))
     }
 
