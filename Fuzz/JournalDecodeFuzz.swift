@@ -10,7 +10,7 @@ public func journalDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     let input = UnsafeRawBufferPointer(start: data, count: size)
     var table = RecordTable()
     _ = try? StorageFormat.readJournal(input) { table.apply($0, collect: false) }
-    _ = try? StorageFormat.readSnapshot(input) { table.load($0) }
+    _ = try? StorageFormat.readSnapshot(Array(input), into: &table)
 
     let header = StorageFormat.encodeHeader(StorageFormat.Header(
         magic: StorageFormat.journalMagic, version: StorageFormat.version, generation: 0, count: 0))

@@ -114,6 +114,8 @@ struct ByteReader {
 
     mutating func strings() throws(FormatError) -> [String] {
         let count = try count(minimumSize: 4)
+        if count == 0 { return [] }
+        if count == 1 { return [try string()] }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }

@@ -121,9 +121,7 @@ public final class FileRecordStore: RecordStore {
         var table = RecordTable()
         var generation: UInt64 = 0
         if let snapshot = try read(snapshotPath, fileSystem) {
-            let header = try snapshot.withBytes { (raw) throws(StorageError) in
-                try StorageFormat.readSnapshot(raw, file: snapshotPath) { table.load($0) }
-            }
+            let header = try StorageFormat.readSnapshot(snapshot, file: snapshotPath, into: &table)
             generation = header.generation
         }
         var length = StorageFormat.headerSize
@@ -387,14 +385,16 @@ public final class FileRecordStore: RecordStore {
 
     private func compactLocked(_ io: inout IO) throws(StorageError) {
         guard io.journal != nil, io.broken == nil else { throw io.broken ?? Self.closedError }
-        let envelopes = state.withLock { $0.table.allInInsertionOrder() }
+        // A copy of the table costs nothing (copy-on-write) and cannot change meanwhile: only the
+        // holder of `io` applies commits.
+        let table = state.withLock { $0.table }
         let generation = io.generation + 1
         let snapshotTemp = path + "/" + Self.snapshotName + ".tmp"
         do throws(FileSystemError) {
             let handle = try fileSystem.createFile(snapshotTemp)
             do throws(FileSystemError) {
                 var offset = 0
-                try StorageFormat.encodeSnapshot(envelopes, generation: generation) { (chunk) throws(FileSystemError) in
+                try StorageFormat.encodeSnapshot(table, generation: generation) { (chunk) throws(FileSystemError) in
                     try chunk.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: offset) }
                     offset += chunk.count
                 }

@@ -52,15 +52,6 @@ struct RecordTable: Sendable {
         uniqueOwners[uniqueKey].flatMap { kinds[$0.kind]?.entries[$0.id]?.envelope }
     }
 
-    /// Every record in insertion order (for snapshots).
-    func allInInsertionOrder() -> [RecordEnvelope] {
-        var entries: [Entry] = []
-        entries.reserveCapacity(count)
-        for table in kinds.values { entries.append(contentsOf: table.entries.values) }
-        entries.sort { $0.sequence < $1.sequence }
-        return entries.map(\.envelope)
-    }
-
     // MARK: - Writes
 
     /// Validates and applies `batch`: all of it, or nothing (throws).
@@ -138,30 +129,44 @@ struct RecordTable: Sendable {
         return stored
     }
 
-    /// Adds `envelope` as the newest record without any check (loading a snapshot).
+    /// Installs one kind loaded from a snapshot (the kind must not be present yet).
+    mutating func installKind(_ kind: String, entries: [String: Entry], index: [String: Set<String>],
+                              owners: [String: Key], highestSequence: UInt64) {
+        kinds[kind] = KindTable(entries: entries, index: index)
+        count += entries.count
+        if uniqueOwners.isEmpty {
+            uniqueOwners = owners
+        } else {
+            uniqueOwners.merge(owners) { _, new in new }
+        }
+        nextSequence = max(nextSequence, highestSequence &+ 1)
+    }
+
+    /// Adds `envelope` as the newest record without any check.
     mutating func load(_ envelope: RecordEnvelope) {
         store(envelope)
     }
 
-    mutating func reserveCapacity(_ capacity: Int) {
-        uniqueOwners.reserveCapacity(capacity)
-    }
-
     private mutating func store(_ envelope: RecordEnvelope) {
-        let key = Key(kind: envelope.kind, id: envelope.id)
-        let sequence: UInt64
-        if let existing = kinds[envelope.kind]?.entries[envelope.id] {
-            sequence = existing.sequence
-        } else {
-            sequence = nextSequence
+        if !envelope.uniqueKeys.isEmpty {
+            let key = Key(kind: envelope.kind, id: envelope.id)
+            for unique in envelope.uniqueKeys { uniqueOwners[unique] = key }
+        }
+        if Self.put(envelope, sequence: nextSequence, into: &kinds[envelope.kind, default: KindTable()]) {
             nextSequence += 1
             count += 1
         }
-        for unique in envelope.uniqueKeys { uniqueOwners[unique] = key }
-        kinds[envelope.kind, default: KindTable()].entries[envelope.id] = Entry(envelope: envelope, sequence: sequence)
-        for indexKey in envelope.indexKeys {
-            kinds[envelope.kind, default: KindTable()].index[indexKey, default: []].insert(envelope.id)
+    }
+
+    /// Stores `envelope` in `table`, keeping an existing record's sequence; whether it is new.
+    private static func put(_ envelope: RecordEnvelope, sequence: UInt64, into table: inout KindTable) -> Bool {
+        for indexKey in envelope.indexKeys { table.index[indexKey, default: []].insert(envelope.id) }
+        if let existing = table.entries[envelope.id] {
+            table.entries[envelope.id] = Entry(envelope: envelope, sequence: existing.sequence)
+            return false
         }
+        table.entries[envelope.id] = Entry(envelope: envelope, sequence: sequence)
+        return true
     }
 
     private mutating func release(_ envelope: RecordEnvelope, key: Key) {

@@ -209,80 +209,242 @@ enum StorageFormat {
 
     // MARK: - Snapshots
 
-    /// Envelopes per snapshot frame.
+    /// Records per snapshot frame.
     static let snapshotChunk = 1024
+    private static let kindFrameTag: UInt8 = 1
+    private static let recordsFrameTag: UInt8 = 2
+    /// The smallest encoded record: sequence, ID, version, payload, two key lists.
+    private static let minimumRecordSize = 8 + 4 + 8 + 4 + 4 + 4
 
-    /// A whole snapshot file — header, then the records in insertion order — handed to `emit` in
-    /// pieces of about 1 MiB, so a large store is never encoded into one buffer.
-    static func encodeSnapshot<E: Error>(_ envelopes: [RecordEnvelope], generation: UInt64,
+    /// A whole snapshot file handed to `emit` in pieces of about 1 MiB, so a large store is never
+    /// encoded into one buffer. Records are grouped by kind: a kind frame (tag 1: the kind, its
+    /// record count and unique-key count, so loading reserves its tables once), then record frames
+    /// (tag 2: a count, then per record its insertion sequence, ID, version, payload, unique keys,
+    /// index keys).
+    static func encodeSnapshot<E: Error>(_ table: RecordTable, generation: UInt64,
                                          emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var writer = ByteWriter(capacity: 1 << 20 + 65_536)
         writer.bytes.append(contentsOf: encodeHeader(Header(magic: snapshotMagic, version: version,
-                                                            generation: generation, count: UInt64(envelopes.count))))
-        var start = 0
-        while start < envelopes.count {
-            let chunk = envelopes[start..<min(start + snapshotChunk, envelopes.count)]
+                                                            generation: generation, count: UInt64(table.count))))
+        for (kind, kindTable) in table.kinds where !kindTable.entries.isEmpty {
+            let uniqueCount = kindTable.entries.values.reduce(0) { $0 + $1.envelope.uniqueKeys.count }
             appendFrame(to: &writer) { writer in
-                writer.u32(UInt32(chunk.count))
-                for envelope in chunk {
-                    writer.string(envelope.kind)
-                    writer.string(envelope.id)
-                    writer.u64(envelope.version)
-                    writer.data(envelope.payload)
-                    writer.strings(envelope.uniqueKeys)
-                    writer.strings(envelope.indexKeys)
-                }
+                writer.u8(kindFrameTag)
+                writer.string(kind)
+                writer.u64(UInt64(kindTable.entries.count))
+                writer.u64(UInt64(uniqueCount))
             }
-            start += snapshotChunk
-            if writer.bytes.count >= 1 << 20 {
-                try emit(writer.bytes)
-                writer.bytes.removeAll(keepingCapacity: true)
+            var entries = kindTable.entries.values.makeIterator()
+            var remaining = kindTable.entries.count
+            while remaining > 0 {
+                let chunk = min(remaining, snapshotChunk)
+                appendFrame(to: &writer) { writer in
+                    writer.u8(recordsFrameTag)
+                    writer.u32(UInt32(chunk))
+                    for _ in 0..<chunk {
+                        guard let entry = entries.next() else { break }
+                        writer.u64(entry.sequence)
+                        writer.string(entry.envelope.id)
+                        writer.u64(entry.envelope.version)
+                        writer.data(entry.envelope.payload)
+                        writer.strings(entry.envelope.uniqueKeys)
+                        writer.strings(entry.envelope.indexKeys)
+                    }
+                }
+                remaining -= chunk
+                if writer.bytes.count >= 1 << 20 {
+                    try emit(writer.bytes)
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
             }
         }
         if !writer.bytes.isEmpty { try emit(writer.bytes) }
     }
 
-    /// Decodes a snapshot, handing each record to `load` in insertion order. A snapshot is written
-    /// atomically (temp file, fsync, rename), so any damage is `.corrupt`.
-    static func readSnapshot(_ bytes: UnsafeRawBufferPointer, file: String = "snapshot",
-                             load: (RecordEnvelope) -> Void) throws(StorageError) -> Header {
-        let header = try decodeHeader(bytes, magic: snapshotMagic, file: file)
+    /// Decodes a snapshot into `table`. A snapshot is written atomically (temp file, fsync,
+    /// rename), so any damage is `.corrupt`. A large kind is decoded and indexed on two threads.
+    static func readSnapshot(_ bytes: [UInt8], file: String = "snapshot",
+                             into table: inout RecordTable) throws(StorageError) -> Header {
+        let header = try bytes.withBytes { (raw) throws(StorageError) in try decodeHeader(raw, magic: snapshotMagic, file: file) }
         var offset = headerSize
         var loaded: UInt64 = 0
-        var lastKind = ""
-        var lastKindBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        var seenKinds = Set<String>()
+        let plausible = bytes.count / minimumRecordSize
         do throws(FormatError) {
             while offset < bytes.count {
-                guard let payload = frame(in: bytes, at: offset) else {
-                    throw FormatError(detail: "the frame at offset \(offset) is damaged")
+                let kindFrame = try bytes.withBytes { (raw) throws(FormatError) in try readKindFrame(raw, at: offset, plausible: plausible) }
+                guard seenKinds.insert(kindFrame.kind).inserted else {
+                    throw FormatError(detail: "the kind \(kindFrame.kind) appears twice")
                 }
-                var reader = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
-                let count = try reader.count(minimumSize: 24)
-                for _ in 0..<count {
-                    let kindLength = Int(try reader.u32())
-                    let kindBytes = try reader.bytes(kindLength)
-                    if !kindBytes.elementsEqual(lastKindBytes) {
-                        lastKind = String(decoding: kindBytes, as: UTF8.self)
-                        lastKindBytes = kindBytes
+                offset = kindFrame.end
+                // Find the kind's record frames (checksums are verified while decoding them).
+                var frames: [RecordFrame] = []
+                var records = 0
+                while records < kindFrame.count {
+                    let next = try bytes.withBytes { (raw) throws(FormatError) in try peekRecordFrame(raw, at: offset) }
+                    frames.append(next)
+                    records += next.records
+                    offset = next.end
+                }
+                guard records == kindFrame.count else {
+                    throw FormatError(detail: "\(kindFrame.kind) has \(records) records, its frame says \(kindFrame.count)")
+                }
+                let kind = kindFrame.kind
+                let loadedKind: LoadedKind
+                if records >= parallelThreshold, frames.count >= 2 {
+                    // Halves by record count, decoded in parallel; then the records table on this
+                    // thread while the other builds the unique keys and the index.
+                    var split = 0, firstHalf = 0
+                    while split < frames.count - 1, firstHalf + frames[split].records <= records / 2 {
+                        firstHalf += frames[split].records
+                        split += 1
                     }
-                    let id = try reader.string()
-                    let version = try reader.u64()
-                    let payloadData = try reader.data()
-                    let unique = try reader.strings()
-                    let index = try reader.strings()
-                    load(RecordEnvelope(kind: lastKind, id: id, version: version, payload: payloadData,
-                                        uniqueKeys: unique, indexKeys: index))
+                    let head = Array(frames[..<max(split, 1)]), tail = Array(frames[max(split, 1)...])
+                    let (first, second) = inParallel({ decodeRecords(bytes, frames: head, kind: kind) },
+                                                     { decodeRecords(bytes, frames: tail, kind: kind) })
+                    let parts = [try first.get(), try second.get()]
+                    let (entries, keys) = inParallel({ buildEntries(parts, capacity: records) },
+                                                     { buildKeys(parts, kind: kind, uniqueCapacity: kindFrame.uniqueCount) })
+                    loadedKind = LoadedKind(entries: entries, owners: keys.owners, index: keys.index, highest: keys.highest)
+                } else {
+                    let parts = [try decodeRecords(bytes, frames: frames, kind: kind).get()]
+                    let keys = buildKeys(parts, kind: kind, uniqueCapacity: kindFrame.uniqueCount)
+                    loadedKind = LoadedKind(entries: buildEntries(parts, capacity: records), owners: keys.owners,
+                                            index: keys.index, highest: keys.highest)
                 }
-                guard reader.isAtEnd else { throw FormatError(detail: "extra bytes in the frame at offset \(offset)") }
-                loaded += UInt64(count)
-                offset = payload.upperBound
+                table.installKind(kind, entries: loadedKind.entries, index: loadedKind.index, owners: loadedKind.owners,
+                                  highestSequence: loadedKind.highest)
+                loaded += UInt64(records)
             }
-            guard loaded == header.count else {
-                throw FormatError(detail: "holds \(loaded) records, the header says \(header.count)")
+            guard loaded == header.count, UInt64(table.count) == header.count else {
+                throw FormatError(detail: "holds \(table.count) distinct of \(loaded) records, the header says \(header.count)")
             }
         } catch {
             throw StorageError(.corrupt, subject: file, detail: "\(file): \(error.detail)")
         }
         return header
+    }
+
+    /// Kinds with at least this many records load on two threads.
+    static let parallelThreshold = 50_000
+
+    private struct KindFrame {
+        let kind: String
+        let count: Int
+        let uniqueCount: Int
+        let end: Int
+    }
+
+    private struct RecordFrame: Sendable {
+        let start: Int
+        let records: Int
+        let end: Int
+    }
+
+    struct LoadedRecord: Sendable {
+        let envelope: RecordEnvelope
+        let sequence: UInt64
+    }
+
+    private struct LoadedKind {
+        let entries: [String: RecordTable.Entry]
+        let owners: [String: RecordTable.Key]
+        let index: [String: Set<String>]
+        let highest: UInt64
+    }
+
+    private static func readKindFrame(_ bytes: UnsafeRawBufferPointer, at offset: Int, plausible: Int) throws(FormatError) -> KindFrame {
+        guard let payload = frame(in: bytes, at: offset) else {
+            throw FormatError(detail: "the frame at offset \(offset) is damaged")
+        }
+        var reader = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
+        guard try reader.u8() == kindFrameTag else { throw FormatError(detail: "expected a kind frame at offset \(offset)") }
+        let kind = try reader.string()
+        let count = try reader.u64()
+        let uniqueCount = try reader.u64()
+        guard reader.isAtEnd, count > 0, count <= UInt64(plausible) else {
+            throw FormatError(detail: "a malformed kind frame at offset \(offset)")
+        }
+        return KindFrame(kind: kind, count: Int(count), uniqueCount: Int(min(uniqueCount, UInt64(plausible))), end: payload.upperBound)
+    }
+
+    /// A record frame's extent and record count, without verifying its checksum yet.
+    private static func peekRecordFrame(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FormatError) -> RecordFrame {
+        var reader = ByteReader(bytes, from: offset)
+        let magic = try reader.u32()
+        let length = Int(try reader.u32())
+        _ = try reader.u32()
+        guard magic == frameMagic, length >= 5, length <= reader.remaining else {
+            throw FormatError(detail: "the frame at offset \(offset) is damaged")
+        }
+        guard try reader.u8() == recordsFrameTag else { throw FormatError(detail: "expected a record frame at offset \(offset)") }
+        let records = Int(try reader.u32())
+        guard records > 0, records <= length / minimumRecordSize else {
+            throw FormatError(detail: "a malformed record frame at offset \(offset)")
+        }
+        return RecordFrame(start: offset, records: records, end: offset + frameHeaderSize + length)
+    }
+
+    private static func decodeRecords(_ bytes: [UInt8], frames: [RecordFrame], kind: String) -> Result<[LoadedRecord], FormatError> {
+        Result { () throws(FormatError) -> [LoadedRecord] in
+            try bytes.withBytes { (raw) throws(FormatError) -> [LoadedRecord] in
+                var records: [LoadedRecord] = []
+                records.reserveCapacity(frames.reduce(0) { $0 + $1.records })
+                for recordFrame in frames {
+                    guard let payload = frame(in: raw, at: recordFrame.start), payload.upperBound == recordFrame.end else {
+                        throw FormatError(detail: "the frame at offset \(recordFrame.start) is damaged")
+                    }
+                    var reader = ByteReader(raw, from: payload.lowerBound + 5, to: payload.upperBound)
+                    for _ in 0..<recordFrame.records {
+                        let sequence = try reader.u64()
+                        let id = try reader.string()
+                        let version = try reader.u64()
+                        let payloadData = try reader.data()
+                        let unique = try reader.strings()
+                        let index = try reader.strings()
+                        records.append(LoadedRecord(envelope: RecordEnvelope(kind: kind, id: id, version: version, payload: payloadData,
+                                                                             uniqueKeys: unique, indexKeys: index),
+                                                    sequence: sequence))
+                    }
+                    guard reader.isAtEnd else { throw FormatError(detail: "extra bytes in the frame at offset \(recordFrame.start)") }
+                }
+                return records
+            }
+        }
+    }
+
+    private static func buildEntries(_ parts: [[LoadedRecord]], capacity: Int) -> [String: RecordTable.Entry] {
+        var entries: [String: RecordTable.Entry] = [:]
+        entries.reserveCapacity(capacity)
+        for part in parts {
+            for record in part { entries[record.envelope.id] = RecordTable.Entry(envelope: record.envelope, sequence: record.sequence) }
+        }
+        return entries
+    }
+
+    private static func buildKeys(_ parts: [[LoadedRecord]], kind: String, uniqueCapacity: Int)
+        -> (owners: [String: RecordTable.Key], index: [String: Set<String>], highest: UInt64) {
+        var owners: [String: RecordTable.Key] = [:]
+        owners.reserveCapacity(uniqueCapacity)
+        var groups: [String: [String]] = [:]
+        var highest: UInt64 = 0
+        for part in parts {
+            for record in part {
+                highest = max(highest, record.sequence)
+                if !record.envelope.uniqueKeys.isEmpty {
+                    let key = RecordTable.Key(kind: kind, id: record.envelope.id)
+                    for unique in record.envelope.uniqueKeys { owners[unique] = key }
+                }
+                for indexKey in record.envelope.indexKeys { groups[indexKey, default: []].append(record.envelope.id) }
+            }
+        }
+        var index: [String: Set<String>] = [:]
+        index.reserveCapacity(groups.count)
+        for (indexKey, ids) in groups {
+            var set = Set<String>(minimumCapacity: ids.count)
+            for id in ids { set.insert(id) }
+            index[indexKey] = set
+        }
+        return (owners, index, highest)
     }
 }
