@@ -139,9 +139,25 @@ public final class FileRecordStore: RecordStore {
                 // An older journal is already contained in the snapshot: a compaction stopped
                 // between its two renames. Otherwise replay it.
                 fresh = false
+                // Decode first, then reserve the tables once and replay.
+                var batches: [WriteBatch] = []
                 let contents = try journal.withBytes { (raw) throws(StorageError) in
-                    try StorageFormat.readJournal(raw, file: journalPath) { table.apply($0, collect: false) }
+                    try StorageFormat.readJournal(raw, file: journalPath) { batches.append($0) }
                 }
+                var inserts: [String: (records: Int, uniqueKeys: Int)] = [:]
+                for batch in batches {
+                    for case .put(let envelope, 0) in batch.writes {
+                        inserts[envelope.kind, default: (0, 0)].records += 1
+                        inserts[envelope.kind, default: (0, 0)].uniqueKeys += envelope.uniqueKeys.count
+                    }
+                }
+                for (kind, counts) in inserts where counts.records >= 1024 {
+                    table.reserve(kind: kind, records: counts.records, uniqueKeys: counts.uniqueKeys)
+                }
+                for index in batches.indices {
+                    table.apply(batches[index], collect: false)
+                }
+                batches.removeAll()
                 length = contents.validLength
                 dropped = contents.droppedBytes
             }
@@ -222,21 +238,34 @@ public final class FileRecordStore: RecordStore {
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         if batch.isEmpty { return try read { _ in [] } }
+        // Fast path: nobody is writing, so lead at once without suspending.
+        let immediate = state.withLock { state in enqueue(batch, &state, continuation: nil) }
+        if let immediate { return try finish(immediate) }
         let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
-            let now: Turn? = state.withLock { state in
-                guard !state.closed else { return .done(.failure(Self.closedError)) }
-                let id = state.nextID
-                state.nextID += 1
-                if state.leaderActive {
-                    state.queue.append(Pending(id: id, batch: batch, continuation: continuation))
-                    return nil
-                }
-                state.leaderActive = true
-                state.queue.append(Pending(id: id, batch: batch, continuation: nil))
-                return .lead(id)
-            }
+            let now = state.withLock { state in enqueue(batch, &state, continuation: continuation) }
             if let now { continuation.resume(returning: now) }
         }
+        return try finish(turn)
+    }
+
+    /// Queues `batch`: returns how to go on now (lead, or fail when closed), or `nil` when it waits
+    /// for a leader (only possible with a continuation).
+    private func enqueue(_ batch: WriteBatch, _ state: inout State, continuation: CheckedContinuation<Turn, Never>?) -> Turn? {
+        guard !state.closed else { return .done(.failure(Self.closedError)) }
+        if state.leaderActive {
+            guard let continuation else { return nil }
+            state.queue.append(Pending(id: state.nextID, batch: batch, continuation: continuation))
+            state.nextID += 1
+            return nil
+        }
+        let id = state.nextID
+        state.nextID += 1
+        state.leaderActive = true
+        state.queue.append(Pending(id: id, batch: batch, continuation: nil))
+        return .lead(id)
+    }
+
+    private func finish(_ turn: Turn) throws(StorageError) -> [RecordEnvelope] {
         switch turn {
         case .done(let result): return try result.get()
         case .lead(let id): return try lead(id).get()

@@ -12,7 +12,7 @@ struct RecordTable: Sendable {
 
     struct Entry: Sendable {
         var envelope: RecordEnvelope
-        let sequence: UInt64
+        var sequence: UInt64
     }
 
     struct KindTable: Sendable {
@@ -109,7 +109,8 @@ struct RecordTable: Sendable {
     @discardableResult
     mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
         // Release the old keys of every written record first, so keys move freely within the batch.
-        for write in batch.writes {
+        // (A write expecting version 0 finds no record: the batch was validated.)
+        for write in batch.writes where write.expectedVersion != 0 {
             if let old = record(kind: write.kind, id: write.id) {
                 release(old, key: Key(kind: write.kind, id: write.id))
             }
@@ -127,6 +128,13 @@ struct RecordTable: Sendable {
             }
         }
         return stored
+    }
+
+    /// Makes room for `records` more records of `kind` and `uniqueKeys` more unique keys, so that
+    /// replaying a long journal does not grow the tables step by step.
+    mutating func reserve(kind: String, records: Int, uniqueKeys: Int) {
+        kinds[kind, default: KindTable()].entries.reserveCapacity((kinds[kind]?.entries.count ?? 0) + records)
+        uniqueOwners.reserveCapacity(uniqueOwners.count + uniqueKeys)
     }
 
     /// Installs one kind loaded from a snapshot (the kind must not be present yet).
@@ -161,12 +169,12 @@ struct RecordTable: Sendable {
     /// Stores `envelope` in `table`, keeping an existing record's sequence; whether it is new.
     private static func put(_ envelope: RecordEnvelope, sequence: UInt64, into table: inout KindTable) -> Bool {
         for indexKey in envelope.indexKeys { table.index[indexKey, default: []].insert(envelope.id) }
-        if let existing = table.entries[envelope.id] {
-            table.entries[envelope.id] = Entry(envelope: envelope, sequence: existing.sequence)
-            return false
+        // One hash for an insert; an update then restores its first-insertion sequence.
+        guard let existing = table.entries.updateValue(Entry(envelope: envelope, sequence: sequence), forKey: envelope.id) else {
+            return true
         }
-        table.entries[envelope.id] = Entry(envelope: envelope, sequence: sequence)
-        return true
+        table.entries[envelope.id]?.sequence = existing.sequence
+        return false
     }
 
     private mutating func release(_ envelope: RecordEnvelope, key: Key) {
