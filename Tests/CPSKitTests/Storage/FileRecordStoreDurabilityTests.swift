@@ -245,6 +245,47 @@ struct FileRecordStoreDurabilityTests {
         #expect(try open(disk).count == 11)
     }
 
+    @Test("A large snapshot (loaded on two threads) and a long journal reopen with every record, key and position")
+    func largeSnapshotAndJournal() async throws {
+        let disk = SimulatedDisk()
+        let store = try open(disk)
+        let total = StorageFormat.parallelThreshold + 2_000
+        var writes: [RecordWrite] = []
+        for index in 0..<total {
+            writes.append(.put(RecordEnvelope(kind: index % 10 == 0 ? "big.other" : "big.main", id: "r\(index)", version: 0,
+                                              payload: Data("payload \(index)".utf8), uniqueKeys: ["u\(index)"],
+                                              indexKeys: ["i\(index % 7)"]), expectedVersion: 0))
+            if writes.count == 1_000 || index == total - 1 {
+                try await store.commit(WriteBatch(writes))
+                writes = []
+            }
+        }
+        try await store.commit(WriteBatch([.delete(kind: "big.main", id: "r1", expectedVersion: 1),
+                                           .put(RecordEnvelope(kind: "big.main", id: "r2", version: 0, payload: Data("two".utf8),
+                                                               uniqueKeys: ["u1"]), expectedVersion: 1)]))
+        let expectedMain = try await store.records(kind: "big.main", indexKey: nil).map(\.id)
+        let expectedIndex = try await store.records(kind: "big.main", indexKey: "i3").map(\.id)
+        store.close()
+        // Reopen from the journal alone, then from a snapshot.
+        for compacted in [false, true] {
+            let reopened = try open(disk)
+            #expect(reopened.count == total - 1)
+            #expect(try await reopened.records(kind: "big.main", indexKey: nil).map(\.id) == expectedMain)
+            #expect(try await reopened.records(kind: "big.main", indexKey: "i3").map(\.id) == expectedIndex)
+            #expect(try await reopened.record(holding: "u1")?.id == "r2")
+            #expect(try await reopened.record(holding: "u2") == nil)
+            #expect(try await reopened.record(holding: "u\(total - 1)")?.id == "r\(total - 1)")
+            #expect(try await reopened.record(kind: "big.other", id: "r10")?.payload == Data("payload 10".utf8))
+            if !compacted { try reopened.compact() }
+            reopened.close()
+        }
+        let last = try open(disk)
+        let inserted = try await last.commit(WriteBatch([.put(RecordEnvelope(kind: "big.main", id: "new", version: 0, payload: Data()),
+                                                              expectedVersion: 0)]))
+        #expect(inserted.first?.version == 1)
+        #expect(try await last.records(kind: "big.main", indexKey: nil).last?.id == "new")
+    }
+
     @Test("Concurrent writers share fsyncs (group commit)")
     func groupCommit() async throws {
         let store = try FileRecordStore.open(directory: makeTemporaryDirectory())
