@@ -96,8 +96,10 @@ public enum CommandLineTool {
         Commands:
 
         """
-        let width = (commands.map(\.name.count).max() ?? 0) + 2
-        for command in commands {
+        // Commands whose names start with "_" are internal helpers (e.g. for tests): not listed.
+        let listed = commands.filter { !$0.name.hasPrefix("_") }
+        let width = (listed.map(\.name.count).max() ?? 0) + 2
+        for command in listed {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary + "\n"
         }
         text += """

@@ -5,5 +5,6 @@ extension CommandLineTool {
         .vat,
         .holidays,
         .workdays,
+        .storeCrashWriter,
     ]
 }

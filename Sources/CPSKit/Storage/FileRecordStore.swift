@@ -1,0 +1,503 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The durable embedded ``RecordStore``: an append-only journal of committed batches with
+/// checksums, `fsync` on commit, group commit, recovery, snapshots and an exclusive lock (R-ADP-1).
+///
+/// ```swift
+/// let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/var/lib/cps"))
+/// try await store.commit(batch)   // durable when it returns
+/// store.close()
+/// ```
+///
+/// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine); reads are
+/// served from memory. A commit returns only after its journal frame is on disk (`fsync`); commits
+/// waiting at the same time share one `fsync` (group commit). A failed write or `fsync` (full disk,
+/// I/O error) fails the batches concerned with ``StorageError/Reason/unavailable`` and leaves them
+/// invisible. `Documentation/EmbeddedStore.md` describes the format and the recovery rules.
+public final class FileRecordStore: RecordStore {
+    /// The store's directory.
+    public let directory: URL
+
+    private let path: String
+    private let fileSystem: any StorageFileSystem
+    private let options: FileStoreOptions
+    private let state: Locked<State>
+    /// The journal; held by the one task writing (the group-commit leader, compaction, close).
+    /// Lock order: `io` before `state`.
+    private let io: Locked<IO>
+
+    private enum Turn: Sendable {
+        case lead(UInt64)
+        case done(Result<[RecordEnvelope], StorageError>)
+    }
+
+    private struct Pending: Sendable {
+        let id: UInt64
+        let batch: WriteBatch
+        var continuation: CheckedContinuation<Turn, Never>?
+    }
+
+    private struct State: Sendable {
+        var table: RecordTable
+        var queue: [Pending] = []
+        var leaderActive = false
+        var nextID: UInt64 = 0
+        var closed = false
+        var statistics = FileStoreStatistics()
+    }
+
+    private struct IO: Sendable {
+        var journal: StorageFileHandle?
+        var lock: StorageFileHandle?
+        var length: Int
+        var generation: UInt64
+        var compactAt: Int
+        /// Set when the journal can no longer be trusted (a failed roll-back); commits then fail.
+        var broken: StorageError?
+    }
+
+    private static let lockName = "LOCK"
+    private static let journalName = "journal"
+    private static let snapshotName = "snapshot"
+
+    // MARK: - Opening and closing
+
+    /// Opens (creating if needed) the store in `directory`: takes its lock, loads the snapshot,
+    /// replays the journal and drops a torn tail (R-ADP-1).
+    ///
+    /// Throws ``StorageError/Reason/locked`` when another process (or another open store in this
+    /// process) holds the directory, ``StorageError/Reason/unsupportedVersion`` for files of an
+    /// unknown format version, ``StorageError/Reason/corrupt`` when committed data is damaged, and
+    /// ``StorageError/Reason/unavailable`` for I/O failures.
+    public static func open(directory: URL, options: FileStoreOptions = .init()) throws(StorageError) -> FileRecordStore {
+        let path = directory.standardizedFileURL.path
+        let fileSystem = options.fileSystem
+        do {
+            try fileSystem.createDirectory(path)
+        } catch {
+            throw unavailable(error, "cannot create the store directory")
+        }
+        let lock: StorageFileHandle
+        do {
+            lock = try fileSystem.lock(path + "/" + lockName)
+        } catch {
+            if error.code == EWOULDBLOCK || error.code == EAGAIN {
+                throw StorageError(.locked, subject: path, detail: "\(path) is open in another process or store")
+            }
+            throw unavailable(error, "cannot lock the store")
+        }
+        do {
+            let recovered = try recover(path: path, fileSystem: fileSystem)
+            return FileRecordStore(directory: directory, path: path, options: options, lock: lock, recovered: recovered)
+        } catch {
+            fileSystem.unlock(lock)
+            throw error
+        }
+    }
+
+    private struct Recovered {
+        var table: RecordTable
+        var journal: StorageFileHandle
+        var length: Int
+        var generation: UInt64
+        var droppedBytes: Int
+    }
+
+    private static func recover(path: String, fileSystem: any StorageFileSystem) throws(StorageError) -> Recovered {
+        let journalPath = path + "/" + journalName
+        let snapshotPath = path + "/" + snapshotName
+        do {
+            for name in try fileSystem.contentsOfDirectory(path) where name.hasSuffix(".tmp") {
+                try fileSystem.removeFile(path + "/" + name)
+            }
+        } catch {
+            throw unavailable(error, "cannot clean up the store directory")
+        }
+        var table = RecordTable()
+        var generation: UInt64 = 0
+        if let snapshot = try read(snapshotPath, fileSystem) {
+            let header = try StorageFormat.readSnapshot(snapshot, file: snapshotPath, into: &table)
+            generation = header.generation
+        }
+        var length = StorageFormat.headerSize
+        var dropped = 0
+        var fresh = true
+        if let journal = try read(journalPath, fileSystem) {
+            let header = try journal.withBytes { (raw) throws(StorageError) in
+                try StorageFormat.decodeHeader(raw, magic: StorageFormat.journalMagic, file: journalPath)
+            }
+            if header.generation > generation {
+                throw StorageError(.corrupt, subject: journalPath,
+                                   detail: "the journal (generation \(header.generation)) is newer than the snapshot (generation \(generation)); the snapshot is missing")
+            }
+            if header.generation == generation {
+                // An older journal is already contained in the snapshot: a compaction stopped
+                // between its two renames. Otherwise replay it.
+                fresh = false
+                // Decode first, then reserve the tables once and replay.
+                var batches: [WriteBatch] = []
+                let contents = try journal.withBytes { (raw) throws(StorageError) in
+                    try StorageFormat.readJournal(raw, file: journalPath) { batches.append($0) }
+                }
+                var inserts: [String: (records: Int, uniqueKeys: Int)] = [:]
+                for batch in batches {
+                    for case .put(let envelope, 0) in batch.writes {
+                        inserts[envelope.kind, default: (0, 0)].records += 1
+                        inserts[envelope.kind, default: (0, 0)].uniqueKeys += envelope.uniqueKeys.count
+                    }
+                }
+                for (kind, counts) in inserts where counts.records >= 1024 {
+                    table.reserve(kind: kind, records: counts.records, uniqueKeys: counts.uniqueKeys)
+                }
+                for index in batches.indices {
+                    table.apply(batches[index], collect: false)
+                }
+                batches.removeAll()
+                length = contents.validLength
+                dropped = contents.droppedBytes
+            }
+        }
+        if fresh { try createJournal(path: path, generation: generation, fileSystem: fileSystem) }
+        do throws(FileSystemError) {
+            let handle = try fileSystem.openFile(journalPath)
+            if dropped > 0 {
+                do {
+                    try fileSystem.truncate(handle, to: length)
+                    try fileSystem.sync(handle)
+                } catch {
+                    fileSystem.close(handle)
+                    throw error
+                }
+            }
+            return Recovered(table: table, journal: handle, length: length, generation: generation, droppedBytes: dropped)
+        } catch {
+            throw unavailable(error, "cannot open the journal")
+        }
+    }
+
+    private init(directory: URL, path: String, options: FileStoreOptions, lock: StorageFileHandle, recovered: Recovered) {
+        self.directory = directory
+        self.path = path
+        self.fileSystem = options.fileSystem
+        self.options = options
+        var statistics = FileStoreStatistics()
+        statistics.journalLength = recovered.length
+        statistics.generation = recovered.generation
+        statistics.droppedTailBytes = recovered.droppedBytes
+        state = Locked(State(table: recovered.table, statistics: statistics))
+        io = Locked(IO(journal: recovered.journal, lock: lock, length: recovered.length, generation: recovered.generation,
+                      compactAt: max(recovered.length, StorageFormat.headerSize) + options.compactionThreshold))
+    }
+
+    deinit { close() }
+
+    /// Closes the journal and releases the lock (R-ADP-1). Later calls fail with
+    /// ``StorageError/Reason/unavailable``; calling `close()` again does nothing.
+    public func close() {
+        state.withLock { $0.closed = true }
+        io.withLock { io in
+            if let journal = io.journal { fileSystem.close(journal) }
+            if let lock = io.lock { fileSystem.unlock(lock) }
+            io.journal = nil
+            io.lock = nil
+        }
+    }
+
+    /// Counters: commits, `fsync`s, compactions, journal size.
+    public var statistics: FileStoreStatistics { state.withLock { $0.statistics } }
+
+    // MARK: - RecordStore
+
+    public func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
+        try read { $0.record(kind: kind, id: id) }
+    }
+
+    public func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
+        try read { $0.records(kind: kind, indexKey: indexKey) }
+    }
+
+    public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
+        try read { $0.record(holding: uniqueKey) }
+    }
+
+    /// The number of records of every kind.
+    public var count: Int { state.withLock { $0.table.count } }
+
+    private func read<T: Sendable>(_ body: (RecordTable) -> T) throws(StorageError) -> T {
+        try state.withLock { (state: inout State) throws(StorageError) -> T in
+            guard !state.closed else { throw Self.closedError }
+            return body(state.table)
+        }
+    }
+
+    @discardableResult
+    public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
+        if batch.isEmpty { return try read { _ in [] } }
+        // Fast path: nobody is writing, so lead at once without suspending.
+        let immediate = state.withLock { state in enqueue(batch, &state, continuation: nil) }
+        if let immediate { return try finish(immediate) }
+        let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
+            let now = state.withLock { state in enqueue(batch, &state, continuation: continuation) }
+            if let now { continuation.resume(returning: now) }
+        }
+        return try finish(turn)
+    }
+
+    /// Queues `batch`: returns how to go on now (lead, or fail when closed), or `nil` when it waits
+    /// for a leader (only possible with a continuation).
+    private func enqueue(_ batch: WriteBatch, _ state: inout State, continuation: CheckedContinuation<Turn, Never>?) -> Turn? {
+        guard !state.closed else { return .done(.failure(Self.closedError)) }
+        if state.leaderActive {
+            guard let continuation else { return nil }
+            state.queue.append(Pending(id: state.nextID, batch: batch, continuation: continuation))
+            state.nextID += 1
+            return nil
+        }
+        let id = state.nextID
+        state.nextID += 1
+        state.leaderActive = true
+        state.queue.append(Pending(id: id, batch: batch, continuation: nil))
+        return .lead(id)
+    }
+
+    private func finish(_ turn: Turn) throws(StorageError) -> [RecordEnvelope] {
+        switch turn {
+        case .done(let result): return try result.get()
+        case .lead(let id): return try lead(id).get()
+        }
+    }
+
+    /// Compacts now: writes a snapshot of every record (temp file, `fsync`, rename, directory
+    /// `fsync`) and starts an empty journal, so reopening reads one compact file (R-ADP-1).
+    public func compact() throws(StorageError) {
+        try io.withLock { (io: inout IO) throws(StorageError) in
+            try compactLocked(&io)
+        }
+    }
+
+    // MARK: - Group commit
+
+    /// Runs as the group-commit leader until the batch `id` is done: takes every waiting batch,
+    /// writes them with one `write` and one `fsync`, then hands leadership to the next waiter.
+    private func lead(_ id: UInt64) -> Result<[RecordEnvelope], StorageError> {
+        var own: Result<[RecordEnvelope], StorageError>?
+        while own == nil {
+            let items = state.withLock { state in
+                let items = state.queue
+                state.queue = []
+                return items
+            }
+            if items.isEmpty { own = .failure(StorageError(.unavailable, detail: "lost a queued commit")); break }
+            let outcome = io.withLock { io in processGroup(items, &io) }
+            if !outcome.deferred.isEmpty {
+                state.withLock { $0.queue.insert(contentsOf: outcome.deferred, at: 0) }
+            }
+            for (item, result) in outcome.results {
+                if item.id == id { own = result } else { item.continuation?.resume(returning: .done(result)) }
+            }
+        }
+        let next = state.withLock { state -> (CheckedContinuation<Turn, Never>, UInt64)? in
+            guard !state.queue.isEmpty, let continuation = state.queue[0].continuation else {
+                state.leaderActive = false
+                return nil
+            }
+            state.queue[0].continuation = nil
+            return (continuation, state.queue[0].id)
+        }
+        if let next { next.0.resume(returning: .lead(next.1)) }
+        return own ?? .failure(StorageError(.unavailable, detail: "lost a commit"))
+    }
+
+    private struct GroupOutcome {
+        var results: [(Pending, Result<[RecordEnvelope], StorageError>)] = []
+        var deferred: [Pending] = []
+    }
+
+    /// Validates `items` against the committed state, writes the valid ones as one group and
+    /// applies them once durable. A batch touching a record or unique key that an earlier batch of
+    /// the group touches waits for the next group, so every batch is validated against exactly the
+    /// state it will be applied to.
+    private func processGroup(_ items: [Pending], _ io: inout IO) -> GroupOutcome {
+        var outcome = GroupOutcome()
+        guard io.journal != nil, io.broken == nil else {
+            let error = io.broken ?? Self.closedError
+            outcome.results = items.map { ($0, .failure(error)) }
+            return outcome
+        }
+        var group: [Pending] = []
+        state.withLock { state in
+            if items.count == 1 {
+                do throws(StorageError) { try state.table.validate(items[0].batch); group = items } catch {
+                    outcome.results.append((items[0], .failure(error)))
+                }
+                return
+            }
+            var touchedRecords = Set<RecordTable.Key>()
+            var touchedUnique = Set<String>()
+            for item in items {
+                let records = item.batch.writes.map { RecordTable.Key(kind: $0.kind, id: $0.id) }
+                let unique = state.table.uniqueKeysTouched(by: item.batch)
+                let independent = touchedRecords.isDisjoint(with: records) && touchedUnique.isDisjoint(with: unique)
+                if independent {
+                    do throws(StorageError) {
+                        try state.table.validate(item.batch)
+                        group.append(item)
+                    } catch {
+                        outcome.results.append((item, .failure(error)))
+                        continue
+                    }
+                } else {
+                    outcome.deferred.append(item)
+                }
+                touchedRecords.formUnion(records)
+                touchedUnique.formUnion(unique)
+            }
+        }
+        guard !group.isEmpty, let journal = io.journal else { return outcome }
+
+        var writer = ByteWriter(capacity: 512 * group.count)
+        var written: [Pending] = []
+        for item in group {
+            let start = writer.bytes.count
+            StorageFormat.encodeBatch(item.batch, into: &writer)
+            if writer.bytes.count - start - StorageFormat.frameHeaderSize > StorageFormat.maximumFrameSize {
+                writer.bytes.removeSubrange(start...)
+                outcome.results.append((item, .failure(StorageError(.invalidBatch, detail: "the batch is larger than 1 GiB"))))
+            } else {
+                written.append(item)
+            }
+        }
+        let start = io.length
+        let synced = !options._unsafeSkipFsync
+        do throws(FileSystemError) {
+            try writer.bytes.withBytes { (raw) throws(FileSystemError) in
+                try fileSystem.write(journal, raw, at: start)
+            }
+            if synced { try fileSystem.sync(journal) }
+        } catch {
+            // Nothing of the group may survive: cut the journal back to where it was.
+            let failure = Self.unavailable(error, "the commit was not saved")
+            do throws(FileSystemError) {
+                try fileSystem.truncate(journal, to: start)
+                try fileSystem.sync(journal)
+            } catch {
+                io.broken = Self.unavailable(error, "the journal could not be rolled back; reopen the store")
+            }
+            outcome.results += written.map { ($0, .failure(failure)) }
+            return outcome
+        }
+        io.length += writer.bytes.count
+        let length = io.length
+        state.withLock { state in
+            for item in written {
+                outcome.results.append((item, .success(state.table.apply(item.batch))))
+            }
+            state.statistics.committedBatches += written.count
+            if synced { state.statistics.journalSyncs += 1 }
+            state.statistics.journalLength = length
+        }
+        if options.compactionThreshold > 0, io.length >= io.compactAt {
+            do { try compactLocked(&io) } catch {
+                // The commits are durable in the journal; try again after another threshold.
+                io.compactAt = io.length + options.compactionThreshold
+            }
+        }
+        return outcome
+    }
+
+    // MARK: - Compaction
+
+    private func compactLocked(_ io: inout IO) throws(StorageError) {
+        guard io.journal != nil, io.broken == nil else { throw io.broken ?? Self.closedError }
+        // A copy of the table costs nothing (copy-on-write) and cannot change meanwhile: only the
+        // holder of `io` applies commits.
+        let table = state.withLock { $0.table }
+        let generation = io.generation + 1
+        let snapshotTemp = path + "/" + Self.snapshotName + ".tmp"
+        do throws(FileSystemError) {
+            let handle = try fileSystem.createFile(snapshotTemp)
+            do throws(FileSystemError) {
+                var offset = 0
+                try StorageFormat.encodeSnapshot(table, generation: generation) { (chunk) throws(FileSystemError) in
+                    try chunk.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: offset) }
+                    offset += chunk.count
+                }
+                try fileSystem.sync(handle)
+                fileSystem.close(handle)
+            } catch {
+                fileSystem.close(handle)
+                throw error
+            }
+            try Self.writeJournalTemp(path: path, generation: generation, fileSystem: fileSystem)
+        } catch {
+            try? fileSystem.removeFile(snapshotTemp)
+            try? fileSystem.removeFile(path + "/" + Self.journalName + ".tmp")
+            throw Self.unavailable(error, "compaction failed; the journal is unchanged")
+        }
+        do {
+            try fileSystem.rename(snapshotTemp, to: path + "/" + Self.snapshotName)
+            try fileSystem.syncDirectory(path)
+        } catch {
+            // If the rename happened, the new snapshot holds everything; the old journal is stale
+            // but reopening ignores it. Appending to it now would lose data: stop committing.
+            io.broken = Self.unavailable(error, "compaction stopped after writing the snapshot; reopen the store")
+            throw io.broken ?? Self.closedError
+        }
+        do {
+            try fileSystem.rename(path + "/" + Self.journalName + ".tmp", to: path + "/" + Self.journalName)
+            try fileSystem.syncDirectory(path)
+            let handle = try fileSystem.openFile(path + "/" + Self.journalName)
+            if let old = io.journal { fileSystem.close(old) }
+            io.journal = handle
+        } catch {
+            io.broken = Self.unavailable(error, "compaction could not start the new journal; reopen the store")
+            throw io.broken ?? Self.closedError
+        }
+        io.generation = generation
+        io.length = StorageFormat.headerSize
+        io.compactAt = StorageFormat.headerSize + options.compactionThreshold
+        state.withLock { state in
+            state.statistics.compactions += 1
+            state.statistics.generation = generation
+            state.statistics.journalLength = StorageFormat.headerSize
+        }
+    }
+
+    // MARK: - Files
+
+    private static func createJournal(path: String, generation: UInt64, fileSystem: any StorageFileSystem) throws(StorageError) {
+        do {
+            try writeJournalTemp(path: path, generation: generation, fileSystem: fileSystem)
+            try fileSystem.rename(path + "/" + journalName + ".tmp", to: path + "/" + journalName)
+            try fileSystem.syncDirectory(path)
+        } catch {
+            throw unavailable(error, "cannot create the journal")
+        }
+    }
+
+    /// Writes `journal.tmp`: a header and no frames, durable.
+    private static func writeJournalTemp(path: String, generation: UInt64, fileSystem: any StorageFileSystem) throws(FileSystemError) {
+        let header = StorageFormat.encodeHeader(StorageFormat.Header(
+            magic: StorageFormat.journalMagic, version: StorageFormat.version, generation: generation, count: 0))
+        let handle = try fileSystem.createFile(path + "/" + journalName + ".tmp")
+        defer { fileSystem.close(handle) }
+        try header.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: 0) }
+        try fileSystem.sync(handle)
+    }
+
+    private static func read(_ path: String, _ fileSystem: any StorageFileSystem) throws(StorageError) -> [UInt8]? {
+        do { return try fileSystem.readFile(path) } catch { throw unavailable(error, "cannot read \(path)") }
+    }
+
+    static let closedError = StorageError(.unavailable, detail: "the store is closed")
+
+    static func unavailable(_ error: FileSystemError, _ what: String) -> StorageError {
+        let reason = error.code == ENOSPC ? "the disk is full" : String(cString: strerror(error.code))
+        return StorageError(.unavailable, subject: error.path, detail: "\(what): \(error.operation) \(error.path): \(reason)")
+    }
+}

@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real disk for ``FileRecordStore``: POSIX calls, `fsync` for durability, `flock` for the
+/// store's exclusive lock (R-ADP-1).
+public struct PosixFileSystem: StorageFileSystem {
+    /// The real file system.
+    public init() {}
+
+    private static func fail(_ operation: String, _ path: String) -> FileSystemError {
+        FileSystemError(operation, path: path, code: errno)
+    }
+
+    public func createDirectory(_ path: String) throws(FileSystemError) {
+        var partial = ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            partial += "/" + component
+            if mkdir(partial, 0o755) != 0, errno != EEXIST { throw Self.fail("mkdir", partial) }
+        }
+    }
+
+    public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
+        guard let directory = opendir(path) else { throw Self.fail("opendir", path) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    public func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw Self.fail("open", path)
+        }
+        defer { _ = systemClose(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Self.fail("fstat", path) }
+        let size = Int(info.st_size)
+        var failure: FileSystemError?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let result = read(fd, buffer.baseAddress.map { $0 + done }, size - done)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.fail("read", path)
+                    break
+                }
+                if result == 0 { break } // the file shrank
+                done += result
+            }
+            initialized = done
+        }
+        if let failure { throw failure }
+        // The file may have grown since fstat: read the rest.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let result = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.fail("read", path)
+            }
+            if result == 0 { break }
+            bytes.append(contentsOf: chunk[0..<result])
+        }
+        return bytes
+    }
+
+    public func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.fail("create", path) }
+        return StorageFileHandle(rawValue: fd)
+    }
+
+    public func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.fail("open", path) }
+        return StorageFileHandle(rawValue: fd)
+    }
+
+    public func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
+        var done = 0
+        while done < bytes.count {
+            let result = pwrite(handle.rawValue, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset + done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.fail("write", "fd \(handle.rawValue)")
+            }
+            done += result
+        }
+    }
+
+    public func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
+        guard ftruncate(handle.rawValue, off_t(length)) == 0 else { throw Self.fail("ftruncate", "fd \(handle.rawValue)") }
+    }
+
+    public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
+        guard fsync(handle.rawValue) == 0 else { throw Self.fail("fsync", "fd \(handle.rawValue)") }
+    }
+
+    public func close(_ handle: StorageFileHandle) {
+        _ = systemClose(handle.rawValue)
+    }
+
+    public func rename(_ source: String, to destination: String) throws(FileSystemError) {
+        guard systemRename(source, destination) == 0 else { throw Self.fail("rename", source) }
+    }
+
+    public func removeFile(_ path: String) throws(FileSystemError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw Self.fail("unlink", path) }
+    }
+
+    public func syncDirectory(_ path: String) throws(FileSystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.fail("open", path) }
+        defer { _ = systemClose(fd) }
+        guard fsync(fd) == 0 else { throw Self.fail("fsync", path) }
+    }
+
+    public func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.fail("open", path) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let error = Self.fail("flock", path)
+            _ = systemClose(fd)
+            throw error
+        }
+        return StorageFileHandle(rawValue: fd)
+    }
+
+    public func unlock(_ handle: StorageFileHandle) {
+        _ = flock(handle.rawValue, LOCK_UN)
+        _ = systemClose(handle.rawValue)
+    }
+}
+
+#if canImport(Glibc)
+private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+private func systemRename(_ source: String, _ destination: String) -> Int32 { Glibc.rename(source, destination) }
+#elseif canImport(Darwin)
+private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
+private func systemRename(_ source: String, _ destination: String) -> Int32 { Darwin.rename(source, destination) }
+#endif

@@ -1,0 +1,66 @@
+/// The few file operations ``FileRecordStore`` needs, so tests can replace the disk (R-ADP-1).
+///
+/// ``PosixFileSystem`` is the real one; `SimulatedDisk` (in `CPSKitTesting`) keeps files in memory,
+/// tracks which writes an `fsync` made durable, and simulates power loss and a full disk. Paths are
+/// absolute. Every operation either succeeds or throws a ``FileSystemError`` carrying the `errno`.
+public protocol StorageFileSystem: Sendable {
+    /// Creates `path` and its parents if missing.
+    func createDirectory(_ path: String) throws(FileSystemError)
+    /// The names (not paths) of the entries of the directory `path`.
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+    /// The whole content of the file at `path`, or `nil` when there is no such file.
+    func readFile(_ path: String) throws(FileSystemError) -> [UInt8]?
+    /// Creates (or truncates) the file at `path` and opens it for writing.
+    func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle
+    /// Opens the existing file at `path` for writing, keeping its content.
+    func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle
+    /// Writes all of `bytes` at `offset`. A failure may leave a prefix written (e.g. `ENOSPC`).
+    func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError)
+    /// Cuts the file to `length` bytes.
+    func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError)
+    /// Makes every write to the file durable (`fsync`).
+    func sync(_ handle: StorageFileHandle) throws(FileSystemError)
+    /// Closes the handle.
+    func close(_ handle: StorageFileHandle)
+    /// Renames `source` to `destination` atomically, replacing it.
+    func rename(_ source: String, to destination: String) throws(FileSystemError)
+    /// Removes the file at `path` (no error when it does not exist).
+    func removeFile(_ path: String) throws(FileSystemError)
+    /// Makes the directory's entries (created, renamed, removed files) durable.
+    func syncDirectory(_ path: String) throws(FileSystemError)
+    /// Takes an exclusive lock on the file at `path` (created if missing) without waiting; throws
+    /// with `EWOULDBLOCK` when another holder has it. The lock lasts until ``unlock(_:)`` or the
+    /// holder's death.
+    func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle
+    /// Releases a lock from ``lock(_:)``.
+    func unlock(_ handle: StorageFileHandle)
+}
+
+/// An open file of a ``StorageFileSystem`` (R-ADP-1): a descriptor number, meaningful only to the
+/// file system that returned it.
+public struct StorageFileHandle: Hashable, Sendable {
+    /// The descriptor (a POSIX file descriptor for ``PosixFileSystem``).
+    public let rawValue: Int32
+
+    /// Wraps a descriptor.
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+}
+
+/// A failed file operation (R-ADP-1): the operation, the path and the `errno` value.
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The operation, e.g. `"write"`.
+    public let operation: String
+    /// The path concerned.
+    public let path: String
+    /// The `errno` value (e.g. `ENOSPC`).
+    public let code: Int32
+
+    /// Creates an error.
+    public init(_ operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var description: String { "\(operation) \(path): errno \(code)" }
+}

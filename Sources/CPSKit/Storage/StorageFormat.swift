@@ -1,0 +1,450 @@
+import Foundation
+
+/// The on-disk format of ``FileRecordStore`` (R-ADP-1); `Documentation/EmbeddedStore.md` describes it.
+///
+/// Both files start with a 40-byte header: an 8-byte magic (`CPSJRNL1` / `CPSSNAP1`), the format
+/// version (u32), flags (u32, 0), the generation (u64), a record count (u64, snapshots only) and the
+/// CRC-32C of those 32 bytes (u32) plus 4 zero bytes. Then frames follow: magic `CPSR` (u32), payload
+/// length (u32), CRC-32C over the length field and the payload (u32), the payload. All integers are
+/// little-endian. A journal frame's payload is one committed ``WriteBatch``; a snapshot frame's
+/// payload is a chunk of envelopes in insertion order.
+enum StorageFormat {
+    /// The only format version this build reads and writes.
+    static let version: UInt32 = 1
+    static let journalMagic: [UInt8] = Array("CPSJRNL1".utf8)
+    static let snapshotMagic: [UInt8] = Array("CPSSNAP1".utf8)
+    static let headerSize = 40
+    static let frameMagic: UInt32 = 0x5250_5343 // "CPSR"
+    static let frameHeaderSize = 12
+    /// Frames larger than this are refused on write and treated as damage on read.
+    static let maximumFrameSize = 1 << 30
+
+    struct Header: Equatable, Sendable {
+        var magic: [UInt8]
+        var version: UInt32
+        var generation: UInt64
+        var count: UInt64
+    }
+
+    // MARK: - Headers
+
+    static func encodeHeader(_ header: Header) -> [UInt8] {
+        var writer = ByteWriter(capacity: headerSize)
+        writer.bytes.append(contentsOf: header.magic)
+        writer.u32(header.version)
+        writer.u32(0)
+        writer.u64(header.generation)
+        writer.u64(header.count)
+        let crc = CRC32C.checksum(writer.bytes)
+        writer.u32(crc)
+        writer.u32(0)
+        return writer.bytes
+    }
+
+    /// Reads and checks a header: the magic, then the version, then the checksum.
+    static func decodeHeader(_ bytes: UnsafeRawBufferPointer, magic: [UInt8], file: String) throws(StorageError) -> Header {
+        guard bytes.count >= headerSize else {
+            throw StorageError(.corrupt, subject: file, detail: "\(file): the header is truncated (\(bytes.count) bytes)")
+        }
+        guard bytes.prefix(8).elementsEqual(magic) else {
+            throw StorageError(.corrupt, subject: file, detail: "\(file) is not a CPSKit store file (bad magic)")
+        }
+        // The size was checked above, so these loads stay in bounds.
+        func load<T: FixedWidthInteger>(_ offset: Int, as type: T.Type) -> T {
+            T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+        }
+        let version = load(8, as: UInt32.self)
+        guard version == StorageFormat.version else {
+            throw StorageError(.unsupportedVersion, subject: file,
+                               detail: "\(file) has format version \(version); this build reads version \(StorageFormat.version)")
+        }
+        guard load(32, as: UInt32.self) == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<32])) else {
+            throw StorageError(.corrupt, subject: file, detail: "\(file): the header checksum does not match")
+        }
+        return Header(magic: magic, version: version, generation: load(16, as: UInt64.self), count: load(24, as: UInt64.self))
+    }
+
+    // MARK: - Frames
+
+    /// Appends a frame around the payload that `body` writes.
+    static func appendFrame(to writer: inout ByteWriter, body: (inout ByteWriter) -> Void) {
+        let start = writer.bytes.count
+        writer.u32(frameMagic)
+        writer.u32(0) // length, patched below
+        writer.u32(0) // checksum, patched below
+        body(&writer)
+        let length = writer.bytes.count - start - frameHeaderSize
+        writer.patch(UInt32(truncatingIfNeeded: length), at: start + 4)
+        let crc = writer.bytes.withUnsafeBytes { raw in
+            let lengthCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[(start + 4)..<(start + 8)]))
+            return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[(start + frameHeaderSize)...]), continuing: lengthCRC)
+        }
+        writer.patch(crc, at: start + 8)
+    }
+
+    /// The payload range of a valid frame starting at `offset`, or `nil` when the bytes there are not
+    /// one (incomplete, wrong magic, absurd length, checksum mismatch).
+    static func frame(in bytes: UnsafeRawBufferPointer, at offset: Int) -> Range<Int>? {
+        guard offset >= 0, bytes.count - offset >= frameHeaderSize else { return nil }
+        let magic = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        guard magic == frameMagic else { return nil }
+        let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+        let start = offset + frameHeaderSize
+        guard length > 0, length <= maximumFrameSize, length <= bytes.count - start else { return nil }
+        let stored = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
+        let lengthCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8)]))
+        let crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), continuing: lengthCRC)
+        return crc == stored ? start..<(start + length) : nil
+    }
+
+    /// Whether any valid frame starts after `offset` (a damaged frame followed by good ones is
+    /// corruption, not a torn tail).
+    static func validFrameExists(in bytes: UnsafeRawBufferPointer, after offset: Int) -> Bool {
+        guard bytes.count >= frameHeaderSize else { return false }
+        let magic0 = UInt8(frameMagic & 0xFF)
+        var position = offset + 1
+        let last = bytes.count - frameHeaderSize
+        while position <= last {
+            if bytes[position] == magic0, frame(in: bytes, at: position) != nil { return true }
+            position += 1
+        }
+        return false
+    }
+
+    // MARK: - Batches (journal payloads)
+
+    static func encodeBatch(_ batch: WriteBatch, into writer: inout ByteWriter) {
+        appendFrame(to: &writer) { writer in
+            writer.u32(UInt32(truncatingIfNeeded: batch.writes.count))
+            for write in batch.writes {
+                switch write {
+                case .put(let envelope, let expected):
+                    writer.u8(1)
+                    writer.u64(expected)
+                    writer.string(envelope.kind)
+                    writer.string(envelope.id)
+                    writer.data(envelope.payload)
+                    writer.strings(envelope.uniqueKeys)
+                    writer.strings(envelope.indexKeys)
+                case .delete(let kind, let id, let expected):
+                    writer.u8(2)
+                    writer.u64(expected)
+                    writer.string(kind)
+                    writer.string(id)
+                }
+            }
+        }
+    }
+
+    static func decodeBatch(_ bytes: UnsafeRawBufferPointer, payload: Range<Int>) throws(FormatError) -> WriteBatch {
+        var reader = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
+        let count = try reader.count(minimumSize: 17)
+        guard count > 0 else { throw FormatError(detail: "an empty batch at offset \(payload.lowerBound)") }
+        var writes: [RecordWrite] = []
+        writes.reserveCapacity(count)
+        for _ in 0..<count {
+            let tag = try reader.u8()
+            let expected = try reader.u64()
+            let kind = try reader.string()
+            let id = try reader.string()
+            switch tag {
+            case 1:
+                let payloadData = try reader.data()
+                let unique = try reader.strings()
+                let index = try reader.strings()
+                let envelope = RecordEnvelope(kind: kind, id: id, version: expected &+ 1, payload: payloadData,
+                                              uniqueKeys: unique, indexKeys: index)
+                writes.append(.put(envelope, expectedVersion: expected))
+            case 2:
+                writes.append(.delete(kind: kind, id: id, expectedVersion: expected))
+            default:
+                throw FormatError(detail: "unknown write tag \(tag)")
+            }
+        }
+        guard reader.isAtEnd else { throw FormatError(detail: "\(reader.remaining) extra bytes after a batch") }
+        return WriteBatch(writes)
+    }
+
+    // MARK: - Journal
+
+    /// What a journal holds: its header, the end of its last valid frame, and whether a torn tail
+    /// follows it.
+    struct JournalContents: Sendable {
+        var header: Header
+        var validLength: Int
+        var batchCount: Int
+        var droppedBytes: Int
+    }
+
+    /// Decodes a journal, handing each committed batch to `apply` in order.
+    ///
+    /// Recovery rules: frames are read until the first one that is incomplete or fails its checks.
+    /// If no valid frame follows it, it is a torn tail (a write interrupted by a crash) and is
+    /// dropped. If a valid frame follows it, committed data is damaged: `.corrupt`, never silent loss.
+    /// A frame whose checksum matches but whose batch does not decode is `.corrupt` too.
+    static func readJournal(_ bytes: UnsafeRawBufferPointer, file: String = "journal",
+                            apply: (WriteBatch) -> Void) throws(StorageError) -> JournalContents {
+        let header = try decodeHeader(bytes, magic: journalMagic, file: file)
+        var offset = headerSize
+        var batches = 0
+        while offset < bytes.count {
+            guard let payload = frame(in: bytes, at: offset) else {
+                if validFrameExists(in: bytes, after: offset) {
+                    throw StorageError(.corrupt, subject: file,
+                                       detail: "\(file): the frame at offset \(offset) is damaged but committed frames follow it")
+                }
+                return JournalContents(header: header, validLength: offset, batchCount: batches,
+                                       droppedBytes: bytes.count - offset)
+            }
+            do throws(FormatError) {
+                apply(try decodeBatch(bytes, payload: payload))
+            } catch {
+                throw StorageError(.corrupt, subject: file, detail: "\(file): frame at offset \(offset): \(error.detail)")
+            }
+            batches += 1
+            offset = payload.upperBound
+        }
+        return JournalContents(header: header, validLength: offset, batchCount: batches, droppedBytes: 0)
+    }
+
+    // MARK: - Snapshots
+
+    /// Records per snapshot frame.
+    static let snapshotChunk = 1024
+    private static let kindFrameTag: UInt8 = 1
+    private static let recordsFrameTag: UInt8 = 2
+    /// The smallest encoded record: sequence, ID, version, payload, two key lists.
+    private static let minimumRecordSize = 8 + 4 + 8 + 4 + 4 + 4
+
+    /// A whole snapshot file handed to `emit` in pieces of about 1 MiB, so a large store is never
+    /// encoded into one buffer. Records are grouped by kind: a kind frame (tag 1: the kind, its
+    /// record count and unique-key count, so loading reserves its tables once), then record frames
+    /// (tag 2: a count, then per record its insertion sequence, ID, version, payload, unique keys,
+    /// index keys).
+    static func encodeSnapshot<E: Error>(_ table: RecordTable, generation: UInt64,
+                                         emit: ([UInt8]) throws(E) -> Void) throws(E) {
+        var writer = ByteWriter(capacity: 1 << 20 + 65_536)
+        writer.bytes.append(contentsOf: encodeHeader(Header(magic: snapshotMagic, version: version,
+                                                            generation: generation, count: UInt64(table.count))))
+        for (kind, kindTable) in table.kinds where !kindTable.entries.isEmpty {
+            let uniqueCount = kindTable.entries.values.reduce(0) { $0 + $1.envelope.uniqueKeys.count }
+            appendFrame(to: &writer) { writer in
+                writer.u8(kindFrameTag)
+                writer.string(kind)
+                writer.u64(UInt64(kindTable.entries.count))
+                writer.u64(UInt64(uniqueCount))
+            }
+            var entries = kindTable.entries.values.makeIterator()
+            var remaining = kindTable.entries.count
+            while remaining > 0 {
+                let chunk = min(remaining, snapshotChunk)
+                appendFrame(to: &writer) { writer in
+                    writer.u8(recordsFrameTag)
+                    writer.u32(UInt32(chunk))
+                    for _ in 0..<chunk {
+                        guard let entry = entries.next() else { break }
+                        writer.u64(entry.sequence)
+                        writer.string(entry.envelope.id)
+                        writer.u64(entry.envelope.version)
+                        writer.data(entry.envelope.payload)
+                        writer.strings(entry.envelope.uniqueKeys)
+                        writer.strings(entry.envelope.indexKeys)
+                    }
+                }
+                remaining -= chunk
+                if writer.bytes.count >= 1 << 20 {
+                    try emit(writer.bytes)
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !writer.bytes.isEmpty { try emit(writer.bytes) }
+    }
+
+    /// Decodes a snapshot into `table`. A snapshot is written atomically (temp file, fsync,
+    /// rename), so any damage is `.corrupt`. A large kind is decoded and indexed on two threads.
+    static func readSnapshot(_ bytes: [UInt8], file: String = "snapshot",
+                             into table: inout RecordTable) throws(StorageError) -> Header {
+        let header = try bytes.withBytes { (raw) throws(StorageError) in try decodeHeader(raw, magic: snapshotMagic, file: file) }
+        var offset = headerSize
+        var loaded: UInt64 = 0
+        var seenKinds = Set<String>()
+        let plausible = bytes.count / minimumRecordSize
+        do throws(FormatError) {
+            while offset < bytes.count {
+                let kindFrame = try bytes.withBytes { (raw) throws(FormatError) in try readKindFrame(raw, at: offset, plausible: plausible) }
+                guard seenKinds.insert(kindFrame.kind).inserted else {
+                    throw FormatError(detail: "the kind \(kindFrame.kind) appears twice")
+                }
+                offset = kindFrame.end
+                // Find the kind's record frames (checksums are verified while decoding them).
+                var frames: [RecordFrame] = []
+                var records = 0
+                while records < kindFrame.count {
+                    let next = try bytes.withBytes { (raw) throws(FormatError) in try peekRecordFrame(raw, at: offset) }
+                    frames.append(next)
+                    records += next.records
+                    offset = next.end
+                }
+                guard records == kindFrame.count else {
+                    throw FormatError(detail: "\(kindFrame.kind) has \(records) records, its frame says \(kindFrame.count)")
+                }
+                let kind = kindFrame.kind
+                let loadedKind: LoadedKind
+                if records >= parallelThreshold, frames.count >= 2 {
+                    // Halves by record count, decoded in parallel; then the records table on this
+                    // thread while the other builds the unique keys and the index.
+                    var split = 0, firstHalf = 0
+                    while split < frames.count - 1, firstHalf + frames[split].records <= records / 2 {
+                        firstHalf += frames[split].records
+                        split += 1
+                    }
+                    let head = Array(frames[..<max(split, 1)]), tail = Array(frames[max(split, 1)...])
+                    let (first, second) = inParallel({ decodeRecords(bytes, frames: head, kind: kind) },
+                                                     { decodeRecords(bytes, frames: tail, kind: kind) })
+                    let parts = [try first.get(), try second.get()]
+                    let (entries, keys) = inParallel({ buildEntries(parts, capacity: records) },
+                                                     { buildKeys(parts, kind: kind, uniqueCapacity: kindFrame.uniqueCount) })
+                    loadedKind = LoadedKind(entries: entries, owners: keys.owners, index: keys.index, highest: keys.highest)
+                } else {
+                    let parts = [try decodeRecords(bytes, frames: frames, kind: kind).get()]
+                    let keys = buildKeys(parts, kind: kind, uniqueCapacity: kindFrame.uniqueCount)
+                    loadedKind = LoadedKind(entries: buildEntries(parts, capacity: records), owners: keys.owners,
+                                            index: keys.index, highest: keys.highest)
+                }
+                table.installKind(kind, entries: loadedKind.entries, index: loadedKind.index, owners: loadedKind.owners,
+                                  highestSequence: loadedKind.highest)
+                loaded += UInt64(records)
+            }
+            guard loaded == header.count, UInt64(table.count) == header.count else {
+                throw FormatError(detail: "holds \(table.count) distinct of \(loaded) records, the header says \(header.count)")
+            }
+        } catch {
+            throw StorageError(.corrupt, subject: file, detail: "\(file): \(error.detail)")
+        }
+        return header
+    }
+
+    /// Kinds with at least this many records load on two threads.
+    static let parallelThreshold = 50_000
+
+    private struct KindFrame {
+        let kind: String
+        let count: Int
+        let uniqueCount: Int
+        let end: Int
+    }
+
+    private struct RecordFrame: Sendable {
+        let start: Int
+        let records: Int
+        let end: Int
+    }
+
+    struct LoadedRecord: Sendable {
+        let envelope: RecordEnvelope
+        let sequence: UInt64
+    }
+
+    private struct LoadedKind {
+        let entries: [String: RecordTable.Entry]
+        let owners: [String: RecordTable.Key]
+        let index: [String: Set<String>]
+        let highest: UInt64
+    }
+
+    private static func readKindFrame(_ bytes: UnsafeRawBufferPointer, at offset: Int, plausible: Int) throws(FormatError) -> KindFrame {
+        guard let payload = frame(in: bytes, at: offset) else {
+            throw FormatError(detail: "the frame at offset \(offset) is damaged")
+        }
+        var reader = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
+        guard try reader.u8() == kindFrameTag else { throw FormatError(detail: "expected a kind frame at offset \(offset)") }
+        let kind = try reader.string()
+        let count = try reader.u64()
+        let uniqueCount = try reader.u64()
+        guard reader.isAtEnd, count > 0, count <= UInt64(plausible) else {
+            throw FormatError(detail: "a malformed kind frame at offset \(offset)")
+        }
+        return KindFrame(kind: kind, count: Int(count), uniqueCount: Int(min(uniqueCount, UInt64(plausible))), end: payload.upperBound)
+    }
+
+    /// A record frame's extent and record count, without verifying its checksum yet.
+    private static func peekRecordFrame(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FormatError) -> RecordFrame {
+        var reader = ByteReader(bytes, from: offset)
+        let magic = try reader.u32()
+        let length = Int(try reader.u32())
+        _ = try reader.u32()
+        guard magic == frameMagic, length >= 5, length <= reader.remaining else {
+            throw FormatError(detail: "the frame at offset \(offset) is damaged")
+        }
+        guard try reader.u8() == recordsFrameTag else { throw FormatError(detail: "expected a record frame at offset \(offset)") }
+        let records = Int(try reader.u32())
+        guard records > 0, records <= length / minimumRecordSize else {
+            throw FormatError(detail: "a malformed record frame at offset \(offset)")
+        }
+        return RecordFrame(start: offset, records: records, end: offset + frameHeaderSize + length)
+    }
+
+    private static func decodeRecords(_ bytes: [UInt8], frames: [RecordFrame], kind: String) -> Result<[LoadedRecord], FormatError> {
+        Result { () throws(FormatError) -> [LoadedRecord] in
+            try bytes.withBytes { (raw) throws(FormatError) -> [LoadedRecord] in
+                var records: [LoadedRecord] = []
+                records.reserveCapacity(frames.reduce(0) { $0 + $1.records })
+                for recordFrame in frames {
+                    guard let payload = frame(in: raw, at: recordFrame.start), payload.upperBound == recordFrame.end else {
+                        throw FormatError(detail: "the frame at offset \(recordFrame.start) is damaged")
+                    }
+                    var reader = ByteReader(raw, from: payload.lowerBound + 5, to: payload.upperBound)
+                    for _ in 0..<recordFrame.records {
+                        let sequence = try reader.u64()
+                        let id = try reader.string()
+                        let version = try reader.u64()
+                        let payloadData = try reader.data()
+                        let unique = try reader.strings()
+                        let index = try reader.strings()
+                        records.append(LoadedRecord(envelope: RecordEnvelope(kind: kind, id: id, version: version, payload: payloadData,
+                                                                             uniqueKeys: unique, indexKeys: index),
+                                                    sequence: sequence))
+                    }
+                    guard reader.isAtEnd else { throw FormatError(detail: "extra bytes in the frame at offset \(recordFrame.start)") }
+                }
+                return records
+            }
+        }
+    }
+
+    private static func buildEntries(_ parts: [[LoadedRecord]], capacity: Int) -> [String: RecordTable.Entry] {
+        var entries: [String: RecordTable.Entry] = [:]
+        entries.reserveCapacity(capacity)
+        for part in parts {
+            for record in part { entries[record.envelope.id] = RecordTable.Entry(envelope: record.envelope, sequence: record.sequence) }
+        }
+        return entries
+    }
+
+    private static func buildKeys(_ parts: [[LoadedRecord]], kind: String, uniqueCapacity: Int)
+        -> (owners: [String: RecordTable.Key], index: [String: Set<String>], highest: UInt64) {
+        var owners: [String: RecordTable.Key] = [:]
+        owners.reserveCapacity(uniqueCapacity)
+        var groups: [String: [String]] = [:]
+        var highest: UInt64 = 0
+        for part in parts {
+            for record in part {
+                highest = max(highest, record.sequence)
+                if !record.envelope.uniqueKeys.isEmpty {
+                    let key = RecordTable.Key(kind: kind, id: record.envelope.id)
+                    for unique in record.envelope.uniqueKeys { owners[unique] = key }
+                }
+                for indexKey in record.envelope.indexKeys { groups[indexKey, default: []].append(record.envelope.id) }
+            }
+        }
+        var index: [String: Set<String>] = [:]
+        index.reserveCapacity(groups.count)
+        for (indexKey, ids) in groups {
+            var set = Set<String>(minimumCapacity: ids.count)
+            for id in ids { set.insert(id) }
+            index[indexKey] = set
+        }
+        return (owners, index, highest)
+    }
+}

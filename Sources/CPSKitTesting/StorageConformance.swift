@@ -1,0 +1,455 @@
+import CPSKit
+import Foundation
+
+/// The conformance suite every ``RecordStore`` passes (R-ADP-1): one call, from any test framework.
+///
+/// ```swift
+/// // Swift Testing or XCTest alike:
+/// try await StorageConformance.run(makeStore: { MyStore(...) })
+/// // A durable store also checks that a reopened store holds everything committed:
+/// try await StorageConformance.run(makeStore: { try FileRecordStore.open(directory: tempDir()) },
+///                                  reopen: { store in ... close `store` and open it again ... })
+/// ```
+///
+/// Every rule gets a fresh store from `makeStore`. The first broken rule throws a
+/// ``ConformanceFailure`` naming it; a store error where none was expected is rethrown as is.
+/// Rules: versions on insert, update and delete; stale writes fail and change nothing; whole-batch
+/// atomicity; unique keys across kinds (taken, released by delete or update, moved within a batch);
+/// index look-ups; insertion order; copies; racing writers (exactly one wins per version, exactly one
+/// insert gets a unique key); a state change and its outbox mail as one unit; Codable round trips of
+/// ``RecordSamples``; and, with `reopen`, that everything committed survives reopening.
+public enum StorageConformance {
+    /// Runs every rule; throws the first ``ConformanceFailure``.
+    ///
+    /// - Parameters:
+    ///   - samples: records that must round-trip (default ``RecordSamples/all``).
+    ///   - racers: concurrent tasks in the racing checks.
+    ///   - makeStore: a new, empty store.
+    ///   - reopen: for durable stores, closes the given store and opens the same data again.
+    public static func run(
+        samples: [any StoredRecord & Equatable] = RecordSamples.all,
+        racers: Int = 16,
+        makeStore: @escaping @Sendable () async throws -> any RecordStore,
+        reopen: (@Sendable (any RecordStore) async throws -> any RecordStore)? = nil
+    ) async throws {
+        try await versions(makeStore())
+        try await staleWrites(makeStore())
+        try await atomicBatches(makeStore())
+        try await uniqueKeys(makeStore())
+        try await indexLookUps(makeStore())
+        try await insertionOrder(makeStore())
+        try await copies(makeStore())
+        try await racingWriters(makeStore(), racers: racers)
+        try await outboxUnit(makeStore())
+        try await roundTrips(makeStore(), samples: samples, reopen: reopen)
+        if let reopen { try await reopening(makeStore(), reopen: reopen) }
+    }
+
+    // MARK: - Rules
+
+    static func versions(_ store: any RecordStore) async throws {
+        let rule = "insert gives version 1, update +1, delete removes; a re-insert starts at 1 again"
+        let inserted = try await store.commit(WriteBatch([.put(envelope("a", "v1", "one"), expectedVersion: 0)]))
+        try expect(inserted.map(\.version) == [1], rule, "insert returned versions \(inserted.map(\.version))")
+        try await expectRecord(store, "a", "v1", version: 1, payload: "one", rule)
+        let updated = try await store.commit(WriteBatch([.put(envelope("a", "v1", "two"), expectedVersion: 1)]))
+        try expect(updated.map(\.version) == [2] && updated.first?.payload == Data("two".utf8), rule,
+                   "update returned \(updated)")
+        try await expectRecord(store, "a", "v1", version: 2, payload: "two", rule)
+        let deleted = try await store.commit(WriteBatch([.delete(kind: kindA, id: "v1", expectedVersion: 2)]))
+        try expect(deleted.isEmpty, rule, "a delete returned envelopes \(deleted)")
+        let gone = try await store.record(kind: kindA, id: "v1")
+        try expect(gone == nil, rule, "the deleted record is still there: \(String(describing: gone))")
+        try await store.commit(WriteBatch([.put(envelope("a", "v1", "three"), expectedVersion: 0)]))
+        try await expectRecord(store, "a", "v1", version: 1, payload: "three", rule)
+        let empty = try await store.commit(WriteBatch())
+        try expect(empty.isEmpty, "an empty batch commits nothing", "returned \(empty)")
+        let other = try await store.record(kind: kindB, id: "v1")
+        try expect(other == nil, "IDs are per kind", "kind b sees kind a's record")
+    }
+
+    static func staleWrites(_ store: any RecordStore) async throws {
+        let rule = "a stale write fails with a conflict and changes nothing"
+        try await store.commit(WriteBatch([.put(envelope("a", "s1", "one", unique: ["s:1"], index: ["i:1"]), expectedVersion: 0)]))
+        try await store.commit(WriteBatch([.put(envelope("a", "s1", "two", unique: ["s:1"], index: ["i:1"]), expectedVersion: 1)]))
+        try await expectError(.conflict, rule + " (update at version 1 of a version-2 record)") {
+            try await store.commit(WriteBatch([.put(envelope("a", "s1", "stale", unique: ["s:2"], index: ["i:2"]), expectedVersion: 1)]))
+        }
+        try await expectError(.conflict, rule + " (insert of an existing ID)") {
+            try await store.commit(WriteBatch([.put(envelope("a", "s1", "again"), expectedVersion: 0)]))
+        }
+        try await expectError(.conflict, rule + " (stale delete)") {
+            try await store.commit(WriteBatch([.delete(kind: kindA, id: "s1", expectedVersion: 1)]))
+        }
+        try await expectError(.conflict, rule + " (update of a missing record)") {
+            try await store.commit(WriteBatch([.put(envelope("a", "missing", "x"), expectedVersion: 3)]))
+        }
+        try await expectRecord(store, "a", "s1", version: 2, payload: "two", rule)
+        let holder = try await store.record(holding: "s:1")
+        try expect(holder?.id == "s1", rule, "the unique key moved: held by \(String(describing: holder?.id))")
+        let taken = try await store.record(holding: "s:2")
+        try expect(taken == nil, rule, "the stale write claimed its unique key")
+        let indexed = try await store.records(kind: kindA, indexKey: "i:2")
+        try expect(indexed.isEmpty, rule, "the stale write's index key is visible")
+        let missing = try await store.record(kind: kindA, id: "missing")
+        try expect(missing == nil, rule, "the failed update created a record")
+    }
+
+    static func atomicBatches(_ store: any RecordStore) async throws {
+        let rule = "a batch with one bad write writes nothing"
+        try await store.commit(WriteBatch([.put(envelope("a", "t1", "one"), expectedVersion: 0),
+                                           .put(envelope("b", "t9", "holder", unique: ["t:key"]), expectedVersion: 0)]))
+        try await expectError(.conflict, rule + " (last write stale)") {
+            try await store.commit(WriteBatch([.put(envelope("a", "t2", "new"), expectedVersion: 0),
+                                               .put(envelope("b", "t3", "new", unique: ["t:free"]), expectedVersion: 0),
+                                               .delete(kind: kindA, id: "t1", expectedVersion: 5)]))
+        }
+        try await expectError(.uniqueKeyTaken, rule + " (unique key taken)") {
+            try await store.commit(WriteBatch([.put(envelope("a", "t2", "new"), expectedVersion: 0),
+                                               .put(envelope("a", "t1", "changed"), expectedVersion: 1),
+                                               .put(envelope("a", "t3", "thief", unique: ["t:key"]), expectedVersion: 0)]))
+        }
+        try await expectError(.invalidBatch, rule + " (the same record written twice)") {
+            try await store.commit(WriteBatch([.put(envelope("a", "t4", "x"), expectedVersion: 0),
+                                               .put(envelope("a", "t4", "y"), expectedVersion: 0)]))
+        }
+        for id in ["t2", "t3", "t4"] {
+            let record = try await store.record(kind: kindA, id: id)
+            let other = try await store.record(kind: kindB, id: id)
+            try expect(record == nil && other == nil, rule, "\(id) was written by a failed batch")
+        }
+        try await expectRecord(store, "a", "t1", version: 1, payload: "one", rule)
+        let free = try await store.record(holding: "t:free")
+        try expect(free == nil, rule, "a failed batch claimed a unique key")
+        let written = try await store.commit(WriteBatch([.put(envelope("a", "t2", "ok"), expectedVersion: 0),
+                                                         .put(envelope("a", "t1", "ok"), expectedVersion: 1),
+                                                         .delete(kind: kindB, id: "t9", expectedVersion: 1)]))
+        try expect(written.map(\.id) == ["t2", "t1"] && written.map(\.version) == [1, 2],
+                   "commit returns the put envelopes in batch order with their new versions",
+                   "returned \(written.map { "\($0.id)@\($0.version)" })")
+    }
+
+    static func uniqueKeys(_ store: any RecordStore) async throws {
+        let rule = "unique keys are global across kinds"
+        try await store.commit(WriteBatch([.put(envelope("a", "u1", "x", unique: ["email:anna"]), expectedVersion: 0)]))
+        try await expectError(.uniqueKeyTaken, rule + " (another kind takes a held key)") {
+            try await store.commit(WriteBatch([.put(envelope("b", "u2", "x", unique: ["email:anna"]), expectedVersion: 0)]))
+        }
+        try await expectError(.uniqueKeyTaken, rule + " (two records of one batch claim one key)") {
+            try await store.commit(WriteBatch([.put(envelope("b", "u3", "x", unique: ["email:bo"]), expectedVersion: 0),
+                                               .put(envelope("a", "u4", "x", unique: ["email:bo"]), expectedVersion: 0)]))
+        }
+        let holder = try await store.record(holding: "email:anna")
+        try expect(holder?.kind == kindA && holder?.id == "u1", rule, "record(holding:) gave \(String(describing: holder))")
+        // Keeping its own key on update is fine.
+        try await store.commit(WriteBatch([.put(envelope("a", "u1", "y", unique: ["email:anna"]), expectedVersion: 1)]))
+        // Released by delete.
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "u1", expectedVersion: 2)]))
+        let released = try await store.record(holding: "email:anna")
+        try expect(released == nil, "a delete releases unique keys", "still held by \(String(describing: released?.id))")
+        try await store.commit(WriteBatch([.put(envelope("b", "u2", "x", unique: ["email:anna"]), expectedVersion: 0)]))
+        // Released by an update that drops it.
+        try await store.commit(WriteBatch([.put(envelope("b", "u2", "x", unique: ["email:new"]), expectedVersion: 1)]))
+        try await store.commit(WriteBatch([.put(envelope("a", "u5", "x", unique: ["email:anna"]), expectedVersion: 0)]))
+        let moved = try await store.record(holding: "email:anna")
+        try expect(moved?.id == "u5", "an update releases the unique keys it drops", "held by \(String(describing: moved?.id))")
+        // Moved within one batch: u5 gives the key up, u6 (another kind) takes it.
+        try await store.commit(WriteBatch([.put(envelope("b", "u6", "x", unique: ["email:anna"]), expectedVersion: 0),
+                                           .put(envelope("a", "u5", "x", unique: []), expectedVersion: 1)]))
+        let taken = try await store.record(holding: "email:anna")
+        try expect(taken?.kind == kindB && taken?.id == "u6", "keys released within a batch are free for its other writes",
+                   "held by \(String(describing: taken.map { "\($0.kind) \($0.id)" }))")
+        // Swapped between two records in one batch.
+        try await store.commit(WriteBatch([.put(envelope("b", "u6", "x", unique: ["email:new2"]), expectedVersion: 1),
+                                           .put(envelope("b", "u2", "x", unique: ["email:anna"]), expectedVersion: 2),
+                                           .put(envelope("a", "u5", "x", unique: ["email:new"]), expectedVersion: 2)]))
+        let swapped = try await store.record(holding: "email:anna")
+        let swappedNew = try await store.record(holding: "email:new")
+        try expect(swapped?.id == "u2" && swappedNew?.id == "u5", "keys can swap owners within a batch",
+                   "email:anna → \(String(describing: swapped?.id)), email:new → \(String(describing: swappedNew?.id))")
+        // A deleted record's key is free for a record inserted in the same batch.
+        try await store.commit(WriteBatch([.delete(kind: kindB, id: "u2", expectedVersion: 3),
+                                           .put(envelope("a", "u7", "x", unique: ["email:anna"]), expectedVersion: 0)]))
+        let afterDelete = try await store.record(holding: "email:anna")
+        try expect(afterDelete?.id == "u7", "a delete frees its keys for the same batch", "held by \(String(describing: afterDelete?.id))")
+    }
+
+    static func indexLookUps(_ store: any RecordStore) async throws {
+        let rule = "records(kind:indexKey:) returns exactly the records holding the key, in insertion order"
+        try await store.commit(WriteBatch([.put(envelope("a", "i3", "x", index: ["status:open", "owner:1"]), expectedVersion: 0)]))
+        try await store.commit(WriteBatch([.put(envelope("a", "i1", "x", index: ["status:closed"]), expectedVersion: 0),
+                                           .put(envelope("a", "i2", "x", index: ["status:open"]), expectedVersion: 0),
+                                           .put(envelope("b", "i9", "x", index: ["status:open"]), expectedVersion: 0)]))
+        try await expectIDs(store, kindA, "status:open", ["i3", "i2"], rule)
+        try await expectIDs(store, kindB, "status:open", ["i9"], rule)
+        try await expectIDs(store, kindA, "owner:1", ["i3"], rule)
+        try await expectIDs(store, kindA, "nobody", [], rule)
+        try await store.commit(WriteBatch([.put(envelope("a", "i3", "x", index: ["status:closed"]), expectedVersion: 1)]))
+        try await expectIDs(store, kindA, "status:open", ["i2"], "an update moves index keys")
+        try await expectIDs(store, kindA, "status:closed", ["i3", "i1"], "an update keeps the insertion position")
+        try await expectIDs(store, kindA, "owner:1", [], "an update drops index keys")
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "i1", expectedVersion: 1)]))
+        try await expectIDs(store, kindA, "status:closed", ["i3"], "a delete removes index keys")
+        try await expectIDs(store, "conformance.none", nil, [], rule)
+    }
+
+    static func insertionOrder(_ store: any RecordStore) async throws {
+        let rule = "records(kind:nil) returns every record of the kind in first-insertion order"
+        var generator = SeededRandomNumberGenerator(seed: 7)
+        var expected: [String] = []
+        var pool = (0..<40).map { "o\($0)" }
+        pool.shuffle(using: &generator)
+        for chunkStart in stride(from: 0, to: pool.count, by: 5) {
+            let chunk = Array(pool[chunkStart..<min(chunkStart + 5, pool.count)])
+            try await store.commit(WriteBatch(chunk.map { .put(envelope("a", $0, $0, index: ["all"]), expectedVersion: 0) }))
+            expected += chunk
+        }
+        try await expectIDs(store, kindA, nil, expected, rule)
+        try await store.commit(WriteBatch([.put(envelope("a", expected[0], "changed", index: ["all"]), expectedVersion: 1)]))
+        try await expectIDs(store, kindA, nil, expected, "an update keeps the insertion position")
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: expected[1], expectedVersion: 1)]))
+        try await store.commit(WriteBatch([.put(envelope("a", expected[1], "back", index: ["all"]), expectedVersion: 0)]))
+        let reordered = [expected[0]] + expected.dropFirst(2) + [expected[1]]
+        try await expectIDs(store, kindA, nil, reordered, "a re-inserted record goes to the end")
+        try await expectIDs(store, kindA, "all", reordered, "index look-ups keep insertion order")
+    }
+
+    static func copies(_ store: any RecordStore) async throws {
+        let rule = "values handed out are copies that never change"
+        let written = try await store.commit(WriteBatch([.put(envelope("a", "c1", "one", unique: ["c:1"], index: ["c"]), expectedVersion: 0)]))
+        guard var first = try await store.record(kind: kindA, id: "c1") else {
+            throw ConformanceFailure(rule: rule, detail: "the record is missing")
+        }
+        let original = first
+        first.payload = Data("mutated".utf8)
+        first.uniqueKeys = ["c:mutated"]
+        first.version = 99
+        try await expectRecord(store, "a", "c1", version: 1, payload: "one", rule)
+        try await store.commit(WriteBatch([.put(envelope("a", "c1", "two"), expectedVersion: 1)]))
+        try expect(original.payload == Data("one".utf8) && original.version == 1 && written.first?.version == 1, rule,
+                   "an earlier value changed after a later write")
+        let holder = try await store.record(holding: "c:mutated")
+        try expect(holder == nil, rule, "changing a returned value changed the store")
+    }
+
+    static func racingWriters(_ store: any RecordStore, racers: Int) async throws {
+        // Same record, same expected version: exactly one wins per version.
+        try await store.commit(WriteBatch([.put(envelope("a", "r1", "start"), expectedVersion: 0)]))
+        for round in 1...3 {
+            let version = UInt64(round)
+            let outcomes = await race(racers) { index in
+                try await store.commit(WriteBatch([.put(envelope("a", "r1", "racer \(index)"), expectedVersion: version)]))
+            }
+            try checkRace(outcomes, loser: .conflict, "of \(racers) updates of one record at version \(version), exactly one wins")
+            guard let record = try await store.record(kind: kindA, id: "r1"), record.version == version + 1 else {
+                throw ConformanceFailure(rule: "racing updates make exactly one new version", detail: "the version is not \(version + 1)")
+            }
+        }
+        // Racing inserts of the same unique key under different IDs and kinds: exactly one succeeds.
+        let keyOutcomes = await race(racers) { index in
+            try await store.commit(WriteBatch([.put(envelope(index % 2 == 0 ? "a" : "b", "k\(index)", "x", unique: ["race:key"]),
+                                                    expectedVersion: 0)]))
+        }
+        try checkRace(keyOutcomes, loser: .uniqueKeyTaken, "of \(racers) inserts claiming one unique key, exactly one succeeds")
+        // Racing inserts of the same ID: exactly one succeeds.
+        let idOutcomes = await race(racers) { index in
+            try await store.commit(WriteBatch([.put(envelope("b", "same", "\(index)"), expectedVersion: 0)]))
+        }
+        try checkRace(idOutcomes, loser: .conflict, "of \(racers) inserts of one ID, exactly one succeeds")
+        // Independent writers all succeed.
+        let independent = await race(racers) { index in
+            try await store.commit(WriteBatch([.put(envelope("b", "free\(index)", "x", unique: ["free:\(index)"]), expectedVersion: 0)]))
+        }
+        let failures = independent.compactMap { outcome -> StorageError? in
+            if case .failure(let error) = outcome { return error }
+            return nil
+        }
+        try expect(failures.isEmpty, "concurrent writers of different records all succeed", "failures: \(failures.map(\.detail))")
+        let count = try await store.records(kind: kindB, indexKey: nil).filter { $0.id.hasPrefix("free") }.count
+        try expect(count == racers, "concurrent writers of different records all succeed", "\(count) of \(racers) records stored")
+    }
+
+    static func outboxUnit(_ store: any RecordStore) async throws {
+        let rule = "a state change and its outbox mail commit as one unit"
+        let note = SampleNote(id: "state-1", text: "submitted", tags: ["submitted"])
+        var batch = WriteBatch()
+        try batch.insert(note)
+        try batch.insert(RecordSamples.outboxMail(id: "mail-1", status: .pending))
+        try await store.commit(batch)
+        let mail = try await store.fetch(OutboxMail.self, id: "mail-1")
+        let state = try await store.fetch(SampleNote.self, id: "state-1")
+        try expect(mail != nil && state?.record == note, rule, "the state or the mail is missing")
+        let pending = try await store.fetchAll(OutboxMail.self, indexKey: OutboxMail.pendingIndex)
+        try expect(pending.map(\.record.id) == ["mail-1"], rule, "pending mails: \(pending.map(\.record.id))")
+        // A stale state change takes its mail down with it.
+        var stale = WriteBatch()
+        var changed = note
+        changed.text = "approved"
+        try stale.update(Stored(record: changed, version: 7))
+        try stale.insert(RecordSamples.outboxMail(id: "mail-2", status: .pending))
+        try await expectError(.conflict, rule + " (a failed change sends no mail)") { try await store.commit(stale) }
+        let lost = try await store.fetch(OutboxMail.self, id: "mail-2")
+        try expect(lost == nil, rule, "the mail of a failed change was stored")
+        // Marking a mail delivered moves it out of the pending index.
+        if var stored = mail {
+            stored.record.status = .delivered
+            var delivered = WriteBatch()
+            try delivered.update(stored)
+            try await store.commit(delivered)
+            let stillPending = try await store.fetchAll(OutboxMail.self, indexKey: OutboxMail.pendingIndex)
+            try expect(stillPending.isEmpty, rule, "a delivered mail is still pending")
+        }
+    }
+
+    static func roundTrips(_ store: any RecordStore, samples: [any StoredRecord & Equatable],
+                           reopen: (@Sendable (any RecordStore) async throws -> any RecordStore)?) async throws {
+        for sample in samples { try await insert(sample, into: store) }
+        for sample in samples { try await checkRoundTrip(sample, in: store, after: "a commit") }
+        if let reopen {
+            let reopened = try await reopen(store)
+            for sample in samples { try await checkRoundTrip(sample, in: reopened, after: "reopening") }
+        }
+    }
+
+    static func reopening(_ store: any RecordStore,
+                          reopen: @Sendable (any RecordStore) async throws -> any RecordStore) async throws {
+        let rule = "everything committed is there after reopening"
+        for index in 0..<30 {
+            try await store.commit(WriteBatch([.put(envelope(index % 3 == 0 ? "b" : "a", "p\(index)", "v\(index)",
+                                                            unique: ["p:\(index)"], index: ["mod:\(index % 4)"]), expectedVersion: 0)]))
+        }
+        try await store.commit(WriteBatch([.put(envelope("a", "p1", "updated", unique: ["p:moved"], index: ["mod:1"]), expectedVersion: 1),
+                                           .delete(kind: kindA, id: "p2", expectedVersion: 1)]))
+        _ = try? await store.commit(WriteBatch([.put(envelope("a", "p4", "failed"), expectedVersion: 9)]))
+        let before = try await dump(store)
+        let reopened = try await reopen(store)
+        let after = try await dump(reopened)
+        try expect(before == after, rule, "before: \(before.count) records, after: \(after.count); differences: \(Set(after).symmetricDifference(before).prefix(3))")
+        let moved = try await reopened.record(holding: "p:moved")
+        let freed = try await reopened.record(holding: "p:1")
+        try expect(moved?.id == "p1" && freed == nil, rule, "unique keys differ after reopening")
+        try await expectIDs(reopened, kindA, "mod:1", ["p1", "p5", "p13", "p17", "p25", "p29"], rule)
+        try await expectError(.conflict, "versions continue after reopening") {
+            try await reopened.commit(WriteBatch([.put(envelope("a", "p1", "stale"), expectedVersion: 1)]))
+        }
+        try await expectError(.uniqueKeyTaken, "unique keys hold after reopening") {
+            try await reopened.commit(WriteBatch([.put(envelope("a", "new", "x", unique: ["p:moved"]), expectedVersion: 0)]))
+        }
+        let next = try await reopened.commit(WriteBatch([.put(envelope("a", "p1", "third"), expectedVersion: 2),
+                                                         .put(envelope("a", "p2", "back"), expectedVersion: 0)]))
+        try expect(next.map(\.version) == [3, 1], "commits continue after reopening", "versions \(next.map(\.version))")
+        let again = try await reopen(reopened)
+        let last = try await ids(again, kindA, nil)
+        try expect(last.last == "p2" && last.first == "p1", "insertion order continues after reopening", "order \(last)")
+    }
+
+    // MARK: - Helpers
+
+    static let kindA = "conformance.a"
+    static let kindB = "conformance.b"
+
+    static func envelope(_ kind: String, _ id: String, _ payload: String, unique: [String] = [], index: [String] = []) -> RecordEnvelope {
+        RecordEnvelope(kind: kind == "a" ? kindA : kindB, id: id, version: 0, payload: Data(payload.utf8),
+                       uniqueKeys: unique, indexKeys: index)
+    }
+
+    static func expect(_ condition: Bool, _ rule: String, _ detail: @autoclosure () -> String) throws {
+        if !condition { throw ConformanceFailure(rule: rule, detail: detail()) }
+    }
+
+    static func expectRecord(_ store: any RecordStore, _ kind: String, _ id: String, version: UInt64, payload: String,
+                             _ rule: String) async throws {
+        let record = try await store.record(kind: kind == "a" ? kindA : kindB, id: id)
+        guard let record, record.version == version, record.payload == Data(payload.utf8) else {
+            throw ConformanceFailure(rule: rule, detail: "\(kind) \(id): expected version \(version) \"\(payload)\", found "
+                                        + (record.map { "version \($0.version) \"\(String(decoding: $0.payload, as: UTF8.self))\"" } ?? "nothing"))
+        }
+    }
+
+    static func expectError(_ reason: StorageError.Reason, _ rule: String,
+                            _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as StorageError {
+            guard error.reason == reason else {
+                throw ConformanceFailure(rule: rule, detail: "expected \(reason), got \(error.reason): \(error.detail)")
+            }
+            return
+        }
+        throw ConformanceFailure(rule: rule, detail: "expected \(reason), but the commit succeeded")
+    }
+
+    static func expectIDs(_ store: any RecordStore, _ kind: String, _ indexKey: String?, _ expected: [String],
+                          _ rule: String) async throws {
+        let found = try await ids(store, kind, indexKey)
+        try expect(found == expected, rule, "\(kind) \(indexKey ?? "(all)") → \(found), expected \(expected)")
+    }
+
+    static func ids(_ store: any RecordStore, _ kind: String, _ indexKey: String?) async throws -> [String] {
+        try await store.records(kind: kind, indexKey: indexKey).map(\.id)
+    }
+
+    static func race(_ count: Int, _ body: @escaping @Sendable (Int) async throws -> Void) async -> [Result<Void, StorageError>] {
+        await withTaskGroup(of: Result<Void, StorageError>.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    do {
+                        try await body(index)
+                        return .success(())
+                    } catch let error as StorageError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(StorageError(.unavailable, detail: "not a StorageError: \(error)"))
+                    }
+                }
+            }
+            var outcomes: [Result<Void, StorageError>] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+    }
+
+    static func checkRace(_ outcomes: [Result<Void, StorageError>], loser: StorageError.Reason, _ rule: String) throws {
+        var wins = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .success: wins += 1
+            case .failure(let error) where error.reason == loser: break
+            case .failure(let error):
+                throw ConformanceFailure(rule: rule, detail: "a loser failed with \(error.reason) instead of \(loser): \(error.detail)")
+            }
+        }
+        try expect(wins == 1, rule, "\(wins) succeeded")
+    }
+
+    static func dump(_ store: any RecordStore) async throws -> [RecordEnvelope] {
+        var all: [RecordEnvelope] = []
+        for kind in [kindA, kindB] { all += try await store.records(kind: kind, indexKey: nil) }
+        return all
+    }
+
+    static func insert<R: StoredRecord & Equatable>(_ sample: R, into store: any RecordStore) async throws {
+        var batch = WriteBatch()
+        try batch.insert(sample)
+        try await store.commit(batch)
+    }
+
+    static func checkRoundTrip<R: StoredRecord & Equatable>(_ sample: R, in store: any RecordStore, after step: String) async throws {
+        let rule = "every record round-trips through Codable and the store (\(R.kind) \(sample.id), after \(step))"
+        guard let stored = try await store.fetch(R.self, id: sample.id) else {
+            throw ConformanceFailure(rule: rule, detail: "the record is missing")
+        }
+        try expect(stored.record == sample, rule, "read back \(stored.record), wrote \(sample)")
+        try expect(stored.version == 1, rule, "version \(stored.version)")
+        let holders = try await store.fetchAll(R.self).map(\.record.id)
+        try expect(holders.contains(sample.id), rule, "fetchAll does not list it")
+        for key in sample.uniqueKeys {
+            let holder = try await store.record(holding: key)
+            try expect(holder?.id == sample.id, rule, "unique key \(key) is held by \(String(describing: holder?.id))")
+        }
+        for key in sample.indexKeys {
+            let found = try await store.fetchAll(R.self, indexKey: key).map(\.record.id)
+            try expect(found.contains(sample.id), rule, "index key \(key) does not find it")
+        }
+    }
+}

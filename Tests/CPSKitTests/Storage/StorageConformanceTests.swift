@@ -1,0 +1,64 @@
+@testable import CPSKit
+import CPSKitTesting
+import Foundation
+import Testing
+
+@Suite("Storage conformance (R-ADP-1)")
+struct StorageConformanceTests {
+    @Test("InMemoryRecordStore passes the conformance suite")
+    func inMemory() async throws {
+        try await StorageConformance.run(makeStore: { InMemoryRecordStore() })
+    }
+
+    @Test("FileRecordStore on the real disk passes the conformance suite, with reopening")
+    func fileStore() async throws {
+        try await StorageConformance.run(
+            makeStore: { try FileRecordStore.open(directory: makeTemporaryDirectory()) },
+            reopen: { try await reopenFileStore($0) })
+    }
+
+    @Test("FileRecordStore on a simulated disk passes the conformance suite, compacting after every few commits")
+    func fileStoreSimulatedCompacting() async throws {
+        let disk = SimulatedDisk()
+        let options = FileStoreOptions(fileSystem: disk, compactionThreshold: 600)
+        try await StorageConformance.run(
+            makeStore: { try FileRecordStore.open(directory: URL(fileURLWithPath: "/stores/\(UUID().uuidString)"), options: options) },
+            reopen: { try await reopenFileStore($0, options: options) })
+    }
+
+    @Test("The suite catches a store that breaks a rule")
+    func catchesBrokenStore() async throws {
+        await #expect(throws: ConformanceFailure.self) {
+            try await StorageConformance.run(makeStore: { ForgetfulStore() })
+        }
+    }
+}
+
+/// A store that ignores expected versions: the suite must reject it.
+private final class ForgetfulStore: RecordStore {
+    private let inner = InMemoryRecordStore()
+
+    func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
+        try await inner.record(kind: kind, id: id)
+    }
+
+    func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
+        try await inner.records(kind: kind, indexKey: indexKey)
+    }
+
+    func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
+        try await inner.record(holding: uniqueKey)
+    }
+
+    func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
+        var fixed = WriteBatch()
+        for write in batch.writes {
+            let current = try await inner.record(kind: write.kind, id: write.id)?.version ?? 0
+            switch write {
+            case .put(let envelope, _): fixed.append(.put(envelope, expectedVersion: current))
+            case .delete(let kind, let id, _): fixed.append(.delete(kind: kind, id: id, expectedVersion: current))
+            }
+        }
+        return try await inner.commit(fixed)
+    }
+}
