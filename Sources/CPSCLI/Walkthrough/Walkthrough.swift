@@ -77,7 +77,147 @@ struct Walkthrough {
         say("step5.done", ["user": user.email.address])
         let principal = try await env.passwords.signIn(email: form.contactEmail, password: "Ljus-och-bild-2026")
         let account = try await env.accounts.account(approval.account.id, as: principal)
-        say("step5.signedIn", ["company": account.companyName, "status": account.status.rawValue])
+        say("step5.signedIn", ["company": account.companyName])
+
+        try await activate(env, dispatcher: dispatcher, mailbox: mailbox, anna: principal, account: account, form: form)
+    }
+
+    /// The seed's second half, "Activate the new CPS membership": products, migration, points, the
+    /// invitation, the levels, and payment by card and by bank transfer.
+    private func activate(_ env: TestEnvironment, dispatcher: MailDispatcher, mailbox: InMemoryMailbox,
+                          anna: Principal, account: BusinessAccount, form: ApplicationForm) async throws {
+        let days = DayFormatter()
+        let products = env.products
+        // A second studio that already owns one of Anna's old cameras (it bought it second hand).
+        var bergForm = Fixtures.swedishNonVATForm
+        bergForm.contactLanguage = language.code
+        let berg = try await env.activeAccount(bergForm, password: "Berg-foto-2026")
+        _ = try await products.register(ProductForm(model: "RF 70-200mm F2.8 L IS USM", serialNumber: "LG-0002",
+                                                    purchaseDate: "2024-05", countryOfPurchase: "SE", dealer: "Kamerahuset"),
+                                        on: berg.account.id, as: berg.principal)
+        _ = mailbox.popMessages()
+        _ = try await dispatcher.dispatchPending()
+        _ = mailbox.popMessages()
+        env.legacyDirectory.add(LegacyCPSAccount(
+            membershipNumber: "CPS-OLD-4711", email: try EmailAddress(form.oldCPSEmail ?? ""),
+            products: [LegacyProduct(model: "EOS R3", serialNumber: "LG-0001", purchaseDate: "2022-03-01",
+                                     countryOfPurchase: "SE", dealer: "Foto Stockholm"),
+                       LegacyProduct(model: "RF 24-70mm F2.8 L IS USM", serialNumber: "LG 0003", purchaseDate: "2023",
+                                     countryOfPurchase: "SE"),
+                       LegacyProduct(model: "RF 70-200mm F2.8 L IS USM", serialNumber: "LG0002", purchaseDate: "2021",
+                                     countryOfPurchase: "SE", dealer: "Foto Stockholm")]))
+
+        heading("activate1")
+        let first = try await products.register(ProductForm(model: "RF 50mm F1.8 STM", serialNumber: "ab-12 34",
+                                                            purchaseDate: "2025-06", countryOfPurchase: "SE",
+                                                            dealer: "Foto Stockholm"), on: account.id, as: anna)
+        say("activate1.registered", ["model": first.registration.model, "serial": first.registration.serial?.description ?? "-",
+                                     "points": String(first.points)])
+        let availability = try await env.migration.availability(of: account.id, as: anna)
+        for line in availability.explanation(in: language) { say("line", ["text": line]) }
+        let report = try await env.migration.migrate(account.id, as: anna)
+        for line in report.explanation(in: language) { say("line", ["text": line]) }
+        let again = try await env.migration.migrate(account.id, as: anna)
+        say("activate1.again", ["added": String(again.migratedCount)])
+
+        heading("activate2")
+        for registration in try await products.list(of: account.id, as: anna) {
+            let detail = try await products.product(registration.id, of: account.id, as: anna)
+            let tick = detail.isComplete ? "✔" : "✘"
+            say("activate2.product", ["tick": tick, "model": detail.registration.model, "points": String(detail.points)])
+            if !detail.isComplete { for line in detail.explanation(in: language) { say("line", ["text": "    " + line]) } }
+        }
+        say("activate2.points", ["points": String(try await products.points(of: account.id, as: anna).points)])
+        guard let incomplete = try await products.list(of: account.id, as: anna).first(where: { !$0.isComplete }) else { return }
+        let fixed = try await products.complete(incomplete.id, on: account.id,
+                                                with: ProductUpdate(dealer: "Foto Stockholm"), as: anna)
+        say("activate2.fixed", ["model": fixed.registration.model, "points": String(fixed.points),
+                                "total": String(try await products.points(of: account.id, as: anna).points)])
+
+        heading("activate3")
+        try await deliver(dispatcher, mailbox)
+        try await showLevels(env, account: account.id, as: anna)
+        let r5 = try await products.register(ProductForm(model: "EOS R5 Mark II", serialNumber: "R5-000123", purchaseDate: "2025-10-01",
+                                                         countryOfPurchase: "SE", dealer: "Foto Stockholm"), on: account.id, as: anna)
+        say("activate1.registered", ["model": r5.registration.model, "serial": r5.registration.serial?.description ?? "-",
+                                     "points": String(r5.points)])
+        try await showLevels(env, account: account.id, as: anna)
+        for model in ["EOS R1", "EOS R5 Mark II"] {
+            _ = try await products.register(ProductForm(model: model, serialNumber: "BERG-\(model.count)", purchaseDate: "2025",
+                                                        countryOfPurchase: "SE", dealer: "Kamerahuset"),
+                                            on: berg.account.id, as: berg.principal)
+        }
+        _ = try await dispatcher.dispatchPending()
+        _ = mailbox.popMessages()
+
+        heading("activate4")
+        let cardReceipt = try await env.membership.purchase(
+            PurchaseRequest(accountID: account.id, level: .gold, paymentMethod: .card), as: anna)
+        say("activate4.bought", ["company": account.companyName, "level": "Gold", "method": method(.card),
+                                 "number": cardReceipt.membership.number.description,
+                                 "until": days.long(CalendarDay(cardReceipt.membership.term.end, in: env.context.policy.timeZone), in: language)])
+        say("activate4.oldNumber", ["old": "CPS-OLD-4711", "new": cardReceipt.membership.number.description])
+        let bankReceipt = try await env.membership.purchase(
+            PurchaseRequest(accountID: berg.account.id, level: .gold, paymentMethod: .bankTransfer), as: berg.principal)
+        say("activate4.bought", ["company": bergForm.companyName, "level": "Gold", "method": method(.bankTransfer),
+                                 "number": bankReceipt.membership.number.description,
+                                 "until": days.long(CalendarDay(bankReceipt.membership.term.end, in: env.context.policy.timeZone), in: language)])
+        if let notice = bankReceipt.bankTransferNotice { say("line", ["text": notice.text(in: language)]) }
+
+        env.clock.advance(by: 2 * 3_600)
+        let issued = try await env.invoicing.issueDueInvoices(as: TestEnvironment.billingJob).issued
+        say("activate4.issued", ["count": String(issued.count)])
+        for invoice in issued { printInvoice(invoice) }
+        try await deliver(dispatcher, mailbox)
+
+        guard let cardInvoice = issued.first(where: { $0.paymentMethod == .card }),
+              let bankInvoice = issued.first(where: { $0.paymentMethod == .bankTransfer }) else { return }
+        env.clock.set(bankInvoice.due.dueDay.start(in: env.context.policy.timeZone).addingTimeInterval(9 * 3_600))
+        try await env.bankPayments.recordIncomingPayment(amount: bankInvoice.amountDue, reference: bankInvoice.creditorReference.printed,
+                                                         receivedOn: bankInvoice.due.dueDay, as: TestEnvironment.billingJob)
+        say("activate4.bankPaid", ["date": days.long(bankInvoice.due.dueDay, in: language),
+                                   "amount": bankInvoice.amountDue.formatted(in: language)])
+        env.clock.set(cardInvoice.due.dueDay.start(in: env.context.policy.timeZone).addingTimeInterval(10 * 3_600))
+        let gateway = InMemoryPaymentGateway()
+        let charges = try await env.cardCharges(gateway).chargeDueInvoices(as: TestEnvironment.billingJob)
+        let rerun = try await env.cardCharges(gateway).chargeDueInvoices(as: TestEnvironment.billingJob)
+        say("activate4.charged", ["date": days.long(cardInvoice.due.dueDay, in: language), "amount": cardInvoice.total.formatted(in: language),
+                                  "count": String(charges.charged.count), "again": String(rerun.charged.count)])
+        for invoice in try await env.invoicing.invoices(of: account.id, as: anna) + env.invoicing.invoices(of: berg.account.id, as: berg.principal) {
+            say("activate4.status", ["number": invoice.number, "status": catalog.render(invoice.status.textKey, in: language)])
+        }
+        try await deliver(dispatcher, mailbox)
+        say("done")
+    }
+
+    private func method(_ method: PaymentMethod) -> String { catalog.render(method.textKey, in: language).lowercased() }
+
+    private func showLevels(_ env: TestEnvironment, account: String, as principal: Principal) async throws {
+        let eligibility = try await env.membership.levels(of: account, as: principal)
+        say("activate3.levels", ["points": String(eligibility.points)])
+        for view in eligibility.isBusinessSwitchShown ? CPSLevelView.allCases : [.individual] {
+            say("activate3.view", ["view": catalog.render(view.textKey, in: language)])
+            for level in eligibility.levels(in: view) {
+                let missing = level.shortfalls.map { $0.text(in: language) }.joined(separator: "; ")
+                say(level.isOpen ? "activate3.open" : "activate3.closed",
+                    ["level": catalog.render(level.level.textKey, in: language), "fee": level.yearlyFee.formatted(in: language),
+                     "missing": missing])
+            }
+        }
+    }
+
+    private func printInvoice(_ invoice: Invoice) {
+        say("invoice.head", ["number": invoice.number, "customer": invoice.customerName,
+                             "due": DayFormatter().long(invoice.due.dueDay, in: language),
+                             "method": method(invoice.paymentMethod)])
+        for (line, total) in zip(invoice.amounts.lines, invoice.amounts.lineTotals) {
+            say("invoice.line", ["text": line.description, "amount": total.formatted(in: language)])
+        }
+        for vat in invoice.amounts.vatLines {
+            say("invoice.vat", ["rate": vat.rate?.percentText ?? "0", "amount": vat.vatAmount.formatted(in: language)])
+        }
+        if let note = invoice.amounts.assessment.note { say("line", ["text": "    " + note.text(in: language)]) }
+        say("invoice.total", ["amount": invoice.total.formatted(in: language), "reference": invoice.creditorReference.printed])
     }
 
     /// Delivers the outbox and prints every mail received.

@@ -78,7 +78,9 @@ public struct InvoicingService: Sendable {
         let verdict = Self.verdict(of: lookup)
         let assessment = try InvoiceTaxation(policy: billing).assess(
             customerCountry: account.address.country, customerVATNumber: account.vatStatus.number, registryVerdict: verdict)
-        let line = InvoiceLine(description: lineText(record), unitPrice: record.term.fee)
+        // The line is written in the language of the superuser, who receives the invoice.
+        let language = try await support.superuser(of: account.id)?.language ?? .english
+        let line = InvoiceLine(description: lineText(record, in: language), unitPrice: record.term.fee)
         let amounts = try InvoiceAmounts(lines: [line], currency: billing.currency, assessment: assessment)
         // R-BIL-2: the next number of the series of the issue year, counter updated in this batch.
         let due = billing.dueDate(issuedAt: now)
@@ -137,9 +139,11 @@ public struct InvoicingService: Sendable {
         }
     }
 
-    private func lineText(_ purchase: MembershipPurchase) -> String {
-        let level = purchase.term.level.name
-        let years = purchase.years == 1 ? "1 year" : "\(purchase.years) years"
-        return "CPS \(level) membership, \(years) (\(purchase.term.kind.rawValue))"
+    private func lineText(_ purchase: MembershipPurchase, in language: Language) -> String {
+        let catalog = context.catalog
+        return catalog.render("billing.invoiceLine", [
+            "level": purchase.term.level.name, "years": String(purchase.years),
+            "kind": catalog.render(TextKey("billing.termKind.\(purchase.term.kind.rawValue)"), in: language),
+        ], in: language)
     }
 }

@@ -9,7 +9,10 @@ struct WalkthroughTests {
         #expect(result.status == .success, "\(result.errorOutput)")
         for expected in ["Steg 1.", "Steg 2.", "Steg 3.", "Steg 4.", "Steg 5.", "tisdag 1 december 2026",
                          "Från: Canon <donotreply@canon-europe.com>", "Försök inte att återställa lösenordet innan dess",
-                         "Lösenordet är angivet", "Inloggad på företagskontot för Ljusbild Foto AB (status: active)"] {
+                         "Lösenordet är angivet", "Inloggad på det nu aktiva företagskontot för Ljusbild Foto AB",
+                         "MIGRERA PRODUKTER", "Visa produkt", "Tillgängliga CPS-nivåer", "CPS Priority Support",
+                         "Faktura CPS-2026-000001", "Omvänd betalningsskyldighet", "Moms 21 %", "förfaller onsdag 30 december 2026",
+                         "Kortet debiteras".lowercased(), "jobbet kört igen debiterar 0", "Klart: hela resan"] {
             #expect(result.output.contains(expected), "missing: \(expected)")
         }
     }
@@ -22,6 +25,17 @@ struct WalkthroughTests {
         #expect(first.output == second.output)
         #expect(first.output.contains("Step 5. Enter your new password"))
         #expect(first.output.contains("Tuesday 1 December 2026"))
+        // Issue 3: migration with an incomplete product and a serial conflict; the invitation at 500 points.
+        #expect(first.output.contains("2 products migrated, 1 complete, 1 incomplete"))
+        #expect(first.output.contains("registered by another account. Contact CPS Priority Support"))
+        #expect(first.output.contains("Migrating a second time adds 0 products"))
+        #expect(first.output.contains("Subject: You are invited to join CPS"))
+        // Issue 4: Gold by card and by bank transfer, the invoices and the due-date charge.
+        #expect(first.output.contains("bought Gold paying by card"))
+        #expect(first.output.contains("bought Gold paying by bank transfer"))
+        #expect(first.output.contains("Reverse charge"))
+        #expect(first.output.contains("the card is charged €200.00 on the due date (1 charge; the job run again charges 0)"))
+        #expect(first.output.contains("Invoice CPS-2026-000002: paid."))
     }
 
     @Test("Unknown options are usage errors; --help explains the command")

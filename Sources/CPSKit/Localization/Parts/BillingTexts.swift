@@ -30,6 +30,10 @@ extension TextTable {
             "billing.shortfall.tooManyProducts": "{excess} complete product registrations more than this level allows (at most {maximum}).",
             // Levels and the switch
             "billing.level.silver": "Silver",
+            "billing.invoiceLine": "CPS {level} membership, {years} year(s) ({kind})",
+            "billing.termKind.purchase": "new membership",
+            "billing.termKind.renewal": "renewal",
+            "billing.termKind.upgrade": "upgrade",
             "billing.level.gold": "Gold",
             "billing.level.platinum": "Platinum",
             "billing.level.businessA": "Business A",
@@ -87,6 +91,10 @@ extension TextTable {
             "billing.shortfall.tooManyProducts": "{excess} fullständiga produktregistreringar fler än nivån tillåter (högst {maximum}).",
             // Levels and the switch
             "billing.level.silver": "Silver",
+            "billing.invoiceLine": "CPS-medlemskap {level}, {years} år ({kind})",
+            "billing.termKind.purchase": "nytt medlemskap",
+            "billing.termKind.renewal": "förnyelse",
+            "billing.termKind.upgrade": "uppgradering",
             "billing.level.gold": "Gold",
             "billing.level.platinum": "Platinum",
             "billing.level.businessA": "Business A",
