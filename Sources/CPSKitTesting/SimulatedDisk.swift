@@ -46,6 +46,9 @@ public final class SimulatedDisk: StorageFileSystem {
         var fileSyncs = 0
         var failingSyncs = 0
         var syncsBeforeFailing = 0
+        var syncLatency: Double = 0
+        var holdingSyncs = false
+        var heldSyncs = 0
 
         /// Whether this sync (of a file or directory) is one of those told to fail.
         mutating func syncFails() -> Bool {
@@ -96,6 +99,23 @@ public final class SimulatedDisk: StorageFileSystem {
 
     /// Bytes used by all files.
     public var usedBytes: Int { state.withLock { $0.usedBytes } }
+
+    /// Seconds each file sync takes (0 by default), like a real disk's `fsync`: lets tests see
+    /// commits queue up behind a sync (group commit).
+    public var syncLatency: Double {
+        get { state.withLock { $0.syncLatency } }
+        set { state.withLock { $0.syncLatency = newValue } }
+    }
+
+    /// Makes file syncs wait until ``releaseSyncs()`` (at most 10 seconds), to line up concurrent
+    /// commits behind one sync in a test. ``heldSyncs`` tells how many are waiting.
+    public func holdSyncs() { state.withLock { $0.holdingSyncs = true } }
+
+    /// Lets held syncs finish, and later ones run at once.
+    public func releaseSyncs() { state.withLock { $0.holdingSyncs = false } }
+
+    /// File syncs waiting for ``releaseSyncs()``.
+    public var heldSyncs: Int { state.withLock { $0.heldSyncs } }
 
     /// How many times a file (not a directory) was synced.
     public var fileSyncs: Int { state.withLock { $0.fileSyncs } }
@@ -234,6 +254,14 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
+        let latency = state.withLock { $0.syncLatency }
+        if latency > 0 { usleep(useconds_t(latency * 1_000_000)) }
+        if state.withLock({ $0.holdingSyncs }) {
+            state.withLock { $0.heldSyncs += 1 }
+            let deadline = Date().addingTimeInterval(10)
+            while state.withLock({ $0.holdingSyncs }), Date() < deadline { usleep(200) }
+            state.withLock { $0.heldSyncs -= 1 }
+        }
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "fsync")
             if state.syncFails() {
