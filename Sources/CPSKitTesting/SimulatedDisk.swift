@@ -1,6 +1,5 @@
 import CPSKit
 import Foundation
-import Synchronization
 
 /// An in-memory ``StorageFileSystem`` that knows what an `fsync` made durable (R-ADP-1).
 ///
@@ -83,7 +82,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = DiskLock(State())
 
     /// An empty disk with unlimited space.
     public init() {}
@@ -169,6 +168,7 @@ public final class SimulatedDisk: StorageFileSystem {
 
     // MARK: - StorageFileSystem
 
+    /// Records the directory and its parents (directories are always durable here) (R-ADP-1).
     public func createDirectory(_ path: String) throws(FileSystemError) {
         state.withLock { state in
             var partial = ""
@@ -179,6 +179,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// The names currently in the directory, durable or not (R-ADP-1).
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         try state.withLock { (state: inout State) throws(FileSystemError) -> [String] in
             guard state.directories.contains(path) else { throw FileSystemError("opendir", path: path, code: ENOENT) }
@@ -188,10 +189,12 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// The current bytes of the file, durable or not; `nil` when there is none (R-ADP-1).
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
         contents(of: path)
     }
 
+    /// Creates or empties the file; its name is durable only after ``syncDirectory(_:)`` (R-ADP-1).
     public func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             try Self.checkParent(path, state)
@@ -207,6 +210,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Opens the existing file for writing (R-ADP-1).
     public func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             guard let inode = state.names[path] else { throw FileSystemError("open", path: path, code: ENOENT) }
@@ -214,6 +218,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Writes at `offset`; beyond ``capacity`` writes what fits and throws `ENOSPC`. Not durable until ``sync(_:)`` (R-ADP-1).
     public func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "write")
@@ -240,6 +245,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Cuts or extends the file; not durable until ``sync(_:)`` (R-ADP-1).
     public func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "ftruncate")
@@ -253,6 +259,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Makes the file's current bytes durable, unless told to fail (``failSyncs(_:after:)``) (R-ADP-1).
     public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
         let latency = state.withLock { $0.syncLatency }
         if latency > 0 { usleep(useconds_t(latency * 1_000_000)) }
@@ -276,6 +283,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Ends the handle (R-ADP-1).
     public func close(_ handle: StorageFileHandle) {
         state.withLock { state in
             state.handles[handle.rawValue] = nil
@@ -283,6 +291,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Renames at once; durable only after ``syncDirectory(_:)`` (R-ADP-1).
     public func rename(_ source: String, to destination: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             guard let inode = state.names[source] else { throw FileSystemError("rename", path: source, code: ENOENT) }
@@ -293,6 +302,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Removes the name; durable only after ``syncDirectory(_:)`` (R-ADP-1).
     public func removeFile(_ path: String) throws(FileSystemError) {
         state.withLock { state in
             state.names[path] = nil
@@ -300,6 +310,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Makes the directory's current names durable, unless told to fail (R-ADP-1).
     public func syncDirectory(_ path: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             if state.syncFails() {
@@ -315,6 +326,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Takes the exclusive lock of `path`, or throws `EWOULDBLOCK`; ``powerLoss(tearLastWrite:)`` ends all locks (R-ADP-1).
     public func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             guard state.locks[path] == nil else { throw FileSystemError("flock", path: path, code: EWOULDBLOCK) }
@@ -334,6 +346,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Releases the lock (R-ADP-1).
     public func unlock(_ handle: StorageFileHandle) {
         state.withLock { state in
             if let path = state.locks.first(where: { $0.value == handle.rawValue })?.key { state.locks[path] = nil }
@@ -346,5 +359,21 @@ public final class SimulatedDisk: StorageFileSystem {
         guard state.directories.contains(parent.isEmpty ? "/" : parent) else {
             throw FileSystemError("open", path: path, code: ENOENT)
         }
+    }
+}
+
+/// The disk's state behind a pthread mutex (`NSLock`), which ThreadSanitizer understands (unlike the
+/// contended path of `Synchronization.Mutex` on Linux).
+private final class DiskLock<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `value` is only read or written while `lock` is held.
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result, E: Error>(_ body: (inout Value) throws(E) -> Result) throws(E) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }

@@ -219,14 +219,17 @@ public final class FileRecordStore: RecordStore {
 
     // MARK: - RecordStore
 
+    /// The record of `kind` with `id`, from memory; `.unavailable` once closed (R-ADP-1).
     public func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
         try read { $0.record(kind: kind, id: id) }
     }
 
+    /// The records of `kind` holding `indexKey` (all when `nil`) in insertion order, from memory (R-ADP-1).
     public func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
         try read { $0.records(kind: kind, indexKey: indexKey) }
     }
 
+    /// The record holding `uniqueKey`, of any kind, from memory (R-ADP-1).
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
         try read { $0.record(holding: uniqueKey) }
     }
@@ -241,6 +244,7 @@ public final class FileRecordStore: RecordStore {
         }
     }
 
+    /// Validates `batch` like ``InMemoryRecordStore``, appends it to the journal and returns once it is durable (`fsync`, shared with concurrent commits); all or nothing (R-ADP-1).
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         if batch.isEmpty { return try read { _ in [] } }
