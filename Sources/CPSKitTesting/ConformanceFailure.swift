@@ -11,5 +11,6 @@ public struct ConformanceFailure: Error, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// A readable summary (R-ADP-1).
     public var description: String { "storage conformance: \(rule): \(detail)" }
 }

@@ -73,6 +73,8 @@ public struct SampleNote: StoredRecord, Hashable {
         self.date = date
     }
 
+    /// The note's ``unique`` keys (R-ADP-1).
     public var uniqueKeys: [String] { unique }
+    /// `tag:<tag>` for each tag (R-ADP-1).
     public var indexKeys: [String] { tags.map { "tag:\($0)" } }
 }

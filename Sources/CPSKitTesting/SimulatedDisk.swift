@@ -45,6 +45,9 @@ public final class SimulatedDisk: StorageFileSystem {
         var fileSyncs = 0
         var failingSyncs = 0
         var syncsBeforeFailing = 0
+        var syncLatency: Double = 0
+        var holdingSyncs = false
+        var heldSyncs = 0
 
         /// Whether this sync (of a file or directory) is one of those told to fail.
         mutating func syncFails() -> Bool {
@@ -95,6 +98,23 @@ public final class SimulatedDisk: StorageFileSystem {
 
     /// Bytes used by all files.
     public var usedBytes: Int { state.withLock { $0.usedBytes } }
+
+    /// Seconds each file sync takes (0 by default), like a real disk's `fsync`: lets tests see
+    /// commits queue up behind a sync (group commit).
+    public var syncLatency: Double {
+        get { state.withLock { $0.syncLatency } }
+        set { state.withLock { $0.syncLatency = newValue } }
+    }
+
+    /// Makes file syncs wait until ``releaseSyncs()`` (at most 10 seconds), to line up concurrent
+    /// commits behind one sync in a test. ``heldSyncs`` tells how many are waiting.
+    public func holdSyncs() { state.withLock { $0.holdingSyncs = true } }
+
+    /// Lets held syncs finish, and later ones run at once.
+    public func releaseSyncs() { state.withLock { $0.holdingSyncs = false } }
+
+    /// File syncs waiting for ``releaseSyncs()``.
+    public var heldSyncs: Int { state.withLock { $0.heldSyncs } }
 
     /// How many times a file (not a directory) was synced.
     public var fileSyncs: Int { state.withLock { $0.fileSyncs } }
@@ -148,6 +168,7 @@ public final class SimulatedDisk: StorageFileSystem {
 
     // MARK: - StorageFileSystem
 
+    /// Records the directory and its parents (directories are always durable here) (R-ADP-1).
     public func createDirectory(_ path: String) throws(FileSystemError) {
         state.withLock { state in
             var partial = ""
@@ -158,6 +179,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// The names currently in the directory, durable or not (R-ADP-1).
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         try state.withLock { (state: inout State) throws(FileSystemError) -> [String] in
             guard state.directories.contains(path) else { throw FileSystemError("opendir", path: path, code: ENOENT) }
@@ -167,10 +189,12 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// The current bytes of the file, durable or not; `nil` when there is none (R-ADP-1).
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
         contents(of: path)
     }
 
+    /// Creates or empties the file; its name is durable only after ``syncDirectory(_:)`` (R-ADP-1).
     public func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             try Self.checkParent(path, state)
@@ -186,6 +210,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Opens the existing file for writing (R-ADP-1).
     public func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             guard let inode = state.names[path] else { throw FileSystemError("open", path: path, code: ENOENT) }
@@ -193,6 +218,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Writes at `offset`; beyond ``capacity`` writes what fits and throws `ENOSPC`. Not durable until ``sync(_:)`` (R-ADP-1).
     public func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "write")
@@ -219,6 +245,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Cuts or extends the file; not durable until ``sync(_:)`` (R-ADP-1).
     public func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "ftruncate")
@@ -232,7 +259,16 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Makes the file's current bytes durable, unless told to fail (``failSyncs(_:after:)``) (R-ADP-1).
     public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
+        let latency = state.withLock { $0.syncLatency }
+        if latency > 0 { usleep(useconds_t(latency * 1_000_000)) }
+        if state.withLock({ $0.holdingSyncs }) {
+            state.withLock { $0.heldSyncs += 1 }
+            let deadline = Date().addingTimeInterval(10)
+            while state.withLock({ $0.holdingSyncs }), Date() < deadline { usleep(200) }
+            state.withLock { $0.heldSyncs -= 1 }
+        }
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "fsync")
             if state.syncFails() {
@@ -247,6 +283,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Ends the handle (R-ADP-1).
     public func close(_ handle: StorageFileHandle) {
         state.withLock { state in
             state.handles[handle.rawValue] = nil
@@ -254,6 +291,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Renames at once; durable only after ``syncDirectory(_:)`` (R-ADP-1).
     public func rename(_ source: String, to destination: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             guard let inode = state.names[source] else { throw FileSystemError("rename", path: source, code: ENOENT) }
@@ -264,6 +302,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Removes the name; durable only after ``syncDirectory(_:)`` (R-ADP-1).
     public func removeFile(_ path: String) throws(FileSystemError) {
         state.withLock { state in
             state.names[path] = nil
@@ -271,6 +310,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Makes the directory's current names durable, unless told to fail (R-ADP-1).
     public func syncDirectory(_ path: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             if state.syncFails() {
@@ -286,6 +326,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Takes the exclusive lock of `path`, or throws `EWOULDBLOCK`; ``powerLoss(tearLastWrite:)`` ends all locks (R-ADP-1).
     public func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             guard state.locks[path] == nil else { throw FileSystemError("flock", path: path, code: EWOULDBLOCK) }
@@ -305,6 +346,7 @@ public final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// Releases the lock (R-ADP-1).
     public func unlock(_ handle: StorageFileHandle) {
         state.withLock { state in
             if let path = state.locks.first(where: { $0.value == handle.rawValue })?.key { state.locks[path] = nil }

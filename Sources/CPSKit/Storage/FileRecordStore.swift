@@ -209,18 +209,27 @@ public final class FileRecordStore: RecordStore {
     }
 
     /// Counters: commits, `fsync`s, compactions, journal size.
-    public var statistics: FileStoreStatistics { state.withLock { $0.statistics } }
+    public var statistics: FileStoreStatistics {
+        state.withLock { state in
+            var statistics = state.statistics
+            statistics.waitingCommits = state.queue.count
+            return statistics
+        }
+    }
 
     // MARK: - RecordStore
 
+    /// The record of `kind` with `id`, from memory; `.unavailable` once closed (R-ADP-1).
     public func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
         try read { $0.record(kind: kind, id: id) }
     }
 
+    /// The records of `kind` holding `indexKey` (all when `nil`) in insertion order, from memory (R-ADP-1).
     public func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
         try read { $0.records(kind: kind, indexKey: indexKey) }
     }
 
+    /// The record holding `uniqueKey`, of any kind, from memory (R-ADP-1).
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
         try read { $0.record(holding: uniqueKey) }
     }
@@ -235,6 +244,7 @@ public final class FileRecordStore: RecordStore {
         }
     }
 
+    /// Validates `batch` like ``InMemoryRecordStore``, appends it to the journal and returns once it is durable (`fsync`, shared with concurrent commits); all or nothing (R-ADP-1).
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         if batch.isEmpty { return try read { _ in [] } }
@@ -300,6 +310,15 @@ public final class FileRecordStore: RecordStore {
             for (item, result) in outcome.results {
                 if item.id == id { own = result } else { item.continuation?.resume(returning: .done(result)) }
             }
+            if outcome.compact {
+                io.withLock { io in
+                    guard io.length >= io.compactAt else { return } // compacted meanwhile
+                    do { try compactLocked(&io) } catch {
+                        // The commits are durable in the journal; try again after another threshold.
+                        io.compactAt = io.length + options.compactionThreshold
+                    }
+                }
+            }
         }
         let next = state.withLock { state -> (CheckedContinuation<Turn, Never>, UInt64)? in
             guard !state.queue.isEmpty, let continuation = state.queue[0].continuation else {
@@ -316,6 +335,8 @@ public final class FileRecordStore: RecordStore {
     private struct GroupOutcome {
         var results: [(Pending, Result<[RecordEnvelope], StorageError>)] = []
         var deferred: [Pending] = []
+        /// The journal outgrew the threshold: compact once the group's callers are resumed.
+        var compact = false
     }
 
     /// Validates `items` against the committed state, writes the valid ones as one group and
@@ -401,12 +422,7 @@ public final class FileRecordStore: RecordStore {
             if synced { state.statistics.journalSyncs += 1 }
             state.statistics.journalLength = length
         }
-        if options.compactionThreshold > 0, io.length >= io.compactAt {
-            do { try compactLocked(&io) } catch {
-                // The commits are durable in the journal; try again after another threshold.
-                io.compactAt = io.length + options.compactionThreshold
-            }
-        }
+        outcome.compact = options.compactionThreshold > 0 && io.length >= io.compactAt
         return outcome
     }
 

@@ -22,6 +22,8 @@ public struct FileStoreStatistics: Sendable, Equatable {
     public var committedBatches = 0
     /// `fsync` calls that made commits durable (fewer than ``committedBatches`` under group commit).
     public var journalSyncs = 0
+    /// Commits queued behind the one being written (the next group).
+    public var waitingCommits = 0
     /// Compactions since the store was opened.
     public var compactions = 0
     /// The current journal's size in bytes, header included.

@@ -14,6 +14,7 @@ public struct PosixFileSystem: StorageFileSystem {
         FileSystemError(operation, path: path, code: errno)
     }
 
+    /// Creates the directory and its parents with `mkdir` (R-ADP-1).
     public func createDirectory(_ path: String) throws(FileSystemError) {
         var partial = ""
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -22,6 +23,7 @@ public struct PosixFileSystem: StorageFileSystem {
         }
     }
 
+    /// The entry names of the directory, from `readdir` (R-ADP-1).
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         guard let directory = opendir(path) else { throw Self.fail("opendir", path) }
         defer { closedir(directory) }
@@ -35,6 +37,7 @@ public struct PosixFileSystem: StorageFileSystem {
         return names
     }
 
+    /// Reads the whole file with buffered `read` calls; `nil` when it does not exist (R-ADP-1).
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
@@ -75,18 +78,21 @@ public struct PosixFileSystem: StorageFileSystem {
         return bytes
     }
 
+    /// Creates or truncates the file (`O_CREAT | O_TRUNC`) for writing (R-ADP-1).
     public func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.fail("create", path) }
         return StorageFileHandle(rawValue: fd)
     }
 
+    /// Opens the existing file for writing (R-ADP-1).
     public func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Self.fail("open", path) }
         return StorageFileHandle(rawValue: fd)
     }
 
+    /// Writes all bytes at `offset` with `pwrite`, retrying short writes (R-ADP-1).
     public func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
         var done = 0
         while done < bytes.count {
@@ -99,26 +105,32 @@ public struct PosixFileSystem: StorageFileSystem {
         }
     }
 
+    /// Cuts the file with `ftruncate` (R-ADP-1).
     public func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
         guard ftruncate(handle.rawValue, off_t(length)) == 0 else { throw Self.fail("ftruncate", "fd \(handle.rawValue)") }
     }
 
+    /// Makes the file durable with `fsync` (R-ADP-1).
     public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
         guard fsync(handle.rawValue) == 0 else { throw Self.fail("fsync", "fd \(handle.rawValue)") }
     }
 
+    /// Closes the descriptor (R-ADP-1).
     public func close(_ handle: StorageFileHandle) {
         _ = systemClose(handle.rawValue)
     }
 
+    /// Renames atomically with `rename(2)` (R-ADP-1).
     public func rename(_ source: String, to destination: String) throws(FileSystemError) {
         guard systemRename(source, destination) == 0 else { throw Self.fail("rename", source) }
     }
 
+    /// Removes the file with `unlink`; a missing file is fine (R-ADP-1).
     public func removeFile(_ path: String) throws(FileSystemError) {
         guard unlink(path) == 0 || errno == ENOENT else { throw Self.fail("unlink", path) }
     }
 
+    /// Makes the directory entries durable: `fsync` of the directory (R-ADP-1).
     public func syncDirectory(_ path: String) throws(FileSystemError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw Self.fail("open", path) }
@@ -126,6 +138,7 @@ public struct PosixFileSystem: StorageFileSystem {
         guard fsync(fd) == 0 else { throw Self.fail("fsync", path) }
     }
 
+    /// Takes `flock(LOCK_EX | LOCK_NB)` on the file; `EWOULDBLOCK` when held elsewhere (R-ADP-1).
     public func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.fail("open", path) }
@@ -137,6 +150,7 @@ public struct PosixFileSystem: StorageFileSystem {
         return StorageFileHandle(rawValue: fd)
     }
 
+    /// Releases the `flock` and closes the file (R-ADP-1).
     public func unlock(_ handle: StorageFileHandle) {
         _ = flock(handle.rawValue, LOCK_UN)
         _ = systemClose(handle.rawValue)

@@ -62,5 +62,6 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         self.code = code
     }
 
+    /// A readable summary (R-ADP-1).
     public var description: String { "\(operation) \(path): errno \(code)" }
 }
