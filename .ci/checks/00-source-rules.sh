@@ -13,4 +13,8 @@ fi
 if grep -rn --include='*.swift' -E 'fatalError\(|try!|preconditionFailure\(' Sources/CPSKit; then
   echo "no fatalError, try! or preconditionFailure in the library"; fail=1
 fi
+# Every public symbol of the library and the test kit has a doc comment (SPEC §12).
+if ! python3 Scripts/undocumented.py; then
+  echo "public symbols above lack a doc comment"; fail=1
+fi
 exit $fail

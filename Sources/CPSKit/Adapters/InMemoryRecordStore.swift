@@ -15,18 +15,22 @@ public final class InMemoryRecordStore: RecordStore {
     /// The number of records of every kind (for tests and diagnostics).
     public var count: Int { state.withLock { $0.count } }
 
+    /// The record of `kind` with `id` (R-ADP-1); see ``RecordStore/record(kind:id:)``.
     public func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
         state.withLock { $0.record(kind: kind, id: id) }
     }
 
+    /// The records of `kind` holding `indexKey`, in insertion order (R-ADP-1).
     public func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
         state.withLock { $0.records(kind: kind, indexKey: indexKey) }
     }
 
+    /// The record holding `uniqueKey`, of any kind (R-ADP-1).
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
         state.withLock { $0.record(holding: uniqueKey) }
     }
 
+    /// Applies `batch` atomically after validating every write (R-ADP-1); see ``commitNow(_:)``.
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         try commitNow(batch)

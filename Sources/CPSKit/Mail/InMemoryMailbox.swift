@@ -17,6 +17,7 @@ public final class InMemoryMailbox: MailTransport {
     /// An empty mailbox.
     public init() {}
 
+    /// Keeps `message`, once per Message-ID (R-ADP-2).
     public func deliver(_ message: MailMessage) async throws(MailTransportError) {
         state.withLock { state in
             state.deliveryCalls += 1

@@ -14,6 +14,7 @@ public final class InMemoryLegacyCPSDirectory: LegacyCPSDirectory {
         accounts.withLock { $0[account.email.key] = account }
     }
 
+    /// The legacy account registered under `email`, compared ignoring case (R-MIG-1).
     public func account(forEmail email: EmailAddress) async throws -> LegacyCPSAccount? {
         accounts.withLock { $0[email.key] }
     }

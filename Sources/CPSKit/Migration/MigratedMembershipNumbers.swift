@@ -8,6 +8,7 @@ public struct MigratedMembershipNumbers: PreviousMembershipNumbers {
     /// Reads from `store`.
     public init(store: any RecordStore) { self.store = store }
 
+    /// The old CPS numbers kept for `accountID` (R-MEM-2, R-MIG-3).
     public func previousNumbers(of accountID: String) async throws -> [String] {
         try await store.previousMembershipNumbers(of: accountID)
     }

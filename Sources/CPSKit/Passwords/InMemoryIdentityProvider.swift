@@ -17,12 +17,14 @@ public final class InMemoryIdentityProvider: IdentityProvider {
         self.iterations = max(1, iterations)
     }
 
+    /// Stores a salted, iterated SHA-256 of `password` for `userID` (R-PWD-2).
     public func setPassword(_ password: String, userID: String, email: EmailAddress) async throws(IdentityError) {
         let salt = random.bytes(16)
         let credential = Credential(salt: salt, hash: stretch(password, salt: salt))
         credentials.withLock { $0[userID] = credential }
     }
 
+    /// Whether `password` matches the stored hash, compared in constant time (R-PWD-2, R-PWD-3).
     public func verifyPassword(_ password: String, userID: String) async throws(IdentityError) -> Bool {
         guard let credential = credentials.withLock({ $0[userID] }) else { return false }
         return ConstantTime.equals(stretch(password, salt: credential.salt), credential.hash)
