@@ -183,4 +183,29 @@ struct OnboardingServiceTests {
         let receipt = try await env.onboarding.submit(application.id, as: Self.anna)
         #expect(receipt.deadline.dueDay == CalendarDay(year: 2026, month: 5, day: 18)) // Friday 15 (1), Monday 18 (2)
     }
+
+    @Test("R-VAT-2: the registry look-up is made at submission and kept with its time; 'unavailable' never blocks",
+          arguments: ["valid", "invalid", "unavailable"])
+    func registryLookup(_ answer: String) async throws {
+        let env = TestEnvironment()
+        let registry = InMemoryVATRegistry()
+        let number = try VATNumber("SE556677889901")
+        switch answer {
+        case "valid": await registry.register(number, name: "LJUSBILD FOTO AB", address: "STORGATAN 12, STOCKHOLM")
+        case "invalid": await registry.registerInvalid(number)
+        default: await registry.setUnavailable("VIES is down")
+        }
+        var context = env.context
+        context.vatRegistry = registry
+        let onboarding = OnboardingService(context)
+        let application = try await draft(env)
+        try await onboarding.addEvidence(to: application.id, kind: .companyInvoice, fileName: "a.pdf", bytes: Fixtures.pdf, as: Self.anna)
+        let receipt = try await onboarding.submit(application.id, as: Self.anna)
+        let lookup = try #require(receipt.application.vatLookup)
+        #expect(lookup.checkedAt == env.clock.now)
+        #expect(lookup.number == number)
+        #expect(lookup.countsAsInvalid == (answer == "invalid"))
+        #expect(try await env.store.auditTrail(of: application.id).last?.details["vatLookup"] == answer)
+        #expect(try await onboarding.application(application.id, as: Self.anna).vatLookup == lookup)
+    }
 }
