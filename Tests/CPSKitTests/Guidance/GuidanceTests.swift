@@ -154,7 +154,7 @@ struct GuidanceTests {
         let english = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .english)
         let migrate = try #require(english.first { $0.code == .migrateAvailable })
         #expect(migrate.facts["count"] == "1")
-        #expect(migrate.facts["legacyMembershipNumber"] == "OLD077")
+        #expect(migrate.facts["legacyMembershipNumber"] == "OLD77")
         #expect(migrate.text.contains("blue button \"MIGRATE PRODUCTS\""))
         let swedish = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .swedish)
         #expect(swedish.contains { $0.text.contains("blå knappen ”MIGRERA PRODUKTER”") })
