@@ -19,5 +19,6 @@ extension TextCatalog {
         .invitationEmail,
         .billingService,
         .billingEmail,
+        .guidance,
     ]
 }

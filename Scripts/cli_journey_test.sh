@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The whole seed journey through the built `cps` binary (R-GUIDE-1, SPEC §1–10): apply, evidence,
+# submit, review, password, products, migration, points, levels, purchase, invoice, bank payment, mail,
+# next steps — every answer read as JSON (python3), refusals and usage errors with their exit codes.
+# Usage: Scripts/cli_journey_test.sh [PATH-TO-cps]     Prints "N passed, 0 failed"; exits 1 on a failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+CPS=${1:-"$(swift build --show-bin-path)/cps"}
+DATA=$(mktemp -d /tmp/cps-journey.XXXXXX)
+trap 'rm -rf "$DATA"' EXIT
+export CPS_DATA_DIR="$DATA/data" CPS_NOW="2026-11-27T10:00:00+01:00" CPS_LANG=en
+passed=0; failed=0; OUT=""; RC=0
+
+ok()   { passed=$((passed + 1)); }
+bad()  { failed=$((failed + 1)); echo "FAIL: $1"; [ -n "$OUT" ] && echo "$OUT" | head -20; }
+# run EXPECTED-EXIT ARGS…: runs cps with --json, keeps stdout in OUT, checks the exit status.
+run() {
+  local want=$1; shift
+  OUT=$("$CPS" "$@" --json 2>"$DATA/stderr"); RC=$?
+  if [ "$RC" -eq "$want" ]; then ok; else bad "cps $* exited $RC, expected $want ($(head -c 300 "$DATA/stderr"))"; fi
+}
+# py EXPRESSION: evaluates EXPRESSION with d = the last JSON answer, prints it.
+py() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print($1)" <<<"$OUT" 2>/dev/null; }
+# check NAME EXPRESSION: the EXPRESSION over d must be True.
+check() { if [ "$(py "$2")" = "True" ]; then ok; else bad "$1: $2"; fi; }
+codes() { py "','.join(s['code'] for s in d)"; }
+
+cat > "$DATA/form.json" <<'JSON'
+{"companyName": "Ljusbild Foto AB", "street": "Storgatan 12", "postalCode": "111 22", "city": "Stockholm",
+ "country": "SE", "vatNumber": "SE556677889901", "contactName": "Anna Lind", "contactEmail": "anna@ljusbild.example",
+ "contactLanguage": "sv", "applicantRole": "VD", "attestsAuthority": true, "oldCPSEmail": "anna.lind@old-cps.example"}
+JSON
+printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' > "$DATA/invoice.pdf"
+echo "just text" > "$DATA/notes.txt"
+mkdir -p "$CPS_DATA_DIR"
+cat > "$CPS_DATA_DIR/legacy-cps.json" <<'JSON'
+[{"membershipNumber": "OLD77", "email": "anna.lind@old-cps.example",
+  "products": [{"model": "EOS R3", "serialNumber": "LG0001", "purchaseDate": "2022-03-01", "countryOfPurchase": "SE", "dealer": "Foto Stockholm"},
+               {"model": "RF 70-200mm F2.8 L IS USM", "serialNumber": "LG0002"}]}]
+JSON
+ANNA=anna@ljusbild.example
+
+# --- Business account: steps 1-5 -------------------------------------------------------------------
+run 0 apply "$DATA/form.json";                         check "apply" "d['status'] == 'draft'"
+APP=$(py "d['id']")
+run 65 apply "$DATA/form.json";                        check "duplicate refused" "d['code'] in ('application.duplicateVATNumber', 'application.duplicateEmail')"
+run 64 apply "$DATA/form.json" --bogus
+run 64 frobnicate
+run 74 apply "$DATA/missing.json"
+run 0 next-steps "$APP" --as "$ANNA" --lang en;        check "draft steps" "[s['code'] for s in d] == ['application.provideEvidence']"
+check "R-DOC-1 text" "'VAT registration certificate' in d[0]['text']"
+run 65 evidence add "$APP" companyInvoice "$DATA/notes.txt" --as "$ANNA"
+check "not a PDF" "d['code'].startswith('evidence.')"
+run 0 evidence add "$APP" companyInvoice "$DATA/invoice.pdf" --as "$ANNA"; check "document" "d['mediaType'] == 'application/pdf'"
+DOC=$(py "d['id']")
+run 65 submit "$APP" --as someone@else.example
+run 0 submit "$APP" --as "$ANNA";                      check "SLA due day" "d['dueDay'] == '2026-12-01'"
+run 0 next-steps "$APP" --as "$ANNA" --lang sv
+check "await validation (sv)" "d[0]['code'] == 'application.awaitValidation' and 'tisdag 1 december 2026' in d[0]['text']"
+check "do not reset yet" "d[1]['code'] == 'password.doNotResetYet'"
+run 0 password reset "$ANNA";                          check "neutral reset answer" "'answer' in d"
+run 0 review queue --reviewer r1;                      check "queue" "len(d) == 1 and d[0]['id'] == '$APP'"
+run 65 review approve "$APP" --reviewer r1;            check "unexamined evidence" "d['code'] == 'application.evidenceIncomplete'"
+run 64 review approve "$APP"
+export CPS_NOW="2026-11-30T09:00:00+01:00"
+run 0 review start "$APP" --reviewer r1;               check "in review" "d['status'] == 'inReview'"
+run 0 review fields "$APP" "$DOC" --as-applied --reviewer r1; check "evidence satisfied" "d['satisfied'] is True"
+run 0 review approve "$APP" --reviewer r1
+ACCOUNT=$(py "d['account']")
+run 0 next-steps "$APP" --as "$ANNA";                  check "set password" "d[0]['code'] == 'password.setFromEmail'"
+run 0 jobs mail;                                       check "mails delivered" "len(d['delivered']) >= 2"
+[ -n "$(ls "$CPS_DATA_DIR/mail/new" 2>/dev/null)" ] && ok || bad "maildir has no mail"
+run 0 mails --to "$ANNA" --template accountReady;      check "account-ready mail" "len(d) == 1 and d[0]['status'] == 'delivered'"
+TOKEN=$(py "d[0]['facts']['link'].split('token=')[1]")
+run 0 password set "$TOKEN" "Ljus-och-bild-2026";      check "user active" "d['status'] == 'active' and d['role'] == 'superuser'"
+USER=$(py "d['id']")
+run 65 password set "$TOKEN" "Ljus-och-bild-2026"
+
+# --- Activation: products, migration, points ---------------------------------------------------------
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang en
+check "register + migrate" "[s['code'] for s in d][:2] == ['products.register', 'products.migrateAvailable']"
+run 0 migrate "$ACCOUNT" --check --as "$USER";         check "migration available" "d['available'] is True and d['productCount'] == 2"
+run 0 products register "$ACCOUNT" "EOS R5" --serial AB-1234 --date 2025-06 --country SE --dealer "Foto Stockholm" --as "$USER"
+check "R5 complete" "d['complete'] is True and d['points'] == 300"
+run 0 products register "$ACCOUNT" "EOS R8" --serial EF9012 --date 2025-01 --country DE --as "$USER"
+check "R8 lacks a dealer" "d['complete'] is False and d['missingFields'] == ['dealer']"
+R8=$(py "d['registration']['id']")
+run 65 products register "$ACCOUNT" "EOS R8" --serial EF9012 --date 2025-01 --as "$USER"
+run 65 products register "$ACCOUNT" "EOS R8" --serial AB --as "$USER"
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang en
+check "1 product lacks a dealer" "any(s['code'] == 'products.completeMissing' and s['facts']['field'] == 'dealer' for s in d)"
+run 0 migrate "$ACCOUNT" --as "$USER";                 check "migrated" "d['migrated'] == 2 and d['complete'] == 1"
+LG2=$(py "[i['productID'] for i in d['items'] if not i['complete']][0]")
+run 0 migrate "$ACCOUNT" --as "$USER";                 check "idempotent" "d['migrated'] == 0"
+run 0 products complete "$ACCOUNT" "$R8" --dealer "Foto Berlin" --as "$USER"; check "R8 complete" "d['complete'] is True"
+run 0 points "$ACCOUNT" --as "$USER";                  check "800 points, invited" "d['points'] == 800 and d['invited'] is True"
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang en
+check "200 more points to Gold" "any(s['code'] == 'points.toLevel' and s['facts']['level'] == 'gold' and s['facts']['missing'] == '200' for s in d)"
+check "choose a level" "'levels.choose' in [s['code'] for s in d]"
+run 0 products complete "$ACCOUNT" "$LG2" --date 2021 --country SE --dealer "Foto Stockholm" --as "$USER"
+run 0 products list "$ACCOUNT" --as "$USER";           check "four products" "len(d) == 4"
+
+# --- Users -------------------------------------------------------------------------------------------
+run 0 users add "$ACCOUNT" "Per Berg" per@ljusbild.example --as "$USER"; check "user added" "d['role'] == 'user'"
+PER=$(py "d['id']")
+run 0 users list "$ACCOUNT" --as "$USER";              check "two users" "len(d) == 2"
+run 65 users add "$ACCOUNT" "Eve" eve@example.com --as user-nobody
+run 65 purchase "$ACCOUNT" gold card --as "$PER"
+
+# --- Levels, purchase, invoice, payment ------------------------------------------------------------------
+run 0 levels "$ACCOUNT" --as "$USER"
+check "gold open, platinum closed" "[l['level'] for l in d['individual'] if not l['shortfalls']] == ['silver', 'gold']"
+run 65 purchase "$ACCOUNT" platinum card --as "$USER"; check "platinum refused" "d['code'] == 'membership.levelNotOpen'"
+run 64 purchase "$ACCOUNT" gold cash --as "$USER"
+run 0 purchase "$ACCOUNT" gold bank --as "$USER";      check "new number, old kept" "d['previousNumbers'] == ['OLD77']"
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang en;    check "invoice within hours" "d[0]['code'] == 'invoice.awaitIssue'"
+export CPS_NOW="2026-11-30T10:00:00+01:00"
+run 0 jobs invoices;                                   check "invoice issued" "len(d['issued']) == 1 and d['issued'][0]['dueDay'] == '2026-12-30'"
+REF=$(py "d['issued'][0]['reference']"); TOTAL=$(py "d['issued'][0]['total'].split()[0]")
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang en
+check "pay by bank transfer" "d[0]['code'] == 'invoice.payByBankTransfer' and 'by Wednesday 30 December 2026' in d[0]['text']"
+check "RF reference" "d[0]['facts']['reference'] == '$REF'"
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang sv;    check "senast (sv)" "'senast onsdag 30 december 2026' in d[0]['text']"
+export CPS_NOW="2026-12-31T10:00:00+01:00"
+run 0 next-steps "$ACCOUNT" --as "$USER";              check "overdue" "d[0]['code'] == 'invoice.overdue'"
+run 0 bank-payment "$TOTAL" EUR "$REF" 2026-12-31;     check "matched" "d['status'] == 'matched'"
+run 0 next-steps "$ACCOUNT" --as "$USER" --lang en
+check "paid: membership active" "'membership.active' in [s['code'] for s in d] and not any(s['code'].startswith('invoice.') for s in d)"
+run 0 bank-payment 10.00 EUR "RF00 NOTHING" 2026-12-31; check "unmatched stays" "d['status'] == 'unmatched'"
+run 64 bank-payment 10.00 EUR "$REF" yesterday
+run 0 jobs charges;                                    check "no card invoices" "d['charged'] == []"
+run 0 jobs follow-up
+run 0 jobs mail
+run 0 mails --to "$ANNA";                              check "mails to Anna" "len(d) >= 3"
+CPS_NOW=nonsense run 64 points "$ACCOUNT" --as "$USER"
+run 0 next-steps --help
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,177 @@
+import CPSKit
+import Foundation
+
+extension CommandSpec {
+    /// `cps jobs invoices|charges|follow-up|mail`: the host's scheduled jobs, run once (R-BIL-2…4, R-ADP-2).
+    static let jobs = CommandSpec(
+        name: "jobs",
+        summary: "run a scheduled job once: invoices, charges, follow-up, mail",
+        help: """
+        Usage: cps jobs invoices
+               cps jobs charges [--decline REASON]
+               cps jobs follow-up
+               cps jobs mail
+
+        invoices   issues the invoices of purchases waiting for one (R-BIL-2, R-BIL-5)
+        charges    charges card invoices due today (R-BIL-3). cps has no real payment gateway: this run
+                   uses an in-memory gateway that approves every charge, or declines every charge with
+                   --decline REASON (retries and the overdue mail follow the policy)
+        follow-up  sends bank-transfer reminders and suspends memberships unpaid after the grace period
+        mail       delivers the outbox (R-ADP-2) into the maildir <data-dir>/mail (new/ holds one RFC 5322
+                   file per mail); `cps mails` lists what was sent
+        Set CPS_NOW to run a job at a chosen moment.
+        """,
+        valuedOptions: ["--decline"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--decline"], maxPositionals: 1)
+        let action = try invocation.action(["invoices", "charges", "follow-up", "mail"])
+        return try await CLIContext.with(invocation) { cli in
+            let job = CLIContext.billingJob
+            switch action {
+            case "invoices":
+                let report = try await InvoicingService(cli.context).issueDueInvoices(as: job)
+                let rows = report.issued.map { InvoiceRow($0) }
+                try invocation.emit(JobReport(issued: rows, late: report.late)) {
+                    rows.map { "issued \($0.number) \($0.accountID) \($0.total) due \($0.dueDay) \($0.reference)" }
+                }
+            case "charges":
+                let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
+                let report = try await CardChargeService(cli.context, gateway: gateway).chargeDueInvoices(as: job)
+                try invocation.emit(JobReport(charged: report.charged, declined: report.declined,
+                                              finallyDeclined: report.finallyDeclined)) {
+                    report.charged.map { "charged \($0)" } + report.declined.map { "declined \($0)" }
+                        + report.finallyDeclined.map { "finally declined \($0)" }
+                }
+            case "follow-up":
+                let report = try await PaymentFollowUpService(cli.context).run(as: job)
+                try invocation.emit(JobReport(reminded: report.reminded, suspended: report.suspended)) {
+                    report.reminded.map { "reminded \($0)" } + report.suspended.map { "suspended \($0)" }
+                }
+            default:
+                let transport = MaildirTransport(directory: cli.directory.appendingPathComponent("mail", isDirectory: true))
+                let report = try await MailDispatcher(store: cli.store, transport: transport, time: cli.context.time)
+                    .dispatchPending(limit: 10_000)
+                try invocation.emit(JobReport(delivered: report.delivered, retrying: report.retrying, failed: report.failed)) {
+                    ["delivered \(report.delivered.count), retrying \(report.retrying.count), failed \(report.failed.count)"]
+                }
+            }
+            return .success
+        }
+    }
+
+    /// `cps bank-payment AMOUNT CURRENCY REFERENCE DATE`: an incoming bank transfer (R-BIL-4).
+    static let bankPayment = CommandSpec(
+        name: "bank-payment",
+        summary: "record an incoming bank transfer and match it by its RF reference",
+        help: """
+        Usage: cps bank-payment AMOUNT CURRENCY REFERENCE DATE
+
+        Records a transfer of AMOUNT (e.g. 100.00) in CURRENCY (ISO 4217, e.g. EUR) received on DATE
+        (YYYY-MM-DD) with the payer's REFERENCE text, and matches it to its invoice by the RF creditor
+        reference (ISO 11649, R-BIL-4): partial payments leave the rest due, an over-payment becomes a
+        credit, an unknown reference stays unmatched for a person to look at (all exit 0).
+        """
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json"], maxPositionals: 4)
+        let amount = try Money(parsing: try invocation.arguments.positional(0, "AMOUNT"),
+                               currencyCode: try invocation.arguments.positional(1, "CURRENCY"))
+        let reference = try invocation.arguments.positional(2, "REFERENCE")
+        guard let day = CalendarDay(iso: try invocation.arguments.positional(3, "DATE")) else {
+            throw CommandError("DATE is a day YYYY-MM-DD.")
+        }
+        return try await CLIContext.with(invocation) { cli in
+            let payment = try await BankPaymentService(cli.context)
+                .recordIncomingPayment(amount: amount, reference: reference, receivedOn: day, as: CLIContext.billingJob)
+            try invocation.emit(payment) {
+                ["\(payment.id) \(payment.status.rawValue) \(payment.invoiceID ?? "-") applied \(payment.appliedAmount) credit \(payment.creditAmount)"]
+            }
+            return .success
+        }
+    }
+
+    /// `cps mails [--to EMAIL]`: the mails written to the outbox, and whether they were sent (R-ADP-2).
+    static let mails = CommandSpec(
+        name: "mails",
+        summary: "show the mails sent (and waiting in the outbox)",
+        help: """
+        Usage: cps mails [--to EMAIL] [--template NAME] [--pending]
+
+        Lists the mails of the outbox oldest first, each with its status (pending, delivered, failed),
+        recipient, template and subject; --json adds the body and the facts (the password link of an
+        accountReady mail is facts.link). `cps jobs mail` delivers pending mails into <data-dir>/mail.
+        """,
+        valuedOptions: ["--to", "--template"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--to", "--template", "--pending"], maxPositionals: 0)
+        let recipient = try invocation.arguments.option("--to").map { try EmailAddress($0) }
+        let template = invocation.arguments.option("--template")
+        return try await CLIContext.with(invocation) { cli in
+            let mails = try await cli.store.fetchAll(OutboxMail.self).map(\.record)
+                .filter { mail in recipient.map { address in mail.message.to.contains { $0.email == address } } ?? true }
+                .filter { template == nil || $0.message.template == template }
+                .filter { !invocation.arguments.flag("--pending") || $0.status == .pending }
+                .sorted { ($0.message.date, $0.id) < ($1.message.date, $1.id) }
+            let rows = mails.map(MailRow.init)
+            try invocation.emit(rows) { rows.map { "\($0.status) \($0.to.joined(separator: ",")) \($0.template): \($0.subject)" } }
+            return .success
+        }
+    }
+}
+
+/// One invoice in `cps jobs invoices --json` (R-BIL-2).
+struct InvoiceRow: Encodable {
+    let id: String
+    let number: String
+    let accountID: String
+    let method: String
+    let total: String
+    let dueDay: String
+    let reference: String
+    init(_ invoice: Invoice) {
+        id = invoice.id
+        number = invoice.number
+        accountID = invoice.accountID
+        method = invoice.paymentMethod.rawValue
+        total = invoice.total.description
+        dueDay = invoice.due.dueDay.description
+        reference = invoice.creditorReference.printed
+    }
+}
+
+/// `cps jobs … --json`: what a job did; only the lists of that job are present.
+struct JobReport: Encodable {
+    var issued: [InvoiceRow]?
+    var late: [String]?
+    var charged: [String]?
+    var declined: [String]?
+    var finallyDeclined: [String]?
+    var reminded: [String]?
+    var suspended: [String]?
+    var delivered: [String]?
+    var retrying: [String]?
+    var failed: [String]?
+}
+
+/// One mail in `cps mails --json` (R-ADP-2).
+struct MailRow: Encodable {
+    let id: String
+    let status: String
+    let to: [String]
+    let template: String
+    let subject: String
+    let body: String
+    let facts: [String: String]
+    let date: Date
+    let deliveredAt: Date?
+    init(_ mail: OutboxMail) {
+        id = mail.id
+        status = mail.status.rawValue
+        to = mail.message.to.map(\.email.address)
+        template = mail.message.template
+        subject = mail.message.subject
+        body = mail.message.body
+        facts = mail.message.facts
+        date = mail.message.date
+        deliveredAt = mail.deliveredAt
+    }
+}

@@ -1,0 +1,64 @@
+import CPSKit
+import Foundation
+
+/// What every state-keeping `cps` command works on (R-ADP-1, R-ADP-3): the embedded file store in the
+/// data directory, the clock (`CPS_NOW` or the system clock), UUID-based IDs, the identity adapter kept
+/// in the same store, and the old CPS directory read from `<data-dir>/legacy-cps.json`.
+struct CLIContext: Sendable {
+    /// The store in the data directory.
+    let store: FileRecordStore
+    /// The context the services use.
+    let context: CPSContext
+    /// The old CPS accounts the host knows (R-MIG-1).
+    let legacy: InMemoryLegacyCPSDirectory
+    /// The data directory.
+    let directory: URL
+
+    /// The file of old CPS accounts: a JSON array of `LegacyCPSAccount`.
+    static let legacyFileName = "legacy-cps.json"
+
+    /// Opens the store of `invocation`'s data directory, runs `body`, and closes the store.
+    static func with<T: Sendable>(_ invocation: CommandInvocation,
+                                  _ body: (CLIContext) async throws -> T) async throws -> T {
+        let time = try clock(invocation.environment)
+        let directory = invocation.dataDirectory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CLIIOError("cannot create the data directory \(directory.path): \(error.localizedDescription)")
+        }
+        let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
+        defer { store.close() }
+        let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
+        let context = CPSContext(store: store, identity: StoredIdentityProvider(store: store), time: time, ids: .uuid)
+        return try await body(CLIContext(store: store, context: context, legacy: legacy, directory: directory))
+    }
+
+    /// `CPS_NOW` (ISO 8601, e.g. `2026-11-27T10:00:00+01:00`) as a fixed clock, else the system clock.
+    static func clock(_ environment: [String: String]) throws -> TimeSource {
+        guard let text = environment["CPS_NOW"], !text.isEmpty else { return .system }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return .fixed(date) }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return .fixed(date) }
+        if let day = CalendarDay(iso: text) { return .fixed(day.start(in: CPSPolicy.canonEurope.timeZone)) }
+        throw CommandError("CPS_NOW=\(text) is not an ISO 8601 date and time (e.g. 2026-11-27T10:00:00+01:00).")
+    }
+
+    private static func legacyAccounts(in directory: URL) throws -> [LegacyCPSAccount] {
+        let file = directory.appendingPathComponent(legacyFileName)
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        do {
+            return try JSONDecoder().decode([LegacyCPSAccount].self, from: Data(contentsOf: file))
+        } catch {
+            throw CLIIOError("cannot read \(file.path): \(error)")
+        }
+    }
+
+    /// The time now.
+    var now: Date { context.time.now() }
+    /// Today in the policy's time zone.
+    var today: CalendarDay { CalendarDay(now, in: context.policy.timeZone) }
+    /// The principal of the billing jobs.
+    static let billingJob = Principal.system("cps-jobs")
+}

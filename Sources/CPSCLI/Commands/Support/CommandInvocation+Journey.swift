@@ -1,0 +1,48 @@
+import CPSKit
+import Foundation
+
+extension CommandInvocation {
+    /// `--as USER-ID`: an account user the host has already signed in (R-ACC-5). Role and account are
+    /// read from the store, never taken from the command line.
+    func userPrincipal() throws -> Principal {
+        guard let id = arguments.option("--as"), !id.isEmpty else { throw CommandError("Missing --as USER-ID.") }
+        return .accountUser(id)
+    }
+
+    /// `--as EMAIL`: the applicant, known by the application's contact e-mail (R-ACC-5).
+    func applicantPrincipal() throws -> Principal {
+        guard let email = arguments.option("--as"), !email.isEmpty else { throw CommandError("Missing --as EMAIL.") }
+        return .applicant(try EmailAddress(email))
+    }
+
+    /// `--reviewer ID`: a Canon reviewer (R-VAL-1).
+    func reviewerPrincipal() throws -> Principal {
+        guard let id = arguments.option("--reviewer"), !id.isEmpty else { throw CommandError("Missing --reviewer ID.") }
+        return .reviewer(id)
+    }
+
+    /// The action word of a command group (`review queue`), one of `actions`.
+    func action(_ actions: [String]) throws -> String {
+        let action = try arguments.positional(0, actions.joined(separator: "|"))
+        guard actions.contains(action) else {
+            throw CommandError("Unknown action \"\(action)\": one of \(actions.joined(separator: ", ")).")
+        }
+        return action
+    }
+
+    /// Prints `value` as JSON with `--json`, else the lines of `text`.
+    func emit<T: Encodable>(_ value: T, _ text: () -> [String]) throws {
+        if json { try printJSON(value) } else { text().forEach { print($0) } }
+    }
+
+    /// The contents of the file at `path` (`-` reads standard input), or an I/O failure.
+    func readFile(_ path: String) throws -> Data {
+        if path == "-" {
+            var lines: [String] = []
+            while let line = readLine() { lines.append(line) }
+            return Data(lines.joined(separator: "\n").utf8)
+        }
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        do { return try Data(contentsOf: url) } catch { throw CLIIOError("cannot read \(path): \(error.localizedDescription)") }
+    }
+}

@@ -1,0 +1,45 @@
+import CPSKit
+
+extension CommandSpec {
+    /// `cps users add|remove|list ACCOUNT … --as USER-ID` (R-ACC-5).
+    static let users = CommandSpec(
+        name: "users",
+        summary: "add, remove or list the users of an account (superuser only for changes)",
+        help: """
+        Usage: cps users list ACCOUNT --as USER-ID
+               cps users add ACCOUNT NAME EMAIL --as USER-ID [--role user|superuser] [--language sv|en]
+               cps users remove ACCOUNT USER --as USER-ID
+
+        --as USER-ID names the acting user, whom the host has already signed in; the tool reads the
+        user's account and role from the store (R-ACC-5). Only a superuser adds or removes users; a new
+        user gets an e-mail with a password link.
+        """,
+        valuedOptions: ["--as", "--role", "--language"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--as", "--role", "--language"], maxPositionals: 4)
+        let action = try invocation.action(["list", "add", "remove"])
+        let accountID = try invocation.arguments.positional(1, "ACCOUNT")
+        let principal = try invocation.userPrincipal()
+        return try await CLIContext.with(invocation) { cli in
+            let service = AccountService(cli.context)
+            switch action {
+            case "add":
+                let roleText = invocation.arguments.option("--role") ?? "user"
+                guard let role = AccountUser.Role(rawValue: roleText) else { throw CommandError("--role is user or superuser.") }
+                let user = try await service.addUser(
+                    to: accountID, name: try invocation.arguments.positional(2, "NAME"),
+                    email: try invocation.arguments.positional(3, "EMAIL"),
+                    language: Language(invocation.arguments.option("--language") ?? invocation.language.code), role: role, as: principal)
+                try invocation.emit(user) { ["\(user.id) \(user.email.address) \(user.role.rawValue) \(user.status.rawValue)"] }
+            case "remove":
+                let userID = try invocation.arguments.positional(2, "USER")
+                try await service.removeUser(userID, from: accountID, as: principal)
+                try invocation.emit(["removed": userID]) { ["removed \(userID)"] }
+            default:
+                let users = try await service.users(of: accountID, as: principal)
+                try invocation.emit(users) { users.map { "\($0.id) \($0.email.address) \($0.role.rawValue) \($0.status.rawValue)" } }
+            }
+            return .success
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Next steps for an account or an application (R-GUIDE-1): loads the facts through the store and the
+/// other services' rules, authorises the caller (R-ACC-5), and hands the facts to ``NextSteps``.
+///
+/// ```swift
+/// let guidance = GuidanceService(context, directory: legacyDirectory)
+/// let steps = try await guidance.nextSteps(forAccount: accountID, as: .accountUser(userID))
+/// for step in steps { print(step.code, step.text) }
+/// ```
+public struct GuidanceService: Sendable {
+    let context: CPSContext
+    let directory: any LegacyCPSDirectory
+    private var access: AccessControl { AccessControl(store: context.store) }
+
+    /// Creates the service over `context`; `directory` is the old CPS directory asked whether
+    /// "MIGRATE PRODUCTS" is available (R-MIG-1).
+    public init(_ context: CPSContext, directory: any LegacyCPSDirectory) {
+        self.context = context
+        self.directory = directory
+    }
+
+    /// The next steps of the application `applicationID`, for its applicant or a reviewer, in
+    /// `language` (default: the application's language) (R-GUIDE-1, R-ACC-5).
+    public func nextSteps(forApplication applicationID: String, as principal: Principal,
+                          in language: Language? = nil) async throws -> [GuidanceStep] {
+        let facts = try await applicationFacts(applicationID, as: principal)
+        return NextSteps(policy: context.policy, language: language ?? facts.application.language, catalog: context.catalog)
+            .forApplication(facts)
+    }
+
+    /// The next steps of the account `accountID`, for one of its active users, in `language` (default:
+    /// the user's language) (R-GUIDE-1, R-ACC-5).
+    public func nextSteps(forAccount accountID: String, as principal: Principal,
+                          in language: Language? = nil) async throws -> [GuidanceStep] {
+        let user = try await access.requireUser(principal, of: accountID)
+        let facts = try await accountFacts(accountID, as: principal)
+        return NextSteps(policy: context.policy, language: language ?? user.record.language, catalog: context.catalog)
+            .forAccount(facts)
+    }
+
+    /// The facts behind an application's steps (R-GUIDE-1), for its applicant or a reviewer.
+    public func applicationFacts(_ applicationID: String, as principal: Principal) async throws -> ApplicationGuidanceFacts {
+        let onboarding = OnboardingService(context)
+        let application = try await onboarding.application(applicationID, as: principal)
+        let evidence = try await onboarding.evidence(of: applicationID, as: principal)
+        var account: BusinessAccount?
+        if let accountID = application.accountID {
+            account = try await context.store.fetch(BusinessAccount.self, id: accountID)?.record
+        }
+        return ApplicationGuidanceFacts(application: application, evidence: evidence, account: account, now: context.time.now())
+    }
+
+    /// The facts behind an account's steps (R-GUIDE-1), for one of its active users.
+    public func accountFacts(_ accountID: String, as principal: Principal) async throws -> AccountGuidanceFacts {
+        _ = try await access.requireUser(principal, of: accountID)
+        let store = context.store
+        guard let account = try await store.fetch(BusinessAccount.self, id: accountID)?.record else {
+            throw AuthorizationError(.otherAccount, principal: principal)
+        }
+        let index = "account:\(accountID)"
+        let products = try await store.fetchAll(ProductRegistration.self, indexKey: index).map(\.record)
+            .filter { $0.status == .active }
+        let balance = try await store.fetch(PointsBalance.self, id: accountID)?.record ?? PointsBalance(accountID: accountID)
+        let migrated = try await !store.fetchAll(LegacyMembership.self, indexKey: index).isEmpty
+        let migration = migrated ? nil
+            : try await MigrationService(context, directory: directory).availability(of: accountID, as: principal)
+        let levels = LevelEligibility(points: balance.points, completeRegistrations: balance.completeRegistrations,
+                                      policy: context.policy.levels)
+        let memberships = try await store.fetchAll(Membership.self, indexKey: index).map(\.record)
+            .sorted { $0.createdAt < $1.createdAt }
+        let pending = try await store.fetchAll(MembershipPurchase.self, indexKey: index).map(\.record)
+            .filter { $0.invoiceID == nil }.sorted { $0.purchasedAt < $1.purchasedAt }
+        let invoices = try await store.fetchAll(Invoice.self, indexKey: index).map(\.record)
+            .filter { $0.status.awaitsPayment }
+            .sorted { ($0.due.dueDay, $0.number) < ($1.due.dueDay, $1.number) }
+        return AccountGuidanceFacts(account: account, products: products, balance: balance, migration: migration,
+                                    levels: levels, memberships: memberships, pendingPurchases: pending,
+                                    unpaidInvoices: invoices, now: context.time.now())
+    }
+}
