@@ -4,9 +4,7 @@
 //   swiftc -sanitize=fuzzer,address -parse-as-library Sources/CPSKit/**/*.swift Fuzz/JournalDecodeFuzz.swift
 // The input is used twice: as is (so the fuzzer must find a valid header) and behind a valid
 // journal header (so it explores the frame and batch decoders right away).
-
-@_cdecl("LLVMFuzzerTestOneInput")
-public func journalDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func journalDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data, count: size)
     var table = RecordTable()
     _ = try? StorageFormat.readJournal(input) { table.apply($0, collect: false) }

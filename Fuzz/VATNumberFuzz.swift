@@ -4,8 +4,8 @@
 
 /// Feeds arbitrary bytes to the parser, both raw (not even valid UTF-8) and as a repaired string,
 /// and checks that a compact form, parsed again, is itself and keeps its canonical form.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func vatNumberFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+
+func vatNumberFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     let raw = VATNumberParser.verdict(utf8: bytes)
     let text = String(decoding: bytes, as: UTF8.self)
