@@ -9,13 +9,18 @@ let package = Package(
     products: [
         .library(name: "CPSKit", targets: ["CPSKit"]),
         .library(name: "CPSKitTesting", targets: ["CPSKitTesting"]),
+        // The `cps` tool's commands and the walkthrough, for example packages that run them over
+        // another store (Examples/PostgresStore).
+        .library(name: "CPSCLI", targets: ["CPSCLI"]),
         .executable(name: "cps", targets: ["cps"]),
+        .executable(name: "cps-bench", targets: ["cps-bench"]),
     ],
     targets: [
         .target(name: "CPSKit"),
         .target(name: "CPSKitTesting", dependencies: ["CPSKit"]),
         .target(name: "CPSCLI", dependencies: ["CPSKit", "CPSKitTesting"]),
         .executableTarget(name: "cps", dependencies: ["CPSCLI"]),
+        .executableTarget(name: "cps-bench", dependencies: ["CPSKit", "CPSKitTesting"], path: "Sources/cps-bench"),
         .testTarget(name: "CPSKitTests", dependencies: ["CPSKit", "CPSKitTesting", "CPSCLI"]),
     ]
 )
