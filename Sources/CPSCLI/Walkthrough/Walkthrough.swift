@@ -2,13 +2,32 @@ import CPSKit
 import CPSKitTesting
 import Foundation
 
-/// The seed's journey for one Swedish company, told step by step from a fresh in-memory store with a
-/// fixed clock, incrementing IDs and seeded randomness, so that every run prints the same (R-ADP-3).
+/// The seed's journey for one Swedish company, told step by step from a fresh store (in memory unless
+/// given) with a fixed clock, incrementing IDs and seeded randomness, so that every run prints the
+/// same (R-ADP-3).
 ///
 /// It is also the shortest complete example of using CPSKit in a host: read it top to bottom.
-struct Walkthrough {
-    let language: Language
-    let print: (String) -> Void
+/// `cps walkthrough` runs it in memory; Examples/PostgresStore runs it on PostgreSQL (R-ADP-1):
+///
+/// ```swift
+/// try await Walkthrough(language: .swedish, store: myEmptyStore).run()
+/// ```
+public struct Walkthrough: Sendable {
+    /// The language of every line and mail printed.
+    public let language: Language
+    /// The store the journey writes to. It must hold no CPSKit records yet: the walkthrough's IDs
+    /// (`application-1`, …) start from 1 on every run.
+    public let store: any RecordStore
+    let print: @Sendable (String) -> Void
+
+    /// A walkthrough in `language` on `store` (a fresh in-memory store by default) that prints each
+    /// line through `print` (standard output by default).
+    public init(language: Language = .english, store: any RecordStore = InMemoryRecordStore(),
+                print: @escaping @Sendable (String) -> Void = { Swift.print($0) }) {
+        self.language = language
+        self.store = store
+        self.print = print
+    }
 
     private var catalog: TextCatalog { .standard }
 
@@ -21,9 +40,10 @@ struct Walkthrough {
         say(key)
     }
 
-    func run() async throws {
+    /// Runs the journey, printing every step and every mail received.
+    public func run() async throws {
         // A host builds one context: a store, an identity adapter, the policy, time, IDs, randomness.
-        let env = TestEnvironment(start: "2026-11-27T10:00:00+01:00")
+        let env = TestEnvironment(start: "2026-11-27T10:00:00+01:00", store: store)
         let mailbox = InMemoryMailbox()
         let dispatcher = MailDispatcher(store: env.store, transport: mailbox, time: env.clock.source)
         let days = DayFormatter()
