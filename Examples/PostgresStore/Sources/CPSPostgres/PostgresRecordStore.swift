@@ -1,6 +1,7 @@
 import CPSKit
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// A ``RecordStore`` on PostgreSQL (R-ADP-1): every guarantee of the protocol, checked by the same
 /// `StorageConformance` suite as `InMemoryRecordStore` and `FileRecordStore`, across any number of
@@ -118,26 +119,24 @@ public final class PostgresRecordStore: RecordStore {
     public func migrate() async throws(StorageError) {
         let schema = self.schema
         let logger = self.logger
-        try await run("migrating schema \(schema.name)") { client in
-            try await client.withConnection { connection in
-                try await Self.transaction(on: connection, logger: logger) {
-                    try await connection.send("SELECT pg_advisory_xact_lock(hashtext(\("cpskit.schema." + schema.name)))", logger: logger)
-                    try await connection.send("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema.name)\"")", logger: logger)
-                    try await connection.send(PostgresQuery(unsafeSQL: schema.versionTable), logger: logger)
-                    let current = try await Self.version(on: connection, schema: schema, logger: logger)
-                    guard current <= PostgresSchema.latestVersion else {
-                        throw StorageError(.unsupportedVersion, subject: schema.name,
-                                           detail: "schema \(schema.name) is at version \(current); this package knows up to \(PostgresSchema.latestVersion)")
+        try await run("migrating schema \(schema.name)") { connection in
+            try await Self.transaction(on: connection, logger: logger) {
+                try await connection.send("SELECT pg_advisory_xact_lock(hashtext(\("cpskit.schema." + schema.name)))", logger: logger)
+                try await connection.send("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema.name)\"")", logger: logger)
+                try await connection.send(PostgresQuery(unsafeSQL: schema.versionTable), logger: logger)
+                let current = try await Self.version(on: connection, schema: schema, logger: logger)
+                guard current <= PostgresSchema.latestVersion else {
+                    throw StorageError(.unsupportedVersion, subject: schema.name,
+                                       detail: "schema \(schema.name) is at version \(current); this package knows up to \(PostgresSchema.latestVersion)")
+                }
+                for migration in schema.migrations where migration.version > current {
+                    for statement in migration.statements {
+                        try await connection.send(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
-                    for migration in schema.migrations where migration.version > current {
-                        for statement in migration.statements {
-                            try await connection.send(PostgresQuery(unsafeSQL: statement), logger: logger)
-                        }
-                        try await connection.send("""
-                            INSERT INTO \(unescaped: schema.table("cps_schema_version")) (version, summary)
-                            VALUES (\(migration.version), \(migration.summary))
-                            """, logger: logger)
-                    }
+                    try await connection.send("""
+                        INSERT INTO \(unescaped: schema.table("cps_schema_version")) (version, summary)
+                        VALUES (\(migration.version), \(migration.summary))
+                        """, logger: logger)
                 }
             }
         }
@@ -147,10 +146,8 @@ public final class PostgresRecordStore: RecordStore {
     public func schemaVersion() async throws(StorageError) -> Int {
         let schema = self.schema
         let logger = self.logger
-        return try await run("reading the schema version of \(schema.name)") { client in
-            try await client.withConnection { connection in
-                try await Self.version(on: connection, schema: schema, logger: logger)
-            }
+        return try await run("reading the schema version of \(schema.name)") { connection in
+            try await Self.version(on: connection, schema: schema, logger: logger)
         }
     }
 
@@ -213,9 +210,10 @@ public final class PostgresRecordStore: RecordStore {
 
     private func read(_ doing: String, _ query: @Sendable () -> PostgresQuery) async throws(StorageError) -> [RecordEnvelope] {
         let query = query()
-        return try await run(doing) { client in
+        let logger = self.logger
+        return try await run(doing) { connection in
             var envelopes: [RecordEnvelope] = []
-            let rows = try await client.query(query, logger: self.logger)
+            let rows = try await connection.send(query, logger: logger)
             for try await (kind, id, version, payload, uniqueKeys, indexKeys)
                 in rows.decode((String, String, Int64, Data, [String], [String]).self) {
                 envelopes.append(try Self.envelope(kind, id, version, payload, uniqueKeys, indexKeys))
@@ -263,11 +261,9 @@ public final class PostgresRecordStore: RecordStore {
     private func commitAttempt(_ batch: WriteBatch) async throws -> [RecordEnvelope] {
         let logger = self.logger
         let hook = beforeCommit
-        return try await withConnectionTimeout { client in
-            try await client.withConnection { connection in
-                try await Self.transaction(on: connection, logger: logger, beforeCommit: hook) {
-                    try await self.apply(batch, on: connection)
-                }
+        return try await withConnection { connection in
+            try await Self.transaction(on: connection, logger: logger, beforeCommit: hook) {
+                try await self.apply(batch, on: connection)
             }
         }
     }
@@ -426,27 +422,33 @@ public final class PostgresRecordStore: RecordStore {
 
     // MARK: - Errors
 
-    /// Runs `body` with the client and turns every error into a ``StorageError``.
+    /// Runs `body` on a leased connection and turns every error into a ``StorageError``.
     private func run<Result: Sendable>(_ doing: String,
-                                       _ body: @escaping @Sendable (PostgresClient) async throws -> Result) async throws(StorageError) -> Result {
+                                       _ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(StorageError) -> Result {
         do {
-            return try await withConnectionTimeout(body)
+            return try await withConnection(body)
         } catch {
             throw PostgresFailure.storageError(error, doing: doing)
         }
     }
 
-    /// Runs `body`; if it has not finished after ``connectionTimeout``, cancels it, which ends a wait
-    /// for a connection (the pool retries an unreachable server forever) with ``NoConnection``. The
-    /// outcome is always `body`'s: a statement already running is not interrupted, and a commit that
-    /// finishes after the deadline still reports its success.
-    private func withConnectionTimeout<Result: Sendable>(
-        _ body: @escaping @Sendable (PostgresClient) async throws -> Result
+    /// Leases a connection and runs `body` on it. If no connection could be leased within
+    /// ``connectionTimeout`` (the pool retries an unreachable server forever), the wait is cancelled and
+    /// fails with ``NoConnection``. Once `body` runs it is never interrupted: a statement waiting for a
+    /// row lock may take as long as it needs, and the outcome is always `body`'s.
+    private func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let client = self.client
         let timeout = connectionTimeout
+        let leased = LeaseFlag()
         return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask { try await body(client) }
+            group.addTask {
+                try await client.withConnection { connection in
+                    leased.set()
+                    return try await body(connection)
+                }
+            }
             group.addTask {
                 try? await Task.sleep(for: timeout)
                 return nil
@@ -459,8 +461,11 @@ public final class PostgresRecordStore: RecordStore {
                         group.cancelAll()
                         return value
                     }
-                    if !Task.isCancelled { timedOut = true }
-                    group.cancelAll()
+                    // The timer ended (or the caller was cancelled): give up only on a wait for a connection.
+                    if !leased.isSet {
+                        timedOut = !Task.isCancelled
+                        group.cancelAll()
+                    }
                 } catch {
                     group.cancelAll()
                     if timedOut { throw NoConnection(timeout: timeout, underlying: error) }
@@ -482,4 +487,11 @@ extension PostgresConnection {
         guard !isClosed else { throw ConnectionClosed() }
         return try await self.query(query, logger: logger)
     }
+}
+
+/// Whether a connection has been leased yet (set once, from the leasing task).
+private final class LeaseFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }
