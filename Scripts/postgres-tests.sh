@@ -3,7 +3,7 @@
 # a free port, its unix socket in that directory, SCRAM password auth over TCP), runs the adapter
 # package's tests against it (Examples/PostgresStore: the StorageConformance suite, the race tests,
 # the dropped-connection test) and the walkthrough example, and stops the server on exit, also on
-# failure. Fails unless Swift Testing reports a passing run of at least one test.
+# failure. Fails unless Swift Testing reports a passing run of at least one test and skipped none.
 #
 #   bash Scripts/postgres-tests.sh            # needs PostgreSQL's server binaries (Debian: postgresql)
 #
@@ -76,6 +76,11 @@ swift test 2>&1 | tee "$log"
 if grep -q 'warning:' "$log"; then echo "postgres-tests: the build printed warnings" >&2; exit 1; fi
 if ! grep -Eq 'Test run with [1-9][0-9]* tests? .*passed' "$log"; then
   echo "postgres-tests: Swift Testing reported no passing run of at least one test" >&2
+  exit 1
+fi
+# A skipped suite also counts as "passed" in that line: none may be skipped here.
+if grep -Eq '(Suite|Test) ".*" skipped' "$log"; then
+  echo "postgres-tests: tests were skipped although a server was configured" >&2
   exit 1
 fi
 
