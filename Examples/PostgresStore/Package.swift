@@ -28,6 +28,7 @@ let package = Package(
             "CPSPostgres",
             .product(name: "CPSKit", package: "CPSKit"),
             .product(name: "CPSKitTesting", package: "CPSKit"),
+            .product(name: "CPSCLI", package: "CPSKit"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
     ]

@@ -1,3 +1,4 @@
+import CPSCLI
 import CPSKit
 import CPSKitTesting
 import CPSPostgres
@@ -21,6 +22,20 @@ struct JourneyTests {
                 #expect(!expected.isEmpty || kind == OutboxMail.kind, "\(kind): the journey wrote none")
                 #expect(found == expected, "\(kind): \(found.count) records on PostgreSQL, \(expected.count) in memory")
             }
+        }
+    }
+
+    @Test("The walkthrough prints exactly the same on PostgreSQL as in memory", arguments: [Language.swedish, .english])
+    func walkthrough(_ language: Language) async throws {
+        try await TestStores.with { stores in
+            let postgres = try await stores.open()
+            let onPostgres = Shared([String]())
+            let inMemory = Shared([String]())
+            try await Walkthrough(language: language, store: postgres, print: { line in onPostgres.withLock { $0.append(line) } }).run()
+            try await Walkthrough(language: language, print: { line in inMemory.withLock { $0.append(line) } }).run()
+            let expected = inMemory.withLock { $0 }
+            #expect(expected.count > 100)
+            #expect(onPostgres.withLock { $0 } == expected)
         }
     }
 }
