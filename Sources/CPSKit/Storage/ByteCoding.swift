@@ -60,24 +60,28 @@ struct ByteReader {
     var remaining: Int { end - position }
     var isAtEnd: Bool { position >= end }
 
+    @inline(__always) // called several times per record while loading a snapshot
     mutating func need(_ count: Int) throws(FormatError) {
         guard count >= 0, count <= remaining else {
             throw FormatError(detail: "needs \(count) bytes at offset \(position), \(remaining) left")
         }
     }
 
+    @inline(__always)
     mutating func u8() throws(FormatError) -> UInt8 {
         try need(1)
         defer { position += 1 }
         return base[position]
     }
 
+    @inline(__always)
     mutating func u32() throws(FormatError) -> UInt32 {
         try need(4)
         defer { position += 4 }
         return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt32.self))
     }
 
+    @inline(__always)
     mutating func u64() throws(FormatError) -> UInt64 {
         try need(8)
         defer { position += 8 }
@@ -85,12 +89,14 @@ struct ByteReader {
     }
 
     /// The next `count` bytes, borrowed.
+    @inline(__always)
     mutating func bytes(_ count: Int) throws(FormatError) -> UnsafeRawBufferPointer {
         try need(count)
         defer { position += count }
         return UnsafeRawBufferPointer(rebasing: base[position..<(position + count)])
     }
 
+    @inline(__always)
     mutating func string() throws(FormatError) -> String {
         let length = Int(try u32())
         let raw = try bytes(length)

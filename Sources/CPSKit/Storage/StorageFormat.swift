@@ -292,8 +292,8 @@ enum StorageFormat {
                 let kind = kindFrame.kind
                 let loadedKind: LoadedKind
                 if records >= parallelThreshold, frames.count >= 2 {
-                    // Halves by record count, decoded in parallel; then the records table on this
-                    // thread while the other builds the unique keys and the index.
+                    // Halves by record count, decoded in parallel; then the records table and the
+                    // unique keys on this thread while the other builds the index.
                     var split = 0, firstHalf = 0
                     while split < frames.count - 1, firstHalf + frames[split].records <= records / 2 {
                         firstHalf += frames[split].records
@@ -303,14 +303,20 @@ enum StorageFormat {
                     let (first, second) = inParallel({ decodeRecords(bytes, frames: head, kind: kind) },
                                                      { decodeRecords(bytes, frames: tail, kind: kind) })
                     let parts = [try first.get(), try second.get()]
-                    let (entries, keys) = inParallel({ buildEntries(parts, capacity: records) },
-                                                     { buildKeys(parts, kind: kind, uniqueCapacity: kindFrame.uniqueCount) })
-                    loadedKind = LoadedKind(entries: entries, owners: keys.owners, index: keys.index, highest: keys.highest)
+                    // The records and unique keys take about as many hash insertions as the index
+                    // (whose IDs are hashed twice: grouped, then into sets), so the two threads
+                    // finish together.
+                    let (tables, index) = inParallel({ buildEntries(parts, kind: kind, capacity: records,
+                                                                    uniqueCapacity: kindFrame.uniqueCount) },
+                                                     { buildIndex(parts) })
+                    loadedKind = LoadedKind(entries: tables.entries, owners: tables.owners, index: index.index,
+                                            highest: index.highest)
                 } else {
                     let parts = [try decodeRecords(bytes, frames: frames, kind: kind).get()]
-                    let keys = buildKeys(parts, kind: kind, uniqueCapacity: kindFrame.uniqueCount)
-                    loadedKind = LoadedKind(entries: buildEntries(parts, capacity: records), owners: keys.owners,
-                                            index: keys.index, highest: keys.highest)
+                    let tables = buildEntries(parts, kind: kind, capacity: records, uniqueCapacity: kindFrame.uniqueCount)
+                    let index = buildIndex(parts)
+                    loadedKind = LoadedKind(entries: tables.entries, owners: tables.owners, index: index.index,
+                                            highest: index.highest)
                 }
                 table.installKind(kind, entries: loadedKind.entries, index: loadedKind.index, owners: loadedKind.owners,
                                   highestSequence: loadedKind.highest)
@@ -413,28 +419,32 @@ enum StorageFormat {
         }
     }
 
-    private static func buildEntries(_ parts: [[LoadedRecord]], capacity: Int) -> [String: RecordTable.Entry] {
+    /// The records table and the unique-key owners of one kind, in record order.
+    private static func buildEntries(_ parts: [[LoadedRecord]], kind: String, capacity: Int, uniqueCapacity: Int)
+        -> (entries: [String: RecordTable.Entry], owners: [String: RecordTable.Key]) {
         var entries: [String: RecordTable.Entry] = [:]
         entries.reserveCapacity(capacity)
-        for part in parts {
-            for record in part { entries[record.envelope.id] = RecordTable.Entry(envelope: record.envelope, sequence: record.sequence) }
-        }
-        return entries
-    }
-
-    private static func buildKeys(_ parts: [[LoadedRecord]], kind: String, uniqueCapacity: Int)
-        -> (owners: [String: RecordTable.Key], index: [String: Set<String>], highest: UInt64) {
         var owners: [String: RecordTable.Key] = [:]
         owners.reserveCapacity(uniqueCapacity)
+        for part in parts {
+            for record in part {
+                entries[record.envelope.id] = RecordTable.Entry(envelope: record.envelope, sequence: record.sequence)
+                if !record.envelope.uniqueKeys.isEmpty {
+                    let key = RecordTable.Key(kind: kind, id: record.envelope.id)
+                    for unique in record.envelope.uniqueKeys { owners[unique] = key }
+                }
+            }
+        }
+        return (entries, owners)
+    }
+
+    /// The index (index key → IDs) of one kind and its highest insertion sequence.
+    private static func buildIndex(_ parts: [[LoadedRecord]]) -> (index: [String: Set<String>], highest: UInt64) {
         var groups: [String: [String]] = [:]
         var highest: UInt64 = 0
         for part in parts {
             for record in part {
                 highest = max(highest, record.sequence)
-                if !record.envelope.uniqueKeys.isEmpty {
-                    let key = RecordTable.Key(kind: kind, id: record.envelope.id)
-                    for unique in record.envelope.uniqueKeys { owners[unique] = key }
-                }
                 for indexKey in record.envelope.indexKeys { groups[indexKey, default: []].append(record.envelope.id) }
             }
         }
@@ -445,6 +455,6 @@ enum StorageFormat {
             for id in ids { set.insert(id) }
             index[indexKey] = set
         }
-        return (owners, index, highest)
+        return (index, highest)
     }
 }
