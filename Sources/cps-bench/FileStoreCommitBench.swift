@@ -16,7 +16,7 @@ import Glibc
 ///
 /// Each round commits `records / rounds` records on every side; the medians of the rounds are scaled
 /// to the whole count.
-actor FileStoreSession {
+enum FileStoreSession {
     struct Result: Sendable {
         let single: Double
         let raw: Double
@@ -27,21 +27,7 @@ actor FileStoreSession {
         let records: Int
     }
 
-    private var cached: Swift.Result<Result, BenchFailure>?
-
-    func result(_ context: BenchContext) async -> Swift.Result<Result, BenchFailure> {
-        if let cached { return cached }
-        let outcome: Swift.Result<Result, BenchFailure>
-        do { outcome = .success(try await Self.measure(context)) } catch let failure as BenchFailure {
-            outcome = .failure(failure)
-        } catch {
-            outcome = .failure(BenchFailure("\(error)"))
-        }
-        cached = outcome
-        return outcome
-    }
-
-    static let shared = FileStoreSession()
+    static let shared = MeasuredOnce<Result>(measure)
 
     static func envelope(_ number: Int) -> RecordEnvelope {
         var payload = Data("{\"product\":\(number),\"padding\":\"".utf8)

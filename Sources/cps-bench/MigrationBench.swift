@@ -4,7 +4,7 @@ import CPSKitTesting
 /// Migrating one legacy account into one business account (R-MIG-2): growth from 10,000 to 100,000
 /// legacy products (linear work gives a ratio of 10), and the points read afterwards (R-PTS-1: one
 /// look-up, so its time must not grow with the number of products).
-actor MigrationSession {
+enum MigrationSession {
     struct Result: Sendable {
         let small: Double
         let large: Double
@@ -14,20 +14,7 @@ actor MigrationSession {
         let largeCount: Int
     }
 
-    static let shared = MigrationSession()
-    private var cached: Swift.Result<Result, BenchFailure>?
-
-    func result(_ context: BenchContext) async -> Swift.Result<Result, BenchFailure> {
-        if let cached { return cached }
-        let outcome: Swift.Result<Result, BenchFailure>
-        do { outcome = .success(try await Self.measure(context)) } catch let failure as BenchFailure {
-            outcome = .failure(failure)
-        } catch {
-            outcome = .failure(BenchFailure("\(error)"))
-        }
-        cached = outcome
-        return outcome
-    }
+    static let shared = MeasuredOnce<Result>(measure)
 
     static let models = ["EOS R5", "EOS R3", "EOS R1", "EOS R6 Mark II", "EOS R5 Mark II"]
 
