@@ -93,16 +93,19 @@ public struct TestEnvironment: Sendable {
 
     /// The token in the newest mail of `template` carrying a link (`…?token=XYZ`).
     public func latestToken(_ template: String = "accountReady") async throws -> String? {
-        guard let link = try await mails(template).last?.facts["link"], let range = link.range(of: "token=") else { return nil }
-        return String(link[range.upperBound...])
+        Self.token(in: try await mails(template).last)
     }
 
     /// The token in the newest mail of `template` to `email` carrying a link: one index look-up of
     /// that recipient's mails, so it stays fast in a store of many accounts (the journey benchmark).
     public func latestToken(_ template: String = "accountReady", to email: EmailAddress) async throws -> String? {
         let mails = try await store.fetchAll(OutboxMail.self, indexKey: "to:\(email.key)").map(\.record.message)
-        guard let link = mails.last(where: { $0.template == template })?.facts["link"],
-              let range = link.range(of: "token=") else { return nil }
+        return Self.token(in: mails.last(where: { $0.template == template }))
+    }
+
+    /// The token after `token=` in `mail`'s link, if it has one.
+    private static func token(in mail: MailMessage?) -> String? {
+        guard let link = mail?.facts["link"], let range = link.range(of: "token=") else { return nil }
         return String(link[range.upperBound...])
     }
 
