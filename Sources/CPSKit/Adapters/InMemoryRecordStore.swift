@@ -12,6 +12,14 @@ public final class InMemoryRecordStore: RecordStore {
     /// An empty store.
     public init() {}
 
+    private init(table: RecordTable) { state = Locked(table) }
+
+    /// An independent store holding the same records, versions, tombstones and insertion order as this
+    /// one at this moment: a test sets state up once and runs each schedule on its own copy.
+    public func copy() -> InMemoryRecordStore {
+        InMemoryRecordStore(table: state.withLock { $0 })
+    }
+
     /// The number of records of every kind (for tests and diagnostics).
     public var count: Int { state.withLock { $0.count } }
 

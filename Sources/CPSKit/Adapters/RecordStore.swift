@@ -17,6 +17,17 @@
 /// 4. **Order.** ``records(kind:indexKey:)`` returns records in the order they were first inserted.
 /// 5. **Copies.** Values handed out never change afterwards; a later write makes a new version.
 /// 6. **Durability** (for durable stores): a batch whose `commit` returned survives a crash.
+/// 7. **Check writes** (R-UOW-1). A ``RecordWrite/check(kind:id:expectedVersion:)`` writes nothing
+///    but fails the batch with ``StorageError/Reason/conflict`` unless the record is at that version
+///    (0: no live record). Checking and writing one record in a batch at different versions is
+///    ``StorageError/Reason/invalidBatch``.
+/// 8. **Versions never repeat** (R-UOW-1). A delete leaves a tombstone with the record's last
+///    version; a re-insert of the same kind and ID continues from it (`last + 1`), so a check at any
+///    earlier version fails.
+/// 9. **Pages.** ``records(kind:indexKey:after:limit:)`` reads at most `limit` records after a
+///    cursor, in first-insertion order, stable under updates and deletes between pages.
+/// 10. **Close.** ``close()`` waits for commits in flight and releases what the store holds; a store
+///    used after closing fails with ``StorageError/Reason/unavailable``.
 ///
 /// Implementations: ``InMemoryRecordStore`` (reference) and `FileRecordStore` (the embedded durable
 /// store). Errors are always ``StorageError``.
@@ -34,4 +45,40 @@ public protocol RecordStore: Sendable {
     /// of the `put` writes (with their new versions) in batch order.
     @discardableResult
     func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope]
+
+    /// At most `limit` records of `kind` holding `indexKey` (all of the kind when `nil`) that come after
+    /// `cursor` in first-insertion order (from the first when `cursor` is `nil`), and the cursor for the
+    /// next page. The default reads every record and cuts the page out; stores that can should read only
+    /// the page.
+    func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) async throws(StorageError) -> RecordPage
+
+    /// Waits for commits in flight, then releases the store's resources (files, locks, connections).
+    /// The default does nothing.
+    func close() async
+}
+
+extension RecordStore {
+    /// Pages over ``records(kind:indexKey:)``: the cursor's ``RecordCursor/lastID`` is found again in
+    /// the full list and the page starts after it; if that record was deleted meanwhile, the page
+    /// starts at the cursor's position (its ``RecordCursor/sequence`` counts the records read so far).
+    /// Correct but O(n) per page; the bundled stores override it.
+    public func records(kind: String, indexKey: String?, after cursor: RecordCursor?,
+                        limit: Int) async throws(StorageError) -> RecordPage {
+        let all = try await records(kind: kind, indexKey: indexKey)
+        var start = 0
+        if let cursor {
+            if let found = all.firstIndex(where: { $0.id == cursor.lastID }) {
+                start = found + 1
+            } else {
+                start = Int(clamping: min(cursor.sequence, UInt64(all.count)))
+            }
+        }
+        let end = start + min(max(limit, 0), all.count - start)
+        let page = Array(all[start..<end])
+        let next = end < all.count ? page.last.map { RecordCursor(sequence: UInt64(end), lastID: $0.id) } : nil
+        return RecordPage(records: page, next: next)
+    }
+
+    /// Does nothing.
+    public func close() async {}
 }

@@ -34,6 +34,17 @@ public struct WriteBatch: Sendable, Hashable, Codable {
                            expectedVersion: stored.version))
     }
 
+    /// Requires `stored`'s record to be still at the version it was read at, without writing it
+    /// (R-UOW-1).
+    public mutating func check<R: StoredRecord>(_ stored: Stored<R>) {
+        writes.append(.check(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))
+    }
+
+    /// Requires that no record of `type` with `id` exists when the batch commits (R-UOW-1).
+    public mutating func checkAbsent<R: StoredRecord>(_ type: R.Type, id: String) {
+        writes.append(.check(kind: R.kind, id: id, expectedVersion: 0))
+    }
+
     /// Deletes `stored`'s record, expecting the version it was read at.
     public mutating func delete<R: StoredRecord>(_ stored: Stored<R>) {
         writes.append(.delete(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))

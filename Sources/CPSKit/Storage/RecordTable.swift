@@ -65,9 +65,22 @@ struct RecordTable: Sendable {
     /// no unique key given to two records. Changes nothing.
     func validate(_ batch: WriteBatch) throws(StorageError) {
         var written = Set<Key>()
+        var checked: [Key: UInt64] = [:]
         var claims: [String: Key] = [:]
         for write in batch.writes {
             let key = Key(kind: write.kind, id: write.id)
+            if let expected = checked[key], expected != write.expectedVersion {
+                throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
+                                   detail: "the batch checks and writes \(key.kind) \(key.id) at different versions")
+            }
+            checked[key] = write.expectedVersion
+            if !write.changesState {
+                let current = version(of: key)
+                guard current == write.expectedVersion else {
+                    throw StorageError.conflict(kind: key.kind, id: key.id, expected: write.expectedVersion, actual: current)
+                }
+                continue
+            }
             guard written.insert(key).inserted else {
                 throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
                                    detail: "the batch writes \(key.kind) \(key.id) twice")
@@ -110,7 +123,7 @@ struct RecordTable: Sendable {
     mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
         // Release the old keys of every written record first, so keys move freely within the batch.
         // (A write expecting version 0 finds no record: the batch was validated.)
-        for write in batch.writes where write.expectedVersion != 0 {
+        for write in batch.writes where write.changesState && write.expectedVersion != 0 {
             if let old = record(kind: write.kind, id: write.id) {
                 release(old, key: Key(kind: write.kind, id: write.id))
             }
@@ -119,6 +132,8 @@ struct RecordTable: Sendable {
         if collect { stored.reserveCapacity(batch.writes.count) }
         for write in batch.writes {
             switch write {
+            case .check:
+                continue
             case .delete(let kind, let id, _):
                 if kinds[kind]?.entries.removeValue(forKey: id) != nil { count -= 1 }
             case .put(var envelope, let expected):

@@ -115,8 +115,10 @@ enum StorageFormat {
 
     static func encodeBatch(_ batch: WriteBatch, into writer: inout ByteWriter) {
         appendFrame(to: &writer) { writer in
-            writer.u32(UInt32(truncatingIfNeeded: batch.writes.count))
-            for write in batch.writes {
+            // Checks change nothing, so the journal records only the writes that replay applies.
+            let writes = batch.writes.filter(\.changesState)
+            writer.u32(UInt32(truncatingIfNeeded: writes.count))
+            for write in writes {
                 switch write {
                 case .put(let envelope, let expected):
                     writer.u8(1)
@@ -131,6 +133,8 @@ enum StorageFormat {
                     writer.u64(expected)
                     writer.string(kind)
                     writer.string(id)
+                case .check:
+                    continue
                 }
             }
         }
