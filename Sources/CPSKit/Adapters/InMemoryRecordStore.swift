@@ -7,10 +7,10 @@
 /// a batch is validated completely before anything is applied.
 public final class InMemoryRecordStore: RecordStore {
     // The validation and application rules live in `RecordTable`, shared with `FileRecordStore`.
-    private let state = Locked(RecordTable())
+    private let state: Locked<RecordTable>
 
     /// An empty store.
-    public init() {}
+    public init() { state = Locked(RecordTable()) }
 
     private init(table: RecordTable) { state = Locked(table) }
 
