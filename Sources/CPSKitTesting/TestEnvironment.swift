@@ -17,52 +17,89 @@ public struct TestEnvironment: Sendable {
     public let store: any RecordStore
     /// The identity provider.
     public let identity: InMemoryIdentityProvider
-    /// The context the services use.
+    /// The context the services use: every adapter below, incrementing IDs, seeded randomness, a
+    /// recording event sink and a sleeper that records and returns at once.
     public let context: CPSContext
     /// The old CPS directory the migration service asks (R-MIG-1); empty until a test adds accounts.
     public let legacyDirectory: InMemoryLegacyCPSDirectory
+    /// The card processor in the context (R-BIL-3): ``InMemoryPaymentGateway`` unless given.
+    public let gateway: any PaymentGateway
+    /// The mail transport in the context (R-ADP-2); the mail dispatcher delivers here.
+    public let mailbox: InMemoryMailbox
+    /// Every event the context emitted (R-UOW-3).
+    public let events: RecordingEventSink
+    /// Every retry delay asked for (R-UOW-1).
+    public let sleeper: RecordingSleeper
 
     /// A fresh environment at `start` (default Friday 27 November 2026, 10:00 in Stockholm).
+    ///
+    /// A `policy` that does not validate is a mistake in the test: the environment stops with its
+    /// ``PolicyError``.
     public init(start: String = "2026-11-27T10:00:00+01:00", store: any RecordStore = InMemoryRecordStore(),
-                policy: CPSPolicy = .canonEurope, seed: UInt64 = 42, calendars: CalendarLookup? = nil) {
+                policy: CPSPolicy = .canonEurope, seed: UInt64 = 42, calendars: CalendarLookup? = nil,
+                gateway: (any PaymentGateway)? = nil) {
         clock = TestClock(iso: start)
         self.store = store
         let random = RandomSource(SeededRandomNumberGenerator(seed: seed))
         identity = InMemoryIdentityProvider(random: random, iterations: 2)
-        context = CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: .incrementing(),
-                             random: random, calendars: calendars)
         legacyDirectory = InMemoryLegacyCPSDirectory()
+        let gateway = gateway ?? InMemoryPaymentGateway()
+        self.gateway = gateway
+        mailbox = InMemoryMailbox()
+        events = RecordingEventSink()
+        sleeper = RecordingSleeper()
+        do {
+            context = try CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: .incrementing(),
+                                     random: random, calendars: calendars, paymentGateway: gateway,
+                                     legacyDirectory: legacyDirectory, mailTransport: mailbox, events: events.sink,
+                                     sleeper: sleeper.sleeper)
+        } catch {
+            fatalError("TestEnvironment: the policy does not validate: \(error)")
+        }
     }
 
+    /// Every service and job over ``context`` (the production facade).
+    public var services: CPSServices { CPSServices(context) }
     /// The onboarding service.
-    public var onboarding: OnboardingService { OnboardingService(context) }
+    public var onboarding: OnboardingService { services.onboarding }
     /// The review service.
-    public var review: ReviewService { ReviewService(context) }
+    public var review: ReviewService { services.review }
     /// The password service.
-    public var passwords: PasswordService { PasswordService(context) }
+    public var passwords: PasswordService { services.passwords }
     /// The account service.
-    public var accounts: AccountService { AccountService(context) }
+    public var accounts: AccountService { services.accounts }
     /// The product service (R-PRD-1…5).
-    public var products: ProductService { ProductService(context) }
+    public var products: ProductService { services.products }
     /// The migration service over ``legacyDirectory`` (R-MIG-1…3).
-    public var migration: MigrationService { MigrationService(context, directory: legacyDirectory) }
+    public var migration: MigrationService { services.migration }
+    /// The guidance service (R-GUIDE-1).
+    public var guidance: GuidanceService { services.guidance }
 
     /// The membership service: levels and purchases (R-TIER-1…3, R-MEM-1, R-MEM-2).
-    public var membership: MembershipService { MembershipService(context) }
+    public var membership: MembershipService { services.membership }
     /// The issue-invoices job and invoice reading (R-BIL-2, R-BIL-5).
-    public var invoicing: InvoicingService { InvoicingService(context) }
+    public var invoicing: InvoicingService { services.invoicing }
     /// Incoming bank transfers (R-BIL-4).
-    public var bankPayments: BankPaymentService { BankPaymentService(context) }
+    public var bankPayments: BankPaymentService { services.bankPayments }
     /// The reminder and suspension job (R-BIL-3, R-BIL-4).
-    public var paymentFollowUp: PaymentFollowUpService { PaymentFollowUpService(context) }
-    /// The due-charges job over `gateway` (R-BIL-3).
-    public func cardCharges(_ gateway: any PaymentGateway) -> CardChargeService { CardChargeService(context, gateway: gateway) }
+    public var paymentFollowUp: PaymentFollowUpService { services.paymentFollowUp }
+    /// The due-charges job over ``gateway`` (R-BIL-3).
+    public var cardCharges: CardChargeService { services.cardCharges }
+    /// The due-charges job over another `gateway` (R-BIL-3), e.g. a fault-injecting one.
+    public func cardCharges(_ gateway: any PaymentGateway) -> CardChargeService {
+        var context = self.context
+        context.paymentGateway = gateway
+        return CardChargeService(context)
+    }
+    /// The mail dispatcher over ``mailbox`` (R-ADP-2).
+    public var mailDispatcher: MailDispatcher { MailDispatcher(context, transport: mailbox) }
 
     /// The principal of the billing jobs.
     public static let billingJob = Principal.system("billing")
 
-    /// Sets the account's points and complete registrations directly, as the products work would
-    /// (R-PTS-1), so that tests of levels and purchases start from known facts.
+    /// Sets the account's points and complete registrations directly (R-PTS-1), so that tests of levels
+    /// and purchases start from known facts. It bypasses the ledger: the balance no longer matches its
+    /// entries.
     public func setPoints(_ points: Int, completeRegistrations: Int = 0, for accountID: String) async throws {
         var batch = WriteBatch()
         if var stored = try await store.fetch(PointsBalance.self, id: accountID) {

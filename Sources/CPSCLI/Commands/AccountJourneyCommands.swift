@@ -23,7 +23,7 @@ extension CommandSpec {
         let accountID = try invocation.arguments.positional(0, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
-            let service = MigrationService(cli.context, directory: cli.legacy)
+            let service = cli.services.migration
             let language = invocation.language
             if invocation.arguments.flag("--check") {
                 let availability = try await service.availability(of: accountID, as: principal)
@@ -64,7 +64,7 @@ extension CommandSpec {
         let accountID = try invocation.arguments.positional(0, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
-            let service = ProductService(cli.context)
+            let service = cli.services.products
             let balance = try await service.points(of: accountID, as: principal)
             let ledger = invocation.arguments.flag("--ledger") ? try await service.ledger(of: accountID, as: principal) : nil
             let report = PointsReport(points: balance.points, completeRegistrations: balance.completeRegistrations,
@@ -97,7 +97,7 @@ extension CommandSpec {
         let id = try invocation.arguments.positional(0, "ACCOUNT|APPLICATION")
         let chosen: Language? = invocation.arguments.option("--lang").map { Language($0) }
         return try await CLIContext.with(invocation) { cli in
-            let guidance = GuidanceService(cli.context, directory: cli.legacy)
+            let guidance = cli.services.guidance
             let steps: [GuidanceStep]
             if try await cli.store.fetch(BusinessAccountApplication.self, id: id) != nil {
                 steps = try await guidance.nextSteps(forApplication: id, as: try invocation.applicantPrincipal(), in: chosen)
@@ -131,7 +131,7 @@ extension CommandSpec {
             views = [chosen]
         }
         return try await CLIContext.with(invocation) { cli in
-            let eligibility = try await MembershipService(cli.context).levels(of: accountID, as: principal)
+            let eligibility = try await cli.services.membership.levels(of: accountID, as: principal)
             let language = invocation.language
             let catalog = cli.context.catalog
             try invocation.emit(eligibility) {
@@ -182,7 +182,7 @@ extension CommandSpec {
         }
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
-            let receipt = try await MembershipService(cli.context, previousNumbers: MigratedMembershipNumbers(store: cli.store))
+            let receipt = try await cli.services.membership
                 .purchase(PurchaseRequest(accountID: accountID, level: level, years: years, paymentMethod: method), as: principal)
             let report = PurchaseReport(membershipID: receipt.membership.id, membershipNumber: receipt.membership.number.compact,
                                         level: receipt.membership.level.rawValue, paymentMethod: method.rawValue,

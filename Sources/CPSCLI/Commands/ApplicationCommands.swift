@@ -24,7 +24,7 @@ extension CommandSpec {
             throw CommandError("The file is not an ApplicationForm in JSON: \(error)")
         }
         return try await CLIContext.with(invocation) { cli in
-            let application = try await OnboardingService(cli.context)
+            let application = try await cli.services.onboarding
                 .createApplication(form, as: .applicant(try EmailAddress(form.contactEmail)))
             try invocation.emit(application) { ["\(application.id) \(application.status.rawValue)"] }
             return .success
@@ -56,7 +56,7 @@ extension CommandSpec {
             let path = try invocation.arguments.positional(3, "FILE")
             let bytes = try invocation.readFile(path)
             return try await CLIContext.with(invocation) { cli in
-                let document = try await OnboardingService(cli.context).addEvidence(
+                let document = try await cli.services.onboarding.addEvidence(
                     to: applicationID, kind: kind, fileName: URL(fileURLWithPath: path).lastPathComponent, bytes: bytes, as: applicant)
                 try invocation.emit(document) { ["\(document.id) \(document.kind.rawValue) \(document.mediaType.rawValue)"] }
                 return .success
@@ -64,7 +64,7 @@ extension CommandSpec {
         }
         try invocation.arguments.expect(known: ["--json", "--as"], maxPositionals: 2)
         return try await CLIContext.with(invocation) { cli in
-            let evaluation = try await OnboardingService(cli.context).evidence(of: applicationID, as: applicant)
+            let evaluation = try await cli.services.onboarding.evidence(of: applicationID, as: applicant)
             try invocation.emit(EvidenceReport(evaluation)) {
                 evaluation.requirements.map { "\($0.code): \($0.status.rawValue)" }
                     + evaluation.errors.map { "  " + $0.message(in: invocation.language) }
@@ -89,7 +89,7 @@ extension CommandSpec {
         let applicationID = try invocation.arguments.positional(0, "APPLICATION")
         let applicant = try invocation.applicantPrincipal()
         return try await CLIContext.with(invocation) { cli in
-            let receipt = try await OnboardingService(cli.context).submit(applicationID, as: applicant)
+            let receipt = try await cli.services.onboarding.submit(applicationID, as: applicant)
             let report = SubmissionReport(id: receipt.application.id, status: receipt.application.status.rawValue,
                                           submissionDay: receipt.deadline.submissionDay.description,
                                           dueDay: receipt.deadline.dueDay.description, evidence: EvidenceReport(receipt.evidence))

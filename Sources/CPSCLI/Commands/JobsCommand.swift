@@ -29,28 +29,25 @@ extension CommandSpec {
             let job = CLIContext.billingJob
             switch action {
             case "invoices":
-                let report = try await InvoicingService(cli.context).issueDueInvoices(as: job)
+                let report = try await cli.services.invoicing.issueDueInvoices(as: job)
                 let rows = report.issued.map { InvoiceRow($0) }
                 try invocation.emit(JobReport(issued: rows, late: report.late)) {
                     rows.map { "issued \($0.number) \($0.accountID) \($0.total) due \($0.dueDay) \($0.reference)" }
                 }
             case "charges":
-                let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
-                let report = try await CardChargeService(cli.context, gateway: gateway).chargeDueInvoices(as: job)
+                let report = try await cli.services.cardCharges.chargeDueInvoices(as: job)
                 try invocation.emit(JobReport(charged: report.charged, declined: report.declined,
                                               finallyDeclined: report.finallyDeclined)) {
                     report.charged.map { "charged \($0)" } + report.declined.map { "declined \($0)" }
                         + report.finallyDeclined.map { "finally declined \($0)" }
                 }
             case "follow-up":
-                let report = try await PaymentFollowUpService(cli.context).run(as: job)
+                let report = try await cli.services.paymentFollowUp.run(as: job)
                 try invocation.emit(JobReport(reminded: report.reminded, suspended: report.suspended)) {
                     report.reminded.map { "reminded \($0)" } + report.suspended.map { "suspended \($0)" }
                 }
             default:
-                let transport = MaildirTransport(directory: cli.directory.appendingPathComponent("mail", isDirectory: true))
-                let report = try await MailDispatcher(store: cli.store, transport: transport, time: cli.context.time)
-                    .dispatchPending(limit: 10_000)
+                let report = try await cli.services.mailDispatcher?.dispatchPending(limit: 10_000) ?? DispatchReport()
                 try invocation.emit(JobReport(delivered: report.delivered, retrying: report.retrying, failed: report.failed)) {
                     ["delivered \(report.delivered.count), retrying \(report.retrying.count), failed \(report.failed.count)"]
                 }
@@ -80,7 +77,7 @@ extension CommandSpec {
             throw CommandError("DATE is a day YYYY-MM-DD.")
         }
         return try await CLIContext.with(invocation) { cli in
-            let payment = try await BankPaymentService(cli.context)
+            let payment = try await cli.services.bankPayments
                 .recordIncomingPayment(amount: amount, reference: reference, receivedOn: day, as: CLIContext.billingJob)
             try invocation.emit(payment) {
                 ["\(payment.id) \(payment.status.rawValue) \(payment.invoiceID ?? "-") applied \(payment.appliedAmount) credit \(payment.creditAmount)"]

@@ -22,7 +22,7 @@ extension CommandSpec {
         try invocation.arguments.expect(known: ["--json"], maxPositionals: 3)
         let action = try invocation.action(["set", "reset"])
         return try await CLIContext.with(invocation) { cli in
-            let service = PasswordService(cli.context)
+            let service = cli.services.passwords
             if action == "set" {
                 let user = try await service.setPassword(token: try invocation.arguments.positional(1, "TOKEN"),
                                                          newPassword: try invocation.arguments.positional(2, "PASSWORD"))

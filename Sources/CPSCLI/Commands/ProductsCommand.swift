@@ -26,7 +26,7 @@ extension CommandSpec {
         let principal = try invocation.userPrincipal()
         let options = invocation.arguments
         return try await CLIContext.with(invocation) { cli in
-            let service = ProductService(cli.context)
+            let service = cli.services.products
             let language = invocation.language
             switch action {
             case "register", "complete":

@@ -29,7 +29,7 @@ extension CommandSpec {
         let action = try invocation.action(["queue", "start", "fields", "approve", "reject", "info"])
         let reviewer = try invocation.reviewerPrincipal()
         return try await CLIContext.with(invocation) { cli in
-            let review = ReviewService(cli.context)
+            let review = cli.services.review
             switch action {
             case "queue":
                 let queue = try await review.queue(as: reviewer)
@@ -45,7 +45,7 @@ extension CommandSpec {
                 let documentID = try invocation.arguments.positional(2, "DOCUMENT")
                 var fields = VisibleFields()
                 if invocation.arguments.flag("--as-applied") {
-                    let application = try await OnboardingService(cli.context).application(applicationID, as: reviewer)
+                    let application = try await cli.services.onboarding.application(applicationID, as: reviewer)
                     fields = VisibleFields(companyName: application.companyName, vatNumber: application.vatStatus.number?.compact,
                                            street: application.address.street, postalCode: application.address.postalCode,
                                            city: application.address.city)

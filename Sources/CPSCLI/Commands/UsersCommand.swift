@@ -21,7 +21,7 @@ extension CommandSpec {
         let accountID = try invocation.arguments.positional(1, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
-            let service = AccountService(cli.context)
+            let service = cli.services.accounts
             switch action {
             case "add":
                 let roleText = invocation.arguments.option("--role") ?? "user"

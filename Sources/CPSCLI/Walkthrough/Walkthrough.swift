@@ -44,8 +44,8 @@ public struct Walkthrough: Sendable {
     public func run() async throws {
         // A host builds one context: a store, an identity adapter, the policy, time, IDs, randomness.
         let env = TestEnvironment(start: "2026-11-27T10:00:00+01:00", store: store)
-        let mailbox = InMemoryMailbox()
-        let dispatcher = MailDispatcher(store: env.store, transport: mailbox, time: env.clock.source)
+        let mailbox = env.mailbox
+        let dispatcher = env.mailDispatcher
         let days = DayFormatter()
         var form = Fixtures.swedishForm
         form.contactLanguage = language.code
@@ -198,9 +198,8 @@ public struct Walkthrough: Sendable {
         say("activate4.bankPaid", ["date": days.long(bankInvoice.due.dueDay, in: language),
                                    "amount": bankInvoice.amountDue.formatted(in: language)])
         env.clock.set(cardInvoice.due.dueDay.start(in: env.context.policy.timeZone).addingTimeInterval(10 * 3_600))
-        let gateway = InMemoryPaymentGateway()
-        let charges = try await env.cardCharges(gateway).chargeDueInvoices(as: TestEnvironment.billingJob)
-        let rerun = try await env.cardCharges(gateway).chargeDueInvoices(as: TestEnvironment.billingJob)
+        let charges = try await env.cardCharges.chargeDueInvoices(as: TestEnvironment.billingJob)
+        let rerun = try await env.cardCharges.chargeDueInvoices(as: TestEnvironment.billingJob)
         say("activate4.charged", ["date": days.long(cardInvoice.due.dueDay, in: language), "amount": cardInvoice.total.formatted(in: language),
                                   "count": String(charges.charged.count), "again": String(rerun.charged.count)])
         for invoice in try await env.invoicing.invoices(of: account.id, as: anna) + env.invoicing.invoices(of: berg.account.id, as: berg.principal) {

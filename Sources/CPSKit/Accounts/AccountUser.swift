@@ -58,5 +58,8 @@ public struct AccountUser: StoredRecord, Equatable {
         status == .removed ? [] : [BusinessAccountApplication.emailKey(email)]
     }
 
-    public var indexKeys: [String] { ["account:\(accountID)"] }
+    public var indexKeys: [String] { [Self.accountIndex(accountID)] }
+
+    /// The index key of the users of `accountID`.
+    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
 }

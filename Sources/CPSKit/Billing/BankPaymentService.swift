@@ -14,7 +14,6 @@ import Foundation
 /// (``Principal/reviewer(_:)``).
 public struct BankPaymentService: Sendable {
     let context: CPSContext
-    private var support: BillingSupport { BillingSupport(context: context) }
 
     /// Creates the service.
     public init(_ context: CPSContext) { self.context = context }
@@ -27,28 +26,25 @@ public struct BankPaymentService: Sendable {
     @discardableResult
     public func recordIncomingPayment(amount: Money, reference: String, receivedOn: CalendarDay,
                                       as principal: Principal) async throws -> IncomingPayment {
-        switch principal {
-        case .system, .reviewer: break
-        default: throw AuthorizationError(.wrongPrincipal, principal: principal)
+        try await context.read("bankPayments.record", as: principal) { unit in
+            try await unit.authorize(.anyOf([.system, .reviewer]))
         }
         guard amount.amount > 0 else {
             throw BillingError(.invalidAmount, facts: ["amount": amount.amountText, "currency": amount.currency.code])
         }
         let text = String(reference.prefix(280))
         let paymentID = context.ids.next("payment")
-        let support = self.support
-        return try await support.retryingConflicts {
-            try await apply(paymentID: paymentID, amount: amount, reference: text, receivedOn: receivedOn, as: principal)
+        return try await context.transact("bankPayments.record", as: principal) { unit in
+            try await apply(paymentID: paymentID, amount: amount, reference: text, receivedOn: receivedOn, in: unit)
         }
     }
 
     /// The payments no invoice could be found for, oldest first, for a person to resolve (R-BIL-4).
     public func unmatchedPayments(as principal: Principal) async throws -> [IncomingPayment] {
-        switch principal {
-        case .system, .reviewer: break
-        default: throw AuthorizationError(.wrongPrincipal, principal: principal)
+        try await context.read("bankPayments.unmatched", as: principal) { unit in
+            try await unit.authorize(.anyOf([.system, .reviewer]))
+            return try await context.store.fetchAll(IncomingPayment.self, indexKey: IncomingPayment.unmatchedIndex).map(\.record)
         }
-        return try await context.store.fetchAll(IncomingPayment.self, indexKey: IncomingPayment.unmatchedIndex).map(\.record)
     }
 
     /// The RF creditor reference in a bank's free reference text, if one is there and its check digits
@@ -76,14 +72,13 @@ public struct BankPaymentService: Sendable {
     // MARK: - Internals
 
     private func apply(paymentID: String, amount: Money, reference: String, receivedOn: CalendarDay,
-                       as principal: Principal) async throws -> IncomingPayment {
-        let now = context.time.now()
+                       in unit: UnitOfWork) async throws -> IncomingPayment {
+        let now = unit.now
         var payment = IncomingPayment(id: paymentID, amount: amount, referenceText: reference, receivedOn: receivedOn,
                                       recordedAt: now)
-        var batch = WriteBatch()
         var target: Stored<Invoice>?
         for candidate in Self.creditorReferences(in: reference) {
-            if let invoice = try await context.store.fetch(Invoice.self, holding: Invoice.referenceKey(candidate)) {
+            if let invoice = try await unit.fetch(Invoice.self, holding: Invoice.referenceKey(candidate)) {
                 target = invoice
                 break
             }
@@ -103,27 +98,24 @@ public struct BankPaymentService: Sendable {
                 if invoice.record.amountDue.isZero {
                     invoice.record.status = try invoice.record.status.transition(to: .paid)
                     invoice.record.paidAt = now
-                    try await support.reactivateMembership(of: invoice.record, principal: principal, at: now, into: &batch)
-                    try batch.insert(support.audit(invoice.record.id, "invoice.paid", principal, now,
-                                                   details: ["method": "bankTransfer", "payment": paymentID]))
+                    try await unit.reactivateMembership(of: invoice.record)
+                    try unit.audit(invoice.record.id, "invoice.paid", details: ["method": "bankTransfer", "payment": paymentID])
                 }
-                try batch.update(invoice)
+                try unit.update(invoice)
             }
             if excess > 0 {
-                try batch.insert(AccountCredit(id: context.ids.next("credit"), accountID: invoice.record.accountID,
+                try unit.insert(AccountCredit(id: context.ids.next("credit"), accountID: invoice.record.accountID,
                                                amount: payment.creditAmount, paymentID: paymentID,
                                                invoiceID: invoice.record.id, createdAt: now))
             }
-            try batch.insert(support.audit(paymentID, "payment.matched", principal, now, details: [
+            try unit.audit(paymentID, "payment.matched", details: [
                 "invoice": invoice.record.number, "applied": payment.appliedAmount.description,
                 "credit": payment.creditAmount.description, "onTime": String(payment.onTime ?? false),
-            ]))
+            ])
         } else {
-            try batch.insert(support.audit(paymentID, "payment.unmatched", principal, now,
-                                           details: ["reference": reference, "amount": amount.description]))
+            try unit.audit(paymentID, "payment.unmatched", details: ["reference": reference, "amount": amount.description])
         }
-        try batch.insert(payment)
-        try await context.store.commit(batch)
+        try unit.insert(payment)
         return payment
     }
 }

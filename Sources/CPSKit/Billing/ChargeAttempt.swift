@@ -42,6 +42,10 @@ public struct ChargeAttempt: StoredRecord, Equatable {
     public var detail: String?
     /// When the outcome became final.
     public var finishedAt: Date?
+    /// While a job's claim holds the attempt (R-UOW-1): no other run calls the gateway for it before
+    /// this instant. `nil` once the call's answer is recorded, or after a failed call, so the next
+    /// run repeats the attempt with the same key.
+    public var leaseUntil: Date?
 
     /// A pending attempt.
     public init(invoiceID: String, attemptNumber: Int, amount: Money, startedAt: Date) {

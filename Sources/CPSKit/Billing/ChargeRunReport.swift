@@ -1,5 +1,5 @@
 /// What one run of the due-charges job did (R-BIL-3), by invoice ID.
-public struct ChargeRunReport: Equatable, Sendable {
+public struct ChargeRunReport: Equatable, Sendable, JobReport {
     /// Invoices charged and now paid.
     public var charged: [String] = []
     /// Invoices whose charge was declined (retried per policy while retries are left).
@@ -13,5 +13,11 @@ public struct ChargeRunReport: Equatable, Sendable {
     public var skipped: [String] = []
 
     /// An empty report.
+    /// Whether the run stopped at its page limit with due work left (R-UOW-2).
+    public var hasMore = false
+
     public init() {}
+
+    /// How many items the run acted on (R-UOW-2).
+    public var processed: Int { charged.count + declined.count + finallyDeclined.count + pending.count }
 }

@@ -106,6 +106,8 @@ public struct Invoice: StoredRecord, Equatable {
     public static func purchaseKey(_ purchaseID: String) -> String { "invoice-purchase:\(purchaseID)" }
     /// Index key of the invoices paid by `method` that still await payment (R-BIL-3, R-BIL-4).
     public static func awaitingIndex(_ method: PaymentMethod) -> String { "awaiting:\(method.rawValue)" }
+    /// The index key of the invoices of `accountID`.
+    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
 
     /// The keys the store holds unique across all kinds (R-ADP-1).
     public var uniqueKeys: [String] {
@@ -114,7 +116,7 @@ public struct Invoice: StoredRecord, Equatable {
 
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
-        ["account:\(accountID)", "status:\(status.rawValue)"]
+        [Self.accountIndex(accountID), "status:\(status.rawValue)"]
             + (status.awaitsPayment ? [Invoice.awaitingIndex(paymentMethod)] : [])
     }
 }

@@ -1,5 +1,5 @@
 /// What one run of the issue-invoices job did (R-BIL-2).
-public struct InvoiceIssueReport: Equatable, Sendable {
+public struct InvoiceIssueReport: Equatable, Sendable, JobReport {
     /// The invoices this run issued, in order.
     public var issued: [Invoice] = []
     /// Purchases another run invoiced first (a concurrent job), skipped here.
@@ -8,5 +8,11 @@ public struct InvoiceIssueReport: Equatable, Sendable {
     public var late: [String] = []
 
     /// An empty report.
+    /// Whether the run stopped at its page limit with due work left (R-UOW-2).
+    public var hasMore = false
+
     public init() {}
+
+    /// How many items the run acted on (R-UOW-2).
+    public var processed: Int { issued.count }
 }

@@ -2,14 +2,14 @@ import Foundation
 
 /// Issues the invoices of purchased memberships and lets an account read them (R-BIL-2, R-BIL-5).
 ///
-/// ``issueDueInvoices(as:)`` is a job: run it every few minutes (at least several times within the
-/// policy's ``BillingPolicy/invoiceIssueWindowHours``). Each invoice is one batch — the invoice, its
-/// series counter (with its version), the purchase and membership marked invoiced, the audit entry and
-/// the invoice e-mail — so two jobs running at once issue consecutive numbers with no gap and no
-/// duplicate, and never invoice a purchase twice.
+/// ``issueDueInvoices(as:)`` is a job (``CPSJob``, R-UOW-2): run it every few minutes (at least
+/// several times within the policy's ``BillingPolicy/invoiceIssueWindowHours``). Each invoice is one
+/// unit of work — the invoice, its series counter (with its version), the purchase and membership
+/// marked invoiced, the audit entry and the invoice e-mail — so two jobs running at once issue
+/// consecutive numbers with no gap and no duplicate, and never invoice a purchase twice: the purchase
+/// and the counter are the versioned records the decision rests on.
 public struct InvoicingService: Sendable {
     let context: CPSContext
-    private var access: AccessControl { AccessControl(store: context.store) }
     private var support: BillingSupport { BillingSupport(context: context) }
 
     /// Creates the service.
@@ -21,27 +21,29 @@ public struct InvoicingService: Sendable {
     /// ``Principal/system(_:)`` runs it.
     @discardableResult
     public func issueDueInvoices(as principal: Principal) async throws -> InvoiceIssueReport {
-        try support.requireSystem(principal)
+        try await context.read("invoicing.run", as: principal) { unit in try await unit.authorize(.system) }
         var report = InvoiceIssueReport()
-        let pending = try await context.store.fetchAll(MembershipPurchase.self, indexKey: MembershipPurchase.pendingIndex)
-        for purchase in pending {
-            let support = self.support
-            let invoice = try await support.retryingConflicts { try await issue(purchase.record.id, as: principal) }
-            if let invoice {
-                report.issued.append(invoice)
-                if invoice.issuedAt > purchase.record.issueBy { report.late.append(invoice.id) }
-            } else {
+        report.hasMore = try await JobPager(context: context).visit(MembershipPurchase.self,
+                                                                    indexKey: MembershipPurchase.pendingIndex) { purchase in
+            guard let invoice = try await issue(purchase.record.id, as: principal) else {
                 report.alreadyInvoiced.append(purchase.record.id)
+                return false
             }
+            report.issued.append(invoice)
+            if invoice.issuedAt > purchase.record.issueBy { report.late.append(invoice.id) }
+            return true
         }
+        context.events.emit(.jobRun(job: name, processed: report.processed, hasMore: report.hasMore))
         return report
     }
 
     /// The account's invoices, oldest first: number, amounts, due day, how to pay, status; overdue is
     /// ``Invoice/isOverdue(at:)`` (R-BIL-2, R-GUIDE-1). Any active user of the account.
     public func invoices(of accountID: String, as principal: Principal) async throws -> [Invoice] {
-        _ = try await access.requireUser(principal, of: accountID)
-        return try await context.store.fetchAll(Invoice.self, indexKey: "account:\(accountID)").map(\.record)
+        try await context.read("invoicing.list", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            return try await context.store.fetchAll(Invoice.self, indexKey: Invoice.accountIndex(accountID)).map(\.record)
+        }
     }
 
     /// The account's invoices still awaiting payment, the earliest due first (R-BIL-2, R-GUIDE-1:
@@ -61,15 +63,25 @@ public struct InvoicingService: Sendable {
 
     // MARK: - Internals
 
-    /// Issues the invoice of one purchase, or `nil` when it is already invoiced.
+    /// Issues the invoice of one purchase in one unit of work, or `nil` when it is already invoiced.
     private func issue(_ purchaseID: String, as principal: Principal) async throws -> Invoice? {
-        guard var purchase = try await context.store.fetch(MembershipPurchase.self, id: purchaseID),
+        do {
+            return try await context.transact("invoicing.issue", as: principal) { unit in
+                try await issue(purchaseID, in: unit)
+            }
+        } catch let error as StorageError where error.reason == .uniqueKeyTaken && error.subject == Invoice.purchaseKey(purchaseID) {
+            return nil // another run invoiced it between our read and our commit
+        }
+    }
+
+    private func issue(_ purchaseID: String, in unit: UnitOfWork) async throws -> Invoice? {
+        guard var purchase = try await unit.fetch(MembershipPurchase.self, id: purchaseID),
               purchase.record.invoiceID == nil else { return nil }
-        let now = context.time.now()
+        let now = unit.now
         let billing = support.billing
         let record = purchase.record
-        guard let account = try await context.store.fetch(BusinessAccount.self, id: record.accountID)?.record,
-              var membership = try await context.store.fetch(Membership.self, id: record.membershipID) else {
+        guard let account = try await unit.fetch(BusinessAccount.self, id: record.accountID)?.record,
+              var membership = try await unit.fetch(Membership.self, id: record.membershipID) else {
             throw StorageError(.corrupt, kind: MembershipPurchase.kind, subject: purchaseID,
                                detail: "the purchase's account or membership is missing")
         }
@@ -78,14 +90,16 @@ public struct InvoicingService: Sendable {
         let verdict = Self.verdict(of: lookup)
         let assessment = try InvoiceTaxation(policy: billing).assess(
             customerCountry: account.address.country, customerVATNumber: account.vatStatus.number, registryVerdict: verdict)
-        // The line is written in the language of the superuser, who receives the invoice.
-        let language = try await support.superuser(of: account.id)?.language ?? .english
+        // The line is written in the language of the (first) superuser, who receives the invoice.
+        let superusers = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(account.id))
+            .map(\.record).filter { $0.role == .superuser && $0.status == .active }
+        let language = superusers.first?.language ?? .english
         let line = InvoiceLine(description: lineText(record, in: language), unitPrice: record.term.fee)
         let amounts = try InvoiceAmounts(lines: [line], currency: billing.currency, assessment: assessment)
-        // R-BIL-2: the next number of the series of the issue year, counter updated in this batch.
+        // R-BIL-2: the next number of the series of the issue year, counter updated in this unit.
         let due = billing.dueDate(issuedAt: now)
         let series = billing.invoiceNumberFormat.seriesKey(year: due.issueDay.year)
-        let counter = try await context.store.fetch(InvoiceSeriesCounter.self, id: series)
+        let counter = try await unit.fetch(InvoiceSeriesCounter.self, id: series)
         let sequence = (counter?.record.lastSequence ?? 0) + 1
         let number = try billing.invoiceNumberFormat.number(year: due.issueDay.year, sequence: sequence)
         let reference = try RFCreditorReference(base: number)
@@ -94,39 +108,21 @@ public struct InvoicingService: Sendable {
                               customerAddress: account.address, seller: billing.seller, amounts: amounts,
                               vatLookup: lookup, creditorReference: reference, paymentMethod: record.paymentMethod,
                               issuedAt: now, due: due)
-        var batch = WriteBatch()
-        if var counter {
-            counter.record.lastSequence = sequence
-            try batch.update(counter)
-        } else {
-            var fresh = InvoiceSeriesCounter(series: series, year: due.issueDay.year)
-            fresh.lastSequence = sequence
-            try batch.insert(fresh)
-        }
-        try batch.insert(invoice)
+        var next = counter?.record ?? InvoiceSeriesCounter(series: series, year: due.issueDay.year)
+        next.lastSequence = sequence
+        try unit.save(next, over: counter)
+        try unit.insert(invoice)
         purchase.record.invoiceID = invoice.id
-        try batch.update(purchase)
+        try unit.update(purchase)
         membership.record.invoiceID = invoice.id
-        try batch.update(membership)
-        try batch.insert(support.audit(invoice.id, "invoice.issued", principal, now, details: [
+        try unit.update(membership)
+        try unit.audit(invoice.id, "invoice.issued", details: [
             "number": number, "purchase": purchaseID, "total": invoice.total.description,
             "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,
-        ]))
+        ])
         let template = record.paymentMethod == .card ? "invoiceIssuedCard" : "invoiceIssuedBankTransfer"
-        if let mail = try await support.invoiceMail(template, invoice, at: now) { try batch.insert(mail) }
-        if try await commitUnlessInvoiced(batch, purchaseID: purchaseID) { return invoice }
-        return nil
-    }
-
-    /// Commits `batch`; `false` when another run already invoiced the purchase (its unique key).
-    private func commitUnlessInvoiced(_ batch: WriteBatch, purchaseID: String) async throws -> Bool {
-        do {
-            try await context.store.commit(batch)
-            return true
-        } catch {
-            if error.reason == .uniqueKeyTaken, error.subject == Invoice.purchaseKey(purchaseID) { return false }
-            throw error
-        }
+        try await unit.mailInvoice(template, invoice)
+        return invoice
     }
 
     /// The registry's verdict for R-BIL-5 from the look-up kept with the account (R-VAT-2).
@@ -145,5 +141,25 @@ public struct InvoicingService: Sendable {
             "level": purchase.term.level.name, "years": String(purchase.years),
             "kind": catalog.render(TextKey("billing.termKind.\(purchase.term.kind.rawValue)"), in: language),
         ], in: language)
+    }
+}
+
+// MARK: - CPSJob
+
+extension InvoicingService: CPSJob {
+    /// `invoicing`.
+    public var name: String { "invoicing" }
+
+    /// ``issueDueInvoices(as:)`` (R-UOW-2).
+    public func runOnce(as principal: Principal) async throws -> InvoiceIssueReport {
+        try await issueDueInvoices(as: principal)
+    }
+
+    /// Now when a purchase awaits its invoice (invoices are issued at the first run after a purchase),
+    /// else `nil` (R-BIL-2).
+    public func nextDue(after instant: Date) async throws -> Date? {
+        let page = try await context.store.records(kind: MembershipPurchase.kind, indexKey: MembershipPurchase.pendingIndex,
+                                                   after: nil, limit: 1)
+        return page.records.isEmpty ? nil : instant
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The follow-up job for unpaid invoices (R-BIL-3, R-BIL-4): reminders for bank transfers on the
 /// policy's reminder days after the due day, and suspension of the membership once the grace period
 /// has passed — after the last declined card charge, or after the due day of a bank transfer — until
-/// the invoice is paid (payment reactivates it). Run it daily; repeated runs send nothing twice.
+/// the invoice is paid (payment reactivates it). Run it daily; repeated runs send nothing twice: each
+/// invoice is one unit of work over its own version (R-UOW-1, R-UOW-2).
 public struct PaymentFollowUpService: Sendable {
     let context: CPSContext
     private var support: BillingSupport { BillingSupport(context: context) }
@@ -15,28 +16,30 @@ public struct PaymentFollowUpService: Sendable {
     /// a ``Principal/system(_:)`` runs it.
     @discardableResult
     public func run(as principal: Principal) async throws -> FollowUpReport {
-        try support.requireSystem(principal)
+        try await context.read("followUp.run", as: principal) { unit in try await unit.authorize(.system) }
         var report = FollowUpReport()
-        for method in PaymentMethod.allCases {
-            for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingIndex(method)) {
-                let support = self.support
+        for method in PaymentMethod.allCases where !report.hasMore {
+            report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingIndex(method)) { stored in
                 let id = stored.record.id
-                let (reminded, suspended) = try await support.retryingConflicts { try await followUp(id, as: principal) }
+                let (reminded, suspended) = try await context.transact("followUp.invoice", as: principal) { unit in
+                    try await followUp(id, in: unit)
+                }
                 if reminded { report.reminded.append(id) }
                 if suspended { report.suspended.append(id) }
+                return reminded || suspended
             }
         }
+        context.events.emit(.jobRun(job: name, processed: report.processed, hasMore: report.hasMore))
         return report
     }
 
     /// Whether a reminder went out and whether the membership was suspended.
-    private func followUp(_ invoiceID: String, as principal: Principal) async throws -> (Bool, Bool) {
-        let now = context.time.now()
-        let today = support.today(now)
-        guard var invoice = try await context.store.fetch(Invoice.self, id: invoiceID),
+    private func followUp(_ invoiceID: String, in unit: UnitOfWork) async throws -> (Bool, Bool) {
+        let now = unit.now
+        let today = unit.today
+        guard var invoice = try await unit.fetch(Invoice.self, id: invoiceID),
               invoice.record.status == .open else { return (false, false) }
         let schedule = invoice.record.schedule(policy: support.billing)
-        var batch = WriteBatch()
         var changed = false
         var suspended = false
         // R-BIL-4: one reminder per reminder day reached, never twice.
@@ -45,32 +48,58 @@ public struct PaymentFollowUpService: Sendable {
             invoice.record.remindersSent = remindersDue
             changed = true
             let days = invoice.record.due.daysOverdue(on: today, status: invoice.record.status)
-            if let mail = try await support.invoiceMail("paymentReminder", invoice.record, at: now,
-                                                        extra: { _ in ["daysOverdue": String(days)] }) {
-                try batch.insert(mail)
-            }
-            try batch.insert(support.audit(invoiceID, "invoice.reminded", principal, now,
-                                           details: ["reminder": String(remindersDue)]))
+            try await unit.mailInvoice("paymentReminder", invoice.record) { _ in ["daysOverdue": String(days)] }
+            try unit.audit(invoiceID, "invoice.reminded", details: ["reminder": String(remindersDue)])
         }
         // R-BIL-3 / R-BIL-4: suspension after the grace period, card only after its last decline.
         let chargesExhausted = invoice.record.paymentMethod == .bankTransfer
             || invoice.record.chargeDeclines >= schedule.chargeDays.count
         if today >= schedule.suspensionDay, chargesExhausted,
-           var membership = try await context.store.fetch(Membership.self, id: invoice.record.membershipID),
+           var membership = try await unit.fetch(Membership.self, id: invoice.record.membershipID),
            membership.record.status == .active {
             membership.record.status = .suspended
             membership.record.suspendedAt = now
-            try batch.update(membership)
-            if let mail = try await support.invoiceMail("membershipSuspended", invoice.record, at: now,
-                                                        extra: { _ in ["membershipNumber": membership.record.number.compact] }) {
-                try batch.insert(mail)
-            }
-            try batch.insert(support.audit(membership.record.id, "membership.suspended", principal, now,
-                                           details: ["invoice": invoice.record.number]))
+            try unit.update(membership)
+            let number = membership.record.number.compact
+            try await unit.mailInvoice("membershipSuspended", invoice.record) { _ in ["membershipNumber": number] }
+            try unit.audit(membership.record.id, "membership.suspended", details: ["invoice": invoice.record.number])
             suspended = true
         }
-        if changed { try batch.update(invoice) }
-        if !batch.isEmpty { try await context.store.commit(batch) }
+        if changed { try unit.update(invoice) }
         return (changed, suspended)
+    }
+}
+
+// MARK: - CPSJob
+
+extension PaymentFollowUpService: CPSJob {
+    /// `paymentFollowUp`.
+    public var name: String { "paymentFollowUp" }
+
+    /// ``run(as:)`` (R-UOW-2).
+    public func runOnce(as principal: Principal) async throws -> FollowUpReport { try await run(as: principal) }
+
+    /// The start of the earliest reminder or suspension day not yet acted on, of any open invoice, in
+    /// the policy's time zone; `nil` when no invoice is open (R-BIL-3, R-BIL-4).
+    public func nextDue(after instant: Date) async throws -> Date? {
+        let billing = support.billing
+        let tz = context.policy.timeZone
+        var earliest: Date?
+        for method in PaymentMethod.allCases {
+            for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingIndex(method))
+            where stored.record.status == .open {
+                let schedule = stored.record.schedule(policy: billing)
+                var days = Array(schedule.reminderDays.dropFirst(stored.record.remindersSent))
+                if let membership = try await context.store.fetch(Membership.self, id: stored.record.membershipID),
+                   membership.record.status == .active {
+                    days.append(schedule.suspensionDay)
+                }
+                if let day = days.min() {
+                    let start = day.start(in: tz)
+                    earliest = min(earliest ?? start, start)
+                }
+            }
+        }
+        return earliest
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// What a purchase returns (R-MEM-1, R-MEM-2, R-BIL-1, R-BIL-2): the membership (usable at once), the
 /// purchase awaiting its invoice, when the invoice is due to be issued, and — for bank transfer — the
 /// notice that local extra fees may apply.
-public struct PurchaseReceipt: Equatable, Sendable {
+public struct PurchaseReceipt: Equatable, Codable, Sendable {
     /// The new membership, active from the purchase, with its new number (R-MEM-1, R-MEM-2).
     public let membership: Membership
     /// The purchase record awaiting its invoice (R-BIL-2).

@@ -4,21 +4,16 @@ import Foundation
 /// other services' rules, authorises the caller (R-ACC-5), and hands the facts to ``NextSteps``.
 ///
 /// ```swift
-/// let guidance = GuidanceService(context, directory: legacyDirectory)
+/// let guidance = GuidanceService(context)   // asks the context's legacyDirectory, if any
 /// let steps = try await guidance.nextSteps(forAccount: accountID, as: .accountUser(userID))
 /// for step in steps { print(step.code, step.text) }
 /// ```
 public struct GuidanceService: Sendable {
     let context: CPSContext
-    let directory: any LegacyCPSDirectory
-    private var access: AccessControl { AccessControl(store: context.store) }
 
-    /// Creates the service over `context`; `directory` is the old CPS directory asked whether
+    /// Creates the service over `context`; its ``CPSContext/legacyDirectory`` (if any) is asked whether
     /// "MIGRATE PRODUCTS" is available (R-MIG-1).
-    public init(_ context: CPSContext, directory: any LegacyCPSDirectory) {
-        self.context = context
-        self.directory = directory
-    }
+    public init(_ context: CPSContext) { self.context = context }
 
     /// The next steps of the application `applicationID`, for its applicant or a reviewer, in
     /// `language` (default: the application's language) (R-GUIDE-1, R-ACC-5).
@@ -33,38 +28,44 @@ public struct GuidanceService: Sendable {
     /// the user's language) (R-GUIDE-1, R-ACC-5).
     public func nextSteps(forAccount accountID: String, as principal: Principal,
                           in language: Language? = nil) async throws -> [GuidanceStep] {
-        let user = try await access.requireUser(principal, of: accountID)
+        let user = try await context.read("guidance.account", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+        }
         let facts = try await accountFacts(accountID, as: principal)
-        return NextSteps(policy: context.policy, language: language ?? user.record.language, catalog: context.catalog)
+        return NextSteps(policy: context.policy, language: language ?? user?.record.language ?? .english, catalog: context.catalog)
             .forAccount(facts)
     }
 
     /// The facts behind an application's steps (R-GUIDE-1), for its applicant or a reviewer.
     public func applicationFacts(_ applicationID: String, as principal: Principal) async throws -> ApplicationGuidanceFacts {
-        let onboarding = OnboardingService(context)
-        let application = try await onboarding.application(applicationID, as: principal)
-        let evidence = try await onboarding.evidence(of: applicationID, as: principal)
-        var account: BusinessAccount?
-        if let accountID = application.accountID {
-            account = try await context.store.fetch(BusinessAccount.self, id: accountID)?.record
+        try await context.read("guidance.application", as: principal) { unit in
+            let application = try await unit.application(applicationID).record
+            var account: BusinessAccount?
+            if let accountID = application.accountID {
+                account = try await unit.fetch(BusinessAccount.self, id: accountID)?.record
+            }
+            return ApplicationGuidanceFacts(application: application, evidence: unit.evidenceEvaluation(of: application),
+                                            account: account, now: unit.now)
         }
-        return ApplicationGuidanceFacts(application: application, evidence: evidence, account: account, now: context.time.now())
     }
 
     /// The facts behind an account's steps (R-GUIDE-1), for one of its active users.
     public func accountFacts(_ accountID: String, as principal: Principal) async throws -> AccountGuidanceFacts {
-        _ = try await access.requireUser(principal, of: accountID)
-        let store = context.store
-        guard let account = try await store.fetch(BusinessAccount.self, id: accountID)?.record else {
-            throw AuthorizationError(.otherAccount, principal: principal)
+        let account = try await context.read("guidance.facts", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            guard let account = try await unit.fetch(BusinessAccount.self, id: accountID)?.record else {
+                throw AuthorizationError(.otherAccount, principal: principal)
+            }
+            return account
         }
+        let store = context.store
         let index = "account:\(accountID)"
         let products = try await store.fetchAll(ProductRegistration.self, indexKey: index).map(\.record)
             .filter { $0.status == .active }
         let balance = try await store.fetch(PointsBalance.self, id: accountID)?.record ?? PointsBalance(accountID: accountID)
         let migrated = try await !store.fetchAll(LegacyMembership.self, indexKey: index).isEmpty
         let migration = migrated ? nil
-            : try await MigrationService(context, directory: directory).availability(of: accountID, as: principal)
+            : try await LegacyAccountFinder(context: context).find(for: account).availability
         let levels = LevelEligibility(points: balance.points, completeRegistrations: balance.completeRegistrations,
                                       policy: context.policy.levels)
         let memberships = try await store.fetchAll(Membership.self, indexKey: index).map(\.record)

@@ -4,6 +4,7 @@ extension TextCatalog {
         .common,
         .vat,
         .storage,
+        .unitOfWork,
         .input,
         .policy,
         .authorization,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one ``MailDispatcher/dispatchPending(limit:)`` run did, mail by mail (R-ADP-2).
-public struct DispatchReport: Sendable, Hashable {
+public struct DispatchReport: Sendable, Hashable, JobReport {
     /// What happened to one outbox mail.
     public enum Outcome: Sendable, Hashable {
         /// The transport accepted the mail and the outbox records it as delivered.
@@ -16,6 +16,18 @@ public struct DispatchReport: Sendable, Hashable {
         case skipped
         /// The outbox record cannot be decoded; it is left untouched for an operator.
         case unreadable(error: String)
+
+        /// The outcome's name without its details (for events, R-UOW-3): `delivered`,
+        /// `retryScheduled`, `failed`, `skipped` or `unreadable`.
+        public var name: String {
+            switch self {
+            case .delivered: "delivered"
+            case .retryScheduled: "retryScheduled"
+            case .failed: "failed"
+            case .skipped: "skipped"
+            case .unreadable: "unreadable"
+            }
+        }
     }
 
     /// One mail's line in the report.
@@ -41,8 +53,14 @@ public struct DispatchReport: Sendable, Hashable {
     /// Every mail the run handled, in the order it handled them (outbox insertion order).
     public var entries: [Entry]
 
+    /// Whether the run stopped at its limit with due mails left (R-UOW-2).
+    public var hasMore = false
+
     /// Creates a report.
     public init(entries: [Entry] = []) { self.entries = entries }
+
+    /// How many mails the run tried (R-UOW-2).
+    public var processed: Int { entries.count }
 
     /// The outbox IDs recorded as delivered by this run.
     public var delivered: [String] { ids { if case .delivered = $0 { true } else { false } } }

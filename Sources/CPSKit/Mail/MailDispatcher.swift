@@ -9,7 +9,7 @@ import Foundation
 /// ``dispatchPending(limit:)``:
 ///
 /// ```swift
-/// let dispatcher = MailDispatcher(store: store, transport: mailbox, time: clock.source)
+/// let dispatcher = MailDispatcher(context, transport: mailbox)
 /// let report = try await dispatcher.dispatchPending()
 /// print(report.delivered, report.retrying, report.failed)
 /// ```
@@ -37,46 +37,63 @@ import Foundation
 /// time limit on a transport; a transport should time out well within
 /// ``MailRetryPolicy/claimDuration``.
 public struct MailDispatcher: Sendable {
-    /// The store holding the outbox.
-    public let store: any RecordStore
+    /// The context: its store holds the outbox, its clock decides which mails are due and when to
+    /// retry (R-ADP-3), its event sink hears every delivery attempt (R-UOW-3).
+    public let context: CPSContext
     /// Where mails go.
     public let transport: any MailTransport
-    /// The clock deciding which mails are due and when to retry (R-ADP-3).
-    public let time: TimeSource
     /// Backoff and claim durations.
     public let policy: MailRetryPolicy
 
-    /// Creates a dispatcher (R-ADP-2).
-    public init(store: any RecordStore, transport: any MailTransport, time: TimeSource = .system,
-                policy: MailRetryPolicy = .standard) {
-        self.store = store
+    private var store: any RecordStore { context.store }
+    private var time: TimeSource { context.time }
+
+    /// Creates a dispatcher over `context` delivering through `transport` (R-ADP-2). A host that gave
+    /// its context a ``CPSContext/mailTransport`` finds this dispatcher in ``CPSServices/mailDispatcher``.
+    public init(_ context: CPSContext, transport: any MailTransport, policy: MailRetryPolicy = .standard) {
+        self.context = context
         self.transport = transport
-        self.time = time
         self.policy = policy
     }
 
-    /// Delivers up to `limit` pending mails that are due now, oldest first, and records each result
-    /// (R-ADP-2). Returns what happened to each; throws when the store fails, in which case every
-    /// mail not yet recorded stays pending for the next run. Stops early when the task is cancelled.
-    public func dispatchPending(limit: Int = 100) async throws(StorageError) -> DispatchReport {
+    /// Delivers up to `limit` pending mails that are due now (default: the policy's job page size),
+    /// oldest first, and records each result (R-ADP-2). Returns what happened to each; throws when the
+    /// store fails, in which case every mail not yet recorded stays pending for the next run. Stops
+    /// early when the task is cancelled. The outbox is read a page at a time.
+    public func dispatchPending(limit: Int? = nil) async throws(StorageError) -> DispatchReport {
         var report = DispatchReport()
+        let limit = limit ?? context.policy.jobs.pageSize
         guard limit > 0 else { return report }
         let now = time.now()
         var taken = 0
-        for envelope in try await store.records(kind: OutboxMail.kind, indexKey: OutboxMail.pendingIndex) {
-            guard taken < limit, !Task.isCancelled else { break }
-            let stored: Stored<OutboxMail>
-            do {
-                stored = try RecordCoder.decode(OutboxMail.self, from: envelope)
-            } catch {
-                report.entries.append(.init(outboxID: envelope.id, messageID: "", attempt: 0,
-                                            outcome: .unreadable(error: error.detail)))
-                continue
+        var cursor: RecordCursor?
+        scan: repeat {
+            let page = try await store.records(kind: OutboxMail.kind, indexKey: OutboxMail.pendingIndex, after: cursor,
+                                               limit: limit)
+            for envelope in page.records {
+                guard !Task.isCancelled else { break scan }
+                let stored: Stored<OutboxMail>
+                do {
+                    stored = try RecordCoder.decode(OutboxMail.self, from: envelope)
+                } catch {
+                    report.entries.append(.init(outboxID: envelope.id, messageID: "", attempt: 0,
+                                                outcome: .unreadable(error: error.detail)))
+                    continue
+                }
+                guard stored.record.status == .pending, stored.record.nextAttemptAt <= now else { continue }
+                guard taken < limit else {
+                    report.hasMore = true
+                    break scan
+                }
+                taken += 1
+                let entry = try await dispatch(stored)
+                context.events.emit(.deliveryAttempted(outboxID: entry.outboxID, attempt: entry.attempt,
+                                                       outcome: entry.outcome.name))
+                report.entries.append(entry)
             }
-            guard stored.record.status == .pending, stored.record.nextAttemptAt <= now else { continue }
-            taken += 1
-            report.entries.append(try await dispatch(stored))
-        }
+            cursor = page.next
+        } while cursor != nil
+        context.events.emit(.jobRun(job: name, processed: report.processed, hasMore: report.hasMore))
         return report
     }
 
@@ -159,4 +176,20 @@ public struct MailDispatcher: Sendable {
             return nil
         }
     }
+}
+
+// MARK: - CPSJob
+
+extension MailDispatcher: CPSJob {
+    /// `mailDispatch`.
+    public var name: String { "mailDispatch" }
+
+    /// ``dispatchPending(limit:)`` with the policy's page size (R-UOW-2).
+    public func runOnce(as principal: Principal) async throws -> DispatchReport {
+        try await context.read("mailDispatch.run", as: principal) { unit in try await unit.authorize(.system) }
+        return try await dispatchPending()
+    }
+
+    /// ``nextDueDate()``, or `instant` when a mail is due already (R-ADP-2).
+    public func nextDue(after instant: Date) async throws -> Date? { try await nextDueDate() }
 }

@@ -70,5 +70,8 @@ public struct Membership: StoredRecord, Equatable {
     public var uniqueKeys: [String] { [Membership.numberKey(number)] }
 
     /// The keys the services look this record up by (R-ADP-1).
-    public var indexKeys: [String] { ["account:\(accountID)"] }
+    public var indexKeys: [String] { [Self.accountIndex(accountID)] }
+
+    /// The index key of the memberships of `accountID`.
+    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
 }

@@ -21,6 +21,9 @@ public struct MembershipError: LocalizedFailure, Equatable {
         public static let membershipNumbersExhausted = Reason("membershipNumbersExhausted")
         /// A renewal or upgrade that does not fit the current term (R-MEM-1).
         public static let invalidTermChange = Reason("invalidTermChange")
+        /// The host takes no cards: its context has no ``CPSContext/paymentGateway`` (a configuration
+        /// error, R-BIL-3). Choose bank transfer instead.
+        public static let cardPaymentsUnavailable = Reason("cardPaymentsUnavailable")
     }
 
     /// The kind of refusal.

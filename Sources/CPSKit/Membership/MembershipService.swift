@@ -18,7 +18,6 @@ import Foundation
 public struct MembershipService: Sendable {
     let context: CPSContext
     let previousNumbers: any PreviousMembershipNumbers
-    private var access: AccessControl { AccessControl(store: context.store) }
     private var support: BillingSupport { BillingSupport(context: context) }
 
     /// Creates the service; `previousNumbers` supplies numbers kept outside CPSKit's own membership
@@ -33,14 +32,18 @@ public struct MembershipService: Sendable {
     /// registrations: each level open or not, and what is missing (R-TIER-1, R-TIER-2, R-TIER-3).
     /// Any active user of the account may look.
     public func levels(of accountID: String, as principal: Principal) async throws -> LevelEligibility {
-        _ = try await access.requireUser(principal, of: accountID)
-        return try await eligibility(of: accountID)
+        try await context.read("membership.levels", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            return try await eligibility(of: accountID, in: unit)
+        }
     }
 
     /// The account's memberships, oldest first, with their numbers and statuses (R-MEM-1, R-MEM-2).
     public func memberships(of accountID: String, as principal: Principal) async throws -> [Membership] {
-        _ = try await access.requireUser(principal, of: accountID)
-        return try await context.store.fetchAll(Membership.self, indexKey: "account:\(accountID)").map(\.record)
+        try await context.read("membership.list", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            return try await context.store.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)).map(\.record)
+        }
     }
 
     /// The membership usable now, if any (R-MEM-1).
@@ -51,42 +54,60 @@ public struct MembershipService: Sendable {
 
     /// Buys a CPS level (R-MEM-1, R-MEM-2, R-BIL-1, R-TIER-1…3). Only a superuser of the account.
     ///
-    /// - The level must be open: otherwise ``MembershipError`` with ``MembershipError/Reason/levelNotOpen``
-    ///   and the shortfalls, and nothing changes.
+    /// - The level must be open **when the purchase commits**: the decision reads the account's
+    ///   ``PointsBalance`` through the unit of work, so a product removed concurrently makes the
+    ///   purchase run again and be refused (R-UOW-1). A closed level is ``MembershipError`` with
+    ///   ``MembershipError/Reason/levelNotOpen`` and the shortfalls, and nothing changes.
     /// - No current term: a new term starts now. The current term's level: an early renewal from its
     ///   expiry. Another level: an upgrade at the new level's full fee, no credit; the current term
     ///   ends (policy).
     /// - One batch: the membership with a **new** number (unique, check digit, different from every
     ///   number the account had), the number counter, the purchase awaiting its invoice, the audit entry.
-    ///   No card is charged (R-BIL-3).
-    public func purchase(_ request: PurchaseRequest, as principal: Principal) async throws -> PurchaseReceipt {
-        let user = try await access.requireUser(principal, of: request.accountID, superuser: true).record
-        guard let account = try await context.store.fetch(BusinessAccount.self, id: request.accountID)?.record else {
-            throw AuthorizationError(.otherAccount, principal: principal)
+    ///   No card is charged (R-BIL-3); a card purchase needs a ``CPSContext/paymentGateway``, else it is
+    ///   refused with ``MembershipError/Reason/cardPaymentsUnavailable``.
+    /// - With an `idempotencyKey`, a repeat of the same request returns the first receipt and buys
+    ///   nothing (R-UOW-1); the same key with another request is ``IdempotencyError``.
+    public func purchase(_ request: PurchaseRequest, idempotencyKey: String? = nil,
+                         as principal: Principal) async throws -> PurchaseReceipt {
+        if request.paymentMethod == .card, context.paymentGateway == nil {
+            throw MembershipError(.cardPaymentsUnavailable)
         }
-        let eligibility = try await eligibility(of: request.accountID)
-        _ = try eligibility.choose(request.level)
+        try await context.read("membership.purchase", as: principal) { unit in
+            try await unit.authorize(.superuserOf(accountID: request.accountID))
+        }
         let external = try await previousNumbers.previousNumbers(of: request.accountID)
-        let support = self.support
-        return try await support.retryingConflicts {
-            try await purchaseOnce(request, account: account, external: external, language: user.language, as: principal)
+        return try await context.transact("membership.purchase", as: principal) { unit in
+            guard let user = try await unit.authorize(.superuserOf(accountID: request.accountID)),
+                  let account = try await unit.fetch(BusinessAccount.self, id: request.accountID)?.record else {
+                throw AuthorizationError(.otherAccount, principal: principal)
+            }
+            let replayed = try await unit.replay(idempotencyKey, operation: "membership.purchase", scope: request.accountID,
+                                                 request: request, as: PurchaseReceipt.self)
+            if let answer = replayed.answer { return answer }
+            _ = try await eligibility(of: request.accountID, in: unit).choose(request.level)
+            let receipt = try await purchase(request, account: account, external: external, language: user.record.language,
+                                             in: unit)
+            try unit.remember(receipt, for: replayed.claim)
+            return receipt
         }
     }
 
     // MARK: - Internals
 
-    private func eligibility(of accountID: String) async throws -> LevelEligibility {
-        let balance = try await context.store.fetch(PointsBalance.self, id: accountID)?.record
+    /// The levels open to the account, from its balance read through `unit` (R-TIER-1…3).
+    private func eligibility(of accountID: String, in unit: UnitOfWork) async throws -> LevelEligibility {
+        let balance = try await unit.fetch(PointsBalance.self, id: accountID)?.record
         return LevelEligibility(points: balance?.points ?? 0, completeRegistrations: balance?.completeRegistrations ?? 0,
                                 policy: context.policy.levels)
     }
 
-    private func purchaseOnce(_ request: PurchaseRequest, account: BusinessAccount, external: [String],
-                              language: Language, as principal: Principal) async throws -> PurchaseReceipt {
-        let now = context.time.now()
+    private func purchase(_ request: PurchaseRequest, account: BusinessAccount, external: [String],
+                          language: Language, in unit: UnitOfWork) async throws -> PurchaseReceipt {
+        let now = unit.now
+        let principal = unit.principal
         let billing = support.billing
         let levels = context.policy.levels
-        let existing = try await context.store.fetchAll(Membership.self, indexKey: "account:\(account.id)")
+        let existing = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(account.id))
         let current = existing.filter { $0.record.status != .ended && $0.record.term.end > now }
             .max { $0.record.term.end < $1.record.term.end }
         var replaced: Stored<Membership>?
@@ -105,12 +126,12 @@ public struct MembershipService: Sendable {
                                                billing: billing)
         }
         // R-MEM-2: a new number from the global counter, different from every number the account had.
-        let counter = try await context.store.fetch(MembershipNumberCounter.self, id: MembershipNumberCounter.singletonID)
+        let counter = try await unit.fetch(MembershipNumberCounter.self, id: MembershipNumberCounter.singletonID)
         let previous = external + existing.map(\.record.number.compact)
         var sequence = counter?.record.nextSequence ?? 1
         var assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
         // A number held by another account's record (e.g. imported) is skipped, never shared.
-        while try await context.store.record(holding: Membership.numberKey(assignment.number)) != nil {
+        while try await unit.holder(of: Membership.numberKey(assignment.number)) != nil {
             sequence = assignment.nextSequence
             assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
         }
@@ -123,29 +144,26 @@ public struct MembershipService: Sendable {
                                           years: request.years, paymentMethod: request.paymentMethod,
                                           purchasedBy: principal, purchasedAt: now,
                                           issueBy: billing.latestIssueTime(afterPurchaseAt: now))
-        var batch = WriteBatch()
         if var counter {
             counter.record.nextSequence = assignment.nextSequence
-            try batch.update(counter)
+            try unit.update(counter)
         } else {
-            try batch.insert(MembershipNumberCounter(nextSequence: assignment.nextSequence))
+            try unit.insert(MembershipNumberCounter(nextSequence: assignment.nextSequence))
         }
         var ended: Membership?
         if var replaced {
             replaced.record.status = .ended
             replaced.record.endedAt = now
-            try batch.update(replaced)
-            try batch.insert(support.audit(replaced.record.id, "membership.ended", principal, now,
-                                           details: ["upgradedTo": membershipID]))
+            try unit.update(replaced)
+            try unit.audit(replaced.record.id, "membership.ended", details: ["upgradedTo": membershipID])
             ended = replaced.record
         }
-        try batch.insert(membership)
-        try batch.insert(purchase)
-        try batch.insert(support.audit(membershipID, "membership.\(term.kind.rawValue)", principal, now, details: [
+        try unit.insert(membership)
+        try unit.insert(purchase)
+        try unit.audit(membershipID, "membership.\(term.kind.rawValue)", details: [
             "account": account.id, "level": term.level.rawValue, "number": assignment.number.compact,
             "years": String(request.years), "fee": term.fee.description, "method": request.paymentMethod.rawValue,
-        ]))
-        try await context.store.commit(batch)
+        ])
         let notice = request.paymentMethod == .bankTransfer
             ? billing.bankTransferNotice(for: account.address.country, language: language) : nil
         return PurchaseReceipt(membership: membership, purchase: purchase, replaced: ended,

@@ -11,6 +11,8 @@ public struct MigrationAvailability: Equatable, Sendable {
         case noOldEmailGiven
         /// No old CPS account was found for the e-mail given.
         case noLegacyAccountFound
+        /// The host has no connection to the old CPS (no ``CPSContext/legacyDirectory``).
+        case noLegacyDirectory
 
         /// The catalog key of its text, e.g. `product.migration.unavailable.noOldEmailGiven`.
         public var textKey: TextKey { TextKey("product.migration.unavailable.\(rawValue)") }

@@ -12,6 +12,8 @@ public struct MigrationError: LocalizedFailure, Equatable {
         public static let noLegacyAccountFound = Reason("noLegacyAccountFound")
         /// The old CPS account already migrated into another business account (R-MIG-2).
         public static let claimedByAnotherAccount = Reason("claimedByAnotherAccount")
+        /// The host has no connection to the old CPS (no ``CPSContext/legacyDirectory``).
+        public static let noLegacyDirectory = Reason("noLegacyDirectory")
     }
 
     /// The kind of refusal.

@@ -8,30 +8,27 @@ import Foundation
 /// the chunk crosses the threshold — the invitation (R-INV-1). Each migrated registration has a
 /// deterministic ID derived from the legacy membership number, model and serial, so a run that was
 /// interrupted, or a second run, skips what is there and adds nothing twice. Work is linear in the
-/// number of legacy products: two keyed look-ups per product and one balance read per chunk.
+/// number of legacy products: two keyed look-ups per product and one balance read per chunk. Each
+/// step is a unit of work (R-UOW-1); the directory, an outside system, is asked before them. Without
+/// a ``CPSContext/legacyDirectory`` migration is unavailable with the reason
+/// ``MigrationAvailability/Reason/noLegacyDirectory``.
 ///
 /// ```swift
-/// let migration = MigrationService(context, directory: legacyDirectory)
+/// let migration = MigrationService(context)        // the context's legacyDirectory
 /// if try await migration.availability(of: accountID, as: principal).isAvailable {
 ///     let report = try await migration.migrate(accountID, as: principal)
 /// }
 /// ```
 public struct MigrationService: Sendable {
     let context: CPSContext
-    let directory: any LegacyCPSDirectory
-    private var access: AccessControl { AccessControl(store: context.store) }
     private var policy: ProductPolicy { context.policy.products }
 
-    /// Creates the service over the legacy directory adapter.
-    public init(_ context: CPSContext, directory: any LegacyCPSDirectory) {
-        self.context = context
-        self.directory = directory
-    }
+    /// Creates the service over the context's ``CPSContext/legacyDirectory``.
+    public init(_ context: CPSContext) { self.context = context }
 
     /// Whether "MIGRATE PRODUCTS" is available to `accountID`, and if not why (R-MIG-1).
     public func availability(of accountID: String, as principal: Principal) async throws -> MigrationAvailability {
-        _ = try await access.requireUser(principal, of: accountID)
-        return try await lookUp(accountID, principal: principal).availability
+        try await lookUp(accountID, principal: principal).availability
     }
 
     /// Migrates the legacy account found for the application's old CPS e-mail into `accountID`
@@ -41,38 +38,34 @@ public struct MigrationService: Sendable {
     /// ``MigrationError/Reason/claimedByAnotherAccount``. The old membership number is kept on record
     /// (R-MIG-3).
     public func migrate(_ accountID: String, as principal: Principal) async throws -> MigrationReport {
-        _ = try await access.requireUser(principal, of: accountID)
         let found = try await lookUp(accountID, principal: principal)
         guard let legacy = found.legacy else {
-            let reason: MigrationError.Reason = found.availability.reason == .noOldEmailGiven ? .noOldEmailGiven : .noLegacyAccountFound
+            let reason: MigrationError.Reason = switch found.availability.reason {
+            case .noOldEmailGiven: .noOldEmailGiven
+            case .noLegacyDirectory: .noLegacyDirectory
+            default: .noLegacyAccountFound
+            }
             throw MigrationError(reason, facts: ["email": found.availability.oldCPSEmail?.address ?? ""])
         }
-        let now = context.time.now()
-        try await claim(legacy, for: accountID, principal: principal, at: now)
-        let products = ProductService(context)
+        try await claim(legacy, for: accountID, principal: principal)
         var items: [MigrationItem] = []
         items.reserveCapacity(legacy.products.count)
         let chunkSize = max(1, policy.migrationChunkSize)
         var start = 0
         while start < legacy.products.count {
             let chunk = legacy.products[start..<min(start + chunkSize, legacy.products.count)]
-            items += try await withConflictRetry(policy.conflictRetries) {
-                try await migrateChunk(chunk, of: legacy, into: accountID, products: products, principal: principal, at: now)
-            }
+            items += try await migrateChunk(chunk, of: legacy, into: accountID, principal: principal)
             start += chunkSize
         }
         let report = MigrationReport(legacyMembershipNumber: legacy.membershipNumber, accountID: accountID, items: items)
-        try await withConflictRetry(policy.conflictRetries) {
-            guard var membership = try await context.store.fetch(LegacyMembership.self, id: "legacy-" + legacy.membershipKey) else { return }
-            membership.record.lastMigratedAt = now
-            var batch = WriteBatch()
-            try batch.update(membership)
-            try batch.insert(AuditEntry(id: context.ids.next("audit"), subject: accountID, action: "migration.run",
-                                        actor: principal, at: now,
-                                        details: ["legacy": legacy.membershipNumber, "migrated": String(report.migratedCount),
-                                                  "conflicts": String(report.conflictCount),
-                                                  "points": String(report.pointsAllocated)]))
-            try await context.store.commit(batch)
+        try await context.transact("migration.finish", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            guard var membership = try await unit.fetch(LegacyMembership.self, id: "legacy-" + legacy.membershipKey) else { return }
+            membership.record.lastMigratedAt = unit.now
+            try unit.update(membership)
+            try unit.audit(accountID, "migration.run",
+                           details: ["legacy": legacy.membershipNumber, "migrated": String(report.migratedCount),
+                                     "conflicts": String(report.conflictCount), "points": String(report.pointsAllocated)])
         }
         return report
     }
@@ -84,55 +77,68 @@ public struct MigrationService: Sendable {
         let legacy: LegacyCPSAccount?
     }
 
+    /// Authorises, reads the account, then asks the directory (an outside system, outside any unit).
     private func lookUp(_ accountID: String, principal: Principal) async throws -> LookUp {
-        guard let account = try await context.store.fetch(BusinessAccount.self, id: accountID) else {
-            throw AuthorizationError(.otherAccount, principal: principal)
+        let account = try await context.read("migration.availability", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            guard let account = try await unit.fetch(BusinessAccount.self, id: accountID) else {
+                throw AuthorizationError(.otherAccount, principal: principal)
+            }
+            return account.record
         }
-        guard let email = account.record.oldCPSEmail else {
-            return LookUp(availability: .unavailable(.noOldEmailGiven, email: nil), legacy: nil)
-        }
-        guard let legacy = try await directory.account(forEmail: email) else {
-            return LookUp(availability: .unavailable(.noLegacyAccountFound, email: email), legacy: nil)
-        }
-        return LookUp(availability: .available(email: email, account: legacy), legacy: legacy)
+        let found = try await LegacyAccountFinder(context: context).find(for: account)
+        return LookUp(availability: found.availability, legacy: found.legacy)
     }
 
     /// Records the legacy membership for `accountID` (R-MIG-3), or refuses when another business
-    /// account holds it (R-MIG-2). Of two accounts racing, the unique key lets exactly one win.
-    private func claim(_ legacy: LegacyCPSAccount, for accountID: String, principal: Principal, at now: Date) async throws {
+    /// account holds it (R-MIG-2). Of two accounts racing, the unique key lets exactly one win; the
+    /// loser, run again, finds the holder.
+    private func claim(_ legacy: LegacyCPSAccount, for accountID: String, principal: Principal) async throws {
         let key = LegacyMembership.uniqueKey(legacy.membershipKey)
-        if let owner = try await owner(of: key) {
-            if owner == accountID { return }
-            throw MigrationError(.claimedByAnotherAccount, facts: ["number": legacy.membershipNumber])
-        }
-        var batch = WriteBatch()
-        try batch.insert(LegacyMembership(account: legacy, accountID: accountID, claimedAt: now))
-        try batch.insert(AuditEntry(id: context.ids.next("audit"), subject: accountID, action: "migration.claimed",
-                                    actor: principal, at: now, details: ["legacy": legacy.membershipNumber]))
-        var lostRace = false
         do {
-            try await context.store.commit(batch)
-        } catch {
-            guard error.reason == .uniqueKeyTaken || error.reason == .conflict else { throw error }
-            lostRace = true
-        }
-        if lostRace, try await owner(of: key) != accountID {
-            throw MigrationError(.claimedByAnotherAccount, facts: ["number": legacy.membershipNumber])
+            try await claimOnce(legacy, key: key, for: accountID, principal: principal)
+        } catch let error as StorageError where error.reason == .uniqueKeyTaken && error.subject == key {
+            try await claimOnce(legacy, key: key, for: accountID, principal: principal)
         }
     }
 
-    /// The account holding the legacy key `key` ("" when a record of another kind holds it).
-    private func owner(of key: String) async throws -> String? {
-        guard let holder = try await context.store.record(holding: key) else { return nil }
-        guard holder.kind == LegacyMembership.kind else { return "" }
-        return try RecordCoder.decode(LegacyMembership.self, from: holder).record.accountID
+    private func claimOnce(_ legacy: LegacyCPSAccount, key: String, for accountID: String, principal: Principal) async throws {
+        try await context.transact("migration.claim", as: principal) { unit in
+            try await unit.authorize(.userOf(accountID: accountID))
+            if let holder = try await unit.holder(of: key) {
+                let owner = holder.kind == LegacyMembership.kind
+                    ? try RecordCoder.decode(LegacyMembership.self, from: holder).record.accountID : ""
+                if owner == accountID { return }
+                throw MigrationError(.claimedByAnotherAccount, facts: ["number": legacy.membershipNumber])
+            }
+            try unit.insert(LegacyMembership(account: legacy, accountID: accountID, claimedAt: unit.now))
+            try unit.audit(accountID, "migration.claimed", details: ["legacy": legacy.membershipNumber])
+        }
     }
 
-    /// Migrates one chunk in one batch; a lost race (a balance version, a serial taken meanwhile)
-    /// surfaces as a conflict so that ``withConflictRetry(_:_:)`` re-evaluates the whole chunk.
+    /// Migrates one chunk as one unit of work; a serial taken meanwhile makes the chunk run again
+    /// from fresh reads, where the product shows as a conflict.
     private func migrateChunk(_ chunk: ArraySlice<LegacyProduct>, of legacy: LegacyCPSAccount, into accountID: String,
-                              products: ProductService, principal: Principal, at now: Date) async throws -> [MigrationItem] {
-        let today = CalendarDay(now, in: context.policy.timeZone)
+                              principal: Principal) async throws -> [MigrationItem] {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await context.transact("migration.chunk", as: principal) { unit in
+                    try await migrateChunk(chunk, of: legacy, into: accountID, in: unit)
+                }
+            } catch let error as StorageError where error.reason == .uniqueKeyTaken && attempt < context.policy.retries.attempts {
+                continue // a serial was registered meanwhile: the next attempt reads its holder
+            }
+        }
+    }
+
+    private func migrateChunk(_ chunk: ArraySlice<LegacyProduct>, of legacy: LegacyCPSAccount, into accountID: String,
+                              in unit: UnitOfWork) async throws -> [MigrationItem] {
+        try await unit.authorize(.userOf(accountID: accountID))
+        let today = unit.today
+        let now = unit.now
+        let ledger = PointsLedger(unit: unit)
         var items: [MigrationItem] = []
         var registrations: [ProductRegistration] = []
         var entries: [LedgerEntry] = []
@@ -153,13 +159,13 @@ public struct MigrationService: Sendable {
                 items.append(MigrationItem(model: product.model, serial: serial.value, outcome: .alreadyMigrated, productID: id))
                 continue
             }
-            if let existing = try await context.store.fetch(ProductRegistration.self, id: id) {
+            if let existing = try await unit.fetch(ProductRegistration.self, id: id) {
                 items.append(MigrationItem(model: product.model, serial: serial.value, outcome: .alreadyMigrated, productID: id,
                                            inCatalog: existing.record.inCatalog, isComplete: existing.record.isComplete,
                                            missingFields: existing.record.missingFields))
                 continue
             }
-            if let holder = try await context.store.record(holding: ProductRegistration.serialKey(model: modelKey, serial: serial)) {
+            if let holder = try await unit.holder(of: ProductRegistration.serialKey(model: modelKey, serial: serial)) {
                 let mine = holder.kind == ProductRegistration.kind
                     && (try? RecordCoder.decode(ProductRegistration.self, from: holder))?.record.accountID == accountID
                 items.append(MigrationItem(model: product.model, serial: serial.value,
@@ -178,8 +184,8 @@ public struct MigrationService: Sendable {
                 modelKey: modelKey, serial: serial, purchaseDate: date,
                 countryOfPurchase: product.countryOfPurchase.flatMap { CountryCode($0) }, dealer: dealer,
                 source: .migrated, legacyMembershipNumber: legacy.membershipNumber, inCatalog: entry != nil, registeredAt: now)
-            let allocated = try products.allocateIfComplete(&registration, at: now, actor: principal,
-                                                            reason: entry == nil ? "migration.notInCatalog" : "migration.completed")
+            let allocated = ledger.allocateIfComplete(&registration,
+                                                      reason: entry == nil ? "migration.notInCatalog" : "migration.completed")
             entries += allocated
             registrations.append(registration)
             items.append(MigrationItem(model: product.model, serial: serial.value, outcome: .migrated, productID: id,
@@ -188,13 +194,10 @@ public struct MigrationService: Sendable {
                                        points: allocated.reduce(0) { $0 + $1.points }))
         }
         guard !registrations.isEmpty else { return items }
-        var batch = WriteBatch()
-        for registration in registrations { try batch.insert(registration) }
-        try batch.insert(AuditEntry(id: context.ids.next("audit"), subject: accountID, action: "product.migrated",
-                                    actor: principal, at: now,
-                                    details: ["legacy": legacy.membershipNumber, "count": String(registrations.count)]))
-        try await PointsLedger(context: context).post(entries, accountID: accountID, actor: principal, at: now, into: &batch)
-        try await commitChunk(batch)
+        for registration in registrations { try unit.insert(registration) }
+        try unit.audit(accountID, "product.migrated",
+                       details: ["legacy": legacy.membershipNumber, "count": String(registrations.count)])
+        try await ledger.post(entries, accountID: accountID)
         return items
     }
 
@@ -206,17 +209,5 @@ public struct MigrationService: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-
-    /// Commits a chunk; a serial taken meanwhile becomes a conflict, so the chunk is re-evaluated.
-    private func commitChunk(_ batch: WriteBatch) async throws {
-        var taken: StorageError?
-        do {
-            try await context.store.commit(batch)
-        } catch {
-            guard error.reason == .uniqueKeyTaken else { throw error }
-            taken = error
-        }
-        if let taken { throw StorageError(.conflict, kind: taken.kind, subject: taken.subject, detail: taken.detail) }
     }
 }

@@ -28,58 +28,76 @@ public struct PasswordService: Sendable {
     public func setPassword(token secret: String, newPassword: String) async throws -> AccountUser {
         let digest = SHA256.hash(Array(secret.utf8))
         let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        guard secret.utf8.count >= 22, secret.utf8.count <= 200,
-              var token = try await context.store.fetch(PasswordToken.self, holding: PasswordToken.digestKey(hex)),
-              ConstantTime.equals(Array(token.record.digest.utf8), Array(hex.utf8)) else {
-            throw PasswordError(.invalidToken)
-        }
-        let now = context.time.now()
-        switch token.record.state {
-        case .used: throw PasswordError(.tokenUsed)
-        case .voided: throw PasswordError(.tokenReplaced)
-        case .active: if now >= token.record.expiresAt { throw PasswordError(.tokenExpired) }
-        }
-        guard var user = try await context.store.fetch(AccountUser.self, id: token.record.userID), user.record.status != .removed,
-              var account = try await context.store.fetch(BusinessAccount.self, id: token.record.accountID) else {
-            throw PasswordError(.invalidToken)
-        }
-        let broken = PasswordRules.violations(of: newPassword, email: user.record.email, policy: context.policy.passwords)
-        guard broken.isEmpty else {
-            throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength)])
-        }
-        // 1. Claim the token together with the activation, atomically.
-        let before = (token: token, user: user, account: account)
-        token.record.state = .used
-        token.record.usedAt = now
-        user.record.status = .active
-        var claim = WriteBatch()
-        try claim.update(token)
-        try claim.update(user)
-        if account.record.status == .awaitingPassword {
-            account.record.status = .active
-            account.record.activatedAt = now
-            try claim.update(account)
-        }
-        try claim.insert(audit(user.record.id, "password.set", now, details: ["token": token.record.id]))
-        let stored = try await context.store.commit(claim)
-        // 2. Hand the password over; undo the claim if the identity system fails.
-        do {
-            try await context.identity.setPassword(newPassword, userID: user.record.id, email: user.record.email)
-        } catch {
-            var undo = WriteBatch()
-            for envelope in stored {
-                switch envelope.kind {
-                case PasswordToken.kind: try undo.update(Stored(record: before.token.record, version: envelope.version))
-                case AccountUser.kind: try undo.update(Stored(record: before.user.record, version: envelope.version))
-                case BusinessAccount.kind: try undo.update(Stored(record: before.account.record, version: envelope.version))
-                default: continue
-                }
+        guard secret.utf8.count >= 22, secret.utf8.count <= 200 else { throw PasswordError(.invalidToken) }
+        // 1. Claim the token together with the activation, in one unit (R-UOW-1).
+        let claimed = try await context.transact("password.set", as: .system("password")) { unit in
+            guard var token = try await unit.fetch(PasswordToken.self, holding: PasswordToken.digestKey(hex)),
+                  ConstantTime.equals(Array(token.record.digest.utf8), Array(hex.utf8)) else {
+                throw PasswordError(.invalidToken)
             }
-            try undo.insert(audit(user.record.id, "password.identityFailed", now, reason: error.detail))
-            try await context.store.commit(undo)
+            switch token.record.state {
+            case .used: throw PasswordError(.tokenUsed)
+            case .voided: throw PasswordError(.tokenReplaced)
+            case .active: if unit.now >= token.record.expiresAt { throw PasswordError(.tokenExpired) }
+            }
+            guard var user = try await unit.fetch(AccountUser.self, id: token.record.userID), user.record.status != .removed,
+                  var account = try await unit.fetch(BusinessAccount.self, id: token.record.accountID) else {
+                throw PasswordError(.invalidToken)
+            }
+            let broken = PasswordRules.violations(of: newPassword, email: user.record.email, policy: context.policy.passwords)
+            guard broken.isEmpty else {
+                throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength)])
+            }
+            let before = Claim(token: token, user: user, account: account)
+            token.record.state = .used
+            token.record.usedAt = unit.now
+            user.record.status = .active
+            try unit.update(token)
+            try unit.update(user)
+            if account.record.status == .awaitingPassword {
+                account.record.status = .active
+                account.record.activatedAt = unit.now
+                try unit.update(account)
+            }
+            try unit.audit(user.record.id, "password.set", details: ["token": token.record.id])
+            return before
+        }
+        // 2. Hand the password over, outside any unit; undo the claim if the identity system fails.
+        let user = claimed.user.record
+        do {
+            try await context.identity.setPassword(newPassword, userID: user.id, email: user.email)
+        } catch {
+            try await undo(claimed, because: error)
             throw error
         }
-        return user.record
+        var active = user
+        active.status = .active
+        return active
+    }
+
+    /// What a claim changed, as it was before (for the undo).
+    private struct Claim: Sendable {
+        let token: Stored<PasswordToken>
+        let user: Stored<AccountUser>
+        let account: Stored<BusinessAccount>
+    }
+
+    /// Puts back what the claim changed, on whatever version is current now (R-UOW-1: a record unit).
+    private func undo(_ claim: Claim, because error: IdentityError) async throws {
+        try await context.transact("password.identityFailed", as: .system("password")) { unit in
+            if let token = try await unit.fetch(PasswordToken.self, id: claim.token.record.id) {
+                try unit.update(Stored(record: claim.token.record, version: token.version))
+            }
+            if let user = try await unit.fetch(AccountUser.self, id: claim.user.record.id), user.record.status == .active,
+               claim.user.record.status != .active {
+                try unit.update(Stored(record: claim.user.record, version: user.version))
+            }
+            if let account = try await unit.fetch(BusinessAccount.self, id: claim.account.record.id),
+               account.record.status != claim.account.record.status {
+                try unit.update(Stored(record: claim.account.record, version: account.version))
+            }
+            try unit.audit(claim.user.record.id, "password.identityFailed", reason: error.detail)
+        }
     }
 
     /// Sends a new password link if `email` belongs to an active user (R-PWD-1). The answer is the
@@ -87,43 +105,38 @@ public struct PasswordService: Sendable {
     /// address whose account is not yet created is refused internally and audited.
     public func requestPasswordReset(email text: String) async throws -> ResetAnswer {
         guard let email = try? EmailAddress(text) else { return .mailSentIfAccountExists }
-        let now = context.time.now()
         let key = BusinessAccountApplication.emailKey(email)
-        var batch = WriteBatch()
-        if let user = try await context.store.fetch(AccountUser.self, holding: key), user.record.status != .removed {
-            let issued = try await TokenIssuer(context: context).issue(for: user.record, purpose: .reset, at: now, into: &batch)
-            let composer = MailComposer(policy: context.policy.mail, catalog: context.catalog, ids: context.ids)
-            try batch.insert(composer.compose(
-                "passwordReset", to: MailAddress(user.record.email, name: user.record.name), language: user.record.language,
-                facts: ["name": user.record.name, "link": issued.link, "hours": String(context.policy.passwords.tokenLifetimeHours)],
-                date: now))
-            try batch.insert(audit(user.record.id, "password.resetSent", now))
-        } else if let application = try await context.store.fetch(BusinessAccountApplication.self, holding: key) {
-            try batch.insert(audit(application.record.id, "password.resetRefused", now,
-                                   reason: "account not yet created (application \(application.record.status.rawValue))"))
-        } else {
-            try batch.insert(audit("unknown-address", "password.resetRefused", now, reason: "no account for the address",
-                                   details: ["emailSHA256": SHA256.hexDigest(Array(email.key.utf8))]))
+        try await context.transact("password.reset", as: .system("password")) { unit in
+            if let user = try await unit.fetch(AccountUser.self, holding: key), user.record.status != .removed {
+                let issued = try await TokenIssuer(unit: unit).issue(for: user.record, purpose: .reset)
+                try unit.mail("passwordReset", to: user.record, facts: [
+                    "name": user.record.name, "link": issued.link,
+                    "hours": String(context.policy.passwords.tokenLifetimeHours),
+                ])
+                try unit.audit(user.record.id, "password.resetSent")
+            } else if let application = try await unit.fetch(BusinessAccountApplication.self, holding: key) {
+                try unit.audit(application.record.id, "password.resetRefused",
+                               reason: "account not yet created (application \(application.record.status.rawValue))")
+            } else {
+                try unit.audit("unknown-address", "password.resetRefused", reason: "no account for the address",
+                               details: ["emailSHA256": SHA256.hexDigest(Array(email.key.utf8))])
+            }
         }
-        try await context.store.commit(batch)
         return .mailSentIfAccountExists
     }
 
     /// Checks an e-mail and password (R-PWD-3) and returns the principal of the active user; the
     /// error never says whether the e-mail or the password was wrong.
     public func signIn(email text: String, password: String) async throws -> Principal {
-        guard let email = try? EmailAddress(text),
-              let user = try await context.store.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email)),
-              user.record.status == .active,
-              try await context.identity.verifyPassword(password, userID: user.record.id) else {
+        guard let email = try? EmailAddress(text) else { throw PasswordError(.invalidCredentials) }
+        let user = try await context.read("password.signIn", as: .system("password")) { unit in
+            try await unit.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email))?.record
+        }
+        // The identity adapter is an outside call: made after the read, never inside a unit (R-UOW-1).
+        guard let user, user.status == .active,
+              try await context.identity.verifyPassword(password, userID: user.id) else {
             throw PasswordError(.invalidCredentials)
         }
-        return .accountUser(user.record.id)
-    }
-
-    private func audit(_ subject: String, _ action: String, _ at: Date, reason: String? = nil,
-                       details: [String: String] = [:]) -> AuditEntry {
-        AuditEntry(id: context.ids.next("audit"), subject: subject, action: action, actor: .system("password"),
-                   at: at, reason: reason, details: details)
+        return .accountUser(user.id)
     }
 }

@@ -59,5 +59,8 @@ public struct PasswordToken: StoredRecord, Equatable {
     public static func digestKey(_ digest: String) -> String { "password-token:\(digest)" }
 
     public var uniqueKeys: [String] { [Self.digestKey(digest)] }
-    public var indexKeys: [String] { ["user:\(userID)", "token:\(state.rawValue)"] }
+    public var indexKeys: [String] { [Self.userIndex(userID), "token:\(state.rawValue)"] }
+
+    /// The index key of the tokens of `userID`.
+    public static func userIndex(_ userID: String) -> String { "user:\(userID)" }
 }

@@ -49,5 +49,10 @@ public struct LedgerEntry: StoredRecord, Equatable {
         self.actor = actor.description
     }
 
-    public var indexKeys: [String] { ["account:\(accountID)", "registration:\(registrationID)"] }
+    public var indexKeys: [String] { [Self.accountIndex(accountID), Self.registrationIndex(registrationID)] }
+
+    /// The index key of the entries of `accountID`.
+    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    /// The index key of the entries of the registration `registrationID`.
+    public static func registrationIndex(_ registrationID: String) -> String { "registration:\(registrationID)" }
 }

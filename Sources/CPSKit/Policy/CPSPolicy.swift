@@ -36,6 +36,10 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// ``timeZone`` (this policy's), which replaces ``BillingPolicy/timeZone`` there, so that one
     /// policy never has two time zones.
     public var billing: BillingPolicy
+    /// How a unit of work retries after a concurrent change (R-UOW-1).
+    public var retries: RetryPolicy
+    /// How much one job run does (R-UOW-2).
+    public var jobs: JobPolicy
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -60,13 +64,16 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         calendar: .canonEurope,
         products: .sample,
         levels: .canonEurope,
-        billing: .canonEurope)
+        billing: .canonEurope,
+        retries: RetryPolicy(),
+        jobs: JobPolicy())
 
     /// Creates a policy from its sections.
     public init(name: String, participatingCountries: [CountryCode], timeZoneIdentifier: String, fieldLimits: FieldLimits,
                 evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy,
                 calendar: CalendarPolicy = .canonEurope, products: ProductPolicy = .sample,
-                levels: LevelPolicy = .canonEurope, billing: BillingPolicy = .canonEurope) {
+                levels: LevelPolicy = .canonEurope, billing: BillingPolicy = .canonEurope,
+                retries: RetryPolicy = RetryPolicy(), jobs: JobPolicy = JobPolicy()) {
         self.name = name
         self.participatingCountries = participatingCountries
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -79,6 +86,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         self.products = products
         self.levels = levels
         self.billing = billing
+        self.retries = retries
+        self.jobs = jobs
     }
 
     /// Whether companies from `country` may apply (R-ACC-3).
@@ -129,13 +138,25 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         }
         try products.validate()
         try validateLevelsAndBilling()
+        try retries.validate()
+        try jobs.validate()
+    }
+
+    /// Values that validate but do not suit production, reported as ``CPSEvent/policyWarning(field:problem:)``
+    /// when a context is made with the policy.
+    public var warnings: [PolicyWarning] {
+        var warnings: [PolicyWarning] = []
+        if retries.attempts == 1 {
+            warnings.append(PolicyWarning(field: "retries.attempts", problem: "1 means a call that loses a race is never retried"))
+        }
+        return warnings
     }
 
     // MARK: - Codable with per-section defaults
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
-        case levels, billing
+        case levels, billing, retries, jobs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -153,6 +174,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         products = try c.decodeIfPresent(ProductPolicy.self, forKey: .products) ?? d.products
         levels = try c.decodeIfPresent(LevelPolicy.self, forKey: .levels) ?? d.levels
         billing = try c.decodeIfPresent(BillingPolicy.self, forKey: .billing) ?? d.billing
+        retries = try c.decodeIfPresent(RetryPolicy.self, forKey: .retries) ?? d.retries
+        jobs = try c.decodeIfPresent(JobPolicy.self, forKey: .jobs) ?? d.jobs
     }
 
     /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).

@@ -1,6 +1,6 @@
 /// "View product" (R-PRD-3): a registration, whether it has the green tick, the mandatory fields it
 /// lacks with what to do about them, its points and its ledger history.
-public struct ProductDetail: Equatable, Sendable {
+public struct ProductDetail: Equatable, Codable, Sendable {
     /// The registration.
     public let registration: ProductRegistration
     /// The model's catalog entry today, if the model is in the catalog.

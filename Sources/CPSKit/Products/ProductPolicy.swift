@@ -14,22 +14,18 @@ public struct ProductPolicy: Hashable, Codable, Sendable {
     public var dealerMaximumLength: Int
     /// The points at which the account is invited to join CPS (R-INV-1). Default 500.
     public var invitationThreshold: Int
-    /// How often a service retries its whole read-modify-write after a version conflict on the
-    /// account's balance before giving up (R-INV-1, R-PTS-1). Default 16.
-    public var conflictRetries: Int
     /// How many legacy products one migration batch writes (R-MIG-2). Default 500.
     public var migrationChunkSize: Int
 
     /// Creates a policy.
     public init(catalog: [ProductCatalogEntry], serialMinimumLength: Int = 4, serialMaximumLength: Int = 20,
-                dealerMaximumLength: Int = 200, invitationThreshold: Int = 500, conflictRetries: Int = 16,
+                dealerMaximumLength: Int = 200, invitationThreshold: Int = 500,
                 migrationChunkSize: Int = 500) {
         self.catalog = catalog
         self.serialMinimumLength = serialMinimumLength
         self.serialMaximumLength = serialMaximumLength
         self.dealerMaximumLength = dealerMaximumLength
         self.invitationThreshold = invitationThreshold
-        self.conflictRetries = conflictRetries
         self.migrationChunkSize = migrationChunkSize
     }
 
@@ -55,7 +51,6 @@ public struct ProductPolicy: Hashable, Codable, Sendable {
         }
         if dealerMaximumLength < 1 { throw PolicyError(field: "products.dealerMaximumLength", problem: "must be positive") }
         if invitationThreshold < 1 { throw PolicyError(field: "products.invitationThreshold", problem: "must be positive") }
-        if conflictRetries < 1 { throw PolicyError(field: "products.conflictRetries", problem: "must be at least 1") }
         if migrationChunkSize < 1 { throw PolicyError(field: "products.migrationChunkSize", problem: "must be at least 1") }
         var keys: Set<String> = []
         for (index, entry) in catalog.enumerated() {

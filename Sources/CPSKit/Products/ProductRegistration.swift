@@ -101,5 +101,10 @@ public struct ProductRegistration: StoredRecord, Equatable {
         return [Self.serialKey(model: modelKey, serial: serial)]
     }
 
-    public var indexKeys: [String] { ["account:\(accountID)", "model:\(modelKey)"] }
+    public var indexKeys: [String] { [Self.accountIndex(accountID), Self.modelIndex(modelKey)] }
+
+    /// The index key of the registrations of `accountID`.
+    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    /// The index key of the registrations of the model with key `modelKey`.
+    public static func modelIndex(_ modelKey: String) -> String { "model:\(modelKey)" }
 }

@@ -11,7 +11,7 @@ import Darwin
 /// ```swift
 /// let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/var/lib/cps"))
 /// try await store.commit(batch)   // durable when it returns
-/// store.close()
+/// await store.close()
 /// ```
 ///
 /// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine); reads are
@@ -194,11 +194,14 @@ public final class FileRecordStore: RecordStore {
                       compactAt: max(recovered.length, StorageFormat.headerSize) + options.compactionThreshold))
     }
 
-    deinit { close() }
+    deinit { closeNow() }
 
     /// Closes the journal and releases the lock (R-ADP-1). Later calls fail with
     /// ``StorageError/Reason/unavailable``; calling `close()` again does nothing.
-    public func close() {
+    public func close() async { closeNow() }
+
+    /// ``close()`` for synchronous callers (a `defer` in a command-line tool).
+    package func closeNow() {
         state.withLock { $0.closed = true }
         io.withLock { io in
             if let journal = io.journal { fileSystem.close(journal) }

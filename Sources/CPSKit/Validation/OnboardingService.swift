@@ -15,10 +15,10 @@ import Foundation
 /// ```
 ///
 /// Every call checks its principal, refuses bad input with a typed error before writing anything, and
-/// writes state, audit entry and mails in one atomic batch.
+/// runs as one unit of work (R-UOW-1): state, audit entry and mails in one atomic batch that also
+/// checks what the decision read.
 public struct OnboardingService: Sendable {
     let context: CPSContext
-    private var access: AccessControl { AccessControl(store: context.store) }
 
     /// Creates the service.
     public init(_ context: CPSContext) { self.context = context }
@@ -58,25 +58,28 @@ public struct OnboardingService: Sendable {
         guard case .applicant(let who) = principal, who == email else {
             throw AuthorizationError(.applicantOnly, principal: principal)
         }
-        let now = context.time.now()
-        let application = BusinessAccountApplication(
-            id: context.ids.next("application"), status: .draft, companyName: companyName, address: address,
-            vatStatus: vatStatus, contactName: contactName, contactEmail: email, language: Language(languageCode),
-            applicantRole: role, attestedAt: form.attestsAuthority ? now : nil, oldCPSEmail: oldEmail, createdAt: now)
-        var batch = WriteBatch()
-        try batch.insert(application)
-        try batch.insert(audit(application.id, "application.created", principal, now))
+        var draft: BusinessAccountApplication?
         do {
-            try await context.store.commit(batch)
-        } catch {
-            throw Self.duplicate(error, application)
+            return try await context.transact("application.create", as: principal) { unit in
+                let application = BusinessAccountApplication(
+                    id: context.ids.next("application"), status: .draft, companyName: companyName, address: address,
+                    vatStatus: vatStatus, contactName: contactName, contactEmail: email, language: Language(languageCode),
+                    applicantRole: role, attestedAt: form.attestsAuthority ? unit.now : nil, oldCPSEmail: oldEmail,
+                    createdAt: unit.now)
+                draft = application
+                try unit.insert(application)
+                try unit.audit(application.id, "application.created")
+                return application
+            }
+        } catch let error as StorageError {
+            guard let draft else { throw error }
+            throw Self.duplicate(error, draft)
         }
-        return application
     }
 
     /// The application, for its applicant or a reviewer.
     public func application(_ id: String, as principal: Principal) async throws -> BusinessAccountApplication {
-        try await load(id, as: principal).record
+        try await context.read("application.view", as: principal) { unit in try await unit.application(id).record }
     }
 
     /// Attaches an evidence file (R-DOC-5): recognised by content as PDF, JPEG or PNG, non-empty, at
@@ -85,88 +88,90 @@ public struct OnboardingService: Sendable {
     @discardableResult
     public func addEvidence(to applicationID: String, kind: EvidenceKind, fileName: String, bytes: Data,
                             as principal: Principal) async throws -> EvidenceDocument {
-        var stored = try await load(applicationID, as: principal, applicantOnly: true)
-        try requireEditable(stored.record)
         let name = try TextFieldRules.validate(fileName, field: "fileName", maxLength: 255)
         let mediaType = try FileInspection.inspect(bytes, maximumBytes: context.policy.evidence.maximumFileBytes).get()
-        let now = context.time.now()
-        let document = EvidenceDocument(id: context.ids.next("document"), kind: kind, fileName: name, mediaType: mediaType,
-                                        byteCount: bytes.count, sha256: SHA256.hexDigest(bytes), addedAt: now)
-        stored.record.documents.append(document)
-        var batch = WriteBatch()
-        try batch.update(stored)
-        try batch.insert(EvidenceFile(id: document.id, applicationID: applicationID, mediaType: mediaType, bytes: bytes))
-        try batch.insert(audit(applicationID, "evidence.added", principal, now,
-                               details: ["document": document.id, "kind": kind.rawValue, "type": mediaType.rawValue]))
-        try await context.store.commit(batch)
-        return document
+        let digest = SHA256.hexDigest(bytes)
+        return try await context.transact("evidence.add", as: principal) { unit in
+            var stored = try await unit.application(applicationID, applicantOnly: true)
+            try requireEditable(stored.record)
+            let document = EvidenceDocument(id: context.ids.next("document"), kind: kind, fileName: name, mediaType: mediaType,
+                                            byteCount: bytes.count, sha256: digest, addedAt: unit.now)
+            stored.record.documents.append(document)
+            try unit.update(stored)
+            try unit.insert(EvidenceFile(id: document.id, applicationID: applicationID, mediaType: mediaType, bytes: bytes))
+            try unit.audit(applicationID, "evidence.added",
+                           details: ["document": document.id, "kind": kind.rawValue, "type": mediaType.rawValue])
+            return document
+        }
     }
 
     /// Removes an evidence document and its file, while the application is editable.
     public func removeEvidence(_ documentID: String, from applicationID: String, as principal: Principal) async throws {
-        var stored = try await load(applicationID, as: principal, applicantOnly: true)
-        try requireEditable(stored.record)
-        guard stored.record.documents.contains(where: { $0.id == documentID }),
-              let file = try await context.store.fetch(EvidenceFile.self, id: documentID) else {
-            throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
+        try await context.transact("evidence.remove", as: principal) { unit in
+            var stored = try await unit.application(applicationID, applicantOnly: true)
+            try requireEditable(stored.record)
+            guard stored.record.documents.contains(where: { $0.id == documentID }),
+                  let file = try await unit.fetch(EvidenceFile.self, id: documentID) else {
+                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
+            }
+            stored.record.documents.removeAll { $0.id == documentID }
+            try unit.update(stored)
+            try unit.delete(file)
+            try unit.audit(applicationID, "evidence.removed", details: ["document": documentID])
         }
-        stored.record.documents.removeAll { $0.id == documentID }
-        var batch = WriteBatch()
-        try batch.update(stored)
-        batch.delete(file)
-        try batch.insert(audit(applicationID, "evidence.removed", principal, context.time.now(), details: ["document": documentID]))
-        try await context.store.commit(batch)
     }
 
     /// Submits (or, after a request for more information, resubmits) the application (R-VAL-1,
     /// R-VAL-2): it needs the authority attestation and at least one evidence file. The SLA starts
     /// (again) from this submission; the applicant is mailed the expected decision date.
     public func submit(_ applicationID: String, as principal: Principal) async throws -> SubmissionReceipt {
-        var stored = try await load(applicationID, as: principal, applicantOnly: true)
-        try requireEditable(stored.record)
-        guard stored.record.attestedAt != nil else { throw ApplicationError(.attestationMissing, applicationID: applicationID) }
-        guard !stored.record.documents.isEmpty else { throw ApplicationError(.noEvidence, applicationID: applicationID) }
-        let now = context.time.now()
-        let policy = context.policy
-        let slaCountry = policy.validation.slaCountry ?? stored.record.address.country
-        let deadline = ValidationDeadline(submittedAt: now, policy: policy.validation, timeZone: policy.timeZone,
-                                          calendar: context.calendars.calendar(for: slaCountry))
-        let previous = stored.record.status
-        // R-VAT-2: ask the registry (if any) and keep its answer with its time; "unavailable" never
-        // counts as invalid, and an "invalid" answer is for the reviewer to weigh, not a refusal here.
-        if let registry = context.vatRegistry, let number = stored.record.vatStatus.number {
-            stored.record.vatLookup = await registry.record(number, at: context.time)
+        // R-VAT-2: the registry is an outside system, asked before the unit and never inside it; its
+        // answer is kept with its time. "Unavailable" never counts as invalid, and an "invalid" answer
+        // is for the reviewer to weigh, not a refusal here.
+        let before = try await application(applicationID, as: principal)
+        var lookup: VATLookupRecord?
+        if let registry = context.vatRegistry, let number = before.vatStatus.number {
+            lookup = await registry.record(number, at: context.time)
         }
-        stored.record.status = .submitted
-        stored.record.submittedAt = now
-        stored.record.submissionDay = deadline.submissionDay
-        stored.record.decisionDueDay = deadline.dueDay
-        stored.record.slaCountry = slaCountry
-        let application = stored.record
-        let mail = composer.compose(
-            "applicationReceived", to: MailAddress(application.contactEmail, name: application.contactName),
-            language: application.language,
-            facts: ["company": application.companyName, "applicationID": application.id,
-                    "workingDays": String(policy.validation.slaWorkingDays),
-                    "dueDate": DayFormatter(catalog: context.catalog).long(deadline.dueDay, in: application.language),
-                    "sender": policy.mail.sender.address],
-            date: now)
-        var batch = WriteBatch()
-        try batch.update(stored)
-        try batch.insert(mail)
-        try batch.insert(audit(applicationID, previous == .draft ? "application.submitted" : "application.resubmitted",
-                               principal, now, details: submissionDetails(deadline, slaCountry, stored.record.vatLookup)))
-        try await context.store.commit(batch)
-        return SubmissionReceipt(application: application, deadline: deadline, evidence: evaluation(of: application, at: now))
+        return try await context.transact("application.submit", as: principal) { unit in
+            var stored = try await unit.application(applicationID, applicantOnly: true)
+            try requireEditable(stored.record)
+            guard stored.record.attestedAt != nil else { throw ApplicationError(.attestationMissing, applicationID: applicationID) }
+            guard !stored.record.documents.isEmpty else { throw ApplicationError(.noEvidence, applicationID: applicationID) }
+            let policy = context.policy
+            let slaCountry = policy.validation.slaCountry ?? stored.record.address.country
+            let deadline = ValidationDeadline(submittedAt: unit.now, policy: policy.validation, timeZone: policy.timeZone,
+                                              calendar: context.calendars.calendar(for: slaCountry))
+            let previous = stored.record.status
+            if let lookup, lookup.number == stored.record.vatStatus.number { stored.record.vatLookup = lookup }
+            stored.record.status = .submitted
+            stored.record.submittedAt = unit.now
+            stored.record.submissionDay = deadline.submissionDay
+            stored.record.decisionDueDay = deadline.dueDay
+            stored.record.slaCountry = slaCountry
+            let application = stored.record
+            try unit.update(stored)
+            try unit.mail("applicationReceived", toContactOf: application, facts: [
+                "company": application.companyName, "applicationID": application.id,
+                "workingDays": String(policy.validation.slaWorkingDays),
+                "dueDate": DayFormatter(catalog: context.catalog).long(deadline.dueDay, in: application.language),
+                "sender": policy.mail.sender.address,
+            ])
+            try unit.audit(applicationID, previous == .draft ? "application.submitted" : "application.resubmitted",
+                           details: submissionDetails(deadline, slaCountry, stored.record.vatLookup))
+            return SubmissionReceipt(application: application, deadline: deadline,
+                                     evidence: unit.evidenceEvaluation(of: application))
+        }
     }
 
     /// The state of every evidence requirement (R-DOC-6), for the applicant or a reviewer.
     public func evidence(of applicationID: String, as principal: Principal) async throws -> EvidenceEvaluation {
-        let application = try await load(applicationID, as: principal).record
-        return evaluation(of: application, at: context.time.now())
+        try await context.read("evidence.view", as: principal) { unit in
+            unit.evidenceEvaluation(of: try await unit.application(applicationID).record)
+        }
     }
 
-    // MARK: - Internals shared with the review service
+    // MARK: - Internals
 
     private func submissionDetails(_ deadline: ValidationDeadline, _ country: CountryCode,
                                    _ lookup: VATLookupRecord?) -> [String: String] {
@@ -176,32 +181,6 @@ public struct OnboardingService: Sendable {
             details["vatLookupAt"] = ISO8601DateFormatter().string(from: lookup.checkedAt)
         }
         return details
-    }
-
-    func evaluation(of application: BusinessAccountApplication, at now: Date) -> EvidenceEvaluation {
-        EvidenceEvaluator.evaluate(application.documents, for: application.evidenceApplicant, policy: context.policy.evidence,
-                                   referenceDay: application.submissionDay ?? CalendarDay(now, in: context.policy.timeZone))
-    }
-
-    var composer: MailComposer { MailComposer(policy: context.policy.mail, catalog: context.catalog, ids: context.ids) }
-
-    func audit(_ subject: String, _ action: String, _ principal: Principal, _ at: Date,
-               reason: String? = nil, details: [String: String] = [:]) -> AuditEntry {
-        AuditEntry(id: context.ids.next("audit"), subject: subject, action: action, actor: principal, at: at,
-                   reason: reason, details: details)
-    }
-
-    func load(_ id: String, as principal: Principal, applicantOnly: Bool = false) async throws -> Stored<BusinessAccountApplication> {
-        guard let stored = try await context.store.fetch(BusinessAccountApplication.self, id: id) else {
-            if case .reviewer = principal { throw ApplicationError(.notFound, applicationID: id) }
-            throw AuthorizationError(.applicantOnly, principal: principal)
-        }
-        if applicantOnly {
-            try access.requireApplicant(principal, of: stored.record)
-        } else {
-            try access.requireApplicantOrReviewer(principal, of: stored.record)
-        }
-        return stored
     }
 
     private func requireEditable(_ application: BusinessAccountApplication) throws(ApplicationError) {

@@ -353,7 +353,7 @@ struct GuidanceTests {
     // MARK: - Helpers
 
     private static func guidance(_ env: TestEnvironment) -> GuidanceService {
-        GuidanceService(env.context, directory: env.legacyDirectory)
+        GuidanceService(env.context)
     }
 
     private static func applicant(_ form: ApplicationForm) throws -> Principal {

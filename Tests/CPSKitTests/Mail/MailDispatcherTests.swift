@@ -20,7 +20,7 @@ struct MailDispatcherTests {
         transport.inject(.temporary, times: 4)                                          // the first four attempts
         transport.inject(.temporary, times: 5, messageID: "<outbox-2@canon-europe.com>") // mail 2 five more times
         transport.inject(.timeoutAfterDelivery, messageID: "<outbox-5@canon-europe.com>")
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         var rounds = 0
         while try await MailFixtures.outbox(store).contains(where: { $0.status == .pending }) {
             rounds += 1
@@ -38,7 +38,7 @@ struct MailDispatcherTests {
     @Test("A mail recorded as delivered is never sent again (R-ADP-2)")
     func noResendAfterDelivery() async throws {
         let (store, mailbox, transport, clock) = try await make(mails: 3)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         let first = try await dispatcher.dispatchPending()
         #expect(first.delivered == ["outbox-1", "outbox-2", "outbox-3"])
         for _ in 0..<5 {
@@ -55,7 +55,7 @@ struct MailDispatcherTests {
     func stableMessageID() async throws {
         let (store, _, transport, clock) = try await make(mails: 3)
         transport.inject(.temporary, times: 7)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         for _ in 0..<6 {
             _ = try await dispatcher.dispatchPending()
             clock.advance(by: policy.maximumDelay)
@@ -76,7 +76,7 @@ struct MailDispatcherTests {
     func timeoutAfterSend() async throws {
         let (store, mailbox, transport, clock) = try await make(mails: 1)
         transport.inject(.timeoutAfterDelivery)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         let first = try await dispatcher.dispatchPending()
         #expect(first.retrying == ["outbox-1"])
         #expect(try await MailFixtures.outbox(store).first?.lastError?.contains("timed out") == true)
@@ -92,7 +92,7 @@ struct MailDispatcherTests {
     func duplicateDelivery() async throws {
         let (store, mailbox, transport, clock) = try await make(mails: 2)
         transport.inject(.duplicate, times: nil)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         #expect(try await dispatcher.dispatchPending().delivered.count == 2)
         #expect(mailbox.deliveryCalls == 4)
         #expect(mailbox.messages.count == 2)
@@ -102,7 +102,7 @@ struct MailDispatcherTests {
     func backoffTiming() async throws {
         let (store, _, transport, clock) = try await make(mails: 1)
         transport.inject(.temporary, times: nil)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         var expectedAttempts = 0
         for delay in [60.0, 120, 240, 300, 300, 300] {
             let report = try await dispatcher.dispatchPending()
@@ -146,7 +146,7 @@ struct MailDispatcherTests {
     func permanentFailure() async throws {
         let (store, mailbox, transport, clock) = try await make(mails: 3)
         transport.inject(.permanentFailure("550 no such user"), messageID: "<outbox-2@canon-europe.com>")
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         let report = try await dispatcher.dispatchPending()
         #expect(report.failed == ["outbox-2"])
         #expect(report.delivered == ["outbox-1", "outbox-3"])
@@ -169,7 +169,7 @@ struct MailDispatcherTests {
         var batch = WriteBatch()
         try batch.update(later)
         try await store.commit(batch)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         #expect(try await dispatcher.dispatchPending(limit: 2).delivered == ["outbox-1", "outbox-3"])
         #expect(try await dispatcher.dispatchPending(limit: 0).isEmpty)
         #expect(try await dispatcher.dispatchPending(limit: 10).delivered == ["outbox-4", "outbox-5"])
@@ -186,8 +186,8 @@ struct MailDispatcherTests {
         let transport = FaultInjectingMailTransport(wrapping: YieldingTransport(inner: mailbox))
         transport.inject(.temporary, times: 10)
         let clock = TestClock(MailFixtures.start)
-        let first = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
-        let second = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let first = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
+        let second = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         var delivered: [String] = []
         for _ in 0..<10 {
             async let a = first.dispatchPending()
@@ -218,7 +218,7 @@ struct MailDispatcherTests {
             try? batch.update(stored)
             _ = try? await store.commit(batch)
         }
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         #expect(try await dispatcher.dispatchPending().delivered == ["outbox-1"])
         let mail = try #require(try await store.fetch(OutboxMail.self, id: "outbox-1"))
         #expect(mail.record.status == .delivered)
@@ -235,7 +235,7 @@ struct MailDispatcherTests {
         let mailbox = InMemoryMailbox()
         let transport = FaultInjectingMailTransport(wrapping: mailbox)
         let clock = TestClock(MailFixtures.start)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
 
         // 1. Every commit fails: the claim fails, so nothing is sent and everything stays pending.
         store.failCommits { _ in true }
@@ -267,7 +267,7 @@ struct MailDispatcherTests {
         batch.append(.put(RecordEnvelope(kind: OutboxMail.kind, id: "outbox-broken", version: 1, payload: Data("{".utf8),
                                          indexKeys: [OutboxMail.pendingIndex]), expectedVersion: 0))
         try await store.commit(batch)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source, policy: policy)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         let report = try await dispatcher.dispatchPending()
         #expect(report.delivered == ["outbox-1", "outbox-2"])
         #expect(report.unreadable == ["outbox-broken"])

@@ -16,6 +16,11 @@ enum MailFixtures {
             language: .swedish, template: "test.received", facts: ["n": "\(n)"], date: date)
     }
 
+    /// A context over `store` on `clock` (the dispatcher takes the context, R-ADP-2).
+    static func context(_ store: any RecordStore, _ clock: TestClock) throws -> CPSContext {
+        try CPSContext(store: store, identity: InMemoryIdentityProvider(), time: clock.source)
+    }
+
     /// A store whose outbox holds mails 1…`count`, inserted in order.
     static func store(withMails count: Int) async throws -> InMemoryRecordStore {
         let store = InMemoryRecordStore()

@@ -143,7 +143,7 @@ struct MailTransportTests {
         transport.inject(.timeoutAfterDelivery, times: 2)
         transport.inject(.duplicate, times: 2)
         let clock = TestClock(MailFixtures.start)
-        let dispatcher = MailDispatcher(store: store, transport: transport, time: clock.source)
+        let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport)
         for _ in 0..<3 {
             _ = try await dispatcher.dispatchPending()
             clock.advance(by: 3_600)

@@ -199,8 +199,9 @@ struct ProductServiceTests {
         let before = try await env.products.register(Support.complete("EOS R5", "BEFORE01"), on: anna.account.id, as: anna.principal)
         let pending = try await env.products.register(ProductForm(model: "EOS R5", serialNumber: "PENDING1"),
                                                       on: anna.account.id, as: anna.principal)
-        var context = env.context
-        context.policy.products = context.policy.products.settingPoints(350, for: "EOS R5")
+        var policy = env.context.policy
+        policy.products = policy.products.settingPoints(350, for: "EOS R5")
+        let context = try env.context.with(policy: policy)
         let changed = ProductService(context)
         let after = try await changed.register(Support.complete("EOS R5", "AFTER001"), on: anna.account.id, as: anna.principal)
         let completedLater = try await changed.complete(pending.registration.id, on: anna.account.id,

@@ -19,6 +19,6 @@ func insertNote(_ id: String, text: String = "text", unique: [String] = []) thro
 /// Closes a `FileRecordStore` and opens its directory again with the same options.
 func reopenFileStore(_ store: any RecordStore, options: FileStoreOptions = .init()) async throws -> any RecordStore {
     guard let file = store as? FileRecordStore else { throw StorageError(.unavailable, detail: "not a file store") }
-    file.close()
+    await file.close()
     return try FileRecordStore.open(directory: file.directory, options: options)
 }

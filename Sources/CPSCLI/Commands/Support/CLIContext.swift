@@ -3,12 +3,15 @@ import Foundation
 
 /// What every state-keeping `cps` command works on (R-ADP-1, R-ADP-3): the embedded file store in the
 /// data directory, the clock (`CPS_NOW` or the system clock), UUID-based IDs, the identity adapter kept
-/// in the same store, and the old CPS directory read from `<data-dir>/legacy-cps.json`.
+/// in the same store, the old CPS directory read from `<data-dir>/legacy-cps.json`, the tool's payment
+/// gateway (`--decline`) and the maildir `<data-dir>/mail`, all in one ``CPSContext``.
 struct CLIContext: Sendable {
     /// The store in the data directory.
     let store: FileRecordStore
     /// The context the services use.
     let context: CPSContext
+    /// Every service over ``context``.
+    var services: CPSServices { CPSServices(context) }
     /// The old CPS accounts the host knows (R-MIG-1).
     let legacy: InMemoryLegacyCPSDirectory
     /// The data directory.
@@ -28,9 +31,12 @@ struct CLIContext: Sendable {
             throw CLIIOError("cannot create the data directory \(directory.path): \(error.localizedDescription)")
         }
         let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
-        defer { store.close() }
+        defer { store.closeNow() }
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
-        let context = CPSContext(store: store, identity: StoredIdentityProvider(store: store), time: time, ids: .uuid)
+        let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
+        let transport = MaildirTransport(directory: directory.appendingPathComponent("mail", isDirectory: true))
+        let context = try CPSContext(store: store, identity: StoredIdentityProvider(store: store), time: time, ids: .uuid,
+                                     paymentGateway: gateway, legacyDirectory: legacy, mailTransport: transport)
         return try await body(CLIContext(store: store, context: context, legacy: legacy, directory: directory))
     }
 

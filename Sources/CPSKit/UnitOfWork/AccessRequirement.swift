@@ -1,0 +1,16 @@
+/// What a service operation requires of its principal (R-ACC-5, R-ID-4): the cases of the one
+/// authorisation entry point, ``UnitOfWork/authorize(_:)``.
+enum AccessRequirement: Sendable {
+    /// The applicant whose e-mail is the application's contact e-mail.
+    case applicantOf(BusinessAccountApplication)
+    /// An active user of the account.
+    case userOf(accountID: String)
+    /// An active superuser of the account.
+    case superuserOf(accountID: String)
+    /// A reviewer.
+    case reviewer
+    /// A job or import of the host.
+    case system
+    /// Any one of the requirements; the error is the first requirement's.
+    indirect case anyOf([AccessRequirement])
+}

@@ -1,0 +1,56 @@
+/// The production facade (R-UOW-1): every service and job of CPSKit, built from one ``CPSContext``.
+///
+/// ```swift
+/// let context = try CPSContext(store: store, identity: identity, paymentGateway: gateway,
+///                              mailTransport: MaildirTransport(directory: maildir))
+/// let cps = CPSServices(context)
+/// let application = try await cps.onboarding.createApplication(form, as: applicant)
+/// for job in cps.jobs { try await job.runOnce(as: .system("jobs")) }
+/// ```
+///
+/// The services are small values over the context; building them is free, and they share nothing but
+/// the context's adapters.
+public struct CPSServices: Sendable {
+    /// The context every service uses.
+    public let context: CPSContext
+
+    /// The facade over `context`.
+    public init(_ context: CPSContext) { self.context = context }
+
+    /// Applications and evidence (R-ACC-1…4, R-DOC-1…6, R-VAL-1, R-VAL-2).
+    public var onboarding: OnboardingService { OnboardingService(context) }
+    /// Reviewing and deciding applications (R-VAL-1…3).
+    public var review: ReviewService { ReviewService(context) }
+    /// Passwords and sign-in (R-PWD-1…3).
+    public var passwords: PasswordService { PasswordService(context) }
+    /// Accounts and their users (R-ACC-5).
+    public var accounts: AccountService { AccountService(context) }
+    /// "My products" and points (R-PRD-1…5, R-PTS-1, R-INV-1).
+    public var products: ProductService { ProductService(context) }
+    /// "MIGRATE PRODUCTS" over the context's legacy directory (R-MIG-1…3).
+    public var migration: MigrationService { MigrationService(context) }
+    /// Levels and purchases (R-TIER-1…3, R-MEM-1, R-MEM-2).
+    public var membership: MembershipService { MembershipService(context) }
+    /// The issue-invoices job and invoice reading (R-BIL-2, R-BIL-5).
+    public var invoicing: InvoicingService { InvoicingService(context) }
+    /// Incoming bank transfers (R-BIL-4).
+    public var bankPayments: BankPaymentService { BankPaymentService(context) }
+    /// The reminder and suspension job (R-BIL-3, R-BIL-4).
+    public var paymentFollowUp: PaymentFollowUpService { PaymentFollowUpService(context) }
+    /// The due-charges job over the context's payment gateway (R-BIL-3).
+    public var cardCharges: CardChargeService { CardChargeService(context) }
+    /// Next steps (R-GUIDE-1).
+    public var guidance: GuidanceService { GuidanceService(context) }
+    /// The outbox dispatcher over the context's mail transport, `nil` without one (R-ADP-2).
+    public var mailDispatcher: MailDispatcher? { context.mailTransport.map { MailDispatcher(context, transport: $0) } }
+
+    /// Every job the context can run (R-UOW-2): invoicing, card charges (with a gateway), payment
+    /// follow-up, and mail dispatch (with a transport), in that order.
+    public var jobs: [any CPSJob] {
+        var jobs: [any CPSJob] = [invoicing]
+        if context.paymentGateway != nil { jobs.append(cardCharges) }
+        jobs.append(paymentFollowUp)
+        if let mailDispatcher { jobs.append(mailDispatcher) }
+        return jobs
+    }
+}

@@ -1,0 +1,48 @@
+// The one authorisation entry point (R-ACC-5, R-ID-4). A user is read through the unit, so a user
+// removed or demoted while the call runs fails its commit: the decision's read is checked.
+extension UnitOfWork {
+    /// Checks that this unit's principal meets `requirement`; returns the acting user when the
+    /// requirement is about an account. A user of another account learns nothing about it.
+    @discardableResult
+    func authorize(_ requirement: AccessRequirement) async throws -> Stored<AccountUser>? {
+        switch requirement {
+        case .reviewer:
+            guard case .reviewer = principal else { throw AuthorizationError(.reviewerOnly, principal: principal) }
+            return nil
+        case .system:
+            guard case .system = principal else { throw AuthorizationError(.wrongPrincipal, principal: principal) }
+            return nil
+        case .applicantOf(let application):
+            guard case .applicant(let email) = principal, email == application.contactEmail else {
+                throw AuthorizationError(.applicantOnly, principal: principal)
+            }
+            return nil
+        case .userOf(let accountID):
+            return try await user(of: accountID, superuser: false)
+        case .superuserOf(let accountID):
+            return try await user(of: accountID, superuser: true)
+        case .anyOf(let requirements):
+            var first: (any Error)?
+            for candidate in requirements {
+                do {
+                    return try await authorize(candidate)
+                } catch let error as AuthorizationError {
+                    first = first ?? error
+                }
+            }
+            throw first ?? AuthorizationError(.wrongPrincipal, principal: principal)
+        }
+    }
+
+    private func user(of accountID: String, superuser: Bool) async throws -> Stored<AccountUser> {
+        guard case .accountUser(let userID) = principal else {
+            throw AuthorizationError(.wrongPrincipal, principal: principal)
+        }
+        guard let user = try await fetch(AccountUser.self, id: userID), user.record.accountID == accountID else {
+            throw AuthorizationError(.otherAccount, principal: principal)
+        }
+        guard user.record.status == .active else { throw AuthorizationError(.inactiveUser, principal: principal) }
+        if superuser, user.record.role != .superuser { throw AuthorizationError(.superuserOnly, principal: principal) }
+        return user
+    }
+}

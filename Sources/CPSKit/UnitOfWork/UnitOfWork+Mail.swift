@@ -1,0 +1,44 @@
+import Foundation
+
+// The one mail composer and the one recipient rule (R-UOW-1, R-ADP-2): account mail goes to every
+// active superuser of the account, each in their own language; application mail to its contact;
+// a password link to the one user it is for.
+extension UnitOfWork {
+    /// Queues `template` to every active superuser of `accountID`, one outbox mail each in the
+    /// superuser's language; `facts` gives the placeholders for each recipient. Returns the mails
+    /// (none when the account has no active superuser).
+    @discardableResult
+    func mailAccount(_ accountID: String, _ template: String,
+                     facts: (AccountUser) -> [String: String]) async throws -> [OutboxMail] {
+        let superusers = try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+            .map(\.record).filter { $0.role == .superuser && $0.status == .active }
+        var mails: [OutboxMail] = []
+        for user in superusers {
+            var values = facts(user)
+            values["name"] = values["name"] ?? user.name
+            mails.append(try mail(template, to: user, facts: values))
+        }
+        return mails
+    }
+
+    /// Queues `template` to `user` in the user's language.
+    @discardableResult
+    func mail(_ template: String, to user: AccountUser, facts: [String: String]) throws -> OutboxMail {
+        try mail(template, to: MailAddress(user.email, name: user.name), language: user.language, facts: facts)
+    }
+
+    /// Queues `template` to the contact of `application` in the application's language.
+    @discardableResult
+    func mail(_ template: String, toContactOf application: BusinessAccountApplication,
+              facts: [String: String]) throws -> OutboxMail {
+        try mail(template, to: MailAddress(application.contactEmail, name: application.contactName),
+                 language: application.language, facts: facts)
+    }
+
+    private func mail(_ template: String, to recipient: MailAddress, language: Language,
+                      facts: [String: String]) throws -> OutboxMail {
+        let mail = context.composer.compose(template, to: recipient, language: language, facts: facts, date: now)
+        try insert(mail)
+        return mail
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// One attempt of one state-changing service call (R-UOW-1): every read goes through it and is
+/// remembered with its version; writes, the audit entry and the mails are collected; ``commit()``
+/// writes them as one batch that also **checks** every record read and not written. A concurrent
+/// change to anything the decision rested on fails the batch with a conflict, and
+/// ``CPSContext/transact(_:as:_:)`` runs the whole unit again from fresh reads.
+///
+/// Rules for code inside a unit:
+/// - Read only through the unit (``fetch(_:id:)``, ``fetchAll(_:indexKey:)``, ``fetch(_:holding:)``).
+/// - A decision that rests on an absence, a count or a sum reads a versioned aggregate
+///   (``PointsBalance``, a counter, the invoice itself) or relies on a unique key — never only on an
+///   index query, whose *membership* is not checked (only the versions of the records it returned).
+/// - Never call an outside system (payment gateway, identity adapter, mail transport): a job claims
+///   in one unit, calls outside, and records in another.
+///
+/// Internal: services get a unit from ``CPSContext/transact(_:as:_:)`` or ``CPSContext/read(as:_:)``.
+final class UnitOfWork {
+    struct Key: Hashable {
+        let kind: String
+        let id: String
+    }
+
+    let context: CPSContext
+    /// Who acts.
+    let principal: Principal
+    /// The instant of this attempt: every timestamp the unit writes.
+    let now: Date
+    /// The operation's name, for events and errors.
+    let operation: String
+
+    private var reads: [Key: UInt64] = [:]
+    private var readOrder: [Key] = []
+    private var writes: [RecordWrite] = []
+    private var written: Set<Key> = []
+
+    init(context: CPSContext, principal: Principal, operation: String) {
+        self.context = context
+        self.principal = principal
+        self.operation = operation
+        now = context.time.now()
+    }
+
+    var policy: CPSPolicy { context.policy }
+    var today: CalendarDay { CalendarDay(now, in: context.policy.timeZone) }
+
+    // MARK: - Reads
+
+    /// The record of `R` with `id`, remembered with its version (0 when absent) for the commit's check.
+    func fetch<R: StoredRecord>(_ type: R.Type, id: String) async throws -> Stored<R>? {
+        let stored = try await context.store.fetch(R.self, id: id)
+        try remember(Key(kind: R.kind, id: id), version: stored?.version ?? 0)
+        return stored
+    }
+
+    /// The records of `R` holding `indexKey`, each remembered with its version. That no *other* record
+    /// holds the key is not checked: guard such decisions with an aggregate or a unique key.
+    func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: String? = nil) async throws -> [Stored<R>] {
+        let all = try await context.store.fetchAll(R.self, indexKey: indexKey)
+        for stored in all { try remember(Key(kind: R.kind, id: stored.record.id), version: stored.version) }
+        return all
+    }
+
+    /// The record of `R` holding `uniqueKey`, remembered with its version. An absent holder is not
+    /// checked by itself: inserting a record with that unique key is what guards the absence.
+    func fetch<R: StoredRecord>(_ type: R.Type, holding uniqueKey: String) async throws -> Stored<R>? {
+        guard let envelope = try await context.store.record(holding: uniqueKey) else { return nil }
+        try remember(Key(kind: envelope.kind, id: envelope.id), version: envelope.version)
+        guard envelope.kind == R.kind else { return nil }
+        return try RecordCoder.decode(R.self, from: envelope)
+    }
+
+    /// The raw holder of `uniqueKey`, of any kind, remembered with its version.
+    func holder(of uniqueKey: String) async throws -> RecordEnvelope? {
+        guard let envelope = try await context.store.record(holding: uniqueKey) else { return nil }
+        try remember(Key(kind: envelope.kind, id: envelope.id), version: envelope.version)
+        return envelope
+    }
+
+    /// A record read twice at two versions means it changed under this attempt: fail it now.
+    private func remember(_ key: Key, version: UInt64) throws {
+        if let seen = reads[key] {
+            guard seen == version else {
+                throw StorageError.conflict(kind: key.kind, id: key.id, expected: seen, actual: version)
+            }
+            return
+        }
+        reads[key] = version
+        readOrder.append(key)
+    }
+
+    // MARK: - Writes
+
+    /// Inserts a new record (its ID must be unused when the unit commits).
+    func insert<R: StoredRecord>(_ record: R) throws {
+        try add(.put(try RecordCoder.envelope(record, version: 1), expectedVersion: 0))
+    }
+
+    /// Replaces `stored`'s record, expecting the version it was read at.
+    func update<R: StoredRecord>(_ stored: Stored<R>) throws {
+        try add(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1), expectedVersion: stored.version))
+    }
+
+    /// Inserts `record` when `stored` is `nil`, else updates `stored` with `record`'s value.
+    func save<R: StoredRecord>(_ record: R, over stored: Stored<R>?) throws {
+        if let stored { try update(Stored(record: record, version: stored.version)) } else { try insert(record) }
+    }
+
+    /// Deletes `stored`'s record, expecting the version it was read at.
+    func delete<R: StoredRecord>(_ stored: Stored<R>) throws {
+        try add(.delete(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))
+    }
+
+    private func add(_ write: RecordWrite) throws {
+        let key = Key(kind: write.kind, id: write.id)
+        guard written.insert(key).inserted else {
+            throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
+                               detail: "\(operation) writes \(key.kind) \(key.id) twice")
+        }
+        writes.append(write)
+    }
+
+    /// The one audit helper (R-VAL-1, R-UOW-1): an entry about `subject` by this unit's principal, now.
+    func audit(_ subject: String, _ action: String, reason: String? = nil, details: [String: String] = [:]) throws {
+        try insert(AuditEntry(id: context.ids.next("audit"), subject: subject, action: action, actor: principal,
+                              at: now, reason: reason, details: details))
+    }
+
+    /// Whether the unit has anything to write.
+    var hasWrites: Bool { !writes.isEmpty }
+
+    // MARK: - Commit
+
+    /// The batch: the writes, then a check of every record read and not written, in reading order.
+    var batch: WriteBatch {
+        var batch = WriteBatch(writes)
+        for key in readOrder where !written.contains(key) {
+            batch.append(.check(kind: key.kind, id: key.id, expectedVersion: reads[key] ?? 0))
+        }
+        return batch
+    }
+
+    /// How many checks ``batch`` carries.
+    var checkCount: Int { readOrder.count { !written.contains($0) } }
+
+    /// Commits ``batch`` (nothing when the unit wrote nothing: a unit that only read changes nothing
+    /// and needs no check). Returns the stored envelopes of the writes.
+    @discardableResult
+    func commit() async throws(StorageError) -> [RecordEnvelope] {
+        guard hasWrites else { return [] }
+        return try await context.store.commit(batch)
+    }
+}
