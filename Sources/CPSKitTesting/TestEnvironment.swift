@@ -34,10 +34,11 @@ public struct TestEnvironment: Sendable {
     /// A fresh environment at `start` (default Friday 27 November 2026, 10:00 in Stockholm).
     ///
     /// A `policy` that does not validate is a mistake in the test: the environment stops with its
-    /// ``PolicyError``.
+    /// ``PolicyError``. `ids` defaults to incrementing IDs (`application-1`, …); over a store another
+    /// environment filled, pass `.incrementing(tag:)` so IDs never collide.
     public init(start: String = "2026-11-27T10:00:00+01:00", store: any RecordStore = InMemoryRecordStore(),
                 policy: CPSPolicy = .canonEurope, seed: UInt64 = 42, calendars: CalendarLookup? = nil,
-                gateway: (any PaymentGateway)? = nil) {
+                gateway: (any PaymentGateway)? = nil, ids: IDGenerator? = nil) {
         clock = TestClock(iso: start)
         self.store = store
         let random = RandomSource(SeededRandomNumberGenerator(seed: seed))
@@ -49,7 +50,7 @@ public struct TestEnvironment: Sendable {
         events = RecordingEventSink()
         sleeper = RecordingSleeper()
         do {
-            context = try CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: .incrementing(),
+            context = try CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: ids ?? .incrementing(),
                                      random: random, calendars: calendars, paymentGateway: gateway,
                                      legacyDirectory: legacyDirectory, mailTransport: mailbox, events: events.sink,
                                      sleeper: sleeper.sleeper)

@@ -67,6 +67,7 @@ public struct MembershipService: Sendable {
     ///   refused with ``MembershipError/Reason/cardPaymentsUnavailable``.
     /// - With an `idempotencyKey`, a repeat of the same request returns the first receipt and buys
     ///   nothing (R-UOW-1); the same key with another request is ``IdempotencyError``.
+    @discardableResult
     public func purchase(_ request: PurchaseRequest, idempotencyKey: String? = nil,
                          as principal: Principal) async throws -> PurchaseReceipt {
         if request.paymentMethod == .card, context.paymentGateway == nil {

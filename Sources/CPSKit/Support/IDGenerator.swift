@@ -15,14 +15,17 @@ public struct IDGenerator: Sendable {
     public static let uuid = IDGenerator { prefix in prefix + "-" + UUID().uuidString.lowercased() }
 
     /// `prefix-1`, `prefix-2`, … counted separately per prefix, starting at 1 for each new generator.
-    public static func incrementing() -> IDGenerator {
+    ///
+    /// With a `tag`, IDs read `prefix-tag1`, `prefix-tag2`, …: a second generator over a store the first
+    /// one filled (a copied store in a race test) never repeats its IDs.
+    public static func incrementing(tag: String = "") -> IDGenerator {
         let counters = Locked<[String: Int]>([:])
         return IDGenerator { prefix in
             let n = counters.withLock { counters -> Int in
                 counters[prefix, default: 0] += 1
                 return counters[prefix, default: 0]
             }
-            return "\(prefix)-\(n)"
+            return "\(prefix)-\(tag)\(n)"
         }
     }
 }
