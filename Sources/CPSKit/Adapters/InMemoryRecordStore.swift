@@ -20,6 +20,12 @@ public final class InMemoryRecordStore: RecordStore {
         InMemoryRecordStore(table: state.withLock { $0 })
     }
 
+    /// Every record of every kind, each kind in insertion order (kinds by name): for copying a store's
+    /// contents into another, e.g. state prepared in memory for a run on the file store.
+    public func allRecords() -> [RecordEnvelope] {
+        state.withLock { table in table.kinds.keys.sorted().flatMap { table.records(kind: $0, indexKey: nil) } }
+    }
+
     /// The number of records of every kind (for tests and diagnostics).
     public var count: Int { state.withLock { $0.count } }
 
