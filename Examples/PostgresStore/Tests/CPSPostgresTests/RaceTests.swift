@@ -10,8 +10,9 @@ import Testing
        .enabled(if: TestDatabase.shouldRun, TestDatabase.skipReason))
 struct RaceTests {
     /// A context like `env.context` but on `store` and with IDs that cannot collide with another instance's.
-    static func context(_ env: TestEnvironment, on store: any RecordStore) -> CPSContext {
-        CPSContext(store: store, identity: env.identity, policy: env.context.policy, time: env.clock.source, ids: .uuid)
+    static func context(_ env: TestEnvironment, on store: any RecordStore) throws -> CPSContext {
+        try CPSContext(store: store, identity: env.identity, policy: env.context.policy, time: env.clock.source, ids: .uuid,
+                       paymentGateway: env.gateway, legacyDirectory: env.legacyDirectory)
     }
 
     static func complete(_ serial: String) -> ProductForm {
@@ -25,8 +26,8 @@ struct RaceTests {
             let env = TestEnvironment(store: setup)
             let anna = try await env.activeAccount()
             let erik = try await env.activeAccount(Fixtures.swedishNonVATForm)
-            let first = ProductService(Self.context(env, on: try await stores.open(setup.schema, connections: 1)))
-            let second = ProductService(Self.context(env, on: try await stores.open(setup.schema, connections: 1)))
+            let first = ProductService(try Self.context(env, on: try await stores.open(setup.schema, connections: 1)))
+            let second = ProductService(try Self.context(env, on: try await stores.open(setup.schema, connections: 1)))
             let contenders = [(first, anna), (second, erik)]
             let results = await withTaskGroup(of: Result<ProductDetail, any Error>.self) { group in
                 for (service, active) in round.isMultiple(of: 2) ? contenders : contenders.reversed() {
@@ -71,7 +72,7 @@ struct RaceTests {
             }
             env.clock.advance(by: 600)
             var jobs: [InvoicingService] = []
-            for _ in 0..<3 { jobs.append(InvoicingService(Self.context(env, on: try await stores.open(setup.schema, connections: 2)))) }
+            for _ in 0..<3 { jobs.append(InvoicingService(try Self.context(env, on: try await stores.open(setup.schema, connections: 2)))) }
             let reports = try await withThrowingTaskGroup(of: InvoiceIssueReport.self) { group in
                 for job in jobs { group.addTask { try await job.issueDueInvoices(as: TestEnvironment.billingJob) } }
                 return try await group.reduce(into: [InvoiceIssueReport]()) { $0.append($1) }
