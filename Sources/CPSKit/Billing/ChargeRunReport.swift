@@ -12,10 +12,10 @@ public struct ChargeRunReport: Equatable, Sendable, JobReport {
     /// Invoices another run was charging at the same moment, skipped here.
     public var skipped: [String] = []
 
-    /// An empty report.
     /// Whether the run stopped at its page limit with due work left (R-UOW-2).
     public var hasMore = false
 
+    /// An empty report.
     public init() {}
 
     /// How many items the run acted on (R-UOW-2).

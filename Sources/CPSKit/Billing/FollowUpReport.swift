@@ -5,10 +5,10 @@ public struct FollowUpReport: Equatable, Sendable, JobReport {
     /// Invoices whose membership was suspended.
     public var suspended: [String] = []
 
-    /// An empty report.
     /// Whether the run stopped at its page limit with due work left (R-UOW-2).
     public var hasMore = false
 
+    /// An empty report.
     public init() {}
 
     /// How many items the run acted on (R-UOW-2).

@@ -7,10 +7,10 @@ public struct InvoiceIssueReport: Equatable, Sendable, JobReport {
     /// Issued invoices whose purchase had passed the policy's latest issue time: the job ran too rarely.
     public var late: [String] = []
 
-    /// An empty report.
     /// Whether the run stopped at its page limit with due work left (R-UOW-2).
     public var hasMore = false
 
+    /// An empty report.
     public init() {}
 
     /// How many items the run acted on (R-UOW-2).
