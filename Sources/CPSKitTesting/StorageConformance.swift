@@ -48,7 +48,7 @@ public enum StorageConformance {
     // MARK: - Rules
 
     static func versions(_ store: any RecordStore) async throws {
-        let rule = "insert gives version 1, update +1, delete removes; a re-insert starts at 1 again"
+        let rule = "R-ADP-1/R-UOW-1: insert gives version 1, update +1, delete removes; a re-insert continues from the tombstone"
         let inserted = try await store.commit(WriteBatch([.put(envelope("a", "v1", "one"), expectedVersion: 0)]))
         try expect(inserted.map(\.version) == [1], rule, "insert returned versions \(inserted.map(\.version))")
         try await expectRecord(store, "a", "v1", version: 1, payload: "one", rule)
@@ -60,8 +60,9 @@ public enum StorageConformance {
         try expect(deleted.isEmpty, rule, "a delete returned envelopes \(deleted)")
         let gone = try await store.record(kind: kindA, id: "v1")
         try expect(gone == nil, rule, "the deleted record is still there: \(String(describing: gone))")
-        try await store.commit(WriteBatch([.put(envelope("a", "v1", "three"), expectedVersion: 0)]))
-        try await expectRecord(store, "a", "v1", version: 1, payload: "three", rule)
+        let reinserted = try await store.commit(WriteBatch([.put(envelope("a", "v1", "three"), expectedVersion: 0)]))
+        try expect(reinserted.map(\.version) == [3], rule, "a re-insert after a delete at version 2 returned versions \(reinserted.map(\.version))")
+        try await expectRecord(store, "a", "v1", version: 3, payload: "three", rule)
         let empty = try await store.commit(WriteBatch())
         try expect(empty.isEmpty, "an empty batch commits nothing", "returned \(empty)")
         let other = try await store.record(kind: kindB, id: "v1")
@@ -321,6 +322,9 @@ public enum StorageConformance {
         try await store.commit(WriteBatch([.put(envelope("a", "p1", "updated", unique: ["p:moved"], index: ["mod:1"]), expectedVersion: 1),
                                            .delete(kind: kindA, id: "p2", expectedVersion: 1)]))
         _ = try? await store.commit(WriteBatch([.put(envelope("a", "p4", "failed"), expectedVersion: 9)]))
+        // A batch of checks only writes nothing, and must leave nothing a reopened store trips over.
+        try await store.commit(WriteBatch([.check(kind: kindA, id: "p4", expectedVersion: 1),
+                                           .check(kind: kindA, id: "p2", expectedVersion: 0)]))
         let before = try await dump(store)
         let reopened = try await reopen(store)
         let after = try await dump(reopened)
@@ -337,7 +341,8 @@ public enum StorageConformance {
         }
         let next = try await reopened.commit(WriteBatch([.put(envelope("a", "p1", "third"), expectedVersion: 2),
                                                          .put(envelope("a", "p2", "back"), expectedVersion: 0)]))
-        try expect(next.map(\.version) == [3, 1], "commits continue after reopening", "versions \(next.map(\.version))")
+        try expect(next.map(\.version) == [3, 2], "R-UOW-1: commits continue after reopening, a re-insert from its tombstone",
+                   "versions \(next.map(\.version))")
         let again = try await reopen(reopened)
         let last = try await ids(again, kindA, nil)
         try expect(last.last == "p2" && last.first == "p1", "insertion order continues after reopening", "order \(last)")

@@ -53,7 +53,7 @@ struct FileRecordStoreDurabilityTests {
         // Write a frame without its fsync, then tear it.
         var unsynced = FileStoreOptions(fileSystem: disk, compactionThreshold: 0)
         unsynced._unsafeSkipFsync = true
-        store.close()
+        await store.close()
         let second = try FileRecordStore.open(directory: directory, options: unsynced)
         try await second.commit(try insertNote("torn", text: String(repeating: "t", count: 500)))
         disk.powerLoss(tearLastWrite: true)
@@ -64,7 +64,7 @@ struct FileRecordStoreDurabilityTests {
         #expect(try await reopened.fetch(SampleNote.self, id: "kept") != nil)
         #expect(try await reopened.fetch(SampleNote.self, id: "torn") == nil)
         try await reopened.commit(try insertNote("after"))
-        reopened.close()
+        await reopened.close()
         let again = try open(disk)
         #expect(try await again.fetch(SampleNote.self, id: "after") != nil)
         #expect(again.statistics.droppedTailBytes == 0)
@@ -75,7 +75,7 @@ struct FileRecordStoreDurabilityTests {
         let disk = SimulatedDisk()
         let store = try open(disk)
         for index in 0..<5 { try await store.commit(try insertNote("n\(index)")) }
-        store.close()
+        await store.close()
         let journal = try #require(disk.contents(of: "/data/store/journal"))
         disk.replaceContents(of: "/data/store/journal", with: Array(journal.dropLast(7)))
         let reopened = try open(disk)
@@ -89,7 +89,7 @@ struct FileRecordStoreDurabilityTests {
         let disk = SimulatedDisk()
         let store = try open(disk)
         for index in 0..<5 { try await store.commit(try insertNote("n\(index)", text: "some text \(index)")) }
-        store.close()
+        await store.close()
         var journal = try #require(disk.contents(of: "/data/store/journal"))
         let middle = StorageFormat.headerSize + (journal.count - StorageFormat.headerSize) / 3
         journal[middle] ^= 0xFF
@@ -107,7 +107,7 @@ struct FileRecordStoreDurabilityTests {
         let disk = SimulatedDisk()
         let store = try open(disk)
         for index in 0..<3 { try await store.commit(try insertNote("n\(index)")) }
-        store.close()
+        await store.close()
         var journal = try #require(disk.contents(of: "/data/store/journal"))
         journal[journal.count - 3] ^= 0x55
         disk.replaceContents(of: "/data/store/journal", with: journal)
@@ -122,7 +122,7 @@ struct FileRecordStoreDurabilityTests {
         try await store.commit(try insertNote("n"))
         try store.compact()
         try await store.commit(try insertNote("m"))
-        store.close()
+        await store.close()
         var bytes = try #require(disk.contents(of: "/data/store/\(file)"))
         bytes[8] = 99 // the version field
         disk.replaceContents(of: "/data/store/\(file)", with: bytes)
@@ -144,9 +144,9 @@ struct FileRecordStoreDurabilityTests {
         } catch {
             #expect(error.reason == .locked)
         }
-        first.close()
+        await first.close()
         let second = try FileRecordStore.open(directory: directory)
-        second.close()
+        await second.close()
         await #expect(throws: StorageError.self) { try await first.commit(try insertNote("closed")) }
     }
 
@@ -170,7 +170,7 @@ struct FileRecordStoreDurabilityTests {
         #expect(journal.count == store.statistics.journalLength)
         disk.capacity = nil
         try await store.commit(try insertNote("big", text: "fits now", unique: ["big"]))
-        store.close()
+        await store.close()
         let reopened = try open(disk)
         #expect(try await reopened.fetch(SampleNote.self, id: "big")?.record.text == "fits now")
         #expect(try await reopened.fetch(SampleNote.self, id: "before") != nil)
@@ -200,7 +200,7 @@ struct FileRecordStoreDurabilityTests {
         #expect(throws: StorageError.self) { try store.compact() }
         disk.capacity = nil
         try await store.commit(try insertNote("after"))
-        store.close()
+        await store.close()
         let reopened = try open(disk)
         #expect(reopened.count == 21)
     }
@@ -219,7 +219,7 @@ struct FileRecordStoreDurabilityTests {
         try store.compact()
         try await store.commit(try insertNote("last"))
         let before = try await store.records(kind: SampleNote.kind, indexKey: nil)
-        store.close()
+        await store.close()
         let reopened = try open(disk)
         #expect(try await reopened.records(kind: SampleNote.kind, indexKey: nil) == before)
         #expect(try await reopened.record(holding: "u3")?.version == 2)
@@ -241,7 +241,7 @@ struct FileRecordStoreDurabilityTests {
         let reopened = try open(disk)
         #expect(reopened.count == 10)
         try await reopened.commit(try insertNote("after"))
-        reopened.close()
+        await reopened.close()
         #expect(try open(disk).count == 11)
     }
 
@@ -265,7 +265,7 @@ struct FileRecordStoreDurabilityTests {
                                                                uniqueKeys: ["u1"]), expectedVersion: 1)]))
         let expectedMain = try await store.records(kind: "big.main", indexKey: nil).map(\.id)
         let expectedIndex = try await store.records(kind: "big.main", indexKey: "i3").map(\.id)
-        store.close()
+        await store.close()
         // Reopen from the journal alone, then from a snapshot.
         for compacted in [false, true] {
             let reopened = try open(disk)
@@ -277,7 +277,7 @@ struct FileRecordStoreDurabilityTests {
             #expect(try await reopened.record(holding: "u\(total - 1)")?.id == "r\(total - 1)")
             #expect(try await reopened.record(kind: "big.other", id: "r10")?.payload == Data("payload 10".utf8))
             if !compacted { try reopened.compact() }
-            reopened.close()
+            await reopened.close()
         }
         let last = try open(disk)
         let inserted = try await last.commit(WriteBatch([.put(RecordEnvelope(kind: "big.main", id: "new", version: 0, payload: Data()),
@@ -288,6 +288,10 @@ struct FileRecordStoreDurabilityTests {
 
     @Test("Commits that wait while another is being synced share the next fsync (group commit)")
     func groupCommit() async throws {
+        try await SyncHoldTurn.shared.exclusive { try await groupCommitNow() }
+    }
+
+    private func groupCommitNow() async throws {
         let disk = SimulatedDisk()
         let store = try open(disk)
         disk.holdSyncs()
@@ -301,7 +305,7 @@ struct FileRecordStoreDurabilityTests {
         let statistics = store.statistics
         #expect(statistics.committedBatches == 8)
         #expect(statistics.journalSyncs == 2)
-        store.close()
+        await store.close()
         #expect(try open(disk).count == 8)
     }
 
@@ -328,7 +332,7 @@ struct FileRecordStoreDurabilityTests {
         }
         #expect(store.statistics.committedBatches == writers * perWriter)
         #expect(store.statistics.journalSyncs <= store.statistics.committedBatches)
-        store.close()
+        await store.close()
         #expect(try FileRecordStore.open(directory: directory).count == writers * perWriter)
     }
 }

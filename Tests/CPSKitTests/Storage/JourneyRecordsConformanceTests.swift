@@ -37,11 +37,11 @@ struct JourneyRecordsConformanceTests {
         try await SampleJourney.run(in: TestEnvironment(store: store))
         var before: [String: Int] = [:]
         for kind in SampleJourney.recordKinds { before[kind.kind] = try await store.records(kind: kind.kind, indexKey: nil).count }
-        store.close()
+        await store.close()
         let reopened = try FileRecordStore.open(directory: directory)
         for kind in SampleJourney.recordKinds {
             #expect(try await reopened.records(kind: kind.kind, indexKey: nil).count == before[kind.kind], "\(kind.kind)")
         }
-        reopened.close()
+        await reopened.close()
     }
 }

@@ -57,6 +57,7 @@ private final class ForgetfulStore: RecordStore {
             switch write {
             case .put(let envelope, _): fixed.append(.put(envelope, expectedVersion: current))
             case .delete(let kind, let id, _): fixed.append(.delete(kind: kind, id: id, expectedVersion: current))
+            case .check(let kind, let id, _): fixed.append(.check(kind: kind, id: id, expectedVersion: current))
             }
         }
         return try await inner.commit(fixed)
