@@ -28,7 +28,7 @@ extension CommandSpec {
         let compactBytes = Int(invocation.arguments.option("--compact-bytes") ?? "") ?? 16_384
         let store = try FileRecordStore.open(directory: directory,
                                              options: FileStoreOptions(compactionThreshold: compactBytes))
-        defer { store.closeNow() }
+        defer { store.close() }
         var done = try await store.record(kind: crashCounterKind, id: "counter")?.version ?? 0
         while done < count {
             let next = done + 1

@@ -12,12 +12,19 @@ import Foundation
 /// ```
 ///
 /// Every rule gets a fresh store from `makeStore`. The first broken rule throws a
-/// ``ConformanceFailure`` naming it; a store error where none was expected is rethrown as is.
-/// Rules: versions on insert, update and delete; stale writes fail and change nothing; whole-batch
-/// atomicity; unique keys across kinds (taken, released by delete or update, moved within a batch);
-/// index look-ups; insertion order; copies; racing writers (exactly one wins per version, exactly one
-/// insert gets a unique key); a state change and its outbox mail as one unit; Codable round trips of
-/// ``RecordSamples``; and, with `reopen`, that everything committed survives reopening.
+/// ``ConformanceFailure`` naming it (with its rule ID); a store error where none was expected is
+/// rethrown as is. Rules (R-ADP-1 unless noted): versions on insert, update and delete; stale writes
+/// fail and change nothing; whole-batch atomicity; unique keys across kinds (taken, released by delete
+/// or update, moved within a batch); index look-ups; insertion order; copies; racing writers (exactly
+/// one wins per version, exactly one insert gets a unique key); a state change and its outbox mail as
+/// one unit; check writes (R-UOW-1: pass at the live version, conflict otherwise, absent included,
+/// `invalidBatch` at two versions, a failed check changes nothing); tombstones (R-UOW-1: a re-insert
+/// continues the version, a check at an old version fails); pages (order, limit, index keys,
+/// stability under updates and deletes between pages, a Codable cursor); racing checks (R-UOW-1:
+/// every batch whose check committed saw the checked version); close (commits racing `close()`
+/// succeed or fail with `unavailable`, calls after it fail with `unavailable`); Codable round trips
+/// of ``RecordSamples``; and, with `reopen`, that everything committed, tombstones included,
+/// survives reopening.
 public enum StorageConformance {
     /// Runs every rule; throws the first ``ConformanceFailure``.
     ///
@@ -41,14 +48,20 @@ public enum StorageConformance {
         try await copies(makeStore())
         try await racingWriters(makeStore(), racers: racers)
         try await outboxUnit(makeStore())
+        try await checkWrites(makeStore())
+        try await tombstones(makeStore(), reopen: reopen)
+        try await pages(makeStore())
+        try await pageStability(makeStore())
+        try await racingChecks(makeStore(), racers: racers)
         try await roundTrips(makeStore(), samples: samples, reopen: reopen)
         if let reopen { try await reopening(makeStore(), reopen: reopen) }
+        try await closing(makeStore(), racers: racers, reopen: reopen)
     }
 
     // MARK: - Rules
 
     static func versions(_ store: any RecordStore) async throws {
-        let rule = "insert gives version 1, update +1, delete removes; a re-insert starts at 1 again"
+        let rule = "R-ADP-1/R-UOW-1: insert gives version 1, update +1, delete removes; a re-insert continues from the tombstone"
         let inserted = try await store.commit(WriteBatch([.put(envelope("a", "v1", "one"), expectedVersion: 0)]))
         try expect(inserted.map(\.version) == [1], rule, "insert returned versions \(inserted.map(\.version))")
         try await expectRecord(store, "a", "v1", version: 1, payload: "one", rule)
@@ -60,8 +73,9 @@ public enum StorageConformance {
         try expect(deleted.isEmpty, rule, "a delete returned envelopes \(deleted)")
         let gone = try await store.record(kind: kindA, id: "v1")
         try expect(gone == nil, rule, "the deleted record is still there: \(String(describing: gone))")
-        try await store.commit(WriteBatch([.put(envelope("a", "v1", "three"), expectedVersion: 0)]))
-        try await expectRecord(store, "a", "v1", version: 1, payload: "three", rule)
+        let reinserted = try await store.commit(WriteBatch([.put(envelope("a", "v1", "three"), expectedVersion: 0)]))
+        try expect(reinserted.map(\.version) == [3], rule, "a re-insert after a delete at version 2 returned versions \(reinserted.map(\.version))")
+        try await expectRecord(store, "a", "v1", version: 3, payload: "three", rule)
         let empty = try await store.commit(WriteBatch())
         try expect(empty.isEmpty, "an empty batch commits nothing", "returned \(empty)")
         let other = try await store.record(kind: kindB, id: "v1")
@@ -301,6 +315,298 @@ public enum StorageConformance {
         }
     }
 
+    static func checkWrites(_ store: any RecordStore) async throws {
+        let rule = "R-UOW-1: a check write"
+        try await store.commit(WriteBatch([.put(envelope("a", "x", "one"), expectedVersion: 0),
+                                           .put(envelope("a", "y", "one"), expectedVersion: 0)]))
+        // At the live version it passes, writes nothing and returns no envelope.
+        let passed = try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 1),
+                                                        .put(envelope("b", "z1", "new"), expectedVersion: 0)]))
+        try expect(passed.map(\.id) == ["z1"], rule + " at the live version passes; commit returns only the put",
+                   "returned \(passed.map(\.id))")
+        let checkOnly = try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 1)]))
+        try expect(checkOnly.isEmpty, rule + " alone commits and returns nothing", "returned \(checkOnly)")
+        try await expectRecord(store, "a", "x", version: 1, payload: "one", rule + " changes nothing")
+        // At a stale version the batch fails and changes nothing.
+        try await store.commit(WriteBatch([.put(envelope("a", "x", "two"), expectedVersion: 1)]))
+        try await expectError(.conflict, rule + " at a stale version fails the batch") {
+            try await store.commit(WriteBatch([.put(envelope("b", "z2", "lost", unique: ["z:2"], index: ["z"]), expectedVersion: 0),
+                                               .put(envelope("a", "y", "lost"), expectedVersion: 1),
+                                               .check(kind: kindA, id: "x", expectedVersion: 1)]))
+        }
+        let lost = try await store.record(kind: kindB, id: "z2")
+        let claimed = try await store.record(holding: "z:2")
+        let indexed = try await store.records(kind: kindB, indexKey: "z")
+        try expect(lost == nil && claimed == nil && indexed.isEmpty, rule + " that fails changes nothing",
+                   "the batch's insert, unique key or index key is visible")
+        try await expectRecord(store, "a", "y", version: 1, payload: "one", rule + " that fails changes nothing")
+        // Absent (0): fails on a live record, passes on one never written.
+        try await expectError(.conflict, rule + " of absence fails when the record exists") {
+            try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 0),
+                                               .put(envelope("b", "z3", "x"), expectedVersion: 0)]))
+        }
+        try await store.commit(WriteBatch([.check(kind: kindA, id: "never", expectedVersion: 0),
+                                           .put(envelope("b", "z3", "x"), expectedVersion: 0)]))
+        try await expectError(.conflict, rule + " of a version of a record that never existed fails") {
+            try await store.commit(WriteBatch([.check(kind: kindA, id: "never", expectedVersion: 1)]))
+        }
+        try await expectError(.conflict, rule + " looks at its own kind only") {
+            try await store.commit(WriteBatch([.check(kind: kindB, id: "x", expectedVersion: 2)]))
+        }
+        // After a delete: absence passes, the old version fails.
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "y", expectedVersion: 1)]))
+        try await store.commit(WriteBatch([.check(kind: kindA, id: "y", expectedVersion: 0)]))
+        try await expectError(.conflict, rule + " at the version a deleted record had fails") {
+            try await store.commit(WriteBatch([.check(kind: kindA, id: "y", expectedVersion: 1)]))
+        }
+        // A check and a write of one record at the same version: allowed, the write counts once.
+        let both = try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 2),
+                                                      .put(envelope("a", "x", "three"), expectedVersion: 2),
+                                                      .check(kind: kindA, id: "x", expectedVersion: 2)]))
+        try expect(both.map(\.version) == [3], rule + " and a write of one record at the same version commit once",
+                   "returned versions \(both.map(\.version))")
+        try await expectRecord(store, "a", "x", version: 3, payload: "three", rule + " and a write at the same version")
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "x", expectedVersion: 3),
+                                           .check(kind: kindA, id: "x", expectedVersion: 3)]))
+        try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 0),
+                                           .put(envelope("a", "x", "four"), expectedVersion: 0)]))
+        try await expectRecord(store, "a", "x", version: 4, payload: "four", rule + " of absence and a re-insert in one batch")
+        // At different versions: invalidBatch, whichever comes first and whatever is stored.
+        try await expectError(.invalidBatch, rule + " and a write of one record at different versions are an invalid batch") {
+            try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 3),
+                                               .put(envelope("a", "x", "five"), expectedVersion: 4)]))
+        }
+        try await expectError(.invalidBatch, rule + " after a write of the record at another version is an invalid batch") {
+            try await store.commit(WriteBatch([.put(envelope("a", "x", "five"), expectedVersion: 4),
+                                               .check(kind: kindA, id: "x", expectedVersion: 5)]))
+        }
+        try await expectError(.invalidBatch, rule + " twice at different versions is an invalid batch") {
+            try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 4),
+                                               .check(kind: kindA, id: "x", expectedVersion: 0)]))
+        }
+        try await expectError(.invalidBatch, rule + " that is stale and disagrees with the write is an invalid batch, not a conflict") {
+            try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: 1),
+                                               .delete(kind: kindA, id: "x", expectedVersion: 2)]))
+        }
+        try await expectRecord(store, "a", "x", version: 4, payload: "four", rule + " in an invalid batch changes nothing")
+    }
+
+    static func tombstones(_ store: any RecordStore,
+                           reopen: (@Sendable (any RecordStore) async throws -> any RecordStore)?) async throws {
+        let rule = "R-UOW-1: versions never repeat (a delete leaves a tombstone)"
+        try await store.commit(WriteBatch([.put(envelope("a", "t", "one", unique: ["t:key"], index: ["t"]), expectedVersion: 0)]))
+        try await store.commit(WriteBatch([.put(envelope("a", "t", "two", unique: ["t:key"], index: ["t"]), expectedVersion: 1)]))
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "t", expectedVersion: 2)]))
+        let gone = try await store.record(kind: kindA, id: "t")
+        let listed = try await ids(store, kindA, nil) + ids(store, kindA, "t")
+        let holder = try await store.record(holding: "t:key")
+        try expect(gone == nil && listed.isEmpty && holder == nil, rule + ": a deleted record is invisible to every read",
+                   "record \(String(describing: gone)), listed \(listed), key held by \(String(describing: holder?.id))")
+        let stale: [(RecordWrite, String)] = [(.check(kind: kindA, id: "t", expectedVersion: 2), "a check"),
+                                              (.put(envelope("a", "t", "stale"), expectedVersion: 2), "an update"),
+                                              (.delete(kind: kindA, id: "t", expectedVersion: 2), "a delete")]
+        for (write, what) in stale {
+            try await expectError(.conflict, rule + ": \(what) at the deleted record's last version fails") {
+                try await store.commit(WriteBatch([write]))
+            }
+        }
+        let again = try await store.commit(WriteBatch([.put(envelope("a", "t", "three", unique: ["t:key"], index: ["t"]), expectedVersion: 0)]))
+        try expect(again.map(\.version) == [3], rule + ": a re-insert continues from the last version",
+                   "the re-insert returned versions \(again.map(\.version))")
+        try await expectRecord(store, "a", "t", version: 3, payload: "three", rule + ": a re-insert continues from the last version")
+        try await store.commit(WriteBatch([.check(kind: kindA, id: "t", expectedVersion: 3)]))
+        for old: UInt64 in [1, 2] {
+            try await expectError(.conflict, rule + ": a check at version \(old) of the re-inserted record fails") {
+                try await store.commit(WriteBatch([.check(kind: kindA, id: "t", expectedVersion: old)]))
+            }
+        }
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "t", expectedVersion: 3)]))
+        let fourth = try await store.commit(WriteBatch([.put(envelope("a", "t", "four"), expectedVersion: 0)]))
+        try expect(fourth.map(\.version) == [4], rule + ": every re-insert continues", "versions \(fourth.map(\.version))")
+        let otherKind = try await store.commit(WriteBatch([.put(envelope("b", "t", "other"), expectedVersion: 0)]))
+        try expect(otherKind.map(\.version) == [1], rule + ": tombstones are per kind", "versions \(otherKind.map(\.version))")
+        // Many tombstones, then (for a durable store) reopening.
+        try await store.commit(WriteBatch((0..<20).map { .put(envelope("b", "d\($0)", "x", index: ["d"]), expectedVersion: 0) }))
+        try await store.commit(WriteBatch((0..<20).map { .put(envelope("b", "d\($0)", "y", index: ["d"]), expectedVersion: 1) }))
+        try await store.commit(WriteBatch((0..<20).map { .delete(kind: kindB, id: "d\($0)", expectedVersion: 2) }))
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "t", expectedVersion: 4)]))
+        guard let reopen else { return }
+        let reopened = try await reopen(store)
+        let durable = "R-UOW-1: tombstones survive reopening"
+        try await expectError(.conflict, durable + " (a check at the last version fails)") {
+            try await reopened.commit(WriteBatch([.check(kind: kindA, id: "t", expectedVersion: 4)]))
+        }
+        try await reopened.commit(WriteBatch([.check(kind: kindA, id: "t", expectedVersion: 0)]))
+        let back = try await reopened.commit(WriteBatch([.put(envelope("a", "t", "five"), expectedVersion: 0)]
+                                                         + (0..<20).map { .put(envelope("b", "d\($0)", "z"), expectedVersion: 0) }))
+        try expect(back.map(\.version) == [5] + Array(repeating: 3, count: 20), durable + " (re-inserts continue)",
+                   "versions \(back.map(\.version))")
+        let count = try await ids(reopened, kindB, "d").count
+        try expect(count == 0, durable + " (a re-insert without the index key is not indexed)", "\(count) records under d")
+    }
+
+    static func pages(_ store: any RecordStore) async throws {
+        let rule = "R-ADP-1: records(kind:indexKey:after:limit:)"
+        let empty = try await store.records(kind: "conformance.none", indexKey: nil, after: nil, limit: 10)
+        let emptyIndex = try await store.records(kind: kindA, indexKey: "nobody", after: nil, limit: 10)
+        try expect(empty.records.isEmpty && empty.next == nil && emptyIndex.records.isEmpty && emptyIndex.next == nil,
+                   rule + " of an empty kind or key is one empty page", "\(empty), \(emptyIndex)")
+        var generator = SeededRandomNumberGenerator(seed: 11)
+        var order = (0..<12).map { "g\($0)" }
+        order.shuffle(using: &generator)
+        for start in stride(from: 0, to: order.count, by: 4) {
+            try await store.commit(WriteBatch(order[start..<(start + 4)].enumerated().map { offset, id in
+                .put(envelope("a", id, id, index: [(start + offset) % 2 == 0 ? "even" : "odd", "all"]), expectedVersion: 0)
+            }))
+        }
+        try await store.commit(WriteBatch([.put(envelope("b", "other", "x", index: ["even"]), expectedVersion: 0)]))
+        let even = order.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        for limit in [1, 3, 4, 5, 12, 13, 100] {
+            let (read, pageCount) = try await readAll(store, kindA, nil, limit: limit)
+            try expect(read == order, rule + " pages through every record once, in insertion order (limit \(limit))",
+                       "read \(read), expected \(order)")
+            let expectedPages = max(1, (order.count + limit - 1) / limit)
+            try expect(pageCount == expectedPages, rule + ": next is nil exactly when nothing follows (limit \(limit))",
+                       "\(pageCount) pages, expected \(expectedPages)")
+            let (readEven, _) = try await readAll(store, kindA, "even", limit: limit)
+            try expect(readEven == even, rule + " pages through an index key's records in insertion order (limit \(limit))",
+                       "read \(readEven), expected \(even)")
+        }
+        let first = try await store.records(kind: kindA, indexKey: nil, after: nil, limit: 5)
+        try expect(first.records.map(\.id) == Array(order.prefix(5)) && first.records.allSatisfy { $0.version == 1 }
+                   && first.records.first?.payload == Data(order[0].utf8),
+                   rule + " returns whole envelopes", "\(first.records)")
+        for limit in [0, -1] {
+            let none = try await store.records(kind: kindA, indexKey: nil, after: first.next, limit: limit)
+            try expect(none.records.isEmpty && none.next == nil, rule + ": a limit of \(limit) reads an empty page with no next cursor",
+                       "\(none)")
+        }
+        // A cursor is Codable, so a job can keep it between runs.
+        guard let cursor = first.next else { throw ConformanceFailure(rule: rule, detail: "no cursor after 5 of 12 records") }
+        let decoded = try JSONDecoder().decode(RecordCursor.self, from: JSONEncoder().encode(cursor))
+        let rest = try await store.records(kind: kindA, indexKey: nil, after: decoded, limit: 100)
+        try expect(rest.records.map(\.id) == Array(order.dropFirst(5)) && rest.next == nil,
+                   rule + " goes on from a decoded cursor", "read \(rest.records.map(\.id))")
+    }
+
+    static func pageStability(_ store: any RecordStore) async throws {
+        let rule = "R-ADP-1: pages are stable under updates and deletes between them"
+        let ids = (0..<10).map { "s\($0)" }
+        for id in ids {
+            try await store.commit(WriteBatch([.put(envelope("a", id, "v1", index: ["open"]), expectedVersion: 0)]))
+        }
+        let first = try await store.records(kind: kindA, indexKey: nil, after: nil, limit: 3)
+        try expect(first.records.map(\.id) == ["s0", "s1", "s2"], rule, "first page \(first.records.map(\.id))")
+        // Between pages: update one record before the cursor and one after it, delete the cursor's own
+        // record and one after it, delete one before it and insert it again, insert a new one.
+        try await store.commit(WriteBatch([.put(envelope("a", "s1", "v2", index: ["open"]), expectedVersion: 1),
+                                           .put(envelope("a", "s4", "v2", index: ["open"]), expectedVersion: 1),
+                                           .delete(kind: kindA, id: "s2", expectedVersion: 1),
+                                           .delete(kind: kindA, id: "s5", expectedVersion: 1)]))
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: "s0", expectedVersion: 1)]))
+        try await store.commit(WriteBatch([.put(envelope("a", "s0", "again", index: ["open"]), expectedVersion: 0),
+                                           .put(envelope("a", "s10", "new", index: ["open"]), expectedVersion: 0)]))
+        var read: [RecordEnvelope] = []
+        var cursor = first.next
+        var guardCount = 0
+        while let next = cursor, guardCount < 20 {
+            let page = try await store.records(kind: kindA, indexKey: nil, after: next, limit: 3)
+            read += page.records
+            cursor = page.next
+            guardCount += 1
+        }
+        let present = ["s3", "s4", "s6", "s7", "s8", "s9"]
+        let seen = read.map(\.id).filter { present.contains($0) }
+        try expect(seen == present, rule + ": every record present for the whole read comes once, in order, even when the cursor's own record and one before it were deleted",
+                   "read \(read.map(\.id)) after \(first.records.map(\.id))")
+        try expect(!read.contains { ["s1", "s2", "s5"].contains($0.id) }, rule + ": no record comes twice or after its delete",
+                   "read \(read.map(\.id))")
+        try expect(read.first { $0.id == "s4" }?.version == 2, rule + ": a page shows the current version", "\(read)")
+        // Holders leaving an index key between pages (a job working off "open").
+        let open = try await store.records(kind: kindA, indexKey: "open", after: nil, limit: 2)
+        try expect(open.records.map(\.id) == ["s1", "s3"], rule + " (index key)", "first page \(open.records.map(\.id))")
+        try await store.commit(WriteBatch([.put(envelope("a", "s1", "done"), expectedVersion: 2),
+                                           .put(envelope("a", "s3", "done"), expectedVersion: 1)]))
+        var openRead: [String] = []
+        cursor = open.next
+        guardCount = 0
+        while let next = cursor, guardCount < 20 {
+            let page = try await store.records(kind: kindA, indexKey: "open", after: next, limit: 2)
+            openRead += page.records.map(\.id)
+            cursor = page.next
+            guardCount += 1
+        }
+        try expect(openRead == ["s4", "s6", "s7", "s8", "s9", "s0", "s10"],
+                   rule + ": an index page goes on after its cursor when the records read so far leave the key",
+                   "read \(openRead)")
+    }
+
+    static func racingChecks(_ store: any RecordStore, racers: Int) async throws {
+        let rule = "R-UOW-1: a check is atomic with its batch: every racer whose check of X at v committed did so before X changed"
+        try await store.commit(WriteBatch([.put(envelope("a", "x", "v1"), expectedVersion: 0)]))
+        for round in 1...3 {
+            let version = UInt64(round)
+            let outcomes = await race(racers + 1) { index in
+                if index == racers / 2 {
+                    // The one writer: bumps X and marks the moment in the kind's insertion order.
+                    try await store.commit(WriteBatch([.put(envelope("a", "x", "v\(version + 1)"), expectedVersion: version),
+                                                       .put(envelope("b", "bump\(round)", "x"), expectedVersion: 0)]))
+                } else {
+                    try await store.commit(WriteBatch([.check(kind: kindA, id: "x", expectedVersion: version),
+                                                       .put(envelope("b", "r\(round)-\(index)", "x"), expectedVersion: 0)]))
+                }
+            }
+            for outcome in outcomes {
+                if case .failure(let error) = outcome, error.reason != .conflict {
+                    throw ConformanceFailure(rule: rule, detail: "a racer failed with \(error.reason): \(error.detail)")
+                }
+            }
+            let order = try await ids(store, kindB, nil)
+            guard let bump = order.firstIndex(of: "bump\(round)") else {
+                throw ConformanceFailure(rule: rule, detail: "the writer of round \(round) did not commit")
+            }
+            let late = order[(bump + 1)...].filter { $0.hasPrefix("r\(round)-") }
+            try expect(late.isEmpty, rule, "round \(round): \(late) committed a check of X at version \(version) after X changed")
+            let wins = outcomes.filter { if case .success = $0 { return true } else { return false } }.count
+            let stored = order.filter { $0.hasPrefix("r\(round)-") }.count
+            try expect(stored == wins - 1, rule, "round \(round): \(wins - 1) racers succeeded, \(stored) records stored")
+            try await expectRecord(store, "a", "x", version: version + 1, payload: "v\(version + 1)", rule)
+        }
+    }
+
+    static func closing(_ store: any RecordStore, racers: Int,
+                        reopen: (@Sendable (any RecordStore) async throws -> any RecordStore)?) async throws {
+        let rule = "R-ADP-1: close() waits for commits in flight; a commit racing it succeeds or fails with unavailable"
+        try await store.commit(WriteBatch([.put(envelope("a", "before", "x"), expectedVersion: 0)]))
+        let outcomes = await race(racers + 1) { index in
+            if index == racers / 2 {
+                await store.close()
+            } else {
+                try await store.commit(WriteBatch([.put(envelope("a", "c\(index)", "x"), expectedVersion: 0)]))
+            }
+        }
+        for case .failure(let error) in outcomes {
+            try expect(error.reason == .unavailable, rule, "a commit racing close() failed with \(error.reason): \(error.detail)")
+        }
+        await store.close() // a second close does nothing
+        let after = "R-ADP-1: after close(), calls fail with unavailable"
+        do {
+            _ = try await store.record(kind: kindA, id: "before")
+            _ = try await store.records(kind: kindA, indexKey: nil, after: nil, limit: 5)
+            try await store.commit(WriteBatch([.put(envelope("a", "late", "x"), expectedVersion: 0)]))
+            // No error: a store that holds nothing may keep working after close().
+        } catch {
+            try expect(error.reason == .unavailable, after, "failed with \(error.reason): \(error.detail)")
+        }
+        guard let reopen else { return }
+        let reopened = try await reopen(store)
+        let found = try await ids(reopened, kindA, nil)
+        let wins = outcomes.filter { if case .success = $0 { return true } else { return false } }.count
+        let racersStored = found.filter { $0.hasPrefix("c") }.count
+        try expect(found.first == "before" && racersStored == wins - 1, "R-ADP-1: every commit that succeeded before close() survives it",
+                   "\(wins - 1) commits succeeded, \(racersStored) found after reopening: \(found)")
+    }
+
     static func roundTrips(_ store: any RecordStore, samples: [any StoredRecord & Equatable],
                            reopen: (@Sendable (any RecordStore) async throws -> any RecordStore)?) async throws {
         for sample in samples { try await insert(sample, into: store) }
@@ -321,6 +627,9 @@ public enum StorageConformance {
         try await store.commit(WriteBatch([.put(envelope("a", "p1", "updated", unique: ["p:moved"], index: ["mod:1"]), expectedVersion: 1),
                                            .delete(kind: kindA, id: "p2", expectedVersion: 1)]))
         _ = try? await store.commit(WriteBatch([.put(envelope("a", "p4", "failed"), expectedVersion: 9)]))
+        // A batch of checks only writes nothing, and must leave nothing a reopened store trips over.
+        try await store.commit(WriteBatch([.check(kind: kindA, id: "p4", expectedVersion: 1),
+                                           .check(kind: kindA, id: "p2", expectedVersion: 0)]))
         let before = try await dump(store)
         let reopened = try await reopen(store)
         let after = try await dump(reopened)
@@ -337,7 +646,8 @@ public enum StorageConformance {
         }
         let next = try await reopened.commit(WriteBatch([.put(envelope("a", "p1", "third"), expectedVersion: 2),
                                                          .put(envelope("a", "p2", "back"), expectedVersion: 0)]))
-        try expect(next.map(\.version) == [3, 1], "commits continue after reopening", "versions \(next.map(\.version))")
+        try expect(next.map(\.version) == [3, 2], "R-UOW-1: commits continue after reopening, a re-insert from its tombstone",
+                   "versions \(next.map(\.version))")
         let again = try await reopen(reopened)
         let last = try await ids(again, kindA, nil)
         try expect(last.last == "p2" && last.first == "p1", "insertion order continues after reopening", "order \(last)")
@@ -420,6 +730,21 @@ public enum StorageConformance {
             }
         }
         try expect(wins == 1, rule, "\(wins) succeeded")
+    }
+
+    /// Every page of `kind` (and `indexKey`) with `limit`: the IDs read and the number of pages.
+    static func readAll(_ store: any RecordStore, _ kind: String, _ indexKey: String?, limit: Int) async throws -> ([String], Int) {
+        var read: [String] = []
+        var pages = 0
+        var cursor: RecordCursor?
+        repeat {
+            let page = try await store.records(kind: kind, indexKey: indexKey, after: cursor, limit: limit)
+            read += page.records.map(\.id)
+            pages += 1
+            cursor = page.next
+            if pages > 1_000 { throw ConformanceFailure(rule: "R-ADP-1: pages end", detail: "more than 1,000 pages of \(kind)") }
+        } while cursor != nil
+        return (read, pages)
     }
 
     static func dump(_ store: any RecordStore) async throws -> [RecordEnvelope] {

@@ -56,7 +56,7 @@ enum FileStoreSession {
         let concurrentDirectory = directory.appendingPathComponent("concurrent")
         let single = try FileRecordStore.open(directory: singleDirectory)
         let concurrent = try FileRecordStore.open(directory: concurrentDirectory)
-        defer { single.closeNow(); concurrent.closeNow() }
+        defer { single.close(); concurrent.close() }
         let rawPath = directory.appendingPathComponent("raw.log").path
         let raw = open(rawPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         guard raw >= 0 else { throw BenchFailure("cannot create \(rawPath)") }

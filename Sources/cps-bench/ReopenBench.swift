@@ -12,7 +12,7 @@ enum ReopenBench {
         let directory = try context.directory("reopen")
         do {
             let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions(compactionThreshold: 0))
-            defer { store.closeNow() }
+            defer { store.close() }
             var start = 0
             while start < count {
                 let end = min(count, start + 1_000)
@@ -30,7 +30,7 @@ enum ReopenBench {
             var store: FileRecordStore?
             let seconds = try Clock.time { store = try FileRecordStore.open(directory: directory) }
             reopened = store?.count ?? 0
-            store?.closeNow()
+            store?.close()
             store = nil
             return seconds
         }, baseline: {

@@ -11,7 +11,8 @@ public struct RecordEnvelope: Hashable, Codable, Sendable {
     public var kind: String
     /// The record's ID, unique within its kind.
     public var id: String
-    /// The version: 1 after the insert, +1 on every update (optimistic concurrency, R-ADP-1).
+    /// The version: 1 after the first insert, +1 on every update (optimistic concurrency, R-ADP-1); an
+    /// insert after a delete continues from the deleted record's last version (R-UOW-1).
     public var version: UInt64
     /// The record, encoded as JSON by ``RecordCoder``.
     public var payload: Data

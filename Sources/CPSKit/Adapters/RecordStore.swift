@@ -19,15 +19,24 @@
 /// 6. **Durability** (for durable stores): a batch whose `commit` returned survives a crash.
 /// 7. **Check writes** (R-UOW-1). A ``RecordWrite/check(kind:id:expectedVersion:)`` writes nothing
 ///    but fails the batch with ``StorageError/Reason/conflict`` unless the record is at that version
-///    (0: no live record). Checking and writing one record in a batch at different versions is
-///    ``StorageError/Reason/invalidBatch``.
+///    (0: no live record, whether it never existed or was deleted). Checking and writing one record
+///    in a batch at the same version is allowed (the write counts once); at different versions, like
+///    writing one record twice, it is ``StorageError/Reason/invalidBatch``, whatever the stored state.
+///    Checks are atomic with the writes: a concurrent commit that changes a checked record either
+///    lands before the batch (which then fails) or after it.
 /// 8. **Versions never repeat** (R-UOW-1). A delete leaves a tombstone with the record's last
-///    version; a re-insert of the same kind and ID continues from it (`last + 1`), so a check at any
-///    earlier version fails.
+///    version; a re-insert (`put` expecting 0) of the same kind and ID gets `last + 1`, not 1, so a
+///    check or write at any earlier version fails. ``record(kind:id:)`` and every other read still
+///    see no record; a durable store keeps tombstones across reopening.
 /// 9. **Pages.** ``records(kind:indexKey:after:limit:)`` reads at most `limit` records after a
-///    cursor, in first-insertion order, stable under updates and deletes between pages.
-/// 10. **Close.** ``close()`` waits for commits in flight and releases what the store holds; a store
-///    used after closing fails with ``StorageError/Reason/unavailable``.
+///    cursor, in first-insertion order, stable under updates and deletes between pages: a record
+///    present for the whole read is returned exactly once, even when the cursor's own record is
+///    deleted. `next` is `nil` exactly when no record follows the page. A `limit` of 0 or less reads
+///    nothing: an empty page whose `next` is `nil` (so a paging loop ends instead of spinning).
+/// 10. **Close.** ``close()`` waits for commits in flight, then releases what the store holds; every
+///    call afterwards fails with ``StorageError/Reason/unavailable`` (a store that holds nothing may
+///    keep working, as the default does). A commit racing `close()` either succeeds, and is then
+///    durable, or fails with `unavailable`.
 ///
 /// Implementations: ``InMemoryRecordStore`` (reference) and `FileRecordStore` (the embedded durable
 /// store). Errors are always ``StorageError``.
@@ -48,37 +57,41 @@ public protocol RecordStore: Sendable {
 
     /// At most `limit` records of `kind` holding `indexKey` (all of the kind when `nil`) that come after
     /// `cursor` in first-insertion order (from the first when `cursor` is `nil`), and the cursor for the
-    /// next page. The default reads every record and cuts the page out; stores that can should read only
-    /// the page.
+    /// next page, `nil` when no record follows (R-ADP-1, rule 9). A `limit` of 0 or less returns an
+    /// empty page with `next == nil`. The default reads every record and cuts the page out; stores
+    /// that can should read only the page (the bundled stores and the PostgreSQL example do).
     func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) async throws(StorageError) -> RecordPage
 
-    /// Waits for commits in flight, then releases the store's resources (files, locks, connections).
-    /// The default does nothing.
+    /// Waits for commits in flight, then releases the store's resources (files, locks, connections);
+    /// afterwards every call fails with ``StorageError/Reason/unavailable`` (R-ADP-1, rule 10). Calling
+    /// it again does nothing. The default does nothing, and the store keeps working.
     func close() async
 }
 
 extension RecordStore {
-    /// Pages over ``records(kind:indexKey:)``: the cursor's ``RecordCursor/lastID`` is found again in
-    /// the full list and the page starts after it; if that record was deleted meanwhile, the page
-    /// starts at the cursor's position (its ``RecordCursor/sequence`` counts the records read so far).
-    /// Correct but O(n) per page; the bundled stores override it.
+    /// Pages over ``records(kind:indexKey:)``: correct but O(n) per page, and weaker than rule 9 in
+    /// one case, so every bundled store overrides it (R-ADP-1).
+    ///
+    /// The page starts after the cursor's ``RecordCursor/lastID`` in the full list. If that record was
+    /// deleted meanwhile, the default cannot tell where it stood, and starts over from the first
+    /// record: nothing present for the whole read is skipped, but records before the cursor come
+    /// again. (`StorageConformance` expects neither, so a store passes its page rules only with a
+    /// native implementation, e.g. `WHERE seq > $cursor ORDER BY seq LIMIT $limit + 1`.) The cursor's
+    /// ``RecordCursor/sequence`` is the number of records read up to it.
     public func records(kind: String, indexKey: String?, after cursor: RecordCursor?,
                         limit: Int) async throws(StorageError) -> RecordPage {
+        guard limit > 0 else { return RecordPage(records: [], next: nil) }
         let all = try await records(kind: kind, indexKey: indexKey)
         var start = 0
-        if let cursor {
-            if let found = all.firstIndex(where: { $0.id == cursor.lastID }) {
-                start = found + 1
-            } else {
-                start = Int(clamping: min(cursor.sequence, UInt64(all.count)))
-            }
+        if let cursor, let found = all.firstIndex(where: { $0.id == cursor.lastID }) {
+            start = found + 1
         }
-        let end = start + min(max(limit, 0), all.count - start)
+        let end = start + min(limit, all.count - start)
         let page = Array(all[start..<end])
         let next = end < all.count ? page.last.map { RecordCursor(sequence: UInt64(end), lastID: $0.id) } : nil
         return RecordPage(records: page, next: next)
     }
 
-    /// Does nothing.
+    /// Does nothing: for a store that holds no resources (R-ADP-1).
     public func close() async {}
 }

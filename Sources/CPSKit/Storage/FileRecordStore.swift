@@ -11,14 +11,16 @@ import Darwin
 /// ```swift
 /// let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/var/lib/cps"))
 /// try await store.commit(batch)   // durable when it returns
-/// await store.close()
+/// await store.close()             // after the commits in flight
 /// ```
 ///
-/// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine); reads are
-/// served from memory. A commit returns only after its journal frame is on disk (`fsync`); commits
-/// waiting at the same time share one `fsync` (group commit). A failed write or `fsync` (full disk,
-/// I/O error) fails the batches concerned with ``StorageError/Reason/unavailable`` and leaves them
-/// invisible. `Documentation/EmbeddedStore.md` describes the format and the recovery rules.
+/// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine), check writes
+/// and tombstones included (R-UOW-1); reads and pages are served from memory. A commit returns only
+/// after its journal frame is on disk (`fsync`); commits waiting at the same time share one `fsync`
+/// (group commit). A failed write or `fsync` (full disk, I/O error) fails the batches concerned with
+/// ``StorageError/Reason/unavailable`` and leaves them invisible. Tombstones survive reopening: the
+/// journal's deletes re-create them and snapshots (format version 2) keep them.
+/// `Documentation/EmbeddedStore.md` describes the format and the recovery rules.
 public final class FileRecordStore: RecordStore {
     /// The store's directory.
     public let directory: URL
@@ -48,6 +50,8 @@ public final class FileRecordStore: RecordStore {
         var leaderActive = false
         var nextID: UInt64 = 0
         var closed = false
+        /// ``close()`` calls waiting for the group-commit leader to finish.
+        var closeWaiters: [CheckedContinuation<Void, Never>] = []
         var statistics = FileStoreStatistics()
     }
 
@@ -70,6 +74,12 @@ public final class FileRecordStore: RecordStore {
     /// Opens (creating if needed) the store in `directory`: takes its lock, loads the snapshot,
     /// replays the journal and drops a torn tail (R-ADP-1).
     ///
+    /// A store written in format version 1 (before tombstones were kept in snapshots) is upgraded at
+    /// once by one compaction, so that everything appended afterwards is in a version-2 journal and a
+    /// version-1 build refuses the directory (``StorageError/Reason/unsupportedVersion``) instead of
+    /// misreading it. Its tombstones are those its journal's deletes re-create; records deleted before
+    /// its last version-1 compaction left none, and re-inserting one of them starts at version 1.
+    ///
     /// Throws ``StorageError/Reason/locked`` when another process (or another open store in this
     /// process) holds the directory, ``StorageError/Reason/unsupportedVersion`` for files of an
     /// unknown format version, ``StorageError/Reason/corrupt`` when committed data is damaged, and
@@ -91,13 +101,24 @@ public final class FileRecordStore: RecordStore {
             }
             throw unavailable(error, "cannot lock the store")
         }
+        let recovered: Recovered
         do {
-            let recovered = try recover(path: path, fileSystem: fileSystem)
-            return FileRecordStore(directory: directory, path: path, options: options, lock: lock, recovered: recovered)
+            recovered = try recover(path: path, fileSystem: fileSystem)
         } catch {
             fileSystem.unlock(lock)
             throw error
         }
+        let store = FileRecordStore(directory: directory, path: path, options: options, lock: lock, recovered: recovered)
+        if recovered.formatVersion < StorageFormat.version {
+            do {
+                try store.compact()
+            } catch {
+                store.close()
+                throw StorageError(.unavailable, subject: path,
+                                   detail: "cannot upgrade \(path) from format version \(recovered.formatVersion): \(error.detail)")
+            }
+        }
+        return store
     }
 
     private struct Recovered {
@@ -106,6 +127,8 @@ public final class FileRecordStore: RecordStore {
         var length: Int
         var generation: UInt64
         var droppedBytes: Int
+        /// The oldest format version among the files read (``StorageFormat/version`` for a new store).
+        var formatVersion: UInt32
     }
 
     private static func recover(path: String, fileSystem: any StorageFileSystem) throws(StorageError) -> Recovered {
@@ -120,9 +143,11 @@ public final class FileRecordStore: RecordStore {
         }
         var table = RecordTable()
         var generation: UInt64 = 0
+        var formatVersion = StorageFormat.version
         if let snapshot = try read(snapshotPath, fileSystem) {
             let header = try StorageFormat.readSnapshot(snapshot, file: snapshotPath, into: &table)
             generation = header.generation
+            formatVersion = min(formatVersion, header.version)
         }
         var length = StorageFormat.headerSize
         var dropped = 0
@@ -137,8 +162,10 @@ public final class FileRecordStore: RecordStore {
             }
             if header.generation == generation {
                 // An older journal is already contained in the snapshot: a compaction stopped
-                // between its two renames. Otherwise replay it.
+                // between its two renames. Otherwise replay it. (The batches of a version-1 journal
+                // replay alike: a re-insert continues from the tombstone its delete left.)
                 fresh = false
+                formatVersion = min(formatVersion, header.version)
                 // Decode first, then reserve the tables once and replay.
                 var batches: [WriteBatch] = []
                 let contents = try journal.withBytes { (raw) throws(StorageError) in
@@ -174,7 +201,8 @@ public final class FileRecordStore: RecordStore {
                     throw error
                 }
             }
-            return Recovered(table: table, journal: handle, length: length, generation: generation, droppedBytes: dropped)
+            return Recovered(table: table, journal: handle, length: length, generation: generation, droppedBytes: dropped,
+                             formatVersion: formatVersion)
         } catch {
             throw unavailable(error, "cannot open the journal")
         }
@@ -194,15 +222,41 @@ public final class FileRecordStore: RecordStore {
                       compactAt: max(recovered.length, StorageFormat.headerSize) + options.compactionThreshold))
     }
 
-    deinit { closeNow() }
+    deinit { close() }
 
-    /// Closes the journal and releases the lock (R-ADP-1). Later calls fail with
-    /// ``StorageError/Reason/unavailable``; calling `close()` again does nothing.
-    public func close() async { closeNow() }
-
-    /// ``close()`` for synchronous callers (a `defer` in a command-line tool).
-    package func closeNow() {
+    /// Closes the store at once (R-ADP-1): waits only for the group being written, fails the commits
+    /// still queued behind it with ``StorageError/Reason/unavailable``, closes the journal and releases
+    /// the lock. Later calls fail with `unavailable`; calling it again does nothing. From async code,
+    /// `await close()` (the ``RecordStore/close()`` requirement) lets the queued commits finish first.
+    public func close() {
         state.withLock { $0.closed = true }
+        release()
+    }
+
+    /// Closes the store after the commits in flight (R-ADP-1): new calls fail with
+    /// ``StorageError/Reason/unavailable`` at once, every commit already queued is written (or fails
+    /// as it would have), and then the journal is closed and the lock released. Calling it again, or
+    /// after the synchronous ``close()``, does nothing.
+    public func close() async {
+        let leaderActive = state.withLock { state -> Bool in
+            state.closed = true
+            return state.leaderActive
+        }
+        if leaderActive {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waiting = state.withLock { state -> Bool in
+                    guard state.leaderActive else { return false }
+                    state.closeWaiters.append(continuation)
+                    return true
+                }
+                if !waiting { continuation.resume() }
+            }
+        }
+        release()
+    }
+
+    /// Closes the journal and unlocks the directory (once).
+    private func release() {
         io.withLock { io in
             if let journal = io.journal { fileSystem.close(journal) }
             if let lock = io.lock { fileSystem.unlock(lock) }
@@ -235,6 +289,15 @@ public final class FileRecordStore: RecordStore {
     /// The record holding `uniqueKey`, of any kind, from memory (R-ADP-1).
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
         try read { $0.record(holding: uniqueKey) }
+    }
+
+    /// At most `limit` records of `kind` holding `indexKey` after `cursor`, in first-insertion order,
+    /// from memory without reading the rest of the kind (R-ADP-1); see
+    /// ``RecordStore/records(kind:indexKey:after:limit:)``. The cursor is the last record's insertion
+    /// sequence.
+    public func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int)
+        async throws(StorageError) -> RecordPage {
+        try read { $0.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
     }
 
     /// The number of records of every kind.
@@ -323,15 +386,17 @@ public final class FileRecordStore: RecordStore {
                 }
             }
         }
-        let next = state.withLock { state -> (CheckedContinuation<Turn, Never>, UInt64)? in
+        let (next, closers) = state.withLock { state -> ((CheckedContinuation<Turn, Never>, UInt64)?, [CheckedContinuation<Void, Never>]) in
             guard !state.queue.isEmpty, let continuation = state.queue[0].continuation else {
                 state.leaderActive = false
-                return nil
+                defer { state.closeWaiters = [] }
+                return (nil, state.closeWaiters)
             }
             state.queue[0].continuation = nil
-            return (continuation, state.queue[0].id)
+            return ((continuation, state.queue[0].id), [])
         }
         if let next { next.0.resume(returning: .lead(next.1)) }
+        for closer in closers { closer.resume() }
         return own ?? .failure(StorageError(.unavailable, detail: "lost a commit"))
     }
 
@@ -343,9 +408,11 @@ public final class FileRecordStore: RecordStore {
     }
 
     /// Validates `items` against the committed state, writes the valid ones as one group and
-    /// applies them once durable. A batch touching a record or unique key that an earlier batch of
-    /// the group touches waits for the next group, so every batch is validated against exactly the
-    /// state it will be applied to.
+    /// applies them once durable. Every batch is validated against exactly the state it will be
+    /// applied to: a batch that writes or checks (R-UOW-1) a record an earlier batch of the group
+    /// writes, that writes a record an earlier batch waiting for the next group checks, or that
+    /// touches a unique key an earlier batch touches, waits for the next group (so conflicting
+    /// batches keep their order). Checks of one record by several batches commute.
     private func processGroup(_ items: [Pending], _ io: inout IO) -> GroupOutcome {
         var outcome = GroupOutcome()
         guard io.journal != nil, io.broken == nil else {
@@ -361,12 +428,15 @@ public final class FileRecordStore: RecordStore {
                 }
                 return
             }
-            var touchedRecords = Set<RecordTable.Key>()
+            var writtenRecords = Set<RecordTable.Key>() // by earlier batches of the group or deferred ones
+            var deferredChecks = Set<RecordTable.Key>()  // checked by earlier deferred batches
             var touchedUnique = Set<String>()
             for item in items {
                 let records = item.batch.writes.map { RecordTable.Key(kind: $0.kind, id: $0.id) }
+                let written = item.batch.writes.lazy.filter(\.changesState).map { RecordTable.Key(kind: $0.kind, id: $0.id) }
                 let unique = state.table.uniqueKeysTouched(by: item.batch)
-                let independent = touchedRecords.isDisjoint(with: records) && touchedUnique.isDisjoint(with: unique)
+                let independent = writtenRecords.isDisjoint(with: records) && deferredChecks.isDisjoint(with: written)
+                    && touchedUnique.isDisjoint(with: unique)
                 if independent {
                     do throws(StorageError) {
                         try state.table.validate(item.batch)
@@ -377,8 +447,11 @@ public final class FileRecordStore: RecordStore {
                     }
                 } else {
                     outcome.deferred.append(item)
+                    for write in item.batch.writes where !write.changesState {
+                        deferredChecks.insert(RecordTable.Key(kind: write.kind, id: write.id))
+                    }
                 }
-                touchedRecords.formUnion(records)
+                writtenRecords.formUnion(written)
                 touchedUnique.formUnion(unique)
             }
         }
@@ -386,7 +459,14 @@ public final class FileRecordStore: RecordStore {
 
         var writer = ByteWriter(capacity: 512 * group.count)
         var written: [Pending] = []
+        var checksOnly = 0
         for item in group {
+            guard item.batch.writes.contains(where: \.changesState) else {
+                // Only checks (R-UOW-1): validated against durable state, nothing to journal.
+                outcome.results.append((item, .success([])))
+                checksOnly += 1
+                continue
+            }
             let start = writer.bytes.count
             StorageFormat.encodeBatch(item.batch, into: &writer)
             if writer.bytes.count - start - StorageFormat.frameHeaderSize > StorageFormat.maximumFrameSize {
@@ -395,6 +475,10 @@ public final class FileRecordStore: RecordStore {
             } else {
                 written.append(item)
             }
+        }
+        guard !written.isEmpty else {
+            state.withLock { $0.statistics.committedBatches += checksOnly }
+            return outcome
         }
         let start = io.length
         let synced = !options._unsafeSkipFsync
@@ -421,7 +505,7 @@ public final class FileRecordStore: RecordStore {
             for item in written {
                 outcome.results.append((item, .success(state.table.apply(item.batch))))
             }
-            state.statistics.committedBatches += written.count
+            state.statistics.committedBatches += written.count + checksOnly
             if synced { state.statistics.journalSyncs += 1 }
             state.statistics.journalLength = length
         }

@@ -1,7 +1,15 @@
-/// The pure state machine behind every bundled ``RecordStore`` (R-ADP-1): records by kind and ID,
-/// index keys, global unique keys and insertion order, with the validation and application of a
-/// ``WriteBatch``. ``InMemoryRecordStore`` and ``FileRecordStore`` both keep one of these, so their
-/// semantics cannot drift apart; the file store only adds the journal around it.
+/// The pure state machine behind every bundled ``RecordStore`` (R-ADP-1, R-UOW-1): records by kind and
+/// ID, index keys, global unique keys, insertion order and tombstones, with the validation and
+/// application of a ``WriteBatch``. ``InMemoryRecordStore`` and ``FileRecordStore`` both keep one of
+/// these, so their semantics cannot drift apart; the file store only adds the journal around it.
+///
+/// - **Tombstones.** A delete leaves the record's last version behind (per kind and ID); an insert of
+///   the same kind and ID continues from it, so no version of a record ever repeats (R-UOW-1) and a
+///   check at an old version fails. Tombstones are not records: ``count`` and reads ignore them.
+/// - **Order.** Every record gets an insertion sequence when it is first inserted (again when it is
+///   inserted after a delete) and keeps it on update. Each kind and each index key keeps a
+///   ``SequenceList`` in that order, so a full read walks it without sorting and a page costs
+///   O(log n + page), not the kind.
 ///
 /// No I/O, no locking: the owner serializes access.
 struct RecordTable: Sendable {
@@ -17,12 +25,18 @@ struct RecordTable: Sendable {
 
     struct KindTable: Sendable {
         var entries: [String: Entry] = [:]
-        var index: [String: Set<String>] = [:] // index key → IDs
+        /// Every record of the kind by insertion sequence (slots of deleted records are stale).
+        var order = SequenceList()
+        /// Index key → the records holding it, by insertion sequence (slots may be stale).
+        var index: [String: SequenceList] = [:]
+        /// Deleted ID → the record's last version.
+        var tombstones: [String: UInt64] = [:]
     }
 
     private(set) var kinds: [String: KindTable] = [:]
     private(set) var uniqueOwners: [String: Key] = [:]
     private(set) var nextSequence: UInt64 = 1
+    /// Live records of every kind (tombstones do not count).
     private(set) var count = 0
 
     init() {}
@@ -33,19 +47,50 @@ struct RecordTable: Sendable {
         kinds[kind]?.entries[id]?.envelope
     }
 
+    /// The live version of the record, 0 when there is none (never inserted, or deleted).
     func version(of key: Key) -> UInt64 {
         kinds[key.kind]?.entries[key.id]?.envelope.version ?? 0
     }
 
+    /// The last version of a deleted record, or `nil` when it is live or never existed.
+    func tombstone(kind: String, id: String) -> UInt64? {
+        kinds[kind]?.tombstones[id]
+    }
+
     func records(kind: String, indexKey: String?) -> [RecordEnvelope] {
         guard let table = kinds[kind] else { return [] }
-        let entries: [Entry]
-        if let indexKey {
-            entries = (table.index[indexKey] ?? []).compactMap { table.entries[$0] }
-        } else {
-            entries = Array(table.entries.values)
+        guard let list = table.list(indexKey) else { return [] }
+        var records: [RecordEnvelope] = []
+        records.reserveCapacity(list.liveCount)
+        for slot in list.slots {
+            if let envelope = table.live(slot, indexKey: indexKey) { records.append(envelope) }
         }
-        return entries.sorted { $0.sequence < $1.sequence }.map(\.envelope)
+        return records
+    }
+
+    /// At most `limit` records after `cursor` in insertion order (R-ADP-1); see
+    /// ``RecordStore/records(kind:indexKey:after:limit:)``. Binary search to the cursor's sequence, then
+    /// a walk of the page (and past stale slots); `next` only when a record follows. A `limit` of 0 or
+    /// less reads nothing.
+    func page(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) -> RecordPage {
+        guard limit > 0, let table = kinds[kind], let list = table.list(indexKey) else {
+            return RecordPage(records: [], next: nil)
+        }
+        var position = cursor.map { list.firstIndex(after: $0.sequence) } ?? 0
+        var records: [RecordEnvelope] = []
+        records.reserveCapacity(min(limit, list.liveCount))
+        var last: SequenceList.Slot?
+        while position < list.slots.count {
+            let slot = list.slots[position]
+            position += 1
+            guard let envelope = table.live(slot, indexKey: indexKey) else { continue }
+            if records.count == limit, let last {
+                return RecordPage(records: records, next: RecordCursor(sequence: last.sequence, lastID: last.id))
+            }
+            records.append(envelope)
+            last = slot
+        }
+        return RecordPage(records: records, next: nil)
     }
 
     func record(holding uniqueKey: String) -> RecordEnvelope? {
@@ -61,30 +106,34 @@ struct RecordTable: Sendable {
         return apply(batch)
     }
 
-    /// Checks that `batch` would apply: no record written twice, every expected version current,
-    /// no unique key given to two records. Changes nothing.
+    /// Checks that `batch` would apply, changing nothing (R-ADP-1, R-UOW-1). `BatchCheck` in
+    /// Examples/PostgresStore repeats these steps in this order; keep the two in step.
+    ///
+    /// 1. The batch's shape, whatever the state, in write order: a record written (`put` or `delete`)
+    ///    twice, or named by two writes or checks with different expected versions, is
+    ///    `invalidBatch`. A check and a write of one record at the same version are allowed.
+    /// 2. In write order, every write's and check's expected version must be the record's live
+    ///    version (0: no live record, also after a delete), else `conflict`; a unique key claimed by
+    ///    two records of the batch is `uniqueKeyTaken`.
+    /// 3. A claimed unique key held by a record the batch does not write is `uniqueKeyTaken`.
     func validate(_ batch: WriteBatch) throws(StorageError) {
         var written = Set<Key>()
-        var checked: [Key: UInt64] = [:]
-        var claims: [String: Key] = [:]
+        var expected: [Key: UInt64] = [:]
+        expected.reserveCapacity(batch.writes.count)
         for write in batch.writes {
             let key = Key(kind: write.kind, id: write.id)
-            if let expected = checked[key], expected != write.expectedVersion {
-                throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
-                                   detail: "the batch checks and writes \(key.kind) \(key.id) at different versions")
-            }
-            checked[key] = write.expectedVersion
-            if !write.changesState {
-                let current = version(of: key)
-                guard current == write.expectedVersion else {
-                    throw StorageError.conflict(kind: key.kind, id: key.id, expected: write.expectedVersion, actual: current)
-                }
-                continue
-            }
-            guard written.insert(key).inserted else {
+            if write.changesState, !written.insert(key).inserted {
                 throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
                                    detail: "the batch writes \(key.kind) \(key.id) twice")
             }
+            if let earlier = expected.updateValue(write.expectedVersion, forKey: key), earlier != write.expectedVersion {
+                throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
+                                   detail: "the batch checks and writes \(key.kind) \(key.id) at different versions (\(earlier) and \(write.expectedVersion))")
+            }
+        }
+        var claims: [String: Key] = [:]
+        for write in batch.writes {
+            let key = Key(kind: write.kind, id: write.id)
             let current = version(of: key)
             guard current == write.expectedVersion else {
                 throw StorageError.conflict(kind: key.kind, id: key.id, expected: write.expectedVersion, actual: current)
@@ -107,10 +156,10 @@ struct RecordTable: Sendable {
     }
 
     /// The unique keys `batch` claims or releases, given the current state (for group commit: two
-    /// batches touching disjoint records and disjoint unique keys commute).
+    /// batches touching disjoint records and disjoint unique keys commute). Checks touch none.
     func uniqueKeysTouched(by batch: WriteBatch) -> Set<String> {
         var keys = Set<String>()
-        for write in batch.writes {
+        for write in batch.writes where write.changesState {
             if case .put(let envelope, _) = write { keys.formUnion(envelope.uniqueKeys) }
             if let old = record(kind: write.kind, id: write.id) { keys.formUnion(old.uniqueKeys) }
         }
@@ -118,14 +167,17 @@ struct RecordTable: Sendable {
     }
 
     /// Applies a batch that ``validate(_:)`` accepted (or that the journal recorded as committed)
-    /// and returns the stored envelopes of its `put` writes, in batch order.
+    /// and returns the stored envelopes of its `put` writes, in batch order. Checks change nothing. A
+    /// `put` expecting version 0 gets the version after the record's tombstone (1 when it has none).
+    /// Never traps, even on a batch that would not validate (the journal fuzzer replays anything).
     @discardableResult
     mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
         // Release the old keys of every written record first, so keys move freely within the batch.
         // (A write expecting version 0 finds no record: the batch was validated.)
         for write in batch.writes where write.changesState && write.expectedVersion != 0 {
             if let old = record(kind: write.kind, id: write.id) {
-                release(old, key: Key(kind: write.kind, id: write.id))
+                let key = Key(kind: write.kind, id: write.id)
+                for unique in old.uniqueKeys where uniqueOwners[unique] == key { uniqueOwners[unique] = nil }
             }
         }
         var stored: [RecordEnvelope] = []
@@ -135,27 +187,37 @@ struct RecordTable: Sendable {
             case .check:
                 continue
             case .delete(let kind, let id, _):
-                if kinds[kind]?.entries.removeValue(forKey: id) != nil { count -= 1 }
-            case .put(var envelope, let expected):
-                envelope.version = expected &+ 1 // validated: expected is the current version
-                store(envelope)
+                if kinds[kind]?.delete(id) == true { count -= 1 }
+            case .put(let written, let expected):
+                let (envelope, inserted) = kinds[written.kind, default: KindTable()]
+                    .put(written, expected: expected, sequence: nextSequence)
+                if inserted {
+                    nextSequence &+= 1
+                    count += 1
+                }
+                claimUniqueKeys(of: envelope)
                 if collect { stored.append(envelope) }
             }
         }
         return stored
     }
 
+    // MARK: - Loading
+
     /// Makes room for `records` more records of `kind` and `uniqueKeys` more unique keys, so that
     /// replaying a long journal does not grow the tables step by step.
     mutating func reserve(kind: String, records: Int, uniqueKeys: Int) {
-        kinds[kind, default: KindTable()].entries.reserveCapacity((kinds[kind]?.entries.count ?? 0) + records)
+        kinds[kind, default: KindTable()].reserve(records)
         uniqueOwners.reserveCapacity(uniqueOwners.count + uniqueKeys)
     }
 
-    /// Installs one kind loaded from a snapshot (the kind must not be present yet).
-    mutating func installKind(_ kind: String, entries: [String: Entry], index: [String: Set<String>],
+    /// Installs one kind loaded from a snapshot (the kind must not have records yet): its records, its
+    /// order and index lists (sorted by sequence, none stale) and its unique-key owners.
+    mutating func installKind(_ kind: String, entries: [String: Entry], order: SequenceList, index: [String: SequenceList],
                               owners: [String: Key], highestSequence: UInt64) {
-        kinds[kind] = KindTable(entries: entries, index: index)
+        let tombstones = kinds[kind]?.tombstones ?? [:]
+        count -= kinds[kind]?.entries.count ?? 0
+        kinds[kind] = KindTable(entries: entries, order: order, index: index, tombstones: tombstones)
         count += entries.count
         if uniqueOwners.isEmpty {
             uniqueOwners = owners
@@ -165,38 +227,93 @@ struct RecordTable: Sendable {
         nextSequence = max(nextSequence, highestSequence &+ 1)
     }
 
-    /// Adds `envelope` as the newest record without any check.
-    mutating func load(_ envelope: RecordEnvelope) {
-        store(envelope)
+    /// Installs the tombstones of `kind` loaded from a snapshot (IDs without a live record).
+    mutating func installTombstones(_ kind: String, _ tombstones: [String: UInt64]) {
+        kinds[kind, default: KindTable()].tombstones.merge(tombstones) { _, new in new }
     }
 
-    private mutating func store(_ envelope: RecordEnvelope) {
-        if !envelope.uniqueKeys.isEmpty {
-            let key = Key(kind: envelope.kind, id: envelope.id)
-            for unique in envelope.uniqueKeys { uniqueOwners[unique] = key }
+    private mutating func claimUniqueKeys(of envelope: RecordEnvelope) {
+        guard !envelope.uniqueKeys.isEmpty else { return }
+        let key = Key(kind: envelope.kind, id: envelope.id)
+        for unique in envelope.uniqueKeys { uniqueOwners[unique] = key }
+    }
+}
+
+extension RecordTable.KindTable {
+    /// The list to read: the holders of `indexKey`, or the whole kind.
+    func list(_ indexKey: String?) -> SequenceList? {
+        guard let indexKey else { return order }
+        return index[indexKey]
+    }
+
+    /// The record of `slot` if the slot is live: the record exists with that sequence and, for an
+    /// index list, holds `indexKey`.
+    func live(_ slot: SequenceList.Slot, indexKey: String?) -> RecordEnvelope? {
+        guard let entry = entries[slot.id], entry.sequence == slot.sequence else { return nil }
+        if let indexKey, !entry.envelope.indexKeys.contains(indexKey) { return nil }
+        return entry.envelope
+    }
+
+    mutating func reserve(_ records: Int) {
+        entries.reserveCapacity(entries.count + records)
+    }
+
+    /// Stores `envelope` written at `expected`: an update keeps the record's sequence and moves its
+    /// index keys; an insert takes `sequence`, joins the order and index lists and continues from the
+    /// tombstone. Returns the stored envelope and whether it was inserted.
+    mutating func put(_ envelope: RecordEnvelope, expected: UInt64, sequence: UInt64) -> (RecordEnvelope, Bool) {
+        var envelope = envelope
+        if let position = entries.index(forKey: envelope.id) {
+            envelope.version = expected &+ 1 // validated: expected is the current version
+            let entry = entries.values[position]
+            let old = entry.envelope
+            entries.values[position].envelope = envelope
+            if old.indexKeys != envelope.indexKeys {
+                Self.forEachDistinct(old.indexKeys) { key in
+                    if !envelope.indexKeys.contains(key) { leave(index: key) }
+                }
+                Self.forEachDistinct(envelope.indexKeys) { key in
+                    if !old.indexKeys.contains(key) { index[key, default: SequenceList()].add(sequence: entry.sequence, id: envelope.id) }
+                }
+            }
+            return (envelope, false)
         }
-        if Self.put(envelope, sequence: nextSequence, into: &kinds[envelope.kind, default: KindTable()]) {
-            nextSequence += 1
-            count += 1
+        let last = tombstones.isEmpty ? nil : tombstones.removeValue(forKey: envelope.id)
+        envelope.version = (expected == 0 ? last ?? 0 : expected) &+ 1
+        entries[envelope.id] = RecordTable.Entry(envelope: envelope, sequence: sequence)
+        order.add(sequence: sequence, id: envelope.id)
+        Self.forEachDistinct(envelope.indexKeys) { key in
+            index[key, default: SequenceList()].add(sequence: sequence, id: envelope.id)
+        }
+        return (envelope, true)
+    }
+
+    /// Deletes the record `id`, leaving its last version as a tombstone; whether it existed.
+    mutating func delete(_ id: String) -> Bool {
+        guard let entry = entries.removeValue(forKey: id) else { return false }
+        tombstones[id] = entry.envelope.version
+        if order.markStale() {
+            let entries = self.entries
+            order.prune { entries[$0.id]?.sequence == $0.sequence }
+        }
+        Self.forEachDistinct(entry.envelope.indexKeys) { leave(index: $0) }
+        return true
+    }
+
+    /// One holder of `key` left it: drop the list once nobody holds the key, prune it when mostly stale.
+    private mutating func leave(index key: String) {
+        guard let position = index.index(forKey: key) else { return }
+        let mustPrune = index.values[position].markStale()
+        if index.values[position].liveCount == 0 {
+            index.remove(at: position)
+        } else if mustPrune {
+            var list = index.remove(at: position).value
+            list.prune { live($0, indexKey: key) != nil }
+            index[key] = list
         }
     }
 
-    /// Stores `envelope` in `table`, keeping an existing record's sequence; whether it is new.
-    private static func put(_ envelope: RecordEnvelope, sequence: UInt64, into table: inout KindTable) -> Bool {
-        for indexKey in envelope.indexKeys { table.index[indexKey, default: []].insert(envelope.id) }
-        // One hash for an insert; an update then restores its first-insertion sequence.
-        guard let existing = table.entries.updateValue(Entry(envelope: envelope, sequence: sequence), forKey: envelope.id) else {
-            return true
-        }
-        table.entries[envelope.id]?.sequence = existing.sequence
-        return false
-    }
-
-    private mutating func release(_ envelope: RecordEnvelope, key: Key) {
-        for unique in envelope.uniqueKeys where uniqueOwners[unique] == key { uniqueOwners[unique] = nil }
-        for indexKey in envelope.indexKeys {
-            kinds[key.kind]?.index[indexKey]?.remove(key.id)
-            if kinds[key.kind]?.index[indexKey]?.isEmpty == true { kinds[key.kind]?.index[indexKey] = nil }
-        }
+    private static func forEachDistinct(_ keys: [String], _ body: (String) -> Void) {
+        for position in keys.indices where !keys[..<position].contains(keys[position]) { body(keys[position]) }
     }
 }

@@ -6,11 +6,17 @@ import Foundation
 /// version (u32), flags (u32, 0), the generation (u64), a record count (u64, snapshots only) and the
 /// CRC-32C of those 32 bytes (u32) plus 4 zero bytes. Then frames follow: magic `CPSR` (u32), payload
 /// length (u32), CRC-32C over the length field and the payload (u32), the payload. All integers are
-/// little-endian. A journal frame's payload is one committed ``WriteBatch``; a snapshot frame's
-/// payload is a chunk of envelopes in insertion order.
+/// little-endian. A journal frame's payload is one committed ``WriteBatch`` (its `put`s and `delete`s;
+/// checks are not journaled); a snapshot holds each kind's records in insertion order and, from
+/// version 2 on, the tombstones of deleted records (R-UOW-1).
+///
+/// Versions: 1 (snapshots without tombstones), 2 (tombstone frames). This build reads both and writes
+/// 2; ``FileRecordStore`` upgrades a version-1 store when it opens it.
 enum StorageFormat {
-    /// The only format version this build reads and writes.
-    static let version: UInt32 = 1
+    /// The format version this build writes: 2 (snapshots keep tombstones, R-UOW-1).
+    static let version: UInt32 = 2
+    /// The oldest format version this build reads: 1 (snapshots without tombstones).
+    static let oldestReadableVersion: UInt32 = 1
     static let journalMagic: [UInt8] = Array("CPSJRNL1".utf8)
     static let snapshotMagic: [UInt8] = Array("CPSSNAP1".utf8)
     static let headerSize = 40
@@ -54,9 +60,9 @@ enum StorageFormat {
             T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
         }
         let version = load(8, as: UInt32.self)
-        guard version == StorageFormat.version else {
+        guard (oldestReadableVersion...StorageFormat.version).contains(version) else {
             throw StorageError(.unsupportedVersion, subject: file,
-                               detail: "\(file) has format version \(version); this build reads version \(StorageFormat.version)")
+                               detail: "\(file) has format version \(version); this build reads versions \(oldestReadableVersion) to \(StorageFormat.version)")
         }
         guard load(32, as: UInt32.self) == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<32])) else {
             throw StorageError(.corrupt, subject: file, detail: "\(file): the header checksum does not match")
@@ -213,23 +219,33 @@ enum StorageFormat {
 
     // MARK: - Snapshots
 
-    /// Records per snapshot frame.
+    /// Records per snapshot frame (and tombstones per tombstone frame).
     static let snapshotChunk = 1024
     private static let kindFrameTag: UInt8 = 1
     private static let recordsFrameTag: UInt8 = 2
+    private static let tombstonesFrameTag: UInt8 = 3
     /// The smallest encoded record: sequence, ID, version, payload, two key lists.
     private static let minimumRecordSize = 8 + 4 + 8 + 4 + 4 + 4
+    /// The smallest encoded tombstone: ID, version.
+    private static let minimumTombstoneSize = 4 + 8
 
     /// A whole snapshot file handed to `emit` in pieces of about 1 MiB, so a large store is never
     /// encoded into one buffer. Records are grouped by kind: a kind frame (tag 1: the kind, its
     /// record count and unique-key count, so loading reserves its tables once), then record frames
     /// (tag 2: a count, then per record its insertion sequence, ID, version, payload, unique keys,
-    /// index keys).
+    /// index keys), in insertion order. After every kind, tombstone frames (tag 3, version 2: the kind,
+    /// a count, then per deleted record its ID and last version; R-UOW-1).
     static func encodeSnapshot<E: Error>(_ table: RecordTable, generation: UInt64,
                                          emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var writer = ByteWriter(capacity: 1 << 20 + 65_536)
         writer.bytes.append(contentsOf: encodeHeader(Header(magic: snapshotMagic, version: version,
                                                             generation: generation, count: UInt64(table.count))))
+        func flushIfLarge() throws(E) {
+            if writer.bytes.count >= 1 << 20 {
+                try emit(writer.bytes)
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
         for (kind, kindTable) in table.kinds where !kindTable.entries.isEmpty {
             let uniqueCount = kindTable.entries.values.reduce(0) { $0 + $1.envelope.uniqueKeys.count }
             appendFrame(to: &writer) { writer in
@@ -238,7 +254,14 @@ enum StorageFormat {
                 writer.u64(UInt64(kindTable.entries.count))
                 writer.u64(UInt64(uniqueCount))
             }
-            var entries = kindTable.entries.values.makeIterator()
+            // The kind's order list holds a live slot for every record: walk it, skipping stale slots.
+            var slots = kindTable.order.slots.makeIterator()
+            func nextEntry() -> RecordTable.Entry? {
+                while let slot = slots.next() {
+                    if let entry = kindTable.entries[slot.id], entry.sequence == slot.sequence { return entry }
+                }
+                return nil
+            }
             var remaining = kindTable.entries.count
             while remaining > 0 {
                 let chunk = min(remaining, snapshotChunk)
@@ -246,7 +269,7 @@ enum StorageFormat {
                     writer.u8(recordsFrameTag)
                     writer.u32(UInt32(chunk))
                     for _ in 0..<chunk {
-                        guard let entry = entries.next() else { break }
+                        guard let entry = nextEntry() else { break }
                         writer.u64(entry.sequence)
                         writer.string(entry.envelope.id)
                         writer.u64(entry.envelope.version)
@@ -256,75 +279,66 @@ enum StorageFormat {
                     }
                 }
                 remaining -= chunk
-                if writer.bytes.count >= 1 << 20 {
-                    try emit(writer.bytes)
-                    writer.bytes.removeAll(keepingCapacity: true)
+                try flushIfLarge()
+            }
+        }
+        for (kind, kindTable) in table.kinds where !kindTable.tombstones.isEmpty {
+            var tombstones = kindTable.tombstones.makeIterator()
+            var remaining = kindTable.tombstones.count
+            while remaining > 0 {
+                let chunk = min(remaining, snapshotChunk)
+                appendFrame(to: &writer) { writer in
+                    writer.u8(tombstonesFrameTag)
+                    writer.string(kind)
+                    writer.u32(UInt32(chunk))
+                    for _ in 0..<chunk {
+                        guard let (id, version) = tombstones.next() else { break }
+                        writer.string(id)
+                        writer.u64(version)
+                    }
                 }
+                remaining -= chunk
+                try flushIfLarge()
             }
         }
         if !writer.bytes.isEmpty { try emit(writer.bytes) }
     }
 
-    /// Decodes a snapshot into `table`. A snapshot is written atomically (temp file, fsync,
-    /// rename), so any damage is `.corrupt`. A large kind is decoded and indexed on two threads.
+    /// Decodes a snapshot of format version 1 or 2 into `table`. A snapshot is written atomically
+    /// (temp file, fsync, rename), so any damage is `.corrupt`. A large kind is decoded and indexed on
+    /// two threads. Records of a version-1 snapshot (not in insertion order) are sorted first.
     static func readSnapshot(_ bytes: [UInt8], file: String = "snapshot",
                              into table: inout RecordTable) throws(StorageError) -> Header {
         let header = try bytes.withBytes { (raw) throws(StorageError) in try decodeHeader(raw, magic: snapshotMagic, file: file) }
         var offset = headerSize
         var loaded: UInt64 = 0
         var seenKinds = Set<String>()
+        var inTombstones = false
         let plausible = bytes.count / minimumRecordSize
         do throws(FormatError) {
             while offset < bytes.count {
-                let kindFrame = try bytes.withBytes { (raw) throws(FormatError) in try readKindFrame(raw, at: offset, plausible: plausible) }
-                guard seenKinds.insert(kindFrame.kind).inserted else {
-                    throw FormatError(detail: "the kind \(kindFrame.kind) appears twice")
-                }
-                offset = kindFrame.end
-                // Find the kind's record frames (checksums are verified while decoding them).
-                var frames: [RecordFrame] = []
-                var records = 0
-                while records < kindFrame.count {
-                    let next = try bytes.withBytes { (raw) throws(FormatError) in try peekRecordFrame(raw, at: offset) }
-                    frames.append(next)
-                    records += next.records
-                    offset = next.end
-                }
-                guard records == kindFrame.count else {
-                    throw FormatError(detail: "\(kindFrame.kind) has \(records) records, its frame says \(kindFrame.count)")
-                }
-                let kind = kindFrame.kind
-                let loadedKind: LoadedKind
-                if records >= parallelThreshold, frames.count >= 2 {
-                    // Halves by record count, decoded in parallel; then the records table and the
-                    // unique keys on this thread while the other builds the index.
-                    var split = 0, firstHalf = 0
-                    while split < frames.count - 1, firstHalf + frames[split].records <= records / 2 {
-                        firstHalf += frames[split].records
-                        split += 1
+                let top = try bytes.withBytes { (raw) throws(FormatError) in try readTopFrame(raw, at: offset, plausible: plausible) }
+                switch top {
+                case .tombstones(let kind, let tombstones, let end):
+                    guard header.version >= 2 else { throw FormatError(detail: "a tombstone frame in a version-1 snapshot") }
+                    inTombstones = true
+                    for (id, version) in tombstones {
+                        guard version > 0, table.record(kind: kind, id: id) == nil, table.tombstone(kind: kind, id: id) == nil else {
+                            throw FormatError(detail: "the tombstone of \(kind) \(id) is invalid or repeated, or the record is live")
+                        }
                     }
-                    let head = Array(frames[..<max(split, 1)]), tail = Array(frames[max(split, 1)...])
-                    let (first, second) = inParallel({ decodeRecords(bytes, frames: head, kind: kind) },
-                                                     { decodeRecords(bytes, frames: tail, kind: kind) })
-                    let parts = [try first.get(), try second.get()]
-                    // The records and unique keys take about as many hash insertions as the index
-                    // (whose IDs are hashed twice: grouped, then into sets), so the two threads
-                    // finish together.
-                    let (tables, index) = inParallel({ buildEntries(parts, kind: kind, capacity: records,
-                                                                    uniqueCapacity: kindFrame.uniqueCount) },
-                                                     { buildIndex(parts) })
-                    loadedKind = LoadedKind(entries: tables.entries, owners: tables.owners, index: index.index,
-                                            highest: index.highest)
-                } else {
-                    let parts = [try decodeRecords(bytes, frames: frames, kind: kind).get()]
-                    let tables = buildEntries(parts, kind: kind, capacity: records, uniqueCapacity: kindFrame.uniqueCount)
-                    let index = buildIndex(parts)
-                    loadedKind = LoadedKind(entries: tables.entries, owners: tables.owners, index: index.index,
-                                            highest: index.highest)
+                    table.installTombstones(kind, tombstones)
+                    offset = end
+                case .kind(let kindFrame):
+                    guard !inTombstones else { throw FormatError(detail: "the kind \(kindFrame.kind) follows the tombstones") }
+                    guard seenKinds.insert(kindFrame.kind).inserted else {
+                        throw FormatError(detail: "the kind \(kindFrame.kind) appears twice")
+                    }
+                    offset = kindFrame.end
+                    let records: Int
+                    (records, offset) = try readKind(kindFrame, bytes, at: offset, into: &table)
+                    loaded += UInt64(records)
                 }
-                table.installKind(kind, entries: loadedKind.entries, index: loadedKind.index, owners: loadedKind.owners,
-                                  highestSequence: loadedKind.highest)
-                loaded += UInt64(records)
             }
             guard loaded == header.count, UInt64(table.count) == header.count else {
                 throw FormatError(detail: "holds \(table.count) distinct of \(loaded) records, the header says \(header.count)")
@@ -335,6 +349,75 @@ enum StorageFormat {
         return header
     }
 
+    /// Reads the record frames of one kind starting at `offset`, installs the kind, and returns its
+    /// record count and the offset after it.
+    private static func readKind(_ kindFrame: KindFrame, _ bytes: [UInt8], at start: Int,
+                                 into table: inout RecordTable) throws(FormatError) -> (Int, Int) {
+        var offset = start
+        // Find the kind's record frames (checksums are verified while decoding them).
+        var frames: [RecordFrame] = []
+        var records = 0
+        while records < kindFrame.count {
+            let next = try bytes.withBytes { (raw) throws(FormatError) in try peekRecordFrame(raw, at: offset) }
+            frames.append(next)
+            records += next.records
+            offset = next.end
+        }
+        guard records == kindFrame.count else {
+            throw FormatError(detail: "\(kindFrame.kind) has \(records) records, its frame says \(kindFrame.count)")
+        }
+        let kind = kindFrame.kind
+        var parts: [[LoadedRecord]]
+        if records >= parallelThreshold, frames.count >= 2 {
+            // Halves by record count, decoded in parallel.
+            var split = 0, firstHalf = 0
+            while split < frames.count - 1, firstHalf + frames[split].records <= records / 2 {
+                firstHalf += frames[split].records
+                split += 1
+            }
+            let head = Array(frames[..<max(split, 1)]), tail = Array(frames[max(split, 1)...])
+            let (first, second) = inParallel({ decodeRecords(bytes, frames: head, kind: kind) },
+                                             { decodeRecords(bytes, frames: tail, kind: kind) })
+            parts = [try first.get(), try second.get()]
+        } else {
+            parts = [try decodeRecords(bytes, frames: frames, kind: kind).get()]
+        }
+        if !inInsertionOrder(parts) {
+            // Version 1 wrote a kind's records in hash order.
+            parts = [parts.joined().sorted { $0.sequence < $1.sequence }]
+            guard inInsertionOrder(parts) else { throw FormatError(detail: "two records of \(kind) share an insertion sequence") }
+        }
+        let loadedKind: LoadedKind
+        if records >= parallelThreshold, parts.count == 2 {
+            // The records table and the unique keys on this thread while the other builds the order
+            // and index lists, so the two threads finish together.
+            let shared = parts
+            let (tables, lists) = inParallel({ buildEntries(shared, kind: kind, capacity: records,
+                                                            uniqueCapacity: kindFrame.uniqueCount) },
+                                             { buildLists(shared) })
+            loadedKind = LoadedKind(entries: tables.entries, owners: tables.owners, order: lists.order, index: lists.index)
+        } else {
+            let tables = buildEntries(parts, kind: kind, capacity: records, uniqueCapacity: kindFrame.uniqueCount)
+            let lists = buildLists(parts)
+            loadedKind = LoadedKind(entries: tables.entries, owners: tables.owners, order: lists.order, index: lists.index)
+        }
+        table.installKind(kind, entries: loadedKind.entries, order: loadedKind.order, index: loadedKind.index,
+                          owners: loadedKind.owners, highestSequence: loadedKind.order.slots.last?.sequence ?? 0)
+        return (records, offset)
+    }
+
+    /// Whether the records of `parts`, read in turn, have strictly ascending sequences.
+    private static func inInsertionOrder(_ parts: [[LoadedRecord]]) -> Bool {
+        var previous: UInt64?
+        for part in parts {
+            for record in part {
+                if let previous, previous >= record.sequence { return false }
+                previous = record.sequence
+            }
+        }
+        return true
+    }
+
     /// Kinds with at least this many records load on two threads.
     static let parallelThreshold = 50_000
 
@@ -343,6 +426,11 @@ enum StorageFormat {
         let count: Int
         let uniqueCount: Int
         let end: Int
+    }
+
+    private enum TopFrame {
+        case kind(KindFrame)
+        case tombstones(kind: String, [String: UInt64], end: Int)
     }
 
     private struct RecordFrame: Sendable {
@@ -359,23 +447,45 @@ enum StorageFormat {
     private struct LoadedKind {
         let entries: [String: RecordTable.Entry]
         let owners: [String: RecordTable.Key]
-        let index: [String: Set<String>]
-        let highest: UInt64
+        let order: SequenceList
+        let index: [String: SequenceList]
     }
 
-    private static func readKindFrame(_ bytes: UnsafeRawBufferPointer, at offset: Int, plausible: Int) throws(FormatError) -> KindFrame {
+    /// A kind frame or a tombstone frame at `offset`.
+    private static func readTopFrame(_ bytes: UnsafeRawBufferPointer, at offset: Int, plausible: Int) throws(FormatError) -> TopFrame {
         guard let payload = frame(in: bytes, at: offset) else {
             throw FormatError(detail: "the frame at offset \(offset) is damaged")
         }
         var reader = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
-        guard try reader.u8() == kindFrameTag else { throw FormatError(detail: "expected a kind frame at offset \(offset)") }
-        let kind = try reader.string()
-        let count = try reader.u64()
-        let uniqueCount = try reader.u64()
-        guard reader.isAtEnd, count > 0, count <= UInt64(plausible) else {
-            throw FormatError(detail: "a malformed kind frame at offset \(offset)")
+        switch try reader.u8() {
+        case kindFrameTag:
+            let kind = try reader.string()
+            let count = try reader.u64()
+            let uniqueCount = try reader.u64()
+            guard reader.isAtEnd, count > 0, count <= UInt64(plausible) else {
+                throw FormatError(detail: "a malformed kind frame at offset \(offset)")
+            }
+            return .kind(KindFrame(kind: kind, count: Int(count), uniqueCount: Int(min(uniqueCount, UInt64(plausible))),
+                                   end: payload.upperBound))
+        case tombstonesFrameTag:
+            let kind = try reader.string()
+            let count = Int(try reader.u32())
+            guard count > 0, count <= reader.remaining / minimumTombstoneSize else {
+                throw FormatError(detail: "a malformed tombstone frame at offset \(offset)")
+            }
+            var tombstones: [String: UInt64] = [:]
+            tombstones.reserveCapacity(count)
+            for _ in 0..<count {
+                let id = try reader.string()
+                guard tombstones.updateValue(try reader.u64(), forKey: id) == nil else {
+                    throw FormatError(detail: "the tombstone of \(kind) \(id) appears twice")
+                }
+            }
+            guard reader.isAtEnd else { throw FormatError(detail: "extra bytes in the frame at offset \(offset)") }
+            return .tombstones(kind: kind, tombstones, end: payload.upperBound)
+        default:
+            throw FormatError(detail: "expected a kind or tombstone frame at offset \(offset)")
         }
-        return KindFrame(kind: kind, count: Int(count), uniqueCount: Int(min(uniqueCount, UInt64(plausible))), end: payload.upperBound)
     }
 
     /// A record frame's extent and record count, without verifying its checksum yet.
@@ -442,23 +552,25 @@ enum StorageFormat {
         return (entries, owners)
     }
 
-    /// The index (index key → IDs) of one kind and its highest insertion sequence.
-    private static func buildIndex(_ parts: [[LoadedRecord]]) -> (index: [String: Set<String>], highest: UInt64) {
-        var groups: [String: [String]] = [:]
-        var highest: UInt64 = 0
+    /// The order list and the index lists (index key → holders) of one kind, from records in
+    /// insertion order: appending keeps every list sorted.
+    private static func buildLists(_ parts: [[LoadedRecord]]) -> (order: SequenceList, index: [String: SequenceList]) {
+        var order: [SequenceList.Slot] = []
+        order.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        var groups: [String: [SequenceList.Slot]] = [:]
         for part in parts {
             for record in part {
-                highest = max(highest, record.sequence)
-                for indexKey in record.envelope.indexKeys { groups[indexKey, default: []].append(record.envelope.id) }
+                let slot = SequenceList.Slot(sequence: record.sequence, id: record.envelope.id)
+                order.append(slot)
+                let keys = record.envelope.indexKeys
+                for position in keys.indices where position == 0 || !keys[..<position].contains(keys[position]) {
+                    groups[keys[position], default: []].append(slot)
+                }
             }
         }
-        var index: [String: Set<String>] = [:]
+        var index: [String: SequenceList] = [:]
         index.reserveCapacity(groups.count)
-        for (indexKey, ids) in groups {
-            var set = Set<String>(minimumCapacity: ids.count)
-            for id in ids { set.insert(id) }
-            index[indexKey] = set
-        }
-        return (index, highest)
+        for (indexKey, slots) in groups { index[indexKey] = SequenceList(sortedSlots: slots) }
+        return (SequenceList(sortedSlots: order), index)
     }
 }

@@ -56,7 +56,7 @@ struct FileRecordStoreCrashTests {
     /// nothing beyond the counter exists (a batch is all there or not at all).
     private func verify(_ directory: URL, reported: UInt64) async throws {
         let store = try FileRecordStore.open(directory: directory)
-        defer { store.closeNow() }
+        defer { store.close() }
         let counter = try await store.record(kind: CommandSpec.crashCounterKind, id: "counter")?.version ?? 0
         #expect(counter >= reported, "reported commit \(reported) is missing: the counter is at \(counter)")
         let items = try await store.records(kind: CommandSpec.crashItemKind, indexKey: nil)

@@ -288,6 +288,10 @@ struct FileRecordStoreDurabilityTests {
 
     @Test("Commits that wait while another is being synced share the next fsync (group commit)")
     func groupCommit() async throws {
+        try await SyncHoldTurn.shared.exclusive { try await groupCommitNow() }
+    }
+
+    private func groupCommitNow() async throws {
         let disk = SimulatedDisk()
         let store = try open(disk)
         disk.holdSyncs()

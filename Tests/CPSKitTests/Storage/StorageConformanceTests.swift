@@ -32,6 +32,46 @@ struct StorageConformanceTests {
             try await StorageConformance.run(makeStore: { ForgetfulStore() })
         }
     }
+
+    @Test("R-UOW-1: the suite catches a store that ignores check writes")
+    func catchesIgnoredChecks() async throws {
+        let failure = await #expect(throws: ConformanceFailure.self) {
+            try await StorageConformance.run(makeStore: { WrappedStore(dropChecks: true) })
+        }
+        #expect(failure?.rule.contains("R-UOW-1") == true, "\(String(describing: failure))")
+    }
+
+    @Test("R-ADP-1: the suite catches a store that pages with the protocol's default (a deleted cursor record restarts the read)")
+    func catchesDefaultPaging() async throws {
+        let failure = await #expect(throws: ConformanceFailure.self) {
+            try await StorageConformance.run(makeStore: { WrappedStore(dropChecks: false) })
+        }
+        #expect(failure?.rule.contains("pages are stable") == true, "\(String(describing: failure))")
+    }
+}
+
+/// The in-memory store behind the protocol's default pages, optionally dropping check writes.
+private final class WrappedStore: RecordStore {
+    private let inner = InMemoryRecordStore()
+    private let dropChecks: Bool
+
+    init(dropChecks: Bool) { self.dropChecks = dropChecks }
+
+    func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
+        try await inner.record(kind: kind, id: id)
+    }
+
+    func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
+        try await inner.records(kind: kind, indexKey: indexKey)
+    }
+
+    func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
+        try await inner.record(holding: uniqueKey)
+    }
+
+    func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
+        try await inner.commit(dropChecks ? WriteBatch(batch.writes.filter(\.changesState)) : batch)
+    }
 }
 
 /// A store that ignores expected versions: the suite must reject it.

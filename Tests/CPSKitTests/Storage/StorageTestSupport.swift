@@ -22,3 +22,24 @@ func reopenFileStore(_ store: any RecordStore, options: FileStoreOptions = .init
     await file.close()
     return try FileRecordStore.open(directory: file.directory, options: options)
 }
+
+/// One test at a time may hold a `SimulatedDisk`'s syncs: a held sync blocks the thread of the commit
+/// leading the group, and the test runner's cooperative pool has as many threads as cores (2 here), so
+/// two tests holding syncs at once could leave no thread for either test to go on.
+actor SyncHoldTurn {
+    static let shared = SyncHoldTurn()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    /// Runs `body` once no other test holds syncs.
+    func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        busy = true
+        defer {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
+        return try await body()
+    }
+}

@@ -31,7 +31,7 @@ struct CLIContext: Sendable {
             throw CLIIOError("cannot create the data directory \(directory.path): \(error.localizedDescription)")
         }
         let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
-        defer { store.closeNow() }
+        defer { store.close() }
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
         let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
         let transport = MaildirTransport(directory: directory.appendingPathComponent("mail", isDirectory: true))
