@@ -16,13 +16,22 @@ let package = Package(
         .executable(name: "cps-bench", targets: ["cps-bench"]),
     ],
     targets: [
-        .target(name: "CPSKit"),
+        // The layers, bottom up (Documentation/Architecture.md): each target may import only the ones
+        // below it, and each re-exports the one below, so a host writes `import CPSKit` alone.
+        // The pure rules: values, policy, texts; no store, no clock, no I/O (.ci/checks/00-source-rules.sh).
+        .target(name: "CPSRules"),
+        // The storage and adapter protocols, the injected sources, and the stored records.
+        .target(name: "CPSRecords", dependencies: ["CPSRules"]),
+        // The embedded file-backed store.
+        .target(name: "CPSFileStore", dependencies: ["CPSRecords"]),
+        // The services, the unit of work, the jobs, the in-memory and bundled adapters, the facade.
+        .target(name: "CPSKit", dependencies: ["CPSRules", "CPSRecords", "CPSFileStore"]),
         .target(name: "CPSKitTesting", dependencies: ["CPSKit"]),
         .target(name: "CPSCLI", dependencies: ["CPSKit", "CPSKitTesting"]),
         .executableTarget(name: "cps", dependencies: ["CPSCLI"]),
         .executableTarget(name: "cps-bench", dependencies: ["CPSKit", "CPSKitTesting"], path: "Sources/cps-bench"),
         // Storage/Fixtures holds store directories of older formats, read by #filePath.
-        .testTarget(name: "CPSKitTests", dependencies: ["CPSKit", "CPSKitTesting", "CPSCLI"], exclude: ["Storage/Fixtures"]),
+        .testTarget(name: "CPSKitTests", dependencies: ["CPSRules", "CPSRecords", "CPSFileStore", "CPSKit", "CPSKitTesting", "CPSCLI"], exclude: ["Storage/Fixtures"]),
     ]
 )
 

@@ -1,4 +1,5 @@
 @testable import CPSKit
+@testable import CPSRules
 import CPSKitTesting
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 @testable import CPSKit
+@testable import CPSRules
 import Testing
 
 @Suite("Text catalog (SPEC §1, R-GUIDE-1)")

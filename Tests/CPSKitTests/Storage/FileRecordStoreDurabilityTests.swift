@@ -1,4 +1,5 @@
 @testable import CPSKit
+@testable import CPSFileStore
 import CPSKitTesting
 import Foundation
 import Testing

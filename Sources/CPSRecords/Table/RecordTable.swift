@@ -12,52 +12,62 @@
 ///   O(log n + page), not the kind.
 ///
 /// No I/O, no locking: the owner serializes access.
-struct RecordTable: Sendable {
-    struct Key: Hashable, Sendable {
-        let kind: String
-        let id: String
+package struct RecordTable: Sendable {
+    package struct Key: Hashable, Sendable {
+        package let kind: String
+        package let id: String
+
+        package init(kind: String, id: String) {
+            self.kind = kind
+            self.id = id
+        }
     }
 
-    struct Entry: Sendable {
-        var envelope: RecordEnvelope
-        var sequence: UInt64
+    package struct Entry: Sendable {
+        package var envelope: RecordEnvelope
+        package var sequence: UInt64
+
+        package init(envelope: RecordEnvelope, sequence: UInt64) {
+            self.envelope = envelope
+            self.sequence = sequence
+        }
     }
 
-    struct KindTable: Sendable {
-        var entries: [String: Entry] = [:]
+    package struct KindTable: Sendable {
+        package var entries: [String: Entry] = [:]
         /// Every record of the kind by insertion sequence (slots of deleted records are stale).
-        var order = SequenceList()
+        package var order = SequenceList()
         /// Index key → the records holding it, by insertion sequence (slots may be stale).
-        var index: [String: SequenceList] = [:]
+        package var index: [String: SequenceList] = [:]
         /// Deleted ID → the record's last version.
-        var tombstones: [String: UInt64] = [:]
+        package var tombstones: [String: UInt64] = [:]
     }
 
-    private(set) var kinds: [String: KindTable] = [:]
-    private(set) var uniqueOwners: [String: Key] = [:]
-    private(set) var nextSequence: UInt64 = 1
+    package private(set) var kinds: [String: KindTable] = [:]
+    package private(set) var uniqueOwners: [String: Key] = [:]
+    package private(set) var nextSequence: UInt64 = 1
     /// Live records of every kind (tombstones do not count).
-    private(set) var count = 0
+    package private(set) var count = 0
 
-    init() {}
+    package init() {}
 
     // MARK: - Reads
 
-    func record(kind: String, id: String) -> RecordEnvelope? {
+    package func record(kind: String, id: String) -> RecordEnvelope? {
         kinds[kind]?.entries[id]?.envelope
     }
 
     /// The live version of the record, 0 when there is none (never inserted, or deleted).
-    func version(of key: Key) -> UInt64 {
+    package func version(of key: Key) -> UInt64 {
         kinds[key.kind]?.entries[key.id]?.envelope.version ?? 0
     }
 
     /// The last version of a deleted record, or `nil` when it is live or never existed.
-    func tombstone(kind: String, id: String) -> UInt64? {
+    package func tombstone(kind: String, id: String) -> UInt64? {
         kinds[kind]?.tombstones[id]
     }
 
-    func records(kind: String, indexKey: String?) -> [RecordEnvelope] {
+    package func records(kind: String, indexKey: String?) -> [RecordEnvelope] {
         guard let table = kinds[kind] else { return [] }
         guard let list = table.list(indexKey) else { return [] }
         var records: [RecordEnvelope] = []
@@ -72,7 +82,7 @@ struct RecordTable: Sendable {
     /// ``RecordStore/records(kind:indexKey:after:limit:)``. Binary search to the cursor's sequence, then
     /// a walk of the page (and past stale slots); `next` only when a record follows. A `limit` of 0 or
     /// less reads nothing.
-    func page(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) -> RecordPage {
+    package func page(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) -> RecordPage {
         guard limit > 0, let table = kinds[kind], let list = table.list(indexKey) else {
             return RecordPage(records: [], next: nil)
         }
@@ -93,7 +103,7 @@ struct RecordTable: Sendable {
         return RecordPage(records: records, next: nil)
     }
 
-    func record(holding uniqueKey: String) -> RecordEnvelope? {
+    package func record(holding uniqueKey: String) -> RecordEnvelope? {
         uniqueOwners[uniqueKey].flatMap { kinds[$0.kind]?.entries[$0.id]?.envelope }
     }
 
@@ -101,7 +111,7 @@ struct RecordTable: Sendable {
 
     /// Validates and applies `batch`: all of it, or nothing (throws).
     @discardableResult
-    mutating func commit(_ batch: WriteBatch) throws(StorageError) -> [RecordEnvelope] {
+    package mutating func commit(_ batch: WriteBatch) throws(StorageError) -> [RecordEnvelope] {
         try validate(batch)
         return apply(batch)
     }
@@ -116,7 +126,7 @@ struct RecordTable: Sendable {
     ///    version (0: no live record, also after a delete), else `conflict`; a unique key claimed by
     ///    two records of the batch is `uniqueKeyTaken`.
     /// 3. A claimed unique key held by a record the batch does not write is `uniqueKeyTaken`.
-    func validate(_ batch: WriteBatch) throws(StorageError) {
+    package func validate(_ batch: WriteBatch) throws(StorageError) {
         var written = Set<Key>()
         var expected: [Key: UInt64] = [:]
         expected.reserveCapacity(batch.writes.count)
@@ -157,7 +167,7 @@ struct RecordTable: Sendable {
 
     /// The unique keys `batch` claims or releases, given the current state (for group commit: two
     /// batches touching disjoint records and disjoint unique keys commute). Checks touch none.
-    func uniqueKeysTouched(by batch: WriteBatch) -> Set<String> {
+    package func uniqueKeysTouched(by batch: WriteBatch) -> Set<String> {
         var keys = Set<String>()
         for write in batch.writes where write.changesState {
             if case .put(let envelope, _) = write { keys.formUnion(envelope.uniqueKeys) }
@@ -171,7 +181,7 @@ struct RecordTable: Sendable {
     /// `put` expecting version 0 gets the version after the record's tombstone (1 when it has none).
     /// Never traps, even on a batch that would not validate (the journal fuzzer replays anything).
     @discardableResult
-    mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
+    package mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
         // Release the old keys of every written record first, so keys move freely within the batch.
         // (A write expecting version 0 finds no record: the batch was validated.)
         for write in batch.writes where write.changesState && write.expectedVersion != 0 {
@@ -206,14 +216,14 @@ struct RecordTable: Sendable {
 
     /// Makes room for `records` more records of `kind` and `uniqueKeys` more unique keys, so that
     /// replaying a long journal does not grow the tables step by step.
-    mutating func reserve(kind: String, records: Int, uniqueKeys: Int) {
+    package mutating func reserve(kind: String, records: Int, uniqueKeys: Int) {
         kinds[kind, default: KindTable()].reserve(records)
         uniqueOwners.reserveCapacity(uniqueOwners.count + uniqueKeys)
     }
 
     /// Installs one kind loaded from a snapshot (the kind must not have records yet): its records, its
     /// order and index lists (sorted by sequence, none stale) and its unique-key owners.
-    mutating func installKind(_ kind: String, entries: [String: Entry], order: SequenceList, index: [String: SequenceList],
+    package mutating func installKind(_ kind: String, entries: [String: Entry], order: SequenceList, index: [String: SequenceList],
                               owners: [String: Key], highestSequence: UInt64) {
         let tombstones = kinds[kind]?.tombstones ?? [:]
         count -= kinds[kind]?.entries.count ?? 0
@@ -228,7 +238,7 @@ struct RecordTable: Sendable {
     }
 
     /// Installs the tombstones of `kind` loaded from a snapshot (IDs without a live record).
-    mutating func installTombstones(_ kind: String, _ tombstones: [String: UInt64]) {
+    package mutating func installTombstones(_ kind: String, _ tombstones: [String: UInt64]) {
         kinds[kind, default: KindTable()].tombstones.merge(tombstones) { _, new in new }
     }
 
@@ -241,27 +251,27 @@ struct RecordTable: Sendable {
 
 extension RecordTable.KindTable {
     /// The list to read: the holders of `indexKey`, or the whole kind.
-    func list(_ indexKey: String?) -> SequenceList? {
+    package func list(_ indexKey: String?) -> SequenceList? {
         guard let indexKey else { return order }
         return index[indexKey]
     }
 
     /// The record of `slot` if the slot is live: the record exists with that sequence and, for an
     /// index list, holds `indexKey`.
-    func live(_ slot: SequenceList.Slot, indexKey: String?) -> RecordEnvelope? {
+    package func live(_ slot: SequenceList.Slot, indexKey: String?) -> RecordEnvelope? {
         guard let entry = entries[slot.id], entry.sequence == slot.sequence else { return nil }
         if let indexKey, !entry.envelope.indexKeys.contains(indexKey) { return nil }
         return entry.envelope
     }
 
-    mutating func reserve(_ records: Int) {
+    package mutating func reserve(_ records: Int) {
         entries.reserveCapacity(entries.count + records)
     }
 
     /// Stores `envelope` written at `expected`: an update keeps the record's sequence and moves its
     /// index keys; an insert takes `sequence`, joins the order and index lists and continues from the
     /// tombstone. Returns the stored envelope and whether it was inserted.
-    mutating func put(_ envelope: RecordEnvelope, expected: UInt64, sequence: UInt64) -> (RecordEnvelope, Bool) {
+    package mutating func put(_ envelope: RecordEnvelope, expected: UInt64, sequence: UInt64) -> (RecordEnvelope, Bool) {
         var envelope = envelope
         if let position = entries.index(forKey: envelope.id) {
             envelope.version = expected &+ 1 // validated: expected is the current version
@@ -289,7 +299,7 @@ extension RecordTable.KindTable {
     }
 
     /// Deletes the record `id`, leaving its last version as a tombstone; whether it existed.
-    mutating func delete(_ id: String) -> Bool {
+    package mutating func delete(_ id: String) -> Bool {
         guard let entry = entries.removeValue(forKey: id) else { return false }
         tombstones[id] = entry.envelope.version
         if order.markStale() {

@@ -8,28 +8,33 @@
 /// half of it is stale, so a read walks at most about twice the live records it passes. A record's
 /// sequence never changes while it lives, so a record that rejoins (an update that gives an index key
 /// back) finds its old slot by binary search instead of adding a second one.
-struct SequenceList: Sendable {
-    struct Slot: Sendable {
-        let sequence: UInt64
-        let id: String
+package struct SequenceList: Sendable {
+    package struct Slot: Sendable {
+        package let sequence: UInt64
+        package let id: String
+
+        package init(sequence: UInt64, id: String) {
+            self.sequence = sequence
+            self.id = id
+        }
     }
 
     /// The slots, by ascending sequence; some may be stale.
-    private(set) var slots: [Slot] = []
+    package private(set) var slots: [Slot] = []
     /// How many of ``slots`` are stale.
-    private(set) var staleCount = 0
+    package private(set) var staleCount = 0
 
-    init() {}
+    package init() {}
 
     /// A list of `slots` sorted by sequence, none stale.
-    init(sortedSlots: [Slot]) { slots = sortedSlots }
+    package init(sortedSlots: [Slot]) { slots = sortedSlots }
 
     /// The slots that are not stale.
-    var liveCount: Int { slots.count - staleCount }
+    package var liveCount: Int { slots.count - staleCount }
 
     /// Adds the record `id` at `sequence`: appended when it is the newest (every insert), otherwise
     /// inserted in place, or its stale slot revived.
-    mutating func add(sequence: UInt64, id: String) {
+    package mutating func add(sequence: UInt64, id: String) {
         if let last = slots.last, last.sequence >= sequence {
             let position = firstIndex(atOrAfter: sequence)
             if position < slots.count, slots[position].sequence == sequence {
@@ -44,19 +49,19 @@ struct SequenceList: Sendable {
     }
 
     /// Notes that one slot became stale; whether the list should now be pruned.
-    mutating func markStale() -> Bool {
+    package mutating func markStale() -> Bool {
         staleCount = min(slots.count, staleCount + 1)
         return staleCount > 32 && staleCount * 2 > slots.count
     }
 
     /// Drops every slot for which `isLive` is false.
-    mutating func prune(_ isLive: (Slot) -> Bool) {
+    package mutating func prune(_ isLive: (Slot) -> Bool) {
         slots.removeAll { !isLive($0) }
         staleCount = 0
     }
 
     /// The position of the first slot whose sequence is greater than `sequence`.
-    func firstIndex(after sequence: UInt64) -> Int {
+    package func firstIndex(after sequence: UInt64) -> Int {
         sequence == .max ? slots.count : firstIndex(atOrAfter: sequence + 1)
     }
 
