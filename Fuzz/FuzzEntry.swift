@@ -1,5 +1,5 @@
 // The one libFuzzer entry of the fuzzing binary: every target lives in the same binary, compiled once
-// with the CPSKit sources by Scripts/fuzz.sh, and CPS_FUZZ_TARGET picks the target for a run.
+// with the sources of the lower layers (CPSRules, CPSRecords, CPSFileStore) by Scripts/fuzz.sh, and CPS_FUZZ_TARGET picks the target for a run.
 import Foundation
 
 /// The targets by name: each is a file Fuzz/NAME.swift defining the function.

@@ -1,7 +1,7 @@
 // libFuzzer target: decodes arbitrary bytes as a journal and as a snapshot of the embedded store
 // (R-ADP-1). Recovery must never crash on damaged input: it returns the committed batches, drops a
-// torn tail, or throws StorageError. Built with all of Sources/CPSKit by `Scripts/fuzz.sh`:
-//   swiftc -sanitize=fuzzer,address -parse-as-library Sources/CPSKit/**/*.swift Fuzz/JournalDecodeFuzz.swift
+// torn tail, or throws StorageError. Built with the lower layers' sources by `Scripts/fuzz.sh`:
+//   swiftc -sanitize=fuzzer,address -parse-as-library Sources/{CPSRules,CPSRecords,CPSFileStore}/**/*.swift Fuzz/*.swift
 // The input is used twice: as is (so the fuzzer must find a valid header) and behind a valid
 // journal header (so it explores the frame and batch decoders right away).
 func journalDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,5 +1,5 @@
 // libFuzzer entry for the VAT number parser (R-VAT-1, SPEC §12 "never crash on any bytes").
-// Built by `Scripts/fuzz.sh VATNumberFuzz SECONDS` together with the CPSKit sources in one module,
+// Built by `Scripts/fuzz.sh VATNumberFuzz SECONDS` together with the sources of the lower layers in one module,
 // so it can reach the parser's internal byte entry point.
 
 /// Feeds arbitrary bytes to the parser, both raw (not even valid UTF-8) and as a repaired string,

@@ -2,7 +2,8 @@
 # Builds and runs one libFuzzer target: Scripts/fuzz.sh NAME SECONDS [libFuzzer options…]
 #
 # NAME is a file Fuzz/NAME.swift defining a target function listed in Fuzz/FuzzEntry.swift. Every
-# target and every CPSKit source are compiled into one module (CPSKitFuzz), so targets reach internal
+# target and every source of the layers it fuzzes (CPSRules, CPSRecords, CPSFileStore; not their
+# Exports.swift, which only re-export the layer below) are compiled into one module (CPSKitFuzz), so targets reach internal
 # entry points, with libFuzzer and AddressSanitizer; CPS_FUZZ_TARGET=NAME picks the target. Seeds come from Fuzz/corpus/NAME/ when that folder exists; the
 # growing corpus and any crash files go to .build-fuzz/NAME/. Exits non-zero when the target
 # crashes, trips a sanitizer or a precondition, or leaks.
@@ -20,8 +21,9 @@ grep -q "\"$name\":" Fuzz/FuzzEntry.swift || { echo "fuzz.sh: $name is not liste
 binary=".build-fuzz/cps-fuzz"
 out=".build-fuzz/$name"
 mkdir -p "$out/corpus" "$out/artifacts"
-mapfile -t sources < <(find Sources/CPSKit Fuzz -name '*.swift' | sort)
-if [ ! -x "$binary" ] || [ -n "$(find Sources/CPSKit Fuzz -name '*.swift' -newer "$binary" | head -1)" ]; then
+layers=(Sources/CPSRules Sources/CPSRecords Sources/CPSFileStore)
+mapfile -t sources < <(find "${layers[@]}" Fuzz -name '*.swift' ! -name Exports.swift | sort)
+if [ ! -x "$binary" ] || [ -n "$(find "${layers[@]}" Fuzz -name '*.swift' -newer "$binary" | head -1)" ]; then
   echo "== compiling the fuzzing binary (${#sources[@]} sources)"
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     -swift-version 6 -enable-upcoming-feature ExistentialAny \
