@@ -40,6 +40,7 @@ public enum RecordCoder {
         return encoder
     }
 
+    /// A decoder for the payloads the encoder writes (dates as seconds since 1970).
     package static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

@@ -13,60 +13,55 @@
 ///
 /// No I/O, no locking: the owner serializes access.
 package struct RecordTable: Sendable {
-    package struct Key: Hashable, Sendable {
-        package let kind: String
-        package let id: String
-
-        package init(kind: String, id: String) {
-            self.kind = kind
-            self.id = id
-        }
+    struct Key: Hashable, Sendable {
+        let kind: String
+        let id: String
     }
 
-    package struct Entry: Sendable {
-        package var envelope: RecordEnvelope
-        package var sequence: UInt64
-
-        package init(envelope: RecordEnvelope, sequence: UInt64) {
-            self.envelope = envelope
-            self.sequence = sequence
-        }
+    struct Entry: Sendable {
+        var envelope: RecordEnvelope
+        var sequence: UInt64
     }
 
+    /// One kind's records, order and index lists, and tombstones.
     package struct KindTable: Sendable {
-        package var entries: [String: Entry] = [:]
+        var entries: [String: Entry] = [:]
         /// Every record of the kind by insertion sequence (slots of deleted records are stale).
-        package var order = SequenceList()
+        var order = SequenceList()
         /// Index key → the records holding it, by insertion sequence (slots may be stale).
-        package var index: [String: SequenceList] = [:]
+        var index: [String: SequenceList] = [:]
         /// Deleted ID → the record's last version.
-        package var tombstones: [String: UInt64] = [:]
+        var tombstones: [String: UInt64] = [:]
     }
 
+    /// The tables by kind.
     package private(set) var kinds: [String: KindTable] = [:]
-    package private(set) var uniqueOwners: [String: Key] = [:]
-    package private(set) var nextSequence: UInt64 = 1
+    private(set) var uniqueOwners: [String: Key] = [:]
+    private(set) var nextSequence: UInt64 = 1
     /// Live records of every kind (tombstones do not count).
     package private(set) var count = 0
 
+    /// An empty table.
     package init() {}
 
     // MARK: - Reads
 
+    /// The live record `kind`/`id`, or `nil`.
     package func record(kind: String, id: String) -> RecordEnvelope? {
         kinds[kind]?.entries[id]?.envelope
     }
 
     /// The live version of the record, 0 when there is none (never inserted, or deleted).
-    package func version(of key: Key) -> UInt64 {
+    func version(of key: Key) -> UInt64 {
         kinds[key.kind]?.entries[key.id]?.envelope.version ?? 0
     }
 
     /// The last version of a deleted record, or `nil` when it is live or never existed.
-    package func tombstone(kind: String, id: String) -> UInt64? {
+    func tombstone(kind: String, id: String) -> UInt64? {
         kinds[kind]?.tombstones[id]
     }
 
+    /// Every live record of `kind` (holding `indexKey` when given), in first-insertion order.
     package func records(kind: String, indexKey: String?) -> [RecordEnvelope] {
         guard let table = kinds[kind] else { return [] }
         guard let list = table.list(indexKey) else { return [] }
@@ -103,6 +98,7 @@ package struct RecordTable: Sendable {
         return RecordPage(records: records, next: nil)
     }
 
+    /// The live record holding `uniqueKey`, or `nil`.
     package func record(holding uniqueKey: String) -> RecordEnvelope? {
         uniqueOwners[uniqueKey].flatMap { kinds[$0.kind]?.entries[$0.id]?.envelope }
     }
@@ -126,7 +122,7 @@ package struct RecordTable: Sendable {
     ///    version (0: no live record, also after a delete), else `conflict`; a unique key claimed by
     ///    two records of the batch is `uniqueKeyTaken`.
     /// 3. A claimed unique key held by a record the batch does not write is `uniqueKeyTaken`.
-    package func validate(_ batch: WriteBatch) throws(StorageError) {
+    func validate(_ batch: WriteBatch) throws(StorageError) {
         var written = Set<Key>()
         var expected: [Key: UInt64] = [:]
         expected.reserveCapacity(batch.writes.count)
@@ -167,7 +163,7 @@ package struct RecordTable: Sendable {
 
     /// The unique keys `batch` claims or releases, given the current state (for group commit: two
     /// batches touching disjoint records and disjoint unique keys commute). Checks touch none.
-    package func uniqueKeysTouched(by batch: WriteBatch) -> Set<String> {
+    func uniqueKeysTouched(by batch: WriteBatch) -> Set<String> {
         var keys = Set<String>()
         for write in batch.writes where write.changesState {
             if case .put(let envelope, _) = write { keys.formUnion(envelope.uniqueKeys) }
@@ -181,7 +177,7 @@ package struct RecordTable: Sendable {
     /// `put` expecting version 0 gets the version after the record's tombstone (1 when it has none).
     /// Never traps, even on a batch that would not validate (the journal fuzzer replays anything).
     @discardableResult
-    package mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
+    mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
         // Release the old keys of every written record first, so keys move freely within the batch.
         // (A write expecting version 0 finds no record: the batch was validated.)
         for write in batch.writes where write.changesState && write.expectedVersion != 0 {
@@ -216,14 +212,14 @@ package struct RecordTable: Sendable {
 
     /// Makes room for `records` more records of `kind` and `uniqueKeys` more unique keys, so that
     /// replaying a long journal does not grow the tables step by step.
-    package mutating func reserve(kind: String, records: Int, uniqueKeys: Int) {
+    mutating func reserve(kind: String, records: Int, uniqueKeys: Int) {
         kinds[kind, default: KindTable()].reserve(records)
         uniqueOwners.reserveCapacity(uniqueOwners.count + uniqueKeys)
     }
 
     /// Installs one kind loaded from a snapshot (the kind must not have records yet): its records, its
     /// order and index lists (sorted by sequence, none stale) and its unique-key owners.
-    package mutating func installKind(_ kind: String, entries: [String: Entry], order: SequenceList, index: [String: SequenceList],
+    mutating func installKind(_ kind: String, entries: [String: Entry], order: SequenceList, index: [String: SequenceList],
                               owners: [String: Key], highestSequence: UInt64) {
         let tombstones = kinds[kind]?.tombstones ?? [:]
         count -= kinds[kind]?.entries.count ?? 0
@@ -238,7 +234,7 @@ package struct RecordTable: Sendable {
     }
 
     /// Installs the tombstones of `kind` loaded from a snapshot (IDs without a live record).
-    package mutating func installTombstones(_ kind: String, _ tombstones: [String: UInt64]) {
+    mutating func installTombstones(_ kind: String, _ tombstones: [String: UInt64]) {
         kinds[kind, default: KindTable()].tombstones.merge(tombstones) { _, new in new }
     }
 
@@ -251,27 +247,27 @@ package struct RecordTable: Sendable {
 
 extension RecordTable.KindTable {
     /// The list to read: the holders of `indexKey`, or the whole kind.
-    package func list(_ indexKey: String?) -> SequenceList? {
+    func list(_ indexKey: String?) -> SequenceList? {
         guard let indexKey else { return order }
         return index[indexKey]
     }
 
     /// The record of `slot` if the slot is live: the record exists with that sequence and, for an
     /// index list, holds `indexKey`.
-    package func live(_ slot: SequenceList.Slot, indexKey: String?) -> RecordEnvelope? {
+    func live(_ slot: SequenceList.Slot, indexKey: String?) -> RecordEnvelope? {
         guard let entry = entries[slot.id], entry.sequence == slot.sequence else { return nil }
         if let indexKey, !entry.envelope.indexKeys.contains(indexKey) { return nil }
         return entry.envelope
     }
 
-    package mutating func reserve(_ records: Int) {
+    mutating func reserve(_ records: Int) {
         entries.reserveCapacity(entries.count + records)
     }
 
     /// Stores `envelope` written at `expected`: an update keeps the record's sequence and moves its
     /// index keys; an insert takes `sequence`, joins the order and index lists and continues from the
     /// tombstone. Returns the stored envelope and whether it was inserted.
-    package mutating func put(_ envelope: RecordEnvelope, expected: UInt64, sequence: UInt64) -> (RecordEnvelope, Bool) {
+    mutating func put(_ envelope: RecordEnvelope, expected: UInt64, sequence: UInt64) -> (RecordEnvelope, Bool) {
         var envelope = envelope
         if let position = entries.index(forKey: envelope.id) {
             envelope.version = expected &+ 1 // validated: expected is the current version
@@ -299,7 +295,7 @@ extension RecordTable.KindTable {
     }
 
     /// Deletes the record `id`, leaving its last version as a tombstone; whether it existed.
-    package mutating func delete(_ id: String) -> Bool {
+    mutating func delete(_ id: String) -> Bool {
         guard let entry = entries.removeValue(forKey: id) else { return false }
         tombstones[id] = entry.envelope.version
         if order.markStale() {

@@ -8,33 +8,28 @@
 /// half of it is stale, so a read walks at most about twice the live records it passes. A record's
 /// sequence never changes while it lives, so a record that rejoins (an update that gives an index key
 /// back) finds its old slot by binary search instead of adding a second one.
-package struct SequenceList: Sendable {
-    package struct Slot: Sendable {
-        package let sequence: UInt64
-        package let id: String
-
-        package init(sequence: UInt64, id: String) {
-            self.sequence = sequence
-            self.id = id
-        }
+struct SequenceList: Sendable {
+    struct Slot: Sendable {
+        let sequence: UInt64
+        let id: String
     }
 
     /// The slots, by ascending sequence; some may be stale.
-    package private(set) var slots: [Slot] = []
+    private(set) var slots: [Slot] = []
     /// How many of ``slots`` are stale.
-    package private(set) var staleCount = 0
+    private(set) var staleCount = 0
 
-    package init() {}
+    init() {}
 
     /// A list of `slots` sorted by sequence, none stale.
-    package init(sortedSlots: [Slot]) { slots = sortedSlots }
+    init(sortedSlots: [Slot]) { slots = sortedSlots }
 
     /// The slots that are not stale.
-    package var liveCount: Int { slots.count - staleCount }
+    var liveCount: Int { slots.count - staleCount }
 
     /// Adds the record `id` at `sequence`: appended when it is the newest (every insert), otherwise
     /// inserted in place, or its stale slot revived.
-    package mutating func add(sequence: UInt64, id: String) {
+    mutating func add(sequence: UInt64, id: String) {
         if let last = slots.last, last.sequence >= sequence {
             let position = firstIndex(atOrAfter: sequence)
             if position < slots.count, slots[position].sequence == sequence {
@@ -49,19 +44,19 @@ package struct SequenceList: Sendable {
     }
 
     /// Notes that one slot became stale; whether the list should now be pruned.
-    package mutating func markStale() -> Bool {
+    mutating func markStale() -> Bool {
         staleCount = min(slots.count, staleCount + 1)
         return staleCount > 32 && staleCount * 2 > slots.count
     }
 
     /// Drops every slot for which `isLive` is false.
-    package mutating func prune(_ isLive: (Slot) -> Bool) {
+    mutating func prune(_ isLive: (Slot) -> Bool) {
         slots.removeAll { !isLive($0) }
         staleCount = 0
     }
 
     /// The position of the first slot whose sequence is greater than `sequence`.
-    package func firstIndex(after sequence: UInt64) -> Int {
+    func firstIndex(after sequence: UInt64) -> Int {
         sequence == .max ? slots.count : firstIndex(atOrAfter: sequence + 1)
     }
 
