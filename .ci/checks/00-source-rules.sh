@@ -9,9 +9,31 @@ fi
 if grep -rn --include='*.swift' --exclude-dir=cps-bench -E '\bMutex[<(]' Sources Tests; then  # cps-bench: its baseline is a Mutex-protected Dictionary on purpose (never run under TSan)
   echo "use Locked instead of Mutex (ThreadSanitizer reports every Mutex access as a race)"; fail=1
 fi
+# The library's targets, bottom up (Package.swift, Documentation/Architecture.md).
+library=(Sources/CPSRules Sources/CPSRecords Sources/CPSFileStore Sources/CPSKit)
 # No traps reachable from input in the library.
-if grep -rn --include='*.swift' -E 'fatalError\(|try!|preconditionFailure\(' Sources/CPSKit; then
+if grep -rn --include='*.swift' -E 'fatalError\(|try!|preconditionFailure\(' "${library[@]}"; then
   echo "no fatalError, try! or preconditionFailure in the library"; fail=1
+fi
+# The pure rules (SPEC §1 "Pure core"): CPSRules depends on no other target, imports Foundation
+# alone, and reads no store, clock, environment or randomness and does no I/O. The compiler already
+# keeps the other layers' types (RecordStore, TimeSource, RandomSource…) out of reach; this rule
+# catches what Foundation and the system would still offer. Comment lines are not code.
+rules=Sources/CPSRules
+if ! grep -Eq '\.target\(name: "CPSRules"\)' Package.swift; then
+  echo "Package.swift: the CPSRules target must declare no dependency"; fail=1
+fi
+if grep -rn --include='*.swift' -E '^\s*(@\w+\s+)*import\s' "$rules" | grep -Ev ':\s*import Foundation\s*$'; then
+  echo "CPSRules imports Foundation alone"; fail=1
+fi
+impure='\bDate\(\)|Date\.now|\.now\(\)|Date\(timeIntervalSinceNow|ContinuousClock|SuspendingClock|DispatchTime|DispatchWallTime'
+impure+='|clock_gettime|gettimeofday|CFAbsoluteTimeGetCurrent|(TimeZone|Locale|Calendar)\.(current|autoupdatingCurrent)'
+impure+='|ProcessInfo|getenv|CommandLine\.|FileManager|FileHandle|\bfopen|\bopen\(|\bfsync|\bunlink\(|URLSession|URLRequest'
+impure+='|contentsOf(File)?:|\.write\(to|atomically:|InputStream|OutputStream|\bProcess\(|\bprint\(|\bdebugPrint\(|\breadLine\('
+impure+='|RecordStore|StoredRecord|WriteBatch|TimeSource|IDGenerator|RandomSource|Sleeper'
+impure+='|SystemRandomNumberGenerator|\.random\(|arc4random|UUID\(\)|Task\.sleep|Thread\.sleep|\busleep\(|DispatchQueue'
+if grep -rnE --include='*.swift' "$impure" "$rules" | grep -Ev '^[^:]+:[0-9]+:\s*//'; then
+  echo "CPSRules is pure: no store, clock, environment, randomness or I/O (SPEC §1); move the call to a service"; fail=1
 fi
 # Every public symbol of the library and the test kit has a doc comment (SPEC §12).
 if ! python3 Scripts/undocumented.py; then
