@@ -1,7 +1,7 @@
 /// How ``FileRecordStore/open(directory:options:)`` sets up the embedded store (R-ADP-1).
 public struct FileStoreOptions: Sendable {
-    /// The disk: ``PosixFileSystem`` by default; `SimulatedDisk` (CPSKitTesting) in tests.
-    public var fileSystem: any StorageFileSystem
+    /// The disk: `PosixFileSystem` by default; `SimulatedDisk` (CPSKitTesting) in the package's tests.
+    package var fileSystem: any StorageFileSystem
     /// Journal size in bytes after which a commit compacts the store automatically (a snapshot and
     /// a fresh journal), so reopening stays fast; `0` turns automatic compaction off.
     public var compactionThreshold: Int
@@ -9,8 +9,13 @@ public struct FileStoreOptions: Sendable {
     /// power-loss check fails with it, proving the check can fail.
     var _unsafeSkipFsync = false
 
-    /// Options with the real disk and a 64 MiB compaction threshold.
-    public init(fileSystem: any StorageFileSystem = PosixFileSystem(), compactionThreshold: Int = 64 << 20) {
+    /// Options with the real disk and, by default, a 64 MiB compaction threshold.
+    public init(compactionThreshold: Int = 64 << 20) {
+        self.init(fileSystem: PosixFileSystem(), compactionThreshold: compactionThreshold)
+    }
+
+    /// Options on `fileSystem`: the test kit's `SimulatedDisk` in the package's tests.
+    package init(fileSystem: any StorageFileSystem, compactionThreshold: Int = 64 << 20) {
         self.fileSystem = fileSystem
         self.compactionThreshold = compactionThreshold
     }

@@ -6,16 +6,16 @@ import Darwin
 
 /// The real disk for ``FileRecordStore``: POSIX calls, `fsync` for durability, `flock` for the
 /// store's exclusive lock (R-ADP-1).
-public struct PosixFileSystem: StorageFileSystem {
+package struct PosixFileSystem: StorageFileSystem {
     /// The real file system.
-    public init() {}
+    package init() {}
 
     private static func fail(_ operation: String, _ path: String) -> FileSystemError {
         FileSystemError(operation, path: path, code: errno)
     }
 
     /// Creates the directory and its parents with `mkdir` (R-ADP-1).
-    public func createDirectory(_ path: String) throws(FileSystemError) {
+    package func createDirectory(_ path: String) throws(FileSystemError) {
         var partial = ""
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             partial += "/" + component
@@ -24,7 +24,7 @@ public struct PosixFileSystem: StorageFileSystem {
     }
 
     /// The entry names of the directory, from `readdir` (R-ADP-1).
-    public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
+    package func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         guard let directory = opendir(path) else { throw Self.fail("opendir", path) }
         defer { closedir(directory) }
         var names: [String] = []
@@ -38,7 +38,7 @@ public struct PosixFileSystem: StorageFileSystem {
     }
 
     /// Reads the whole file with buffered `read` calls; `nil` when it does not exist (R-ADP-1).
-    public func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
+    package func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -79,21 +79,21 @@ public struct PosixFileSystem: StorageFileSystem {
     }
 
     /// Creates or truncates the file (`O_CREAT | O_TRUNC`) for writing (R-ADP-1).
-    public func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+    package func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.fail("create", path) }
         return StorageFileHandle(rawValue: fd)
     }
 
     /// Opens the existing file for writing (R-ADP-1).
-    public func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+    package func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Self.fail("open", path) }
         return StorageFileHandle(rawValue: fd)
     }
 
     /// Writes all bytes at `offset` with `pwrite`, retrying short writes (R-ADP-1).
-    public func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
+    package func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
         var done = 0
         while done < bytes.count {
             let result = pwrite(handle.rawValue, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset + done))
@@ -106,32 +106,32 @@ public struct PosixFileSystem: StorageFileSystem {
     }
 
     /// Cuts the file with `ftruncate` (R-ADP-1).
-    public func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
+    package func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
         guard ftruncate(handle.rawValue, off_t(length)) == 0 else { throw Self.fail("ftruncate", "fd \(handle.rawValue)") }
     }
 
     /// Makes the file durable with `fsync` (R-ADP-1).
-    public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
+    package func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
         guard fsync(handle.rawValue) == 0 else { throw Self.fail("fsync", "fd \(handle.rawValue)") }
     }
 
     /// Closes the descriptor (R-ADP-1).
-    public func close(_ handle: StorageFileHandle) {
+    package func close(_ handle: StorageFileHandle) {
         _ = systemClose(handle.rawValue)
     }
 
     /// Renames atomically with `rename(2)` (R-ADP-1).
-    public func rename(_ source: String, to destination: String) throws(FileSystemError) {
+    package func rename(_ source: String, to destination: String) throws(FileSystemError) {
         guard systemRename(source, destination) == 0 else { throw Self.fail("rename", source) }
     }
 
     /// Removes the file with `unlink`; a missing file is fine (R-ADP-1).
-    public func removeFile(_ path: String) throws(FileSystemError) {
+    package func removeFile(_ path: String) throws(FileSystemError) {
         guard unlink(path) == 0 || errno == ENOENT else { throw Self.fail("unlink", path) }
     }
 
     /// Makes the directory entries durable: `fsync` of the directory (R-ADP-1).
-    public func syncDirectory(_ path: String) throws(FileSystemError) {
+    package func syncDirectory(_ path: String) throws(FileSystemError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw Self.fail("open", path) }
         defer { _ = systemClose(fd) }
@@ -139,7 +139,7 @@ public struct PosixFileSystem: StorageFileSystem {
     }
 
     /// Takes `flock(LOCK_EX | LOCK_NB)` on the file; `EWOULDBLOCK` when held elsewhere (R-ADP-1).
-    public func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+    package func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.fail("open", path) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -151,7 +151,7 @@ public struct PosixFileSystem: StorageFileSystem {
     }
 
     /// Releases the `flock` and closes the file (R-ADP-1).
-    public func unlock(_ handle: StorageFileHandle) {
+    package func unlock(_ handle: StorageFileHandle) {
         _ = flock(handle.rawValue, LOCK_UN)
         _ = systemClose(handle.rawValue)
     }

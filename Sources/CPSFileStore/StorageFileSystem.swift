@@ -3,7 +3,7 @@
 /// ``PosixFileSystem`` is the real one; `SimulatedDisk` (in `CPSKitTesting`) keeps files in memory,
 /// tracks which writes an `fsync` made durable, and simulates power loss and a full disk. Paths are
 /// absolute. Every operation either succeeds or throws a ``FileSystemError`` carrying the `errno`.
-public protocol StorageFileSystem: Sendable {
+package protocol StorageFileSystem: Sendable {
     /// Creates `path` and its parents if missing.
     func createDirectory(_ path: String) throws(FileSystemError)
     /// The names (not paths) of the entries of the directory `path`.
@@ -38,30 +38,30 @@ public protocol StorageFileSystem: Sendable {
 
 /// An open file of a ``StorageFileSystem`` (R-ADP-1): a descriptor number, meaningful only to the
 /// file system that returned it.
-public struct StorageFileHandle: Hashable, Sendable {
+package struct StorageFileHandle: Hashable, Sendable {
     /// The descriptor (a POSIX file descriptor for ``PosixFileSystem``).
-    public let rawValue: Int32
+    package let rawValue: Int32
 
     /// Wraps a descriptor.
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 }
 
 /// A failed file operation (R-ADP-1): the operation, the path and the `errno` value.
-public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The operation, e.g. `"write"`.
-    public let operation: String
+    package let operation: String
     /// The path concerned.
-    public let path: String
+    package let path: String
     /// The `errno` value (e.g. `ENOSPC`).
-    public let code: Int32
+    package let code: Int32
 
     /// Creates an error.
-    public init(_ operation: String, path: String, code: Int32) {
+    package init(_ operation: String, path: String, code: Int32) {
         self.operation = operation
         self.path = path
         self.code = code
     }
 
     /// A readable summary (R-ADP-1).
-    public var description: String { "\(operation) \(path): errno \(code)" }
+    package var description: String { "\(operation) \(path): errno \(code)" }
 }

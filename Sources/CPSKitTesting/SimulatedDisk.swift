@@ -19,7 +19,7 @@ import Foundation
 /// let reopened = try FileRecordStore.open(directory: URL(fileURLWithPath: "/store"),
 ///                                         options: FileStoreOptions(fileSystem: disk))
 /// ```
-public final class SimulatedDisk: StorageFileSystem {
+package final class SimulatedDisk: StorageFileSystem {
     private struct Inode {
         var content: [UInt8] = []
         var durable: [UInt8] = []
@@ -85,42 +85,42 @@ public final class SimulatedDisk: StorageFileSystem {
     private let state = Locked(State())
 
     /// An empty disk with unlimited space.
-    public init() {}
+    package init() {}
 
     // MARK: - Simulation
 
     /// Space in bytes for all file contents together; `nil` for unlimited. Lowering it below what is
     /// used makes every growing write fail with `ENOSPC`.
-    public var capacity: Int? {
+    package var capacity: Int? {
         get { state.withLock { $0.capacity } }
         set { state.withLock { $0.capacity = newValue } }
     }
 
     /// Bytes used by all files.
-    public var usedBytes: Int { state.withLock { $0.usedBytes } }
+    package var usedBytes: Int { state.withLock { $0.usedBytes } }
 
     /// Seconds each file sync takes (0 by default), like a real disk's `fsync`: lets tests see
     /// commits queue up behind a sync (group commit).
-    public var syncLatency: Double {
+    package var syncLatency: Double {
         get { state.withLock { $0.syncLatency } }
         set { state.withLock { $0.syncLatency = newValue } }
     }
 
     /// Makes file syncs wait until ``releaseSyncs()`` (at most 10 seconds), to line up concurrent
     /// commits behind one sync in a test. ``heldSyncs`` tells how many are waiting.
-    public func holdSyncs() { state.withLock { $0.holdingSyncs = true } }
+    package func holdSyncs() { state.withLock { $0.holdingSyncs = true } }
 
     /// Lets held syncs finish, and later ones run at once.
-    public func releaseSyncs() { state.withLock { $0.holdingSyncs = false } }
+    package func releaseSyncs() { state.withLock { $0.holdingSyncs = false } }
 
     /// File syncs waiting for ``releaseSyncs()``.
-    public var heldSyncs: Int { state.withLock { $0.heldSyncs } }
+    package var heldSyncs: Int { state.withLock { $0.heldSyncs } }
 
     /// How many times a file (not a directory) was synced.
-    public var fileSyncs: Int { state.withLock { $0.fileSyncs } }
+    package var fileSyncs: Int { state.withLock { $0.fileSyncs } }
 
     /// Makes `count` file or directory syncs fail with `EIO`, after `skipped` more succeed.
-    public func failSyncs(_ count: Int, after skipped: Int = 0) {
+    package func failSyncs(_ count: Int, after skipped: Int = 0) {
         state.withLock { state in
             state.failingSyncs = count
             state.syncsBeforeFailing = skipped
@@ -130,7 +130,7 @@ public final class SimulatedDisk: StorageFileSystem {
     /// The machine loses power: every write and directory change not made durable is lost; with
     /// `tearLastWrite`, the first half of the last unsynced write survives (a torn write). Open
     /// handles and locks end.
-    public func powerLoss(tearLastWrite: Bool = false) {
+    package func powerLoss(tearLastWrite: Bool = false) {
         state.withLock { state in
             state.names = state.durableNames
             let torn = state.lastUnsynced
@@ -154,12 +154,12 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// The current bytes of the file at `path`, or `nil`.
-    public func contents(of path: String) -> [UInt8]? {
+    package func contents(of path: String) -> [UInt8]? {
         state.withLock { state in state.names[path].flatMap { state.inodes[$0]?.content } }
     }
 
     /// Replaces the bytes of the existing file at `path`, durably (to damage a file in a test).
-    public func replaceContents(of path: String, with bytes: [UInt8]) {
+    package func replaceContents(of path: String, with bytes: [UInt8]) {
         state.withLock { state in
             guard let inode = state.names[path] else { return }
             state.inodes[inode] = Inode(content: bytes, durable: bytes)
@@ -169,7 +169,7 @@ public final class SimulatedDisk: StorageFileSystem {
     // MARK: - StorageFileSystem
 
     /// Records the directory and its parents (directories are always durable here) (R-ADP-1).
-    public func createDirectory(_ path: String) throws(FileSystemError) {
+    package func createDirectory(_ path: String) throws(FileSystemError) {
         state.withLock { state in
             var partial = ""
             for component in path.split(separator: "/") {
@@ -180,7 +180,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// The names currently in the directory, durable or not (R-ADP-1).
-    public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
+    package func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         try state.withLock { (state: inout State) throws(FileSystemError) -> [String] in
             guard state.directories.contains(path) else { throw FileSystemError("opendir", path: path, code: ENOENT) }
             let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -190,12 +190,12 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// The current bytes of the file, durable or not; `nil` when there is none (R-ADP-1).
-    public func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
+    package func readFile(_ path: String) throws(FileSystemError) -> [UInt8]? {
         contents(of: path)
     }
 
     /// Creates or empties the file; its name is durable only after ``syncDirectory(_:)`` (R-ADP-1).
-    public func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+    package func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             try Self.checkParent(path, state)
             if let existing = state.names[path] {
@@ -211,7 +211,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Opens the existing file for writing (R-ADP-1).
-    public func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+    package func openFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             guard let inode = state.names[path] else { throw FileSystemError("open", path: path, code: ENOENT) }
             return state.newHandle(for: inode)
@@ -219,7 +219,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Writes at `offset`; beyond ``capacity`` writes what fits and throws `ENOSPC`. Not durable until ``sync(_:)`` (R-ADP-1).
-    public func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
+    package func write(_ handle: StorageFileHandle, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "write")
             guard var inode = state.inodes.removeValue(forKey: number) else { throw FileSystemError("write", path: "inode", code: EBADF) }
@@ -246,7 +246,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Cuts or extends the file; not durable until ``sync(_:)`` (R-ADP-1).
-    public func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
+    package func truncate(_ handle: StorageFileHandle, to length: Int) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             let number = try state.inode(handle, "ftruncate")
             guard var inode = state.inodes.removeValue(forKey: number) else { return }
@@ -260,7 +260,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Makes the file's current bytes durable, unless told to fail (``failSyncs(_:after:)``) (R-ADP-1).
-    public func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
+    package func sync(_ handle: StorageFileHandle) throws(FileSystemError) {
         let latency = state.withLock { $0.syncLatency }
         if latency > 0 { usleep(useconds_t(latency * 1_000_000)) }
         if state.withLock({ $0.holdingSyncs }) {
@@ -284,7 +284,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Ends the handle (R-ADP-1).
-    public func close(_ handle: StorageFileHandle) {
+    package func close(_ handle: StorageFileHandle) {
         state.withLock { state in
             state.handles[handle.rawValue] = nil
             state.collectGarbage()
@@ -292,7 +292,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Renames at once; durable only after ``syncDirectory(_:)`` (R-ADP-1).
-    public func rename(_ source: String, to destination: String) throws(FileSystemError) {
+    package func rename(_ source: String, to destination: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             guard let inode = state.names[source] else { throw FileSystemError("rename", path: source, code: ENOENT) }
             try Self.checkParent(destination, state)
@@ -303,7 +303,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Removes the name; durable only after ``syncDirectory(_:)`` (R-ADP-1).
-    public func removeFile(_ path: String) throws(FileSystemError) {
+    package func removeFile(_ path: String) throws(FileSystemError) {
         state.withLock { state in
             state.names[path] = nil
             state.collectGarbage()
@@ -311,7 +311,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Makes the directory's current names durable, unless told to fail (R-ADP-1).
-    public func syncDirectory(_ path: String) throws(FileSystemError) {
+    package func syncDirectory(_ path: String) throws(FileSystemError) {
         try state.withLock { (state: inout State) throws(FileSystemError) in
             if state.syncFails() {
                 throw FileSystemError("fsync", path: path, code: EIO)
@@ -327,7 +327,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Takes the exclusive lock of `path`, or throws `EWOULDBLOCK`; ``powerLoss(tearLastWrite:)`` ends all locks (R-ADP-1).
-    public func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
+    package func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in
             guard state.locks[path] == nil else { throw FileSystemError("flock", path: path, code: EWOULDBLOCK) }
             try Self.checkParent(path, state)
@@ -347,7 +347,7 @@ public final class SimulatedDisk: StorageFileSystem {
     }
 
     /// Releases the lock (R-ADP-1).
-    public func unlock(_ handle: StorageFileHandle) {
+    package func unlock(_ handle: StorageFileHandle) {
         state.withLock { state in
             if let path = state.locks.first(where: { $0.value == handle.rawValue })?.key { state.locks[path] = nil }
             state.handles[handle.rawValue] = nil
