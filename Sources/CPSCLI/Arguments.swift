@@ -2,7 +2,7 @@ import CPSKit
 
 /// The arguments of one command after the global options were taken out, with typed accessors that
 /// throw ``CommandError`` on a usage error. Foundation only: no argument-parsing package.
-public struct Arguments: Sendable {
+package struct Arguments: Sendable {
     private(set) var positionals: [String]
     private var options: [String: String]
     private var flags: Set<String>
@@ -36,26 +36,26 @@ public struct Arguments: Sendable {
     }
 
     /// Whether `--name` was given.
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    package func flag(_ name: String) -> Bool { flags.contains(name) }
 
     /// The value of `--name`, if given.
-    public func option(_ name: String) -> String? { options[name] }
+    package func option(_ name: String) -> String? { options[name] }
 
     /// Every flag and option name given, to refuse unknown ones.
     var givenNames: Set<String> { flags.union(options.keys) }
 
     /// The positional argument at `index`, or a usage error naming `what`.
-    public func positional(_ index: Int, _ what: String) throws -> String {
+    package func positional(_ index: Int, _ what: String) throws -> String {
         guard index < positionals.count else { throw CommandError("Missing argument: \(what).") }
         return positionals[index]
     }
 
     /// All positional arguments.
-    public var all: [String] { positionals }
+    package var all: [String] { positionals }
 
     /// Throws a usage error when a flag or option outside `known` was given, or there are more than
     /// `maxPositionals` positionals.
-    public func expect(known: Set<String>, maxPositionals: Int = .max) throws {
+    package func expect(known: Set<String>, maxPositionals: Int = .max) throws {
         let global = CommandLineTool.globalValued.union(CommandLineTool.globalFlags)
         if let unknown = givenNames.subtracting(known).subtracting(global).sorted().first {
             throw CommandError("Unknown option \(unknown).")

@@ -3,18 +3,18 @@ import Foundation
 
 /// Everything one run of a command sees: its arguments, the global options, the environment and
 /// the output streams. Commands print only through it, so tests capture their output.
-public final class CommandInvocation: @unchecked Sendable {
+package final class CommandInvocation: @unchecked Sendable {
     // @unchecked: a command runs on one task; the buffers are only touched from it.
     /// The command's own arguments.
-    public let arguments: Arguments
+    package let arguments: Arguments
     /// `--json`: print machine-readable JSON instead of text.
-    public let json: Bool
+    package let json: Bool
     /// `--lang sv|en`: the language of texts (English by default).
-    public let language: Language
+    package let language: Language
     /// The data directory: `--data-dir`, else `CPS_DATA_DIR`, else `./cps-data`.
-    public let dataDirectory: URL
+    package let dataDirectory: URL
     /// The process environment.
-    public let environment: [String: String]
+    package let environment: [String: String]
     private let readLineSource: () -> String?
     private(set) var standardOutput = ""
     private(set) var standardError = ""
@@ -30,13 +30,13 @@ public final class CommandInvocation: @unchecked Sendable {
     }
 
     /// Prints one line to standard output.
-    public func print(_ line: String) { standardOutput += line + "\n" }
+    package func print(_ line: String) { standardOutput += line + "\n" }
 
     /// Prints one line to standard error.
-    public func printError(_ line: String) { standardError += line + "\n" }
+    package func printError(_ line: String) { standardError += line + "\n" }
 
     /// Prints `value` as pretty, key-sorted JSON.
-    public func printJSON<T: Encodable>(_ value: T) throws {
+    package func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -45,5 +45,5 @@ public final class CommandInvocation: @unchecked Sendable {
     }
 
     /// The next line of standard input, or `nil` at its end.
-    public func readLine() -> String? { readLineSource() }
+    package func readLine() -> String? { readLineSource() }
 }

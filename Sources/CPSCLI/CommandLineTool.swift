@@ -3,29 +3,29 @@ import Foundation
 
 /// The `cps` command-line tool: parses global options, dispatches to a ``CommandSpec`` and maps
 /// errors to ``ExitStatus`` codes. `Sources/cps/main.swift` only calls ``main(arguments:environment:)``.
-public enum CommandLineTool {
+package enum CommandLineTool {
     /// The outcome of one run, for tests.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The exit status.
-        public let status: ExitStatus
+        package let status: ExitStatus
         /// What was printed to standard output.
-        public let output: String
+        package let output: String
         /// What was printed to standard error.
-        public let errorOutput: String
+        package let errorOutput: String
     }
 
     static let globalValued: Set<String> = ["--lang", "--data-dir"]
     static let globalFlags: Set<String> = ["--json", "--help", "-h"]
 
     /// Runs `cps` with `arguments` (without the program name) and returns what it printed.
-    public static func run(_ arguments: [String], environment: [String: String] = [:],
+    package static func run(_ arguments: [String], environment: [String: String] = [:],
                            input: [String] = []) async -> Result {
         let lines = LineQueue(input)
         return await run(arguments, environment: environment, readLine: { lines.next() })
     }
 
     /// Runs `cps` as the process: real standard input, output and exit code.
-    public static func main(arguments: [String], environment: [String: String]) async -> Int32 {
+    package static func main(arguments: [String], environment: [String: String]) async -> Int32 {
         let result = await run(arguments, environment: environment, readLine: { Swift.readLine() })
         FileHandle.standardOutput.write(Data(result.output.utf8))
         FileHandle.standardError.write(Data(result.errorOutput.utf8))

@@ -1,18 +1,18 @@
 /// One `cps` command: its name, help text and the code that runs it.
-public struct CommandSpec: Sendable {
+package struct CommandSpec: Sendable {
     /// The command word, e.g. `"vat"`.
-    public let name: String
+    package let name: String
     /// One line for the command list.
-    public let summary: String
+    package let summary: String
     /// The full `--help` text: usage line, arguments, options, examples.
-    public let help: String
+    package let help: String
     /// The options this command takes a value for (e.g. `["--status"]`); the global ones are known.
-    public let valuedOptions: Set<String>
+    package let valuedOptions: Set<String>
     /// Runs the command; returns its exit status or throws (usage errors, refusals, failures).
-    public let run: @Sendable (CommandInvocation) async throws -> ExitStatus
+    package let run: @Sendable (CommandInvocation) async throws -> ExitStatus
 
     /// Creates a command.
-    public init(name: String, summary: String, help: String, valuedOptions: Set<String> = [],
+    package init(name: String, summary: String, help: String, valuedOptions: Set<String> = [],
                 run: @escaping @Sendable (CommandInvocation) async throws -> ExitStatus) {
         self.name = name
         self.summary = summary

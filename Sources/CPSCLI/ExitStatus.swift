@@ -2,7 +2,7 @@
 ///
 /// A query's verdict (an invalid VAT number, a closed level) is output, not an error: it exits with
 /// ``success``.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     /// The command did its work.
     case success = 0
     /// The command line was wrong: unknown command or option, missing or malformed argument.

@@ -49,7 +49,7 @@ extension CommandSpec {
     static let crashItemKind = "crash.item"
 
     /// The payload of item `number`: its number and a filler whose length varies, so frames differ.
-    public static func crashItemPayload(_ number: UInt64) -> Data {
+    package static func crashItemPayload(_ number: UInt64) -> Data {
         Data(("item \(number) " + String(repeating: "abcdefghij", count: Int(number % 37))).utf8)
     }
 }

@@ -32,7 +32,7 @@ public final class InMemoryPaymentGateway: PaymentGateway {
     /// Answers `request`: a key seen before gets its first answer; otherwise the card is charged, or
     /// declined with `reason` when it is not `nil`. The answer is kept under the key (R-BIL-3).
     @discardableResult
-    public func process(_ request: ChargeRequest, declining reason: String?) -> ChargeResult {
+    package func process(_ request: ChargeRequest, declining reason: String?) -> ChargeResult {
         state.withLock { state in
             state.calls += 1
             if let known = state.results[request.idempotencyKey] { return known }
@@ -50,7 +50,7 @@ public final class InMemoryPaymentGateway: PaymentGateway {
     }
 
     /// Whether a request with `idempotencyKey` was answered before (R-BIL-3).
-    public func hasSeen(_ idempotencyKey: String) -> Bool { state.withLock { $0.results[idempotencyKey] != nil } }
+    package func hasSeen(_ idempotencyKey: String) -> Bool { state.withLock { $0.results[idempotencyKey] != nil } }
 
     /// Every charge that went through, in order: the money actually taken.
     public var charges: [Charge] { state.withLock { $0.charges } }

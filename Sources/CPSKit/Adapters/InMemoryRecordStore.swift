@@ -59,7 +59,7 @@ public final class InMemoryRecordStore: RecordStore {
         try read { $0.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
     }
 
-    /// Applies `batch` atomically after validating every write (R-ADP-1); see ``commitNow(_:)``.
+    /// Applies `batch` atomically after validating every write (R-ADP-1).
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         try commitNow(batch)
@@ -67,7 +67,7 @@ public final class InMemoryRecordStore: RecordStore {
 
     /// The synchronous core of ``commit(_:)``, for benchmarks and single-threaded callers.
     @discardableResult
-    public func commitNow(_ batch: WriteBatch) throws(StorageError) -> [RecordEnvelope] {
+    package func commitNow(_ batch: WriteBatch) throws(StorageError) -> [RecordEnvelope] {
         try state.withLock { (state: inout State) throws(StorageError) -> [RecordEnvelope] in
             guard !state.closed else { throw Self.closedError }
             return try state.table.commit(batch)
