@@ -41,7 +41,7 @@ public struct AccountUser: StoredRecord, Equatable {
     public let createdAt: Date
 
     /// Creates a user.
-    public init(id: String, accountID: String, name: String, email: EmailAddress, language: Language, role: Role,
+    package init(id: String, accountID: String, name: String, email: EmailAddress, language: Language, role: Role,
                 status: Status = .invited, createdAt: Date) {
         self.id = id
         self.accountID = accountID

@@ -34,7 +34,7 @@ public struct BusinessAccount: StoredRecord, Equatable {
     public var vatLookup: VATLookupRecord?
 
     /// Creates an account.
-    public init(id: String, applicationID: String, companyName: String, address: PostalAddress, vatStatus: VATStatus,
+    package init(id: String, applicationID: String, companyName: String, address: PostalAddress, vatStatus: VATStatus,
                 oldCPSEmail: EmailAddress?, createdAt: Date, vatLookup: VATLookupRecord? = nil) {
         self.id = id
         self.applicationID = applicationID

@@ -21,7 +21,7 @@ public struct AuditEntry: StoredRecord, Hashable {
     public let details: [String: String]
 
     /// Creates an entry.
-    public init(id: String, subject: String, action: String, actor: Principal, at: Date,
+    package init(id: String, subject: String, action: String, actor: Principal, at: Date,
                 reason: String? = nil, details: [String: String] = [:]) {
         self.id = id
         self.subject = subject

@@ -14,7 +14,7 @@ public struct EvidenceFile: StoredRecord, Hashable {
     public let bytes: Data
 
     /// Creates a file record.
-    public init(id: String, applicationID: String, mediaType: EvidenceMediaType, bytes: Data) {
+    package init(id: String, applicationID: String, mediaType: EvidenceMediaType, bytes: Data) {
         self.id = id
         self.applicationID = applicationID
         self.mediaType = mediaType

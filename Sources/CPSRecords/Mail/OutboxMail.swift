@@ -36,7 +36,7 @@ public struct OutboxMail: StoredRecord, Hashable {
     public var deliveredAt: Date?
 
     /// A new pending mail.
-    public init(id: String, message: MailMessage) {
+    package init(id: String, message: MailMessage) {
         self.id = id
         self.message = message
         self.status = .pending

@@ -38,7 +38,7 @@ public struct Membership: StoredRecord, Equatable {
     public var endedAt: Date?
 
     /// Creates a membership record; ``MembershipService/purchase(_:as:)`` is the usual way.
-    public init(id: String, accountID: String, number: MembershipNumber, term: MembershipTerm, years: Int,
+    package init(id: String, accountID: String, number: MembershipNumber, term: MembershipTerm, years: Int,
                 status: MembershipStatus = .active, paymentMethod: PaymentMethod, purchaseID: String,
                 invoiceID: String? = nil, previousNumbers: [String], createdAt: Date) {
         self.id = id

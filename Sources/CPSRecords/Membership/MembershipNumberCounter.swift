@@ -15,7 +15,7 @@ public struct MembershipNumberCounter: StoredRecord, Equatable {
     public var nextSequence: Int
 
     /// A counter starting at `nextSequence`.
-    public init(nextSequence: Int = 1) {
+    package init(nextSequence: Int = 1) {
         id = MembershipNumberCounter.singletonID
         self.nextSequence = nextSequence
     }

@@ -32,7 +32,7 @@ public struct MembershipPurchase: StoredRecord, Equatable {
     public var invoiceID: String?
 
     /// Creates a purchase record.
-    public init(id: String, accountID: String, membershipID: String, term: MembershipTerm, years: Int,
+    package init(id: String, accountID: String, membershipID: String, term: MembershipTerm, years: Int,
                 paymentMethod: PaymentMethod, purchasedBy: Principal, purchasedAt: Date, issueBy: Date) {
         self.id = id
         self.accountID = accountID

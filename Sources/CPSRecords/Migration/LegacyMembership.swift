@@ -24,7 +24,7 @@ public struct LegacyMembership: StoredRecord, Equatable {
     public var lastMigratedAt: Date?
 
     /// Creates a record for `account` claimed by `accountID`.
-    public init(account: LegacyCPSAccount, accountID: String, claimedAt: Date) {
+    package init(account: LegacyCPSAccount, accountID: String, claimedAt: Date) {
         id = "legacy-" + account.membershipKey
         membershipNumber = account.membershipNumber
         self.accountID = accountID

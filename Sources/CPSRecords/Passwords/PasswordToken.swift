@@ -43,7 +43,7 @@ public struct PasswordToken: StoredRecord, Equatable {
     public var usedAt: Date?
 
     /// Creates a token record.
-    public init(id: String, userID: String, accountID: String, digest: String, purpose: Purpose,
+    package init(id: String, userID: String, accountID: String, digest: String, purpose: Purpose,
                 issuedAt: Date, expiresAt: Date) {
         self.id = id
         self.userID = userID

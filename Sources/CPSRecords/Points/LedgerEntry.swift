@@ -36,7 +36,7 @@ public struct LedgerEntry: StoredRecord, Equatable {
     public let actor: String
 
     /// Creates an entry.
-    public init(id: String, accountID: String, registrationID: String, kind: Kind, points: Int,
+    package init(id: String, accountID: String, registrationID: String, kind: Kind, points: Int,
                 completeRegistrationsDelta: Int, at: Date, reason: String, actor: Principal) {
         self.id = id
         self.accountID = accountID

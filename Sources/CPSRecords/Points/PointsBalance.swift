@@ -22,7 +22,7 @@ public struct PointsBalance: StoredRecord, Equatable {
     public var invitationMailID: String?
 
     /// A zero balance for `accountID`.
-    public init(accountID: String) {
+    package init(accountID: String) {
         id = accountID
         points = 0
         completeRegistrations = 0

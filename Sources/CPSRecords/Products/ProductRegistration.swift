@@ -55,7 +55,7 @@ public struct ProductRegistration: StoredRecord, Equatable {
     public var removalReason: ProductRemovalReason?
 
     /// Creates a registration.
-    public init(id: String, accountID: String, model: String, modelKey: String, serial: SerialNumber?,
+    package init(id: String, accountID: String, model: String, modelKey: String, serial: SerialNumber?,
                 purchaseDate: PurchaseDate?, countryOfPurchase: CountryCode?, dealer: String?,
                 source: ProductSource = .registered, legacyMembershipNumber: String? = nil, inCatalog: Bool = true,
                 registeredAt: Date) {

@@ -21,7 +21,7 @@ public struct IdempotencyRecord: StoredRecord, Hashable {
     public let createdAt: Date
 
     /// Creates a record.
-    public init(id: String, operation: String, fingerprint: String, result: Data, createdAt: Date) {
+    package init(id: String, operation: String, fingerprint: String, result: Data, createdAt: Date) {
         self.id = id
         self.operation = operation
         self.fingerprint = fingerprint

@@ -51,7 +51,7 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public var vatLookup: VATLookupRecord?
 
     /// Creates an application.
-    public init(id: String, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
+    package init(id: String, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
                 contactName: String, contactEmail: EmailAddress, language: Language, applicantRole: String,
                 attestedAt: Date?, oldCPSEmail: EmailAddress?, createdAt: Date) {
         self.id = id

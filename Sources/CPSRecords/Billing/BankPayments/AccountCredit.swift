@@ -19,7 +19,7 @@ public struct AccountCredit: StoredRecord, Equatable {
     public let createdAt: Date
 
     /// Creates a credit.
-    public init(id: String, accountID: String, amount: Money, paymentID: String, invoiceID: String, createdAt: Date) {
+    package init(id: String, accountID: String, amount: Money, paymentID: String, invoiceID: String, createdAt: Date) {
         self.id = id
         self.accountID = accountID
         self.amount = amount

@@ -41,7 +41,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
     public var onTime: Bool?
 
     /// Creates an unmatched payment.
-    public init(id: String, amount: Money, referenceText: String, receivedOn: CalendarDay, recordedAt: Date) {
+    package init(id: String, amount: Money, referenceText: String, receivedOn: CalendarDay, recordedAt: Date) {
         self.id = id
         self.amount = amount
         self.referenceText = referenceText

@@ -48,7 +48,7 @@ public struct ChargeAttempt: StoredRecord, Equatable {
     public var leaseUntil: Date?
 
     /// A pending attempt.
-    public init(invoiceID: String, attemptNumber: Int, amount: Money, startedAt: Date) {
+    package init(invoiceID: String, attemptNumber: Int, amount: Money, startedAt: Date) {
         id = ChargeAttempt.id(invoiceID: invoiceID, attemptNumber: attemptNumber)
         self.invoiceID = invoiceID
         self.attemptNumber = attemptNumber

@@ -54,7 +54,7 @@ public struct Invoice: StoredRecord, Equatable {
     public var overdueNoticeSent: Bool
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
-    public init(id: String, number: String, series: String, accountID: String, purchaseID: String, membershipID: String,
+    package init(id: String, number: String, series: String, accountID: String, purchaseID: String, membershipID: String,
                 customerName: String, customerAddress: PostalAddress, seller: InvoiceSeller, amounts: InvoiceAmounts,
                 vatLookup: VATLookupRecord?, creditorReference: RFCreditorReference, paymentMethod: PaymentMethod,
                 issuedAt: Date, due: InvoiceDueDate) {

@@ -15,7 +15,7 @@ public struct InvoiceSeriesCounter: StoredRecord, Equatable {
     public var lastSequence: Int
 
     /// A new, empty series.
-    public init(series: String, year: Int) {
+    package init(series: String, year: Int) {
         id = series
         self.year = year
         lastSequence = 0
