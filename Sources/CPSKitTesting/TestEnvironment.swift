@@ -98,19 +98,27 @@ public struct TestEnvironment: Sendable {
     /// The principal of the billing jobs.
     public static let billingJob = Principal.system("billing")
 
-    /// Sets the account's points and complete registrations directly (R-PTS-1), so that tests of levels
-    /// and purchases start from known facts. It bypasses the ledger: the balance no longer matches its
-    /// entries.
+    /// Sets the account's points and complete registrations to known facts (R-PTS-1), so that tests of
+    /// levels and purchases start from them. It goes through the ledger: one ``LedgerEntry`` of kind
+    /// ``LedgerEntry/Kind/adjusted`` (ID from the context's generator, prefix `ledger-adjustment`)
+    /// carries the difference, in the same batch as the ``PointsBalance``, so the balance stays the
+    /// sum of its entries. Unlike a service it sends no invitation (R-INV-1) and writes no audit.
     public func setPoints(_ points: Int, completeRegistrations: Int = 0, for accountID: String) async throws {
+        let stored = try await store.fetch(PointsBalance.self, id: accountID)
+        var balance = stored?.record ?? PointsBalance(accountID: accountID)
+        let entry = LedgerEntry(id: context.ids.next("ledger-adjustment"), accountID: accountID, registrationID: "",
+                                kind: .adjusted, points: points - balance.points,
+                                completeRegistrationsDelta: completeRegistrations - balance.completeRegistrations,
+                                at: clock.now, reason: "test.setPoints", actor: .system("test-kit"))
+        balance.points = points
+        balance.completeRegistrations = completeRegistrations
+        balance.entryCount += 1
         var batch = WriteBatch()
-        if var stored = try await store.fetch(PointsBalance.self, id: accountID) {
-            stored.record.points = points
-            stored.record.completeRegistrations = completeRegistrations
+        try batch.insert(entry)
+        if var stored {
+            stored.record = balance
             try batch.update(stored)
         } else {
-            var balance = PointsBalance(accountID: accountID)
-            balance.points = points
-            balance.completeRegistrations = completeRegistrations
             try batch.insert(balance)
         }
         try await store.commit(batch)

@@ -12,6 +12,9 @@ public struct LedgerEntry: StoredRecord, Equatable {
         case removed
         /// An explicit end-of-service-life revaluation of a model changed a registration's points (R-PRD-1).
         case revalued
+        /// The test kit set the balance to known facts (`TestEnvironment.setPoints`): the difference,
+        /// with no registration (`registrationID` is empty). No service writes it.
+        case adjusted
     }
 
     public static let kind = "ledger-entry"
@@ -20,13 +23,14 @@ public struct LedgerEntry: StoredRecord, Equatable {
     public let id: String
     /// The account whose points change.
     public let accountID: String
-    /// The product registration concerned.
+    /// The product registration concerned (empty for an ``Kind/adjusted`` entry).
     public let registrationID: String
     /// What happened.
     public let entryKind: Kind
     /// The change in points (negative for a removal or a downward revaluation; may be 0).
     public let points: Int
-    /// The change in the number of complete registrations: +1 allocated, −1 removed, 0 revalued.
+    /// The change in the number of complete registrations: +1 allocated, −1 removed, 0 revalued, the
+    /// difference when adjusted.
     public let completeRegistrationsDelta: Int
     /// When.
     public let at: Date
