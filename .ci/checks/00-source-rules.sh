@@ -5,7 +5,7 @@ fail=0
 if grep -q '\.package(' Package.swift; then
   echo "Package.swift declares a package dependency: the root package depends on Foundation alone"; fail=1
 fi
-# Synchronization.Mutex waits on a futex ThreadSanitizer cannot see: use `Locked` (Support/Locked.swift).
+# Synchronization.Mutex waits on a futex ThreadSanitizer cannot see: use `Locked` (Sources/CPSRules/Support/Locked.swift).
 if grep -rn --include='*.swift' --exclude-dir=cps-bench -E '\bMutex[<(]' Sources Tests; then  # cps-bench: its baseline is a Mutex-protected Dictionary on purpose (never run under TSan)
   echo "use Locked instead of Mutex (ThreadSanitizer reports every Mutex access as a race)"; fail=1
 fi
