@@ -479,7 +479,7 @@ struct InterleavingTests {
                     if runner == 1 { try await Task.sleep(for: .seconds(3600)) }  // never a step
                 })
         })
-        #expect(ContinuousClock.now - began < .seconds(5))
+        #expect(ContinuousClock.now - began < .seconds(600)) // not the hour the runner awaits (a bound, not a timing)
         #expect(failure.reason == .liveness)
         #expect(failure.description.contains("runner 1, released from '1:fetch counter/c', never reached its next step"))
         #expect(failure.schedule.steps.last?.runner == 1)
