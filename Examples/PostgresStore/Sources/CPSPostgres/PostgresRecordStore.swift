@@ -415,9 +415,13 @@ public final class PostgresRecordStore: RecordStore {
         //    absent, in sorted order, before anything is read.
         let absence = BatchCheck.absenceLocks(of: batch, schema: schema.name)
         if !absence.isEmpty {
-            try await connection.send("""
-                SELECT pg_advisory_xact_lock(l) FROM unnest(\(absence)::bigint[]) WITH ORDINALITY AS a(l, n) ORDER BY n
+            // Counted, so that every row (one per lock) is read before the next statement.
+            let taken = try await connection.send("""
+                SELECT count(*) FROM (
+                    SELECT pg_advisory_xact_lock(l) FROM unnest(\(absence)::bigint[]) WITH ORDINALITY AS a(l, n) ORDER BY n
+                ) AS taken
                 """, logger: logger)
+            for try await _ in taken.decode(Int64.self) {}
         }
 
         // 2. Lock every existing record the batch names, in one fixed order — written ones for update,
