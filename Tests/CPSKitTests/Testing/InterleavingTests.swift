@@ -472,7 +472,9 @@ struct InterleavingTests {
         let began = ContinuousClock.now
         let failure = try #require(await #expect(throws: InterleavingFailure.self) {
             try await Interleaving.exhaustive(
-                runners: 2, timeout: .milliseconds(200),
+                // 10 s: long enough that runner 0, merely slow under ThreadSanitizer on a loaded machine,
+                // is never taken for stuck; short beside the hour runner 1 awaits.
+                runners: 2, timeout: .seconds(10),
                 setUp: { World(copying: start, controller: $0) },
                 run: { world, runner in
                     _ = try await world.store.record(kind: "counter", id: "c")
