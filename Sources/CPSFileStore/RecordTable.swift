@@ -123,6 +123,7 @@ package struct RecordTable: Sendable {
     ///    two records of the batch is `uniqueKeyTaken`.
     /// 3. A claimed unique key held by a record the batch does not write is `uniqueKeyTaken`.
     func validate(_ batch: WriteBatch) throws(StorageError) {
+        if batch.writes.count == 1 { return try validate(single: batch.writes[0]) }
         var written = Set<Key>()
         var expected: [Key: UInt64] = [:]
         expected.reserveCapacity(batch.writes.count)
@@ -156,6 +157,21 @@ package struct RecordTable: Sendable {
         for (unique, claimant) in claims {
             // A key held by a record this batch writes is released by that write.
             if let owner = uniqueOwners[unique], owner != claimant, !written.contains(owner) {
+                throw StorageError.uniqueKeyTaken(unique, heldBy: owner.kind, id: owner.id)
+            }
+        }
+    }
+
+    /// ``validate(_:)`` for a batch of one write: no duplicate to find, so no set and no dictionary.
+    private func validate(single write: RecordWrite) throws(StorageError) {
+        let key = Key(kind: write.kind, id: write.id)
+        let current = version(of: key)
+        guard current == write.expectedVersion else {
+            throw StorageError.conflict(kind: key.kind, id: key.id, expected: write.expectedVersion, actual: current)
+        }
+        guard case .put(let envelope, _) = write else { return }
+        for unique in envelope.uniqueKeys {
+            if let owner = uniqueOwners[unique], owner != key {
                 throw StorageError.uniqueKeyTaken(unique, heldBy: owner.kind, id: owner.id)
             }
         }

@@ -106,7 +106,7 @@ package final class SimulatedDisk: StorageFileSystem {
         set { state.withLock { $0.syncLatency = newValue } }
     }
 
-    /// Makes file syncs wait until ``releaseSyncs()`` (at most 10 seconds), to line up concurrent
+    /// Makes file syncs wait until ``releaseSyncs()`` (at most 120 seconds: a slow, loaded sanitizer run), to line up concurrent
     /// commits behind one sync in a test. ``heldSyncs`` tells how many are waiting.
     package func holdSyncs() { state.withLock { $0.holdingSyncs = true } }
 
@@ -265,7 +265,7 @@ package final class SimulatedDisk: StorageFileSystem {
         if latency > 0 { usleep(useconds_t(latency * 1_000_000)) }
         if state.withLock({ $0.holdingSyncs }) {
             state.withLock { $0.heldSyncs += 1 }
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(120)
             while state.withLock({ $0.holdingSyncs }), Date() < deadline { usleep(200) }
             state.withLock { $0.heldSyncs -= 1 }
         }

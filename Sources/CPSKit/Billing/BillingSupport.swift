@@ -32,11 +32,14 @@ struct BillingSupport: Sendable {
 
 // The billing steps a unit of work shares (R-BIL-2…4, R-UOW-1).
 extension UnitOfWork {
-    /// Queues `template` about `invoice` to the account's superusers, each in their language.
-    func mailInvoice(_ template: String, _ invoice: Invoice,
+    /// Queues `template` about `invoice` to the account's superusers (`recipients` when the caller
+    /// read them already), each in their language.
+    func mailInvoice(_ template: String, _ invoice: Invoice, to recipients: [AccountUser]? = nil,
                      extra: @escaping (Language) -> [String: String] = { _ in [:] }) async throws {
         let support = BillingSupport(context: context)
-        try await mailAccount(invoice.accountID, template) { user in
+        let superusers: [AccountUser]
+        if let recipients { superusers = recipients } else { superusers = try await activeSuperusers(of: invoice.accountID) }
+        try mail(template, toEach: superusers) { user in
             support.invoiceFacts(invoice, language: user.language).merging(extra(user.language)) { _, new in new }
                 .merging(["name": user.name]) { _, new in new }
         }

@@ -12,8 +12,8 @@ struct JobPager {
         var cursor: RecordCursor?
         repeat {
             let page = try await context.store.records(kind: R.kind, indexKey: indexKey, after: cursor, limit: limit)
-            for (offset, envelope) in page.records.enumerated() {
-                if acted >= limit { return offset < page.records.count || page.next != nil }
+            for envelope in page.records {
+                if acted >= limit { return true } // a candidate is left unvisited
                 if try await visit(try RecordCoder.decode(R.self, from: envelope)) { acted += 1 }
             }
             cursor = page.next

@@ -219,7 +219,8 @@ public struct ProductService: Sendable {
                                    in unit: UnitOfWork) async throws {
         let key = ProductRegistration.serialKey(model: model, serial: serial)
         guard let holder = try await unit.holder(of: key), holder.id != registration.id else { return }
-        throw Self.serialError(holder: holder, registration: registration)
+        throw Self.serialError(heldBy: holder, accountID: registration.accountID, model: registration.model,
+                               serial: registration.serial?.value ?? "")
     }
 
     /// Runs `body`; a serial key lost to a concurrent registration becomes the one-owner error (R-PRD-4).
@@ -230,21 +231,18 @@ public struct ProductService: Sendable {
         } catch let error as StorageError where error.reason == .uniqueKeyTaken {
             guard let key = error.subject, key.hasPrefix("serial:"),
                   let holder = try await context.store.record(holding: key) else { throw error }
-            let other = holder.kind == ProductRegistration.kind
-                ? (try? RecordCoder.decode(ProductRegistration.self, from: holder))?.record : nil
-            let facts = ["model": other?.model ?? "", "serial": other?.serial?.value ?? ""]
-            throw ProductError(other?.accountID == accountID ? .alreadyRegistered : .serialTaken, facts: facts)
+            throw Self.serialError(heldBy: holder, accountID: accountID)
         }
     }
 
-    private static func serialError(holder: RecordEnvelope, registration: ProductRegistration) -> ProductError {
-        let facts = ["model": registration.model, "serial": registration.serial?.value ?? ""]
-        if holder.kind == ProductRegistration.kind,
-           let other = try? RecordCoder.decode(ProductRegistration.self, from: holder),
-           other.record.accountID == registration.accountID {
-            return ProductError(.alreadyRegistered, facts: facts)
-        }
-        return ProductError(.serialTaken, facts: facts)
+    /// The one-owner error for a serial key held by `holder` (R-PRD-4): already registered by
+    /// `accountID`, or taken by another account. The facts name `model` and `serial`, or the holder's.
+    private static func serialError(heldBy holder: RecordEnvelope, accountID: String, model: String? = nil,
+                                    serial: String? = nil) -> ProductError {
+        let other = holder.kind == ProductRegistration.kind
+            ? (try? RecordCoder.decode(ProductRegistration.self, from: holder))?.record : nil
+        let facts = ["model": model ?? other?.model ?? "", "serial": serial ?? other?.serial?.value ?? ""]
+        return ProductError(other?.accountID == accountID ? .alreadyRegistered : .serialTaken, facts: facts)
     }
 
     /// The detail of `registration` with today's catalog entry and its ledger history (plus `entries`

@@ -19,11 +19,9 @@ extension CPSContext {
             var lost: StorageError
             do {
                 let value = try await body(unit)
-                let checks = unit.checkCount
-                let writes = unit.batch.writes.count - checks
-                try await unit.commit()
-                if unit.hasWrites {
-                    events.emit(.unitCommitted(operation: operation, attempt: attempt, writes: writes, checks: checks))
+                if let committed = try await unit.commit() {
+                    events.emit(.unitCommitted(operation: operation, attempt: attempt, writes: committed.writes,
+                                               checks: committed.checks))
                 }
                 return value
             } catch let error as StorageError where error.reason == .conflict {

@@ -72,7 +72,7 @@ public struct CPSContext: Sendable {
         self.sleeper = sleeper
         customCalendars = calendars != nil
         self.calendars = calendars ?? .national(BusinessCalendars(policy: policy.calendar))
-        for warning in policy.warnings { events.emit(.policyWarning(field: warning.field, problem: warning.problem)) }
+        report(policy.warnings)
     }
 
     /// This context with another policy, validated; the national calendars follow it (a host's own
@@ -84,8 +84,13 @@ public struct CPSContext: Sendable {
         var copy = self
         copy.policy = policy
         if !customCalendars { copy.calendars = .national(BusinessCalendars(policy: policy.calendar)) }
-        for warning in policy.warnings { events.emit(.policyWarning(field: warning.field, problem: warning.problem)) }
+        report(policy.warnings)
         return copy
+    }
+
+    /// Hands each warning of a policy to the event sink (R-UOW-3).
+    private func report(_ warnings: [PolicyWarning]) {
+        for warning in warnings { events.emit(.policyWarning(field: warning.field, problem: warning.problem)) }
     }
 
     /// The one mail composer (R-UOW-1): the policy's sender, the context's texts and IDs.

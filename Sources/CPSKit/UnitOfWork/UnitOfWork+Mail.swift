@@ -10,10 +10,21 @@ extension UnitOfWork {
     @discardableResult
     func mailAccount(_ accountID: String, _ template: String,
                      facts: (AccountUser) -> [String: String]) async throws -> [OutboxMail] {
-        let superusers = try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+        try mail(template, toEach: try await activeSuperusers(of: accountID), facts: facts)
+    }
+
+    /// The active superusers of `accountID`, who receive its mail, read through the unit.
+    func activeSuperusers(of accountID: String) async throws -> [AccountUser] {
+        try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
             .map(\.record).filter { $0.role == .superuser && $0.status == .active }
+    }
+
+    /// Queues `template` to each of `recipients` in their own language.
+    @discardableResult
+    func mail(_ template: String, toEach recipients: [AccountUser],
+              facts: (AccountUser) -> [String: String]) throws -> [OutboxMail] {
         var mails: [OutboxMail] = []
-        for user in superusers {
+        for user in recipients {
             var values = facts(user)
             values["name"] = values["name"] ?? user.name
             mails.append(try mail(template, to: user, facts: values))

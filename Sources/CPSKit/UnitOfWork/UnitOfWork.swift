@@ -64,9 +64,7 @@ final class UnitOfWork {
     /// The record of `R` holding `uniqueKey`, remembered with its version. An absent holder is not
     /// checked by itself: inserting a record with that unique key is what guards the absence.
     func fetch<R: StoredRecord>(_ type: R.Type, holding uniqueKey: String) async throws -> Stored<R>? {
-        guard let envelope = try await context.store.record(holding: uniqueKey) else { return nil }
-        try remember(Key(kind: envelope.kind, id: envelope.id), version: envelope.version)
-        guard envelope.kind == R.kind else { return nil }
+        guard let envelope = try await holder(of: uniqueKey), envelope.kind == R.kind else { return nil }
         return try RecordCoder.decode(R.self, from: envelope)
     }
 
@@ -131,23 +129,26 @@ final class UnitOfWork {
 
     // MARK: - Commit
 
-    /// The batch: the writes, then a check of every record read and not written, in reading order.
-    var batch: WriteBatch {
+    /// What a commit wrote and checked.
+    struct Committed {
+        /// The stored envelopes of the writes.
+        let envelopes: [RecordEnvelope]
+        /// How many records were written.
+        let writes: Int
+        /// How many records read and not written were checked.
+        let checks: Int
+    }
+
+    /// Commits the writes, then a check of every record read and not written (in reading order), as
+    /// one batch — nothing when the unit wrote nothing: a unit that only read changes nothing and
+    /// needs no check. `nil` when there was nothing to commit.
+    func commit() async throws(StorageError) -> Committed? {
+        guard hasWrites else { return nil }
         var batch = WriteBatch(writes)
         for key in readOrder where !written.contains(key) {
             batch.append(.check(kind: key.kind, id: key.id, expectedVersion: reads[key] ?? 0))
         }
-        return batch
-    }
-
-    /// How many checks ``batch`` carries.
-    var checkCount: Int { readOrder.count { !written.contains($0) } }
-
-    /// Commits ``batch`` (nothing when the unit wrote nothing: a unit that only read changes nothing
-    /// and needs no check). Returns the stored envelopes of the writes.
-    @discardableResult
-    func commit() async throws(StorageError) -> [RecordEnvelope] {
-        guard hasWrites else { return [] }
-        return try await context.store.commit(batch)
+        let envelopes = try await context.store.commit(batch)
+        return Committed(envelopes: envelopes, writes: writes.count, checks: batch.writes.count - writes.count)
     }
 }

@@ -14,8 +14,10 @@ import CPSKit
 /// task (child tasks inherit it). A call from any other task — the test's set-up or verification, a
 /// detached task — passes straight through, as do all calls after the driver gave up on a run.
 ///
-/// A runner body must make its steps one at a time: two concurrent child tasks of one runner
-/// making steps fail the run with ``InterleavingFailure/Reason/misuse``.
+/// A runner body must make its steps one at a time (sequential code, no concurrent child tasks
+/// that each make steps): one runner cannot wait at two steps at once. When such a second step
+/// arrives while the runner already waits, the run fails with ``InterleavingFailure/Reason/misuse``;
+/// whether the two overlap depends on timing, so this is a diagnosis, not a guarantee.
 public final class InterleavingController: Sendable {
     /// Which controller and runner the current task belongs to.
     struct Binding: Sendable {

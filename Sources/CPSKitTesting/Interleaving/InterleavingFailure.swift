@@ -5,7 +5,7 @@
 /// random exploration, the seed and index:
 ///
 /// ```text
-/// Interleaving failed (exhaustive exploration, schedule #3, 2 runners): verification failed: counter is 1, expected 2
+/// Interleaving failed (exhaustive exploration, schedule #2, 2 runners): verification failed: counter is 1, expected 2
 ///   schedule: 0:start → 0:fetch counter/c → 1:start → 1:fetch counter/c → 0:commit put counter/c@1 → …
 ///   replay:   Interleaving.replay(InterleavingSchedule(parsing: "0 0 1 1 0 1 1 1"), runners: 2, …)
 /// ```

@@ -311,7 +311,7 @@ struct FileRecordStoreDurabilityTests {
     }
 
     private func waitUntil(_ condition: () -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(120)
         while !condition() {
             guard Date() < deadline else { throw StorageError(.unavailable, detail: "timed out waiting in a test") }
             try await Task.sleep(nanoseconds: 1_000_000)

@@ -18,9 +18,18 @@ import Synchronization
 /// How the rules map to SQL (the tables are in ``PostgresSchema``):
 ///
 /// - **Atomic batches.** ``commit(_:)`` is one transaction (`READ COMMITTED`): it locks the rows of
-///   every record it writes with `SELECT … ORDER BY kind, id FOR UPDATE` (a fixed order, so two
-///   batches never deadlock on each other), reads their versions and the holders of the unique keys
-///   it claims, validates the batch exactly as the in-memory store does, applies it and commits.
+///   every record it writes with `SELECT … ORDER BY kind, id FOR UPDATE` and of every record it only
+///   checks with `FOR SHARE`, in one fixed order (so two batches never deadlock on each other), reads
+///   their versions and the holders of the unique keys it claims, validates the batch exactly as the
+///   in-memory store does, applies it and commits.
+/// - **Check writes** (R-UOW-1) hold the checked row with `FOR SHARE` until `COMMIT`, so a concurrent
+///   writer of that row waits and the check stays true for the whole transaction (checks of one row
+///   do not wait for each other). A row lock cannot hold a row that does not exist, so before that
+///   every insert and every check of absence takes a transaction-scoped advisory lock
+///   (`pg_advisory_xact_lock`) on a hash of the schema, kind and ID, in sorted order: two batches
+///   that insert or check the absence of one key run one after the other.
+/// - **Tombstones** (R-UOW-1): a delete writes the record's last version to `cps_tombstones`; an
+///   insert of the same kind and ID takes it out (`DELETE … RETURNING`) and continues from it.
 /// - **Optimistic concurrency.** Versions live in `cps_records.version`; a stale expected version is
 ///   `conflict` and the transaction is rolled back.
 /// - **Unique keys across kinds** are the primary key of `cps_unique_keys`, so two transactions that
@@ -28,7 +37,11 @@ import Synchronization
 ///   over once the winner has committed; the new attempt then sees the winner's rows and fails with
 ///   `conflict` or `uniqueKeyTaken`, the same error the in-memory store gives.
 /// - **Insertion order** is a sequence number taken when a record is first inserted and kept on
-///   update; a record deleted and inserted again gets a new one.
+///   update; a record deleted and inserted again gets a new one. Index-key rows carry it too, so
+///   ``records(kind:indexKey:after:limit:)`` reads one page with an index range scan
+///   (`seq > cursor ORDER BY seq LIMIT limit + 1`).
+/// - **Close** (``close()``) refuses new calls at once with `unavailable`, waits for the calls in
+///   flight, then shuts the pool down if the store opened it.
 ///
 /// Errors are always ``StorageError``: server and connection failures are `unavailable` with the
 /// SQLSTATE and message in the detail; a row that cannot be decoded is `corrupt`. If the connection
@@ -46,6 +59,14 @@ public final class PostgresRecordStore: RecordStore {
     public let connectionTimeout: Duration
     /// A test hook, run inside the transaction after every write and before `COMMIT`.
     private let beforeCommit: (@Sendable (PostgresConnection) async throws -> Void)?
+    /// Whether ``close()`` was called, the calls in flight, and who waits for them to end.
+    private let lifecycle = Mutex(Lifecycle())
+
+    private struct Lifecycle {
+        var closed = false
+        var inFlight = 0
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
 
     /// How many times a commit starts over after a unique violation, serialization failure or deadlock.
     static let maximumAttempts = 8
@@ -103,12 +124,48 @@ public final class PostgresRecordStore: RecordStore {
         return store
     }
 
-    /// Closes the pool if the store opened it (a client passed to ``init(client:schema:)`` stays the
-    /// host's). Afterwards every call fails with `unavailable`.
+    /// Closes the store (R-ADP-1): every new call fails with `unavailable` at once; the calls in flight
+    /// (commits included) finish; then the pool is shut down if the store opened it (a client passed to
+    /// ``init(client:schema:connectionTimeout:)`` stays the host's). Calling it again does nothing more.
     public func close() async {
+        let busy = lifecycle.withLock { state -> Bool in
+            state.closed = true
+            return state.inFlight > 0
+        }
+        if busy {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waiting = lifecycle.withLock { state -> Bool in
+                    guard state.inFlight > 0 else { return false }
+                    state.waiters.append(continuation)
+                    return true
+                }
+                if !waiting { continuation.resume() }
+            }
+        }
         guard let runTask else { return }
         runTask.cancel()
         await runTask.value
+    }
+
+    /// Counts a call in; `unavailable` once the store is closed.
+    private func enter() throws(StorageError) {
+        let open = lifecycle.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            state.inFlight += 1
+            return true
+        }
+        guard open else { throw StorageError(.unavailable, detail: "PostgreSQL: the store is closed") }
+    }
+
+    /// Counts a call out, and lets ``close()`` go on after the last one.
+    private func leave() {
+        let waiters = lifecycle.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.inFlight -= 1
+            guard state.inFlight == 0 else { return [] }
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
     }
 
     // MARK: - Schema
@@ -208,6 +265,49 @@ public final class PostgresRecordStore: RecordStore {
         }.first
     }
 
+    /// At most `limit` records of `kind` holding `indexKey` after `cursor`, in first-insertion order
+    /// (R-ADP-1); see ``RecordStore/records(kind:indexKey:after:limit:)``. One query reads `limit + 1`
+    /// rows by `(kind, seq)` or `(kind, key, seq)`: the extra row only tells that a next page exists. The
+    /// cursor's sequence is the last record's `seq`.
+    public func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int)
+        async throws(StorageError) -> RecordPage {
+        guard limit > 0 else {
+            try enter()
+            leave()
+            return RecordPage(records: [], next: nil)
+        }
+        let records = schema.table("cps_records")
+        let index = schema.table("cps_index_keys")
+        let after = Int64(clamping: cursor?.sequence ?? 0)
+        let rows = Int64(clamping: limit) &+ 1
+        let logger = self.logger
+        let query: PostgresQuery
+        if let indexKey {
+            query = """
+                SELECT r.kind, r.id, r.version, r.payload, r.unique_keys, r.index_keys, r.seq
+                FROM \(unescaped: index) i JOIN \(unescaped: records) r ON r.kind = i.kind AND r.id = i.id
+                WHERE i.kind = \(kind) AND i.key = \(indexKey) AND i.seq > \(after) ORDER BY i.seq LIMIT \(rows)
+                """
+        } else {
+            query = """
+                SELECT kind, id, version, payload, unique_keys, index_keys, seq FROM \(unescaped: records)
+                WHERE kind = \(kind) AND seq > \(after) ORDER BY seq LIMIT \(rows)
+                """
+        }
+        let found = try await run("reading a page of \(kind)") { connection in
+            var found: [(RecordEnvelope, Int64)] = []
+            let result = try await connection.send(query, logger: logger)
+            for try await (kind, id, version, payload, uniqueKeys, indexKeys, seq)
+                in result.decode((String, String, Int64, Data, [String], [String], Int64).self) {
+                found.append((try Self.envelope(kind, id, version, payload, uniqueKeys, indexKeys), seq))
+            }
+            return found
+        }
+        let page = found.prefix(limit)
+        let next = found.count > limit ? page.last.map { RecordCursor(sequence: UInt64(clamping: $0.1), lastID: $0.0.id) } : nil
+        return RecordPage(records: page.map(\.0), next: next)
+    }
+
     private func read(_ doing: String, _ query: @Sendable () -> PostgresQuery) async throws(StorageError) -> [RecordEnvelope] {
         let query = query()
         let logger = self.logger
@@ -235,6 +335,9 @@ public final class PostgresRecordStore: RecordStore {
     /// Applies every write of `batch` in one transaction, or none (R-ADP-1); see ``RecordStore/commit(_:)``.
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
+        // Counted as in flight for all its attempts, so close() waits for it.
+        try enter()
+        defer { leave() }
         if batch.isEmpty { return [] }
         var attempt = 1
         while true {
@@ -261,7 +364,7 @@ public final class PostgresRecordStore: RecordStore {
     private func commitAttempt(_ batch: WriteBatch) async throws -> [RecordEnvelope] {
         let logger = self.logger
         let hook = beforeCommit
-        return try await withConnection { connection in
+        return try await withConnection(counted: false) { connection in
             try await Self.transaction(on: connection, logger: logger, beforeCommit: hook) {
                 try await self.apply(batch, on: connection)
             }
@@ -306,23 +409,43 @@ public final class PostgresRecordStore: RecordStore {
         let records = schema.table("cps_records")
         let uniqueTable = schema.table("cps_unique_keys")
         let indexTable = schema.table("cps_index_keys")
+        let tombstoneTable = schema.table("cps_tombstones")
 
-        // 1. Lock every existing record the batch writes, in one fixed order, and read its version.
-        let touched = BatchCheck.lockOrder(of: batch)
-        var check = BatchCheck(versions: [:], owners: [:])
-        let locked = try await connection.send("""
-            SELECT r.kind, r.id, r.version FROM \(unescaped: records) r
-            WHERE (r.kind, r.id) IN (SELECT k, i FROM unnest(\(touched.map(\.kind))::text[], \(touched.map(\.id))::text[]) AS w(k, i))
-            ORDER BY r.kind, r.id FOR UPDATE OF r
-            """, logger: logger)
-        for try await (kind, id, version) in locked.decode((String, String, Int64).self) {
-            guard let version = UInt64(exactly: version) else {
-                throw StorageError(.corrupt, kind: kind, subject: id, detail: "\(kind) \(id) has the impossible version \(version)")
-            }
-            check.versions[BatchCheck.Key(kind: kind, id: id)] = version
+        // 1. Serialize absence (R-UOW-1): advisory locks on every key the batch inserts or checks to be
+        //    absent, in sorted order, before anything is read.
+        let absence = BatchCheck.absenceLocks(of: batch, schema: schema.name)
+        if !absence.isEmpty {
+            // Counted, so that every row (one per lock) is read before the next statement.
+            let taken = try await connection.send("""
+                SELECT count(*) FROM (
+                    SELECT pg_advisory_xact_lock(l) FROM unnest(\(absence)::bigint[]) WITH ORDINALITY AS a(l, n) ORDER BY n
+                ) AS taken
+                """, logger: logger)
+            for try await _ in taken.decode(Int64.self) {}
         }
 
-        // 2. Who holds the unique keys the batch claims (rows of locked records cannot change under us;
+        // 2. Lock every existing record the batch names, in one fixed order — written ones for update,
+        //    checked ones for share — and read its version and insertion sequence.
+        var check = BatchCheck(versions: [:], owners: [:])
+        var sequences: [BatchCheck.Key: Int64] = [:]
+        for run in BatchCheck.lockOrder(of: batch) {
+            let mode = run.mode == .update ? "UPDATE" : "SHARE"
+            let locked = try await connection.send("""
+                SELECT r.kind, r.id, r.version, r.seq FROM \(unescaped: records) r
+                WHERE (r.kind, r.id) IN (SELECT k, i FROM unnest(\(run.keys.map(\.kind))::text[], \(run.keys.map(\.id))::text[]) AS w(k, i))
+                ORDER BY r.kind, r.id FOR \(unescaped: mode) OF r
+                """, logger: logger)
+            for try await (kind, id, version, seq) in locked.decode((String, String, Int64, Int64).self) {
+                guard let version = UInt64(exactly: version) else {
+                    throw StorageError(.corrupt, kind: kind, subject: id, detail: "\(kind) \(id) has the impossible version \(version)")
+                }
+                let key = BatchCheck.Key(kind: kind, id: id)
+                check.versions[key] = version
+                sequences[key] = seq
+            }
+        }
+
+        // 3. Who holds the unique keys the batch claims (rows of locked records cannot change under us;
         //    a key another transaction inserts meanwhile is caught by the primary key).
         let claimed = BatchCheck.claimedKeys(of: batch)
         if !claimed.isEmpty {
@@ -333,11 +456,13 @@ public final class PostgresRecordStore: RecordStore {
             }
         }
 
-        // 3. The same checks, in the same order, as the in-memory store.
+        // 4. The same checks, in the same order, as the in-memory store.
         try check.validate(batch)
 
-        // 4. Apply: release the keys of every record written, delete, update, insert, claim the keys.
-        let replaced = batch.writes.filter { $0.expectedVersion != 0 }.map { BatchCheck.Key(kind: $0.kind, id: $0.id) }.sorted()
+        // 5. Apply: release the keys of every record written, delete (leaving tombstones), update,
+        //    insert (continuing from tombstones), claim the keys. Checks write nothing.
+        let replaced = batch.writes.filter { $0.changesState && $0.expectedVersion != 0 }
+            .map { BatchCheck.Key(kind: $0.kind, id: $0.id) }.sorted()
         if !replaced.isEmpty {
             let kinds = replaced.map(\.kind), ids = replaced.map(\.id)
             try await connection.send("""
@@ -347,19 +472,27 @@ public final class PostgresRecordStore: RecordStore {
                 DELETE FROM \(unescaped: indexTable) WHERE (kind, id) IN (SELECT k, i FROM unnest(\(kinds)::text[], \(ids)::text[]) AS w(k, i))
                 """, logger: logger)
         }
-        let deleted = batch.writes.compactMap { write -> BatchCheck.Key? in
-            if case .delete(let kind, let id, _) = write { return BatchCheck.Key(kind: kind, id: id) }
-            return nil
-        }.sorted()
+        var deleted: [(key: BatchCheck.Key, version: Int64)] = []
+        for case .delete(let kind, let id, let expected) in batch.writes {
+            deleted.append((BatchCheck.Key(kind: kind, id: id), Int64(clamping: expected)))
+        }
+        deleted.sort { $0.key < $1.key }
         if !deleted.isEmpty {
+            let kinds = deleted.map(\.key.kind), ids = deleted.map(\.key.id)
             try await connection.send("""
                 DELETE FROM \(unescaped: records)
-                WHERE (kind, id) IN (SELECT k, i FROM unnest(\(deleted.map(\.kind))::text[], \(deleted.map(\.id))::text[]) AS w(k, i))
+                WHERE (kind, id) IN (SELECT k, i FROM unnest(\(kinds)::text[], \(ids)::text[]) AS w(k, i))
+                """, logger: logger)
+            try await connection.send("""
+                INSERT INTO \(unescaped: tombstoneTable) (kind, id, version)
+                SELECT * FROM unnest(\(kinds)::text[], \(ids)::text[], \(deleted.map(\.version))::bigint[])
+                ON CONFLICT (kind, id) DO UPDATE SET version = EXCLUDED.version
                 """, logger: logger)
         }
 
         var stored: [RecordEnvelope] = []
-        var inserts: [(envelope: RecordEnvelope, position: Int)] = []
+        var updates: [RecordEnvelope] = []
+        var inserts: [(position: Int, seq: Int64)] = [] // positions in `stored`
         for write in batch.writes {
             guard case .put(var envelope, let expected) = write else { continue }
             guard expected < UInt64(Int64.max) else {
@@ -367,10 +500,10 @@ public final class PostgresRecordStore: RecordStore {
                                    detail: "\(envelope.kind) \(envelope.id): version \(expected) cannot be incremented")
             }
             envelope.version = expected + 1
-            if expected == 0 { inserts.append((envelope, inserts.count)) }
+            if expected == 0 { inserts.append((stored.count, 0)) } else { updates.append(envelope) }
             stored.append(envelope)
         }
-        for envelope in stored where envelope.version > 1 {
+        for envelope in updates {
             try await connection.send("""
                 UPDATE \(unescaped: records)
                 SET version = \(Int64(envelope.version)), payload = \(envelope.payload),
@@ -379,6 +512,17 @@ public final class PostgresRecordStore: RecordStore {
                 """, logger: logger)
         }
         if !inserts.isEmpty {
+            // Continue from the tombstones (R-UOW-1), taking them out.
+            let inserted = inserts.map { BatchCheck.Key(kind: stored[$0.position].kind, id: stored[$0.position].id) }
+            let lifted = try await connection.send("""
+                DELETE FROM \(unescaped: tombstoneTable)
+                WHERE (kind, id) IN (SELECT k, i FROM unnest(\(inserted.map(\.kind))::text[], \(inserted.map(\.id))::text[]) AS w(k, i))
+                RETURNING kind, id, version
+                """, logger: logger)
+            var last: [BatchCheck.Key: Int64] = [:]
+            for try await (kind, id, version) in lifted.decode((String, String, Int64).self) {
+                last[BatchCheck.Key(kind: kind, id: id)] = version
+            }
             // Sequence numbers in batch order; the rows themselves go in lock order.
             let sequence = "\(schema.name).cps_record_sequence"
             let numbers = try await connection.send(
@@ -389,20 +533,34 @@ public final class PostgresRecordStore: RecordStore {
             guard values.count == inserts.count else {
                 throw StorageError(.unavailable, detail: "PostgreSQL returned \(values.count) sequence numbers for \(inserts.count) inserts")
             }
-            for (envelope, position) in inserts.sorted(by: { ($0.envelope.kind, $0.envelope.id) < ($1.envelope.kind, $1.envelope.id) }) {
+            for index in inserts.indices {
+                inserts[index].seq = values[index]
+                let position = inserts[index].position
+                if let version = last[inserted[index]] {
+                    guard version < Int64.max else {
+                        throw StorageError(.invalidBatch, kind: inserted[index].kind, subject: inserted[index].id,
+                                           detail: "\(inserted[index].kind) \(inserted[index].id): version \(version) cannot be incremented")
+                    }
+                    stored[position].version = UInt64(version) + 1
+                }
+                sequences[inserted[index]] = values[index]
+            }
+            for (position, seq) in inserts.sorted(by: { (stored[$0.position].kind, stored[$0.position].id) < (stored[$1.position].kind, stored[$1.position].id) }) {
+                let envelope = stored[position]
                 try await connection.send("""
                     INSERT INTO \(unescaped: records) (kind, id, version, payload, unique_keys, index_keys, seq)
-                    VALUES (\(envelope.kind), \(envelope.id), 1, \(envelope.payload), \(envelope.uniqueKeys)::text[],
-                            \(envelope.indexKeys)::text[], \(values[position]))
+                    VALUES (\(envelope.kind), \(envelope.id), \(Int64(envelope.version)), \(envelope.payload), \(envelope.uniqueKeys)::text[],
+                            \(envelope.indexKeys)::text[], \(seq))
                     """, logger: logger)
             }
         }
 
         var uniqueRows: [(key: String, kind: String, id: String)] = []
-        var indexRows: [(kind: String, key: String, id: String)] = []
+        var indexRows: [(kind: String, key: String, id: String, seq: Int64)] = []
         for envelope in stored {
             for key in Set(envelope.uniqueKeys) { uniqueRows.append((key, envelope.kind, envelope.id)) }
-            for key in Set(envelope.indexKeys) { indexRows.append((envelope.kind, key, envelope.id)) }
+            let seq = sequences[BatchCheck.Key(kind: envelope.kind, id: envelope.id)] ?? 0
+            for key in Set(envelope.indexKeys) { indexRows.append((envelope.kind, key, envelope.id, seq)) }
         }
         if !uniqueRows.isEmpty {
             uniqueRows.sort { $0.key < $1.key }
@@ -413,8 +571,9 @@ public final class PostgresRecordStore: RecordStore {
         }
         if !indexRows.isEmpty {
             try await connection.send("""
-                INSERT INTO \(unescaped: indexTable) (kind, key, id)
-                SELECT * FROM unnest(\(indexRows.map(\.kind))::text[], \(indexRows.map(\.key))::text[], \(indexRows.map(\.id))::text[])
+                INSERT INTO \(unescaped: indexTable) (kind, key, id, seq)
+                SELECT * FROM unnest(\(indexRows.map(\.kind))::text[], \(indexRows.map(\.key))::text[], \(indexRows.map(\.id))::text[],
+                                     \(indexRows.map(\.seq))::bigint[])
                 """, logger: logger)
         }
         return stored
@@ -436,9 +595,14 @@ public final class PostgresRecordStore: RecordStore {
     /// ``connectionTimeout`` (the pool retries an unreachable server forever), the wait is cancelled and
     /// fails with ``NoConnection``. Once `body` runs it is never interrupted: a statement waiting for a
     /// row lock may take as long as it needs, and the outcome is always `body`'s.
+    /// `counted`: the call counts as in flight for ``close()`` (and fails at once when closed); a commit
+    /// counts itself once for all its attempts.
     private func withConnection<Result: Sendable>(
+        counted: Bool = true,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
+        if counted { try enter() }
+        defer { if counted { leave() } }
         let client = self.client
         let timeout = connectionTimeout
         let leased = LeaseFlag()

@@ -25,8 +25,8 @@ public struct PostgresSchema: Sendable, Hashable {
         self.name = name
     }
 
-    /// The schema version this package writes and reads.
-    public static let latestVersion = 1
+    /// The schema version this package writes and reads: 2 (tombstones, index keys by sequence).
+    public static let latestVersion = 2
 
     /// `"schema".table`, for SQL text.
     func table(_ table: String) -> String { "\"\(name)\".\(table)" }
@@ -83,6 +83,27 @@ public struct PostgresSchema: Sendable, Hashable {
                 )
                 """,
                 "CREATE INDEX cps_index_keys_record ON \(table("cps_index_keys")) (kind, id)",
+            ]),
+            Migration(version: 2, summary: "tombstones, index keys by insertion sequence (R-UOW-1, pages)", statements: [
+                // Versions never repeat (R-UOW-1): a deleted record's last version, until it is inserted
+                // again (which continues from it).
+                """
+                CREATE TABLE \(table("cps_tombstones")) (
+                    kind text NOT NULL,
+                    id text NOT NULL,
+                    version bigint NOT NULL CHECK (version >= 1),
+                    CONSTRAINT cps_tombstones_pkey PRIMARY KEY (kind, id)
+                )
+                """,
+                // A page of an index key reads only the page: the holder's insertion sequence next to
+                // the key (the record's seq never changes while it lives).
+                "ALTER TABLE \(table("cps_index_keys")) ADD COLUMN seq bigint",
+                """
+                UPDATE \(table("cps_index_keys")) i SET seq = r.seq FROM \(table("cps_records")) r
+                WHERE r.kind = i.kind AND r.id = i.id
+                """,
+                "ALTER TABLE \(table("cps_index_keys")) ALTER COLUMN seq SET NOT NULL",
+                "CREATE INDEX cps_index_keys_page ON \(table("cps_index_keys")) (kind, key, seq)",
             ]),
         ]
     }

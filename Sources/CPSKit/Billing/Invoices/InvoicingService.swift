@@ -91,8 +91,7 @@ public struct InvoicingService: Sendable {
         let assessment = try InvoiceTaxation(policy: billing).assess(
             customerCountry: account.address.country, customerVATNumber: account.vatStatus.number, registryVerdict: verdict)
         // The line is written in the language of the (first) superuser, who receives the invoice.
-        let superusers = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(account.id))
-            .map(\.record).filter { $0.role == .superuser && $0.status == .active }
+        let superusers = try await unit.activeSuperusers(of: account.id)
         let language = superusers.first?.language ?? .english
         let line = InvoiceLine(description: lineText(record, in: language), unitPrice: record.term.fee)
         let amounts = try InvoiceAmounts(lines: [line], currency: billing.currency, assessment: assessment)
@@ -121,7 +120,7 @@ public struct InvoicingService: Sendable {
             "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,
         ])
         let template = record.paymentMethod == .card ? "invoiceIssuedCard" : "invoiceIssuedBankTransfer"
-        try await unit.mailInvoice(template, invoice)
+        try await unit.mailInvoice(template, invoice, to: superusers)
         return invoice
     }
 
