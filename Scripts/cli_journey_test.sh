@@ -59,19 +59,50 @@ run 0 next-steps "$APP" --as "$ANNA" --lang sv
 check "await validation (sv)" "d[0]['code'] == 'application.awaitValidation' and 'tisdag 1 december 2026' in d[0]['text']"
 check "do not reset yet" "d[1]['code'] == 'password.doNotResetYet'"
 run 0 password reset "$ANNA";                          check "neutral reset answer" "'answer' in d"
-run 0 review queue --reviewer r1;                      check "queue" "len(d) == 1 and d[0]['id'] == '$APP'"
-run 65 review approve "$APP" --reviewer r1;            check "unexamined evidence" "d['code'] == 'application.evidenceIncomplete'"
+RITA=rita@canon-europe.example
+run 0 reviewers add "$RITA" "Rita Granskare";           check "reviewer added" "d['status'] == 'active'"
+run 65 reviewers add "$RITA" "Rita Again";              check "reviewer e-mail unique" "d['code'] == 'reviewer.emailInUse'"
+run 0 reviewers add "ANNA@ljusbild.example" "Anna Lind"
+run 0 review queue --reviewer "ANNA@ljusbild.example";  check "an applicant-reviewer sees the queue" "len(d) == 1"
+run 65 review start "$APP" --reviewer "ANNA@ljusbild.example"; check "never on their own application (R-ID-4)" "d['code'] == 'authorization.reviewerIsParty'"
+run 65 review queue --reviewer nobody@canon-europe.example; check "unknown reviewer" "d['code'] == 'authorization.unknownReviewer'"
+run 0 review queue --reviewer "$RITA";                      check "queue" "len(d) == 1 and d[0]['id'] == '$APP'"
+run 65 review approve "$APP" --reviewer "$RITA";            check "unexamined evidence" "d['code'] == 'application.evidenceIncomplete'"
 run 64 review approve "$APP"
 export CPS_NOW="2026-11-30T09:00:00+01:00"
-run 0 review start "$APP" --reviewer r1;               check "in review" "d['status'] == 'inReview'"
-run 0 review fields "$APP" "$DOC" --as-applied --reviewer r1; check "evidence satisfied" "d['satisfied'] is True"
-run 0 review approve "$APP" --reviewer r1
+run 0 review start "$APP" --reviewer "$RITA";               check "in review" "d['status'] == 'inReview'"
+run 0 review fields "$APP" "$DOC" --as-applied --reviewer "$RITA"; check "evidence satisfied" "d['satisfied'] is True"
+run 0 review approve "$APP" --reviewer "$RITA"
 ACCOUNT=$(py "d['account']")
 run 0 next-steps "$APP" --as "$ANNA";                  check "set password" "d[0]['code'] == 'password.setFromEmail'"
 run 0 jobs mail;                                       check "mails delivered" "len(d['delivered']) >= 2"
 [ -n "$(ls "$CPS_DATA_DIR/mail/new" 2>/dev/null)" ] && ok || bad "maildir has no mail"
 run 0 mails --to "$ANNA" --template accountReady;      check "account-ready mail" "len(d) == 1 and d[0]['status'] == 'delivered'"
-TOKEN=$(py "d[0]['facts']['link'].split('token=')[1]")
+check "the outbox keeps no link (R-ID-3)" "'token=' not in json.dumps(d)"
+# The link is in the delivered mail only (the recipient's side, outside the store): read the maildir.
+maildir_token() {  # maildir_token SUBJECT-WORD: the token of the newest delivered mail whose subject has the word
+  python3 - "$CPS_DATA_DIR/mail/new" "$1" <<'PY'
+import email, email.policy, os, sys
+box, word = sys.argv[1], sys.argv[2]
+found = []
+for name in os.listdir(box):
+    msg = email.message_from_bytes(open(os.path.join(box, name), 'rb').read(), policy=email.policy.default)
+    body = msg.get_content()
+    if word in str(msg['Subject']) and 'token=' in body:
+        found.append((os.path.getmtime(os.path.join(box, name)), name, body.split('token=')[1].split()[0]))
+print(sorted(found)[-1][2] if found else '')
+PY
+}
+TOKEN=$(maildir_token "klart")
+[ -n "$TOKEN" ] && ok || bad "no password link in the delivered mail"
+! grep -rqF "$TOKEN" "$CPS_DATA_DIR/store" && ok || bad "the token is in the store (R-ID-3)"
+KEYS="$CPS_DATA_DIR.keys"
+[ "$(stat -c %a "$KEYS")" = "600" ] && ok || bad "the generated key file $KEYS is not mode 600"
+cp "$KEYS" "$CPS_DATA_DIR/inside.keys"
+run 65 mails --keys "$CPS_DATA_DIR/inside.keys";     check "key file inside the data dir refused" "d['code'] == 'tokenKeys.insideDataDirectory'"
+cp "$KEYS" "$DATA/open.keys"; chmod 644 "$DATA/open.keys"
+run 65 mails --keys "$DATA/open.keys";                check "group-readable key file refused" "d['code'] == 'tokenKeys.fileTooOpen'"
+rm -f "$CPS_DATA_DIR/inside.keys"
 run 0 password set "$TOKEN" "Ljus-och-bild-2026";      check "user active" "d['status'] == 'active' and d['role'] == 'superuser'"
 USER=$(py "d['id']")
 run 65 password set "$TOKEN" "Ljus-och-bild-2026"

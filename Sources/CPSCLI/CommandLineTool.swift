@@ -14,7 +14,7 @@ package enum CommandLineTool {
         package let errorOutput: String
     }
 
-    static let globalValued: Set<String> = ["--lang", "--data-dir"]
+    static let globalValued: Set<String> = ["--lang", "--data-dir", "--keys"]
     static let globalFlags: Set<String> = ["--json", "--help", "-h"]
 
     /// Runs `cps` with `arguments` (without the program name) and returns what it printed.
@@ -108,6 +108,9 @@ package enum CommandLineTool {
           --json            print machine-readable JSON
           --lang sv|en      the language of texts (default en, or CPS_LANG)
           --data-dir PATH   the data directory (default CPS_DATA_DIR, else ./cps-data)
+          --keys FILE       the token key file, outside the data directory, mode 600 (default
+                            CPS_TOKEN_KEYS_FILE, else PATH.keys beside the data directory, created
+                            with a new key when missing; Documentation/Security.md)
           --help            help for a command: cps <command> --help
 
         Exit codes: 0 done, 64 usage error, 65 refused by a rule, 74 failure (storage, I/O).

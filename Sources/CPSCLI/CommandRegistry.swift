@@ -8,6 +8,7 @@ extension CommandLineTool {
         .apply,
         .evidence,
         .submit,
+        .reviewers,
         .review,
         .password,
         .users,

@@ -4,7 +4,7 @@ import CPSKit
 ///
 /// ```swift
 /// let events = RecordingEventSink()
-/// let context = try CPSContext(store: store, identity: identity, events: events.sink)
+/// let context = try CPSContext(store: store, identity: identity, tokenKeys: .generated(), events: events.sink)
 /// #expect(events.events.contains(.jobRun(job: "invoicing", processed: 1, hasMore: false)))
 /// ```
 public final class RecordingEventSink: Sendable {

@@ -5,7 +5,7 @@ import CPSKit
 ///
 /// ```swift
 /// let sleeper = RecordingSleeper()
-/// let context = try CPSContext(store: store, identity: identity, sleeper: sleeper.sleeper)
+/// let context = try CPSContext(store: store, identity: identity, tokenKeys: .generated(), sleeper: sleeper.sleeper)
 /// // … provoke conflicts …
 /// #expect(sleeper.delays.count == 2)
 /// ```

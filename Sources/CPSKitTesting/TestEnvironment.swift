@@ -30,6 +30,8 @@ public struct TestEnvironment: Sendable {
     public let events: RecordingEventSink
     /// Every retry delay asked for (R-UOW-1).
     public let sleeper: RecordingSleeper
+    /// The token keys in the context (R-ID-3): ``TokenKeys/generated(seed:keyID:)`` unless given.
+    public let tokenKeys: TokenKeys
 
     /// A fresh environment at `start` (default Friday 27 November 2026, 10:00 in Stockholm).
     ///
@@ -38,7 +40,7 @@ public struct TestEnvironment: Sendable {
     /// environment filled, pass `.incrementing(tag:)` so IDs never collide.
     public init(start: String = "2026-11-27T10:00:00+01:00", store: any RecordStore = InMemoryRecordStore(),
                 policy: CPSPolicy = .canonEurope, seed: UInt64 = 42, calendars: CalendarLookup? = nil,
-                gateway: (any PaymentGateway)? = nil, ids: IDGenerator? = nil) {
+                gateway: (any PaymentGateway)? = nil, ids: IDGenerator? = nil, tokenKeys: TokenKeys? = nil) {
         clock = TestClock(iso: start)
         self.store = store
         let random = RandomSource(SeededRandomNumberGenerator(seed: seed))
@@ -49,8 +51,11 @@ public struct TestEnvironment: Sendable {
         mailbox = InMemoryMailbox()
         events = RecordingEventSink()
         sleeper = RecordingSleeper()
+        let tokenKeys = tokenKeys ?? .generated()
+        self.tokenKeys = tokenKeys
         do {
-            context = try CPSContext(store: store, identity: identity, policy: policy, time: clock.source, ids: ids ?? .incrementing(),
+            context = try CPSContext(store: store, identity: identity, tokenKeys: tokenKeys,
+                                     reviewers: ReviewerDirectory(listed: [Self.reviewerRecord, Self.secondReviewerRecord]), policy: policy, time: clock.source, ids: ids ?? .incrementing(),
                                      random: random, calendars: calendars, paymentGateway: gateway,
                                      legacyDirectory: legacyDirectory, mailTransport: mailbox, events: events.sink,
                                      sleeper: sleeper.sleeper)
@@ -124,8 +129,23 @@ public struct TestEnvironment: Sendable {
         try await store.commit(batch)
     }
 
-    /// A reviewer principal.
+    /// A reviewer principal: ``reviewerRecord``, listed in the context's reviewer directory.
     public static let reviewer = Principal.reviewer("reviewer-1")
+    /// A second reviewer principal: ``secondReviewerRecord`` (for two reviewers at once).
+    public static let secondReviewer = Principal.reviewer("reviewer-2")
+    /// The reviewer the environment's directory lists (R-ID-4): ID `reviewer-1`,
+    /// `reviewer@canon-europe.test`.
+    public static let reviewerRecord = listedReviewer("reviewer-1", "reviewer@canon-europe.test", "Rita Reviewer")
+    /// The second listed reviewer: ID `reviewer-2`, `reviewer2@canon-europe.test`.
+    public static let secondReviewerRecord = listedReviewer("reviewer-2", "reviewer2@canon-europe.test", "Rolf Reviewer")
+
+    private static func listedReviewer(_ id: String, _ email: String, _ name: String) -> Reviewer {
+        do {
+            return Reviewer(id: id, email: try EmailAddress(email), name: name, addedAt: Date(timeIntervalSince1970: 1_764_000_000))
+        } catch {
+            fatalError("TestEnvironment: \(error)") // unreachable: a well-formed address
+        }
+    }
 
     /// Every mail written to the outbox, in order (delivered or not).
     public func sentMails() async throws -> [MailMessage] {
@@ -137,16 +157,25 @@ public struct TestEnvironment: Sendable {
         try await store.fetchAll(OutboxMail.self, indexKey: "template:\(template)").map(\.record.message)
     }
 
-    /// The token in the newest mail of `template` carrying a link (`…?token=XYZ`).
-    public func latestToken(_ template: String = "accountReady") async throws -> String? {
-        Self.token(in: try await mails(template).last)
+    /// Runs the password-reset job and the mail dispatcher until nothing is pending (R-ID-3): what a
+    /// host's job loop does. Tokens exist only in delivered mail, in ``mailbox``.
+    public func deliverMail() async throws {
+        while try await services.passwordResets.runOnce(as: .system("test-kit")).hasMore {}
+        while try await mailDispatcher.dispatchPending().hasMore {}
     }
 
-    /// The token in the newest mail of `template` to `email` carrying a link: one index look-up of
-    /// that recipient's mails, so it stays fast in a store of many accounts (the journey benchmark).
+    /// The token in the newest *delivered* mail of `template` carrying a link (`…?token=XYZ`): runs
+    /// ``deliverMail()`` first, then reads ``mailbox`` — the outbox never holds a link (R-ID-3).
+    public func latestToken(_ template: String = "accountReady") async throws -> String? {
+        try await deliverMail()
+        return Self.token(in: mailbox.messages.last(where: { $0.template == template }))
+    }
+
+    /// The token in the newest delivered mail of `template` to `email` carrying a link (after
+    /// ``deliverMail()``).
     public func latestToken(_ template: String = "accountReady", to email: EmailAddress) async throws -> String? {
-        let mails = try await store.fetchAll(OutboxMail.self, indexKey: "to:\(email.key)").map(\.record.message)
-        return Self.token(in: mails.last(where: { $0.template == template }))
+        try await deliverMail()
+        return Self.token(in: mailbox.messages(to: email).last(where: { $0.template == template }))
     }
 
     /// The token after `token=` in `mail`'s link, if it has one.

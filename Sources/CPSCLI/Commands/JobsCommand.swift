@@ -17,8 +17,10 @@ extension CommandSpec {
                    uses an in-memory gateway that approves every charge, or declines every charge with
                    --decline REASON (retries and the overdue mail follow the policy)
         follow-up  sends bank-transfer reminders and suspends memberships unpaid after the grace period
-        mail       delivers the outbox (R-ADP-2) into the maildir <data-dir>/mail (new/ holds one RFC 5322
-                   file per mail); `cps mails` lists what was sent
+        mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
+                   maildir <data-dir>/mail (new/ holds one RFC 5322 file per mail); the dispatcher puts
+                   each password link into its mail there, never into the store (R-ID-3); `cps mails`
+                   lists what was sent
         Set CPS_NOW to run a job at a chosen moment.
         """,
         valuedOptions: ["--decline"]
@@ -47,6 +49,8 @@ extension CommandSpec {
                     report.reminded.map { "reminded \($0)" } + report.suspended.map { "suspended \($0)" }
                 }
             default:
+                // Password-reset requests first: their job queues the reset mails (R-PWD-1, R-ID-3).
+                while try await cli.services.passwordResets.runOnce(as: job).hasMore {}
                 let report = try await cli.services.mailDispatcher?.dispatchPending(limit: 10_000) ?? DispatchReport()
                 try invocation.emit(JobReport(delivered: report.delivered, retrying: report.retrying, failed: report.failed)) {
                     ["delivered \(report.delivered.count), retrying \(report.retrying.count), failed \(report.failed.count)"]

@@ -7,13 +7,13 @@ extension CommandSpec {
         name: "review",
         summary: "validate applications as a reviewer: queue, start, fields, approve, reject, info",
         help: """
-        Usage: cps review queue --reviewer ID
-               cps review start APPLICATION --reviewer ID
-               cps review fields APPLICATION DOCUMENT --reviewer ID [--company NAME] [--vat NUMBER]
+        Usage: cps review queue --reviewer EMAIL
+               cps review start APPLICATION --reviewer EMAIL
+               cps review fields APPLICATION DOCUMENT --reviewer EMAIL [--company NAME] [--vat NUMBER]
                                  [--street S] [--postal-code P] [--city C] [--issued YYYY-MM-DD] [--as-applied]
-               cps review approve APPLICATION --reviewer ID
-               cps review reject APPLICATION REASONS --reviewer ID
-               cps review info APPLICATION MESSAGE --reviewer ID
+               cps review approve APPLICATION --reviewer EMAIL
+               cps review reject APPLICATION REASONS --reviewer EMAIL
+               cps review info APPLICATION MESSAGE --reviewer EMAIL
 
         queue    applications awaiting a decision, oldest due first, with their due day and whether overdue
         start    puts an application in review
@@ -21,14 +21,16 @@ extension CommandSpec {
                  own company name, VAT number and address (for scripts); prints the evaluation
         approve  creates the business account and mails the password link (R-VAL-3)
         reject   rejects with reasons; info asks the applicant for more information (both mailed)
+        --reviewer names a reviewer added with `cps reviewers add` (R-ID-4); never the applicant, the
+        contact or a user of the account.
         """,
         valuedOptions: ["--reviewer", "--company", "--vat", "--street", "--postal-code", "--city", "--issued"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--reviewer", "--company", "--vat", "--street", "--postal-code",
                                                 "--city", "--issued", "--as-applied"], maxPositionals: 3)
         let action = try invocation.action(["queue", "start", "fields", "approve", "reject", "info"])
-        let reviewer = try invocation.reviewerPrincipal()
         return try await CLIContext.with(invocation) { cli in
+            let reviewer = try await invocation.reviewerPrincipal(in: cli)
             let review = cli.services.review
             switch action {
             case "queue":

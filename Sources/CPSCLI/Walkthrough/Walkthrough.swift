@@ -50,7 +50,7 @@ public struct Walkthrough: Sendable {
         var form = Fixtures.swedishForm
         form.contactLanguage = language.code
         let applicant = Principal.applicant(try EmailAddress(form.contactEmail))
-        let reviewer = Principal.reviewer("granskare-1")
+        let reviewer = TestEnvironment.reviewer
 
         say("title", ["company": form.companyName])
 

@@ -51,10 +51,10 @@ public struct AccountService: Sendable {
                 let user = AccountUser(id: context.ids.next("user"), accountID: accountID, name: name, email: address,
                                        language: language, role: role, createdAt: unit.now)
                 try unit.insert(user)
-                let issued = try await TokenIssuer(unit: unit).issue(for: user, purpose: .firstPassword)
-                try unit.mail("userInvited", to: user, facts: [
+                let token = try await TokenIssuer(unit: unit).issue(for: user, purpose: .firstPassword)
+                try unit.mail("userInvited", to: user, passwordLink: token, facts: [
                     "name": name, "inviter": superuser.record.name, "company": account.record.companyName,
-                    "link": issued.link, "hours": String(context.policy.passwords.tokenLifetimeHours),
+                    "hours": String(context.policy.passwords.tokenLifetimeHours),
                 ])
                 try unit.audit(accountID, "user.added", details: ["user": user.id, "role": role.rawValue])
                 try unit.remember(user, for: replayed.claim)

@@ -18,6 +18,11 @@ public struct AuthorizationError: LocalizedFailure, Equatable {
         public static let otherAccount = Reason("otherAccount")
         /// The user is removed or not yet active.
         public static let inactiveUser = Reason("inactiveUser")
+        /// The reviewer is not in the reviewer directory, or was removed (R-ID-4).
+        public static let unknownReviewer = Reason("unknownReviewer")
+        /// The reviewer is the applicant, the contact or a user of the application's account (R-VAL-1);
+        /// e-mail addresses are compared whole and case-insensitively.
+        public static let reviewerIsParty = Reason("reviewerIsParty")
         /// The principal's kind cannot do this at all.
         public static let wrongPrincipal = Reason("wrongPrincipal")
     }

@@ -121,13 +121,34 @@ public struct MailDispatcher: Sendable {
         }
         let attempt = claimed.record.attempts
         do {
-            try await transport.deliver(claimed.record.message)
+            try await transport.deliver(try await rendered(claimed.record))
         } catch {
             return .init(outboxID: id, messageID: messageID, attempt: attempt,
                          outcome: try await recordFailure(error, on: claimed))
         }
         return .init(outboxID: id, messageID: messageID, attempt: attempt,
                      outcome: try await recordDelivery(of: claimed))
+    }
+
+    /// The message as the transport receives it (R-ID-3): a mail with a password link gets the link in
+    /// place of ``MailMessage/passwordLinkPlaceholder``, computed now from the token record and the
+    /// context's ``TokenKeys``; the outbox never holds it. A token record that is gone, or signed by a
+    /// key no longer listed, makes the delivery fail permanently (the link could not work).
+    private func rendered(_ mail: OutboxMail) async throws(MailTransportError) -> MailMessage {
+        guard let tokenID = mail.passwordTokenID else { return mail.message }
+        let record: PasswordToken?
+        do {
+            record = try await store.fetch(PasswordToken.self, id: tokenID)?.record
+        } catch {
+            throw MailTransportError(detail: "the password token of the mail cannot be read: \(error.detail)")
+        }
+        guard let record, let link = TokenIssuer.link(of: record, keys: context.tokenKeys, policy: context.policy.mail) else {
+            throw MailTransportError(permanent: true, detail: "the mail's password link cannot be made: its token is gone or its key is no longer listed")
+        }
+        var message = mail.message
+        message.body = message.body.replacingOccurrences(of: MailMessage.passwordLinkPlaceholder, with: link)
+        message.facts["link"] = link
+        return message
     }
 
     /// Records a confirmed delivery. On a conflict the record is read again and the delivery recorded

@@ -3,9 +3,10 @@ import Foundation
 /// Setting a password with the link from the automatic e-mail, asking for a new link, and signing in
 /// (seed steps 4–5; R-PWD-1…3).
 ///
-/// The token in the link is the caller's credential for ``setPassword(token:newPassword:)``: it is
-/// looked up by its SHA-256 digest and compared in constant time, works once, expires, and is voided
-/// by a newer one. Before approval there is no token at all; a reset request for an address without
+/// The token in the link is the caller's credential for ``setPassword(token:newPassword:)``: it names
+/// its record and carries `HMAC-SHA256(key, record ID ‖ nonce)` under the host's ``TokenKeys``,
+/// compared in constant time (R-ID-3: the store alone cannot produce it); it works once, expires, and
+/// is voided by a newer one. Before approval there is no token at all; a reset request for an address without
 /// an account is refused internally (audited) while the caller always gets the same answer.
 public struct PasswordService: Sendable {
     let context: CPSContext
@@ -26,15 +27,10 @@ public struct PasswordService: Sendable {
     /// adapter fails, the claim is undone so the link still works and nothing is lost.
     @discardableResult
     public func setPassword(token secret: String, newPassword: String) async throws -> AccountUser {
-        let digest = SHA256.hash(Array(secret.utf8))
-        let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        guard secret.utf8.count >= 22, secret.utf8.count <= 200 else { throw PasswordError(.invalidToken) }
+        guard secret.utf8.count >= 22, secret.utf8.count <= 400 else { throw PasswordError(.invalidToken) }
         // 1. Claim the token together with the activation, in one unit (R-UOW-1).
         let claimed = try await context.transact("password.set", as: .system("password")) { unit in
-            guard var token = try await unit.fetch(PasswordToken.self, holding: PasswordToken.digestKey(hex)),
-                  ConstantTime.equals(Array(token.record.digest.utf8), Array(hex.utf8)) else {
-                throw PasswordError(.invalidToken)
-            }
+            guard var token = try await TokenIssuer(unit: unit).verify(secret) else { throw PasswordError(.invalidToken) }
             switch token.record.state {
             case .used: throw PasswordError(.tokenUsed)
             case .voided: throw PasswordError(.tokenReplaced)
@@ -100,27 +96,25 @@ public struct PasswordService: Sendable {
         }
     }
 
-    /// Sends a new password link if `email` belongs to an active user (R-PWD-1). The answer is the
-    /// same in every case, so it never reveals whether the address has an account; a request for an
-    /// address whose account is not yet created is refused internally and audited.
+    /// Asks for a new password link for `email` (R-PWD-1, R-ID-3). The answer is the same in every
+    /// case and comes at once: the call reads the holder of the address and writes one
+    /// ``PasswordResetRequest`` of the same size whether or not the address has an account; the
+    /// ``PasswordResetJob`` then issues the token and the mail, or audits the refusal (an address whose
+    /// account is not yet created; an unknown address, kept only as a keyed fingerprint).
     public func requestPasswordReset(email text: String) async throws -> ResetAnswer {
         guard let email = try? EmailAddress(text) else { return .mailSentIfAccountExists }
         let key = BusinessAccountApplication.emailKey(email)
         try await context.transact("password.reset", as: .system("password")) { unit in
-            if let user = try await unit.fetch(AccountUser.self, holding: key), user.record.status != .removed {
-                let issued = try await TokenIssuer(unit: unit).issue(for: user.record, purpose: .reset)
-                try unit.mail("passwordReset", to: user.record, facts: [
-                    "name": user.record.name, "link": issued.link,
-                    "hours": String(context.policy.passwords.tokenLifetimeHours),
-                ])
-                try unit.audit(user.record.id, "password.resetSent")
-            } else if let application = try await unit.fetch(BusinessAccountApplication.self, holding: key) {
-                try unit.audit(application.record.id, "password.resetRefused",
-                               reason: "account not yet created (application \(application.record.status.rawValue))")
-            } else {
-                try unit.audit("unknown-address", "password.resetRefused", reason: "no account for the address",
-                               details: ["emailSHA256": SHA256.hexDigest(Array(email.key.utf8))])
+            let holder = try await unit.holder(of: key)
+            let target: String
+            switch holder?.kind {
+            case AccountUser.kind?: target = "user:" + (holder?.id ?? "")
+            case BusinessAccountApplication.kind?: target = "application:" + (holder?.id ?? "")
+            default: target = "none"
             }
+            try unit.insert(PasswordResetRequest(id: context.ids.next("reset"), target: target,
+                                                 addressFingerprint: context.tokenKeys.fingerprint(email.key),
+                                                 requestedAt: unit.now))
         }
         return .mailSentIfAccountExists
     }

@@ -7,8 +7,11 @@ enum AccessRequirement: Sendable {
     case userOf(accountID: String)
     /// An active superuser of the account.
     case superuserOf(accountID: String)
-    /// A reviewer.
+    /// A reviewer of the directory (``CPSContext/reviewers``).
     case reviewer
+    /// A reviewer of the directory who is not a party to the application: not its applicant or
+    /// contact, nor a user of its account (R-VAL-1).
+    case reviewerOf(BusinessAccountApplication)
     /// A job or import of the host.
     case system
     /// Any one of the requirements; the error is the first requirement's.

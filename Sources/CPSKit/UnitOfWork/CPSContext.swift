@@ -3,7 +3,8 @@ import Foundation
 /// The composition root (R-ADP-3, R-UOW-1): every adapter and source a service needs, injected once.
 ///
 /// ```swift
-/// let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider())
+/// let keys = try TokenKeys.load(fromFile: keyFile, dataDirectory: dataDirectory)   // Documentation/Security.md
+/// let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), tokenKeys: keys)
 /// let cps = CPSServices(context)
 /// let application = try await cps.onboarding.createApplication(form, as: applicant)
 /// ```
@@ -32,6 +33,11 @@ public struct CPSContext: Sendable {
     public private(set) var calendars: CalendarLookup
     /// Where passwords go (R-PWD-2).
     public var identity: any IdentityProvider
+    /// The host's keys for password-set tokens (R-ID-3): never in the store.
+    public var tokenKeys: TokenKeys
+    /// Who may review applications (R-VAL-1, R-ID-4): reviewers stored with ``ReviewerService`` and
+    /// any the host names here; ``ReviewerDirectory/stored`` by default.
+    public var reviewers: ReviewerDirectory
     /// The VAT registry look-up made at submission, if the host has one (R-VAT-2).
     public var vatRegistry: (any VATRegistryLookup)?
     /// The card processor (R-BIL-3), if the host takes cards.
@@ -46,11 +52,13 @@ public struct CPSContext: Sendable {
     public var sleeper: Sleeper
     private let customCalendars: Bool
 
-    /// Creates a context; everything but the store and the identity adapter has a production default.
+    /// Creates a context; everything but the store, the identity adapter and the token keys has a
+    /// production default.
     /// The calendars default to the national holidays of each country plus the policy's opt-in days.
     ///
     /// - Throws: ``PolicyError`` when `policy` does not validate.
-    public init(store: any RecordStore, identity: any IdentityProvider, policy: CPSPolicy = .canonEurope,
+    public init(store: any RecordStore, identity: any IdentityProvider, tokenKeys: TokenKeys,
+                reviewers: ReviewerDirectory = .stored, policy: CPSPolicy = .canonEurope,
                 time: TimeSource = .system, ids: IDGenerator = .uuid, random: RandomSource = .system,
                 catalog: TextCatalog = .standard, calendars: CalendarLookup? = nil,
                 vatRegistry: (any VATRegistryLookup)? = nil, paymentGateway: (any PaymentGateway)? = nil,
@@ -59,6 +67,8 @@ public struct CPSContext: Sendable {
         try policy.validate()
         self.store = store
         self.identity = identity
+        self.tokenKeys = tokenKeys
+        self.reviewers = reviewers
         self.policy = policy
         self.time = time
         self.ids = ids

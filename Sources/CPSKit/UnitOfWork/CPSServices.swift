@@ -1,7 +1,7 @@
 /// The production facade (R-UOW-1): every service and job of CPSKit, built from one ``CPSContext``.
 ///
 /// ```swift
-/// let context = try CPSContext(store: store, identity: identity, paymentGateway: gateway,
+/// let context = try CPSContext(store: store, identity: identity, tokenKeys: keys, paymentGateway: gateway,
 ///                              mailTransport: MaildirTransport(directory: maildir))
 /// let cps = CPSServices(context)
 /// let application = try await cps.onboarding.createApplication(form, as: applicant)
@@ -23,6 +23,10 @@ public struct CPSServices: Sendable {
     public var review: ReviewService { ReviewService(context) }
     /// Passwords and sign-in (R-PWD-1…3).
     public var passwords: PasswordService { PasswordService(context) }
+    /// The job answering password-reset requests (R-PWD-1, R-ID-3).
+    public var passwordResets: PasswordResetJob { PasswordResetJob(context) }
+    /// The reviewer directory (R-VAL-1, R-ID-4).
+    public var reviewers: ReviewerService { ReviewerService(context) }
     /// Accounts and their users (R-ACC-5).
     public var accounts: AccountService { AccountService(context) }
     /// "My products" and points (R-PRD-1…5, R-PTS-1, R-INV-1).
@@ -44,10 +48,10 @@ public struct CPSServices: Sendable {
     /// The outbox dispatcher over the context's mail transport, `nil` without one (R-ADP-2).
     public var mailDispatcher: MailDispatcher? { context.mailTransport.map { MailDispatcher(context, transport: $0) } }
 
-    /// Every job the context can run (R-UOW-2): invoicing, card charges (with a gateway), payment
-    /// follow-up, and mail dispatch (with a transport), in that order.
+    /// Every job the context can run (R-UOW-2): password resets, invoicing, card charges (with a
+    /// gateway), payment follow-up, and mail dispatch (with a transport), in that order.
     public var jobs: [any CPSJob] {
-        var jobs: [any CPSJob] = [invoicing]
+        var jobs: [any CPSJob] = [passwordResets, invoicing]
         if context.paymentGateway != nil { jobs.append(cardCharges) }
         jobs.append(paymentFollowUp)
         if let mailDispatcher { jobs.append(mailDispatcher) }

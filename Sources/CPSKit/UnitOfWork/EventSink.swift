@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// let events = EventSink { event in logger.info("\(event)") }
-/// let context = try CPSContext(store: store, identity: identity, events: events)
+/// let context = try CPSContext(store: store, identity: identity, tokenKeys: keys, events: events)
 /// ```
 public struct EventSink: Sendable {
     private let receive: @Sendable (CPSEvent) -> Void

@@ -7,7 +7,13 @@ extension UnitOfWork {
     func authorize(_ requirement: AccessRequirement) async throws -> Stored<AccountUser>? {
         switch requirement {
         case .reviewer:
-            guard case .reviewer = principal else { throw AuthorizationError(.reviewerOnly, principal: principal) }
+            _ = try await reviewer()
+            return nil
+        case .reviewerOf(let application):
+            let reviewer = try await reviewer()
+            if try await isParty(reviewer.email, to: application) {
+                throw AuthorizationError(.reviewerIsParty, principal: principal)
+            }
             return nil
         case .system:
             guard case .system = principal else { throw AuthorizationError(.wrongPrincipal, principal: principal) }
@@ -32,6 +38,26 @@ extension UnitOfWork {
             }
             throw first ?? AuthorizationError(.wrongPrincipal, principal: principal)
         }
+    }
+
+    /// The active reviewer the principal names: listed by the host, else stored (read through the
+    /// unit, so a removal meanwhile fails the commit).
+    private func reviewer() async throws -> Reviewer {
+        guard case .reviewer(let id) = principal else { throw AuthorizationError(.reviewerOnly, principal: principal) }
+        if let listed = context.reviewers.listed[id], listed.status == .active { return listed }
+        guard let stored = try await fetch(Reviewer.self, id: id), stored.record.status == .active else {
+            throw AuthorizationError(.unknownReviewer, principal: principal)
+        }
+        return stored.record
+    }
+
+    /// Whether `email` is the application's contact (the applicant), its old CPS e-mail, or an e-mail
+    /// of a user of its account (R-VAL-1). ``EmailAddress`` compares whole addresses, ignoring case.
+    private func isParty(_ email: EmailAddress, to application: BusinessAccountApplication) async throws -> Bool {
+        if email == application.contactEmail || email == application.oldCPSEmail { return true }
+        guard let accountID = application.accountID else { return false }
+        return try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+            .contains { $0.record.email == email }
     }
 
     private func user(of accountID: String, superuser: Bool) async throws -> Stored<AccountUser> {

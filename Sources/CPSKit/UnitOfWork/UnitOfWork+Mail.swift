@@ -38,6 +38,21 @@ extension UnitOfWork {
         try mail(template, to: MailAddress(user.email, name: user.name), language: user.language, facts: facts)
     }
 
+    /// Queues `template` to `user` with the password link of `token` (R-ID-3): the outbox mail keeps
+    /// the token's ID and ``MailMessage/passwordLinkPlaceholder`` where the link goes; the dispatcher
+    /// renders the link at delivery.
+    @discardableResult
+    func mail(_ template: String, to user: AccountUser, passwordLink token: PasswordToken,
+              facts: [String: String]) throws -> OutboxMail {
+        var values = facts
+        values["link"] = MailMessage.passwordLinkPlaceholder
+        var mail = context.composer.compose(template, to: MailAddress(user.email, name: user.name), language: user.language,
+                                            facts: values, date: now)
+        mail.passwordTokenID = token.id
+        try insert(mail)
+        return mail
+    }
+
     /// Queues `template` to the contact of `application` in the application's language.
     @discardableResult
     func mail(_ template: String, toContactOf application: BusinessAccountApplication,

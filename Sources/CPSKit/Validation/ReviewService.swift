@@ -4,7 +4,9 @@ import Foundation
 /// deadlines and overdue list, examining documents, and the decisions — approve (which creates the
 /// account and mails the password link), reject, or ask for more information.
 ///
-/// Only a ``Principal/reviewer(_:)`` may call it. Every decision is one unit of work (R-UOW-1): one
+/// Only a ``Principal/reviewer(_:)`` of the reviewer directory (``CPSContext/reviewers``) may call it,
+/// and never on an application the reviewer is a party to — its applicant or contact, or a user of its
+/// account (``AuthorizationError/Reason/reviewerIsParty``, R-VAL-1). Every decision is one unit of work (R-UOW-1): one
 /// atomic batch with its audit entry and mail, checked against the application as it was read. Of two
 /// reviewers deciding the same application at once, one wins; the other's unit runs again, finds the
 /// application decided and is refused with ``ApplicationError/Reason/wrongStatus`` — so exactly one
@@ -42,6 +44,7 @@ public struct ReviewService: Sendable {
         try await context.transact("review.start", as: principal) { unit in
             try await unit.authorize(.reviewer)
             var stored = try await unit.application(applicationID)
+            try await unit.authorize(.reviewerOf(stored.record))
             try unit.require(stored.record, in: [.submitted])
             stored.record.status = .inReview
             try unit.update(stored)
@@ -54,6 +57,7 @@ public struct ReviewService: Sendable {
     public func evidenceFile(_ documentID: String, of applicationID: String, as principal: Principal) async throws -> EvidenceFile {
         try await context.read("review.evidenceFile", as: principal) { unit in
             try await unit.authorize(.reviewer)
+            try await unit.authorize(.reviewerOf(try await unit.application(applicationID).record))
             guard let file = try await unit.fetch(EvidenceFile.self, id: documentID),
                   file.record.applicationID == applicationID else {
                 throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
@@ -69,6 +73,7 @@ public struct ReviewService: Sendable {
         try await context.transact("review.visibleFields", as: principal) { unit in
             try await unit.authorize(.reviewer)
             var stored = try await unit.application(applicationID)
+            try await unit.authorize(.reviewerOf(stored.record))
             try unit.require(stored.record, in: [.submitted, .inReview])
             guard let index = stored.record.documents.firstIndex(where: { $0.id == documentID }) else {
                 throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
@@ -87,6 +92,7 @@ public struct ReviewService: Sendable {
         try await context.transact("review.approve", as: principal) { unit in
             try await unit.authorize(.reviewer)
             var stored = try await unit.application(applicationID)
+            try await unit.authorize(.reviewerOf(stored.record))
             try unit.require(stored.record, in: [.submitted, .inReview])
             let evaluation = unit.evidenceEvaluation(of: stored.record)
             guard evaluation.isSatisfied else {
@@ -107,9 +113,9 @@ public struct ReviewService: Sendable {
             try unit.update(stored)
             try unit.insert(account)
             try unit.insert(superuser)
-            let issued = try await TokenIssuer(unit: unit).issue(for: superuser, purpose: .firstPassword)
-            try unit.mail("accountReady", to: superuser, facts: [
-                "company": account.companyName, "name": superuser.name, "link": issued.link,
+            let token = try await TokenIssuer(unit: unit).issue(for: superuser, purpose: .firstPassword)
+            try unit.mail("accountReady", to: superuser, passwordLink: token, facts: [
+                "company": account.companyName, "name": superuser.name,
                 "hours": String(context.policy.passwords.tokenLifetimeHours), "accountID": account.id,
             ])
             try unit.audit(applicationID, "application.approved", details: ["account": account.id])
@@ -147,6 +153,7 @@ public struct ReviewService: Sendable {
         return try await context.transact("review.\(status.rawValue)", as: principal) { unit in
             try await unit.authorize(.reviewer)
             var stored = try await unit.application(applicationID)
+            try await unit.authorize(.reviewerOf(stored.record))
             try unit.require(stored.record, in: [.submitted, .inReview])
             stored.record.status = status
             stored.record.decisionNote = text

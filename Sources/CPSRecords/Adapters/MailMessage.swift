@@ -25,6 +25,11 @@ public struct MailMessage: Hashable, Codable, Sendable {
     /// When the mail was written.
     public var date: Date
 
+    /// What stands for the password link in a mail waiting in the outbox (R-ID-3): in the body and in
+    /// `facts["link"]`. The mail dispatcher replaces it with the link when it delivers the mail, so a
+    /// transport always receives the real link and the store never holds it.
+    public static let passwordLinkPlaceholder = "[password link]"
+
     /// Creates a message.
     public init(messageID: String, from: MailAddress, to: [MailAddress], subject: String, body: String,
                 language: Language, template: String, facts: [String: String] = [:], date: Date) {

@@ -34,11 +34,16 @@ public struct OutboxMail: StoredRecord, Hashable {
     public var lastError: String?
     /// When the delivery was confirmed.
     public var deliveredAt: Date?
+    /// The ``PasswordToken`` whose link the mail carries, if any (R-ID-3). The outbox keeps only this
+    /// reference: the body holds ``MailMessage/passwordLinkPlaceholder`` and the dispatcher puts the
+    /// link in at delivery, so no link is ever written to the store.
+    public var passwordTokenID: String?
 
     /// A new pending mail.
-    package init(id: String, message: MailMessage) {
+    package init(id: String, message: MailMessage, passwordTokenID: String? = nil) {
         self.id = id
         self.message = message
+        self.passwordTokenID = passwordTokenID
         self.status = .pending
         self.attempts = 0
         self.nextAttemptAt = message.date

@@ -1,7 +1,12 @@
 import Foundation
 
-/// A single-use password-set token (R-PWD-2), stored only as the SHA-256 digest of the secret that
-/// was mailed.
+/// A single-use password-set token (R-PWD-2, R-ID-3). The record holds no secret and nothing from
+/// which the token can be derived without the host's key: a 128-bit random ``nonce`` and the ``keyID``
+/// of the key that signs it. The token mailed is `HMAC-SHA256(key, id ‖ nonce)`, computed by the mail
+/// dispatcher at delivery and by the password service when the link is used.
+///
+/// A record written before issue 16 (a SHA-256 digest, no nonce) decodes with `nonce` and `keyID`
+/// absent and never verifies: its user asks for a new link.
 public struct PasswordToken: StoredRecord, Equatable {
     /// What the token is for.
     public enum Purpose: String, Codable, Sendable, Hashable {
@@ -29,8 +34,10 @@ public struct PasswordToken: StoredRecord, Equatable {
     public let userID: String
     /// The user's account.
     public let accountID: String
-    /// SHA-256 of the secret, lower-case hex.
-    public let digest: String
+    /// 16 random bytes, base64url; `nil` on a record written before issue 16 (never verifies).
+    public let nonce: String?
+    /// The ID of the ``TokenKeys`` key that signs the token; `nil` on a record written before issue 16.
+    public let keyID: String?
     /// Why it was issued.
     public let purpose: Purpose
     /// When it was issued.
@@ -43,22 +50,19 @@ public struct PasswordToken: StoredRecord, Equatable {
     public var usedAt: Date?
 
     /// Creates a token record.
-    package init(id: String, userID: String, accountID: String, digest: String, purpose: Purpose,
+    package init(id: String, userID: String, accountID: String, nonce: String, keyID: String, purpose: Purpose,
                 issuedAt: Date, expiresAt: Date) {
         self.id = id
         self.userID = userID
         self.accountID = accountID
-        self.digest = digest
+        self.nonce = nonce
+        self.keyID = keyID
         self.purpose = purpose
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
         self.state = .active
     }
 
-    /// The unique key by which a presented secret's digest finds its token.
-    public static func digestKey(_ digest: String) -> String { "password-token:\(digest)" }
-
-    public var uniqueKeys: [String] { [Self.digestKey(digest)] }
     public var indexKeys: [String] { [Self.userIndex(userID), "token:\(state.rawValue)"] }
 
     /// The index key of the tokens of `userID`.

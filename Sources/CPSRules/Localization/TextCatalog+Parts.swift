@@ -21,5 +21,7 @@ extension TextCatalog {
         .billingService,
         .billingEmail,
         .guidance,
+        .tokenKeys,
+        .reviewer,
     ]
 }

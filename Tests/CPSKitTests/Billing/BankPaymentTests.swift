@@ -56,7 +56,7 @@ struct BankPaymentTests {
         #expect(!RFCreditorReference.isValid(wrong))
         let today = CalendarDay(fixture.env.clock.now, in: fixture.env.context.policy.timeZone)
         let payment = try await fixture.env.bankPayments.recordIncomingPayment(
-            amount: invoice.total, reference: wrong, receivedOn: today, as: .reviewer("back-office"))
+            amount: invoice.total, reference: wrong, receivedOn: today, as: TestEnvironment.reviewer)
         #expect(payment.status == .unmatched)
         #expect(payment.invoiceID == nil)
         #expect(try await fixture.reload(invoice).status == .open)

@@ -9,7 +9,10 @@ struct JourneyCommandsTests {
     @Test("apply, duplicate (65), usage (64), evidence, submit and next steps in Swedish, state kept across runs")
     func applicationJourney() async throws {
         let directory = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(atPath: directory.path + ".keys") // the tool's key file beside it
+        }
         let environment = ["CPS_DATA_DIR": directory.path, "CPS_NOW": "2026-11-27T10:00:00+01:00"]
         let form = directory.appendingPathComponent("form.json")
         try JSONEncoder().encode(Fixtures.swedishForm).write(to: form)
@@ -28,9 +31,9 @@ struct JourneyCommandsTests {
         #expect(await CommandLineTool.run(["apply", form.path, "--nope"], environment: environment).status == .usage)
         #expect(await CommandLineTool.run(["submit", id], environment: environment).status == .usage)
 
-        let added = await CommandLineTool.run(["evidence", "add", id, "companyInvoice", pdf.path, "--as", "anna@ljusbild.example"],
+        let evidence = await CommandLineTool.run(["evidence", "add", id, "companyInvoice", pdf.path, "--as", "anna@ljusbild.example"],
                                               environment: environment)
-        #expect(added.status == .success)
+        #expect(evidence.status == .success)
         let submitted = await CommandLineTool.run(["submit", id, "--as", "anna@ljusbild.example", "--json"], environment: environment)
         #expect(try Self.object(submitted.output)["dueDay"] as? String == "2026-12-01")
 
@@ -41,7 +44,11 @@ struct JourneyCommandsTests {
         #expect(steps.output.contains("tisdag 1 december 2026"))
         #expect(steps.output.contains("password.doNotResetYet"))
 
-        let queue = await CommandLineTool.run(["review", "queue", "--reviewer", "r1", "--json"], environment: environment)
+        let added = await CommandLineTool.run(["reviewers", "add", "rita@canon-europe.example", "Rita", "--json"],
+                                              environment: environment)
+        #expect(added.status == .success)
+        let queue = await CommandLineTool.run(["review", "queue", "--reviewer", "rita@canon-europe.example", "--json"],
+                                              environment: environment)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(queue.output.utf8)) as? [[String: Any]])
         #expect(rows.first?["id"] as? String == id)
         #expect(rows.first?["dueDay"] as? String == "2026-12-01")
@@ -50,12 +57,15 @@ struct JourneyCommandsTests {
     @Test("A bad CPS_NOW is a usage error; every journey command has --help")
     func clockAndHelp() async throws {
         let directory = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(atPath: directory.path + ".keys") // the tool's key file beside it
+        }
         let bad = await CommandLineTool.run(["mails"], environment: ["CPS_DATA_DIR": directory.path, "CPS_NOW": "soon"])
         #expect(bad.status == .usage)
         #expect(bad.errorOutput.contains("CPS_NOW"))
         for command in ["apply", "evidence", "submit", "review", "password", "users", "products", "migrate", "points",
-                        "next-steps", "levels", "purchase", "jobs", "bank-payment", "mails"] {
+                        "next-steps", "levels", "purchase", "jobs", "bank-payment", "mails", "reviewers"] {
             let help = await CommandLineTool.run([command, "--help"])
             #expect(help.status == .success, "\(command)")
             #expect(help.output.hasPrefix("Usage: cps \(command)"), "\(command)")

@@ -20,16 +20,22 @@ struct PasswordServiceTests {
         return try #require(try await env.latestToken())
     }
 
-    @Test("R-PWD-2: the token has at least 128 bits and only its SHA-256 digest is stored")
+    @Test("R-PWD-2, R-ID-3: the record holds a 128-bit nonce and the key ID; the token is its HMAC, never stored")
     func tokenShape() async throws {
         let env = TestEnvironment()
         let token = try await approved(env)
-        #expect(token.count >= 22) // 16 bytes in base64url; the default is 32 bytes (43 characters)
-        #expect(token.count == 43)
         let stored = try #require(try await env.store.fetchAll(PasswordToken.self).first?.record)
-        #expect(stored.digest == SHA256.hexDigest(Array(token.utf8)))
+        // base64url of: the ID's length, the ID, and the 32-byte HMAC-SHA256 (256 bits ≥ 128).
+        #expect(token.count == ((1 + stored.id.utf8.count + 32) * 8 + 5) / 6)
+        #expect(stored.nonce?.count == 22) // 16 bytes in base64url
+        #expect(stored.keyID == env.tokenKeys.currentKeyID)
         #expect(!String(decoding: try #require(try await env.store.record(kind: PasswordToken.kind, id: stored.id)).payload,
                         as: UTF8.self).contains(token))
+        // Under another key the same record gives no working token (R-ID-3: the key is the secret).
+        let other = TestEnvironment(store: env.store, ids: .incrementing(tag: "b"), tokenKeys: .generated(seed: 99))
+        await #expect(throws: PasswordError(.invalidToken)) {
+            try await other.passwords.setPassword(token: token, newPassword: Self.password)
+        }
     }
 
     @Test("R-PWD-1, R-PWD-3: the link sets the password; the account is active and the user can sign in")
@@ -111,6 +117,7 @@ struct PasswordServiceTests {
             try await env.passwords.requestPasswordReset(email: "not an address"),
         ]
         #expect(Set(answers) == [.mailSentIfAccountExists])
+        try await env.deliverMail() // the reset job handles the requests
         #expect(try await env.sentMails().isEmpty)
         #expect(try await env.store.fetchAll(PasswordToken.self).isEmpty)
         #expect(try await env.store.auditTrail(of: application.id).last?.action == "password.resetRefused")

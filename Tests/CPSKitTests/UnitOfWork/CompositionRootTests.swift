@@ -9,13 +9,13 @@ struct CompositionRootTests {
     func policyValidated() throws {
         var policy = CPSPolicy.canonEurope
         policy.retries.attempts = 0
-        #expect(throws: PolicyError.self) { try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy) }
+        #expect(throws: PolicyError.self) { try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), tokenKeys: .generated(), policy: policy) }
         do {
-            _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy)
+            _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), tokenKeys: .generated(), policy: policy)
         } catch {
             #expect(error.field == "retries.attempts")
         }
-        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider())
+        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), tokenKeys: .generated())
         var bad = CPSPolicy.canonEurope
         bad.jobs.pageSize = 0
         #expect(throws: PolicyError.self) { try context.with(policy: bad) }
@@ -26,14 +26,14 @@ struct CompositionRootTests {
         var policy = CPSPolicy.canonEurope
         policy.retries.attempts = 1
         let events = RecordingEventSink()
-        _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy, events: events.sink)
+        _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), tokenKeys: .generated(), policy: policy, events: events.sink)
         #expect(events.events == [.policyWarning(field: "retries.attempts",
                                                  problem: "1 means a call that loses a race is never retried")])
     }
 
     @Test("R-CAL-1: the calendars follow the policy when it changes")
     func calendarsFollowPolicy() throws {
-        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider())
+        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), tokenKeys: .generated())
         let midsummerEve = try #require(CalendarDay(year: 2026, month: 6, day: 19))
         #expect(context.calendars.calendar(for: "SE").isWorkingDay(midsummerEve))
         var policy = context.policy
@@ -82,10 +82,12 @@ struct CompositionRootTests {
     func jobs() async throws {
         let env = TestEnvironment()
         let names = env.services.jobs.map(\.name)
-        #expect(names == ["invoicing", "cardCharges", "paymentFollowUp", "mailDispatch"])
+        #expect(names == ["passwordResets", "invoicing", "cardCharges", "paymentFollowUp", "mailDispatch"])
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
-        let active = try await env.activeAccount()
-        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == env.clock.now) // mails are due
+        let active = try await env.activeAccount() // delivers its mail to read the link
+        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
+        _ = try await env.passwords.requestPasswordReset(email: active.superuser.email.address)
+        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == env.clock.now) // a reset request is due
         for job in env.services.jobs { _ = try await job.runOnce(as: .system("jobs")) }
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
         try await env.setPoints(1_200, for: active.account.id)
@@ -113,7 +115,10 @@ struct CompositionRootTests {
         var policy = CPSPolicy.canonEurope
         policy.jobs.pageSize = 2
         let env = TestEnvironment(policy: policy)
-        for n in 1...3 { _ = try await env.activeAccount(Self.form(n)) }
+        var users: [AccountUser] = []
+        for n in 1...3 { users.append(try await env.activeAccount(Self.form(n)).superuser) } // each delivers its mail
+        for user in users { _ = try await env.passwords.requestPasswordReset(email: user.email.address) }
+        while try await env.services.passwordResets.runOnce(as: .system("jobs")).hasMore {}
         let pending = try await env.store.fetchAll(OutboxMail.self, indexKey: OutboxMail.pendingIndex).count
         let first = try await env.mailDispatcher.runOnce(as: .system("jobs"))
         #expect(first.processed == 2)

@@ -139,7 +139,7 @@ struct JobRaceTests {
         let fixture = RaceFixture(prepared: try #require(env.store as? InMemoryRecordStore), now: env.clock.now,
                                   active: dummy.active, invoices: [])
         _ = try await explore(fixture) { world, runner in
-            try await world.env.review.approve(application.id, as: .reviewer("reviewer-\(runner)"))
+            try await world.env.review.approve(application.id, as: .reviewer("reviewer-\(runner + 1)"))
         } verify: { (world: RaceFixture.World, results: [Result<ApprovalResult, any Error>]) async throws in
             let approved = results.filter { if case .success = $0 { true } else { false } }
             #expect(approved.count == 1)
@@ -187,7 +187,13 @@ struct JobRaceTests {
     @Test("R-ADP-2, R-UOW-2: two mail dispatchers at once → every mail delivered, one Message-ID each, every schedule")
     func twoDispatchers() async throws {
         let env = TestEnvironment()
-        _ = try await env.activeAccount()
+        let active = try await env.activeAccount() // delivers what it queued, to read the link
+        _ = try await env.accounts.addUser(to: active.account.id, name: "Erik", email: "erik@ljusbild.example",
+                                           as: active.principal)
+        _ = try await env.passwords.requestPasswordReset(email: active.superuser.email.address)
+        _ = try await env.services.passwordResets.runOnce(as: .system("test"))
+        let pending = try await env.store.fetchAll(OutboxMail.self).filter { $0.record.status == .pending }
+        #expect(pending.count == 2) // the invitation and the reset, each with a password link
         let fixture = RaceFixture(prepared: try #require(env.store as? InMemoryRecordStore), now: env.clock.now,
                                   active: try await RaceFixture.productsWorth(0).active, invoices: [])
         _ = try await explore(fixture) { world, _ in
@@ -197,7 +203,8 @@ struct JobRaceTests {
             let outbox = try await world.store.fetchAll(OutboxMail.self).map(\.record)
             #expect(outbox.allSatisfy { $0.status == .delivered })
             let received = world.env.mailbox.messages
-            #expect(Set(received.map(\.messageID)) == Set(outbox.map(\.message.messageID)))
+            #expect(Set(received.map(\.messageID)) == Set(pending.map(\.record.message.messageID)))
+            #expect(received.allSatisfy { $0.facts["link"]?.contains("token=") == true }) // rendered at delivery (R-ID-3)
         }
     }
 

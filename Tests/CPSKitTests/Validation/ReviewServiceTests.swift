@@ -56,10 +56,15 @@ struct ReviewServiceTests {
         #expect(mails.count == 1)
         #expect(mails.first?.from.email.address == "donotreply@canon-europe.com")
         #expect(mails.first?.subject == "Ditt företagskonto hos Canon är klart: ange ditt lösenord")
-        #expect(mails.first?.facts["link"]?.contains("token=") == true)
+        // The outbox keeps a reference to the token, never the link (R-ID-3); delivery renders it.
+        #expect(mails.first?.facts["link"] == MailMessage.passwordLinkPlaceholder)
         let token = try #require(try await env.store.fetchAll(PasswordToken.self).first?.record)
-        #expect(token.digest.count == 64)
-        #expect(!(mails.first?.body.contains(token.digest) ?? true), "only the digest is stored; the secret is mailed")
+        #expect(try await env.store.fetchAll(OutboxMail.self, indexKey: "template:accountReady").first?.record.passwordTokenID
+                == token.id)
+        let delivered = try #require(try await env.latestToken())
+        let ready = try #require(env.mailbox.messages.first { $0.template == "accountReady" })
+        #expect(ready.body.contains(delivered))
+        #expect(!ready.body.contains(MailMessage.passwordLinkPlaceholder))
         #expect(try await env.store.auditTrail(of: id).map(\.action) ==
                 ["application.created", "evidence.added", "application.submitted", "application.inReview", "evidence.examined",
                  "application.approved"])
@@ -74,8 +79,8 @@ struct ReviewServiceTests {
         let env = TestEnvironment()
         let (id, document) = try await submitted(env)
         try await env.review.recordVisibleFields(Fixtures.visibleFields(of: Fixtures.swedishForm), on: document, of: id, as: Self.reviewer)
-        async let first: Result<ApprovalResult, any Error> = { do { return .success(try await env.review.approve(id, as: .reviewer("r1"))) } catch { return .failure(error) } }()
-        async let second: Result<ApprovalResult, any Error> = { do { return .success(try await env.review.approve(id, as: .reviewer("r2"))) } catch { return .failure(error) } }()
+        async let first: Result<ApprovalResult, any Error> = { do { return .success(try await env.review.approve(id, as: TestEnvironment.reviewer)) } catch { return .failure(error) } }()
+        async let second: Result<ApprovalResult, any Error> = { do { return .success(try await env.review.approve(id, as: TestEnvironment.secondReviewer)) } catch { return .failure(error) } }()
         let results = await [first, second]
         let wins = results.filter { if case .success = $0 { true } else { false } }
         #expect(wins.count == 1)

@@ -10,7 +10,8 @@ import Synchronization
 /// ```swift
 /// let store = try await PostgresRecordStore.open(configuration: .init(host: "127.0.0.1", username: "cps",
 ///                                                                     password: "…", database: "cps", tls: .disable))
-/// let context = try CPSContext(store: store, identity: myIdentityProvider)
+/// let context = try CPSContext(store: store, identity: myIdentityProvider,
+///                              tokenKeys: try TokenKeys.load(fromFile: keyFile, dataDirectory: nil))
 /// …
 /// await store.close()
 /// ```

@@ -11,7 +11,8 @@ import Testing
 struct RaceTests {
     /// A context like `env.context` but on `store` and with IDs that cannot collide with another instance's.
     static func context(_ env: TestEnvironment, on store: any RecordStore) throws -> CPSContext {
-        try CPSContext(store: store, identity: env.identity, policy: env.context.policy, time: env.clock.source, ids: .uuid,
+        try CPSContext(store: store, identity: env.identity, tokenKeys: env.tokenKeys,
+                       reviewers: env.context.reviewers, policy: env.context.policy, time: env.clock.source, ids: .uuid,
                        paymentGateway: env.gateway, legacyDirectory: env.legacyDirectory)
     }
 

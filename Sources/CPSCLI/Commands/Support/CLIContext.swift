@@ -3,7 +3,7 @@ import Foundation
 
 /// What every state-keeping `cps` command works on (R-ADP-1, R-ADP-3): the embedded file store in the
 /// data directory, the clock (`CPS_NOW` or the system clock), UUID-based IDs, the identity adapter kept
-/// in the same store, the old CPS directory read from `<data-dir>/legacy-cps.json`, the tool's payment
+/// in the same store, the token keys (`--keys`, `CPS_TOKEN_KEYS_FILE`, else `<data-dir>.keys`), the old CPS directory read from `<data-dir>/legacy-cps.json`, the tool's payment
 /// gateway (`--decline`) and the maildir `<data-dir>/mail`, all in one ``CPSContext``.
 struct CLIContext: Sendable {
     /// The store in the data directory.
@@ -35,9 +35,37 @@ struct CLIContext: Sendable {
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
         let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
         let transport = MaildirTransport(directory: directory.appendingPathComponent("mail", isDirectory: true))
-        let context = try CPSContext(store: store, identity: StoredIdentityProvider(store: store), time: time, ids: .uuid,
+        let keys = try tokenKeys(invocation)
+        let context = try CPSContext(store: store, identity: StoredIdentityProvider(store: store), tokenKeys: keys,
+                                     time: time, ids: .uuid,
                                      paymentGateway: gateway, legacyDirectory: legacy, mailTransport: transport)
         return try await body(CLIContext(store: store, context: context, legacy: legacy, directory: directory))
+    }
+
+    /// The token keys (R-ID-3): the file `--keys FILE`, else `CPS_TOKEN_KEYS_FILE`, else
+    /// `<data-dir>.keys` beside the data directory (never inside it), which is created with a new
+    /// random key (mode 0600) when it does not exist yet. A named file must exist.
+    static func tokenKeys(_ invocation: CommandInvocation) throws -> TokenKeys {
+        let directory = invocation.dataDirectory.standardizedFileURL
+        if let named = invocation.arguments.option("--keys") ?? invocation.environment[TokenKeys.fileEnvironmentVariable],
+           !named.isEmpty {
+            return try TokenKeys.load(fromFile: URL(fileURLWithPath: named), dataDirectory: directory)
+        }
+        let file = defaultKeyFile(for: directory)
+        if !FileManager.default.fileExists(atPath: file.path) {
+            let keys = try TokenKeys.generate()
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(keys.text.utf8),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                throw CLIIOError("cannot create the token key file \(file.path)")
+            }
+        }
+        return try TokenKeys.load(fromFile: file, dataDirectory: directory)
+    }
+
+    /// `<data-dir>.keys`: the file beside the data directory that holds the tool's token keys.
+    static func defaultKeyFile(for directory: URL) -> URL {
+        let path = directory.path.hasSuffix("/") ? String(directory.path.dropLast()) : directory.path
+        return URL(fileURLWithPath: path + ".keys")
     }
 
     /// `CPS_NOW` (ISO 8601, e.g. `2026-11-27T10:00:00+01:00`) as a fixed clock, else the system clock.

@@ -15,10 +15,16 @@ extension CommandInvocation {
         return .applicant(try EmailAddress(email))
     }
 
-    /// `--reviewer ID`: a Canon reviewer (R-VAL-1).
-    func reviewerPrincipal() throws -> Principal {
-        guard let id = arguments.option("--reviewer"), !id.isEmpty else { throw CommandError("Missing --reviewer ID.") }
-        return .reviewer(id)
+    /// `--reviewer EMAIL|ID`: a Canon reviewer of the directory (`cps reviewers add`; R-VAL-1, R-ID-4).
+    /// An e-mail is looked up in the store; an unknown one names nobody and is refused by the service.
+    func reviewerPrincipal(in cli: CLIContext) async throws -> Principal {
+        guard let given = arguments.option("--reviewer"), !given.isEmpty else {
+            throw CommandError("Missing --reviewer EMAIL.")
+        }
+        guard given.contains("@") else { return .reviewer(given) }
+        let email = try EmailAddress(given, field: "reviewer")
+        let holder = try await cli.store.record(holding: Reviewer.emailKey(email))
+        return .reviewer(holder?.id ?? "unknown:\(email.key)")
     }
 
     /// The action word of a command group (`review queue`), one of `actions`.

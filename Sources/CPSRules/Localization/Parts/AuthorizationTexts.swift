@@ -9,6 +9,8 @@ extension TextTable {
             "authorization.error.otherAccount": "This belongs to another account, or does not exist.",
             "authorization.error.inactiveUser": "Your user is not active on this account.",
             "authorization.error.wrongPrincipal": "This cannot be done as {principal}.",
+            "authorization.error.unknownReviewer": "This reviewer is not in the reviewer directory, or has been removed.",
+            "authorization.error.reviewerIsParty": "A reviewer cannot review an application they are part of: the applicant, the contact or a user of the account.",
         ],
         swedish: [
             "authorization.error.reviewerOnly": "Endast en granskare på Canon kan göra detta.",
@@ -17,5 +19,7 @@ extension TextTable {
             "authorization.error.otherAccount": "Detta hör till ett annat konto, eller finns inte.",
             "authorization.error.inactiveUser": "Din användare är inte aktiv på det här kontot.",
             "authorization.error.wrongPrincipal": "Detta kan inte göras som {principal}.",
+            "authorization.error.unknownReviewer": "Granskaren finns inte i granskarkatalogen, eller har tagits bort.",
+            "authorization.error.reviewerIsParty": "En granskare kan inte granska en ansökan som hen själv är part i: sökande, kontaktperson eller användare av kontot.",
         ])
 }
