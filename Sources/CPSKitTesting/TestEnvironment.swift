@@ -130,14 +130,14 @@ public struct TestEnvironment: Sendable {
     }
 
     /// A reviewer principal: ``reviewerRecord``, listed in the context's reviewer directory.
-    public static let reviewer = Principal.reviewer("reviewer-1")
+    public static let reviewer = Principal.reviewer("test-reviewer-1")
     /// A second reviewer principal: ``secondReviewerRecord`` (for two reviewers at once).
-    public static let secondReviewer = Principal.reviewer("reviewer-2")
-    /// The reviewer the environment's directory lists (R-ID-4): ID `reviewer-1`,
+    public static let secondReviewer = Principal.reviewer("test-reviewer-2")
+    /// The reviewer the environment's directory lists (R-ID-4): ID `test-reviewer-1`,
     /// `reviewer@canon-europe.test`.
-    public static let reviewerRecord = listedReviewer("reviewer-1", "reviewer@canon-europe.test", "Rita Reviewer")
-    /// The second listed reviewer: ID `reviewer-2`, `reviewer2@canon-europe.test`.
-    public static let secondReviewerRecord = listedReviewer("reviewer-2", "reviewer2@canon-europe.test", "Rolf Reviewer")
+    public static let reviewerRecord = listedReviewer("test-reviewer-1", "reviewer@canon-europe.test", "Rita Reviewer")
+    /// The second listed reviewer: ID `test-reviewer-2`, `reviewer2@canon-europe.test`.
+    public static let secondReviewerRecord = listedReviewer("test-reviewer-2", "reviewer2@canon-europe.test", "Rolf Reviewer")
 
     private static func listedReviewer(_ id: String, _ email: String, _ name: String) -> Reviewer {
         do {

@@ -3,7 +3,8 @@
 /// configuration. A ``Principal/reviewer(_:)`` whose ID is in neither, or whose record is removed, is
 /// refused with ``AuthorizationError/Reason/unknownReviewer``.
 public struct ReviewerDirectory: Sendable {
-    /// The reviewers the host lists, by ID; looked up before the store.
+    /// The reviewers the host lists, by ID; looked up before the store, so a listed ID shadows a stored
+    /// reviewer with the same ID (give listed reviewers IDs of their own, e.g. `sso:…`).
     public let listed: [String: Reviewer]
 
     /// A directory of the stored reviewers and `listed` ones.

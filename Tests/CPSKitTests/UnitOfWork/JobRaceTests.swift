@@ -139,7 +139,7 @@ struct JobRaceTests {
         let fixture = RaceFixture(prepared: try #require(env.store as? InMemoryRecordStore), now: env.clock.now,
                                   active: dummy.active, invoices: [])
         _ = try await explore(fixture) { world, runner in
-            try await world.env.review.approve(application.id, as: .reviewer("reviewer-\(runner + 1)"))
+            try await world.env.review.approve(application.id, as: runner == 0 ? TestEnvironment.reviewer : TestEnvironment.secondReviewer)
         } verify: { (world: RaceFixture.World, results: [Result<ApprovalResult, any Error>]) async throws in
             let approved = results.filter { if case .success = $0 { true } else { false } }
             #expect(approved.count == 1)
