@@ -210,4 +210,13 @@ public struct MigrationService: Sendable {
             return .failure(error)
         }
     }
+
+    /// The old CPS membership numbers kept for `accountID` (R-MIG-3, R-MEM-2), for a user of the
+    /// account or the host (R-ID-4).
+    public func previousMembershipNumbers(of accountID: String, as principal: Principal) async throws -> [String] {
+        try await context.read("migration.previousNumbers", as: principal) { unit in
+            try await unit.authorize(.anyOf([.userOf(accountID: accountID), .system]))
+            return try await context.store.previousMembershipNumbers(of: accountID)
+        }
+    }
 }

@@ -1,7 +1,8 @@
-/// Reads the audit trail (R-VAL-1): every transition with who, when and why.
+/// Reads the audit trail (R-VAL-1): every transition with who, when and why. `package`: hosts read it
+/// through ``AuditService/trail(of:as:)``, with a principal (R-ID-4).
 extension RecordStore {
     /// The audit entries about `subject`, oldest first.
-    public func auditTrail(of subject: String) async throws(StorageError) -> [AuditEntry] {
+    package func auditTrail(of subject: String) async throws(StorageError) -> [AuditEntry] {
         try await fetchAll(AuditEntry.self, indexKey: "subject:\(subject)").map(\.record)
     }
 }

@@ -25,6 +25,8 @@ public struct CPSServices: Sendable {
     public var passwords: PasswordService { PasswordService(context) }
     /// The job answering password-reset requests (R-PWD-1, R-ID-3).
     public var passwordResets: PasswordResetJob { PasswordResetJob(context) }
+    /// The audit trail, for reviewers and the host (R-VAL-1, R-ID-4).
+    public var audit: AuditService { AuditService(context) }
     /// The reviewer directory (R-VAL-1, R-ID-4).
     public var reviewers: ReviewerService { ReviewerService(context) }
     /// Accounts and their users (R-ACC-5).

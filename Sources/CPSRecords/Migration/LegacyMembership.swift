@@ -5,7 +5,8 @@ import Foundation
 /// holds the global unique key `legacy:<NUMBER>` so one legacy account migrates into one business
 /// account only (R-MIG-2).
 ///
-/// Billing reads the account's previous numbers with ``RecordStore/previousMembershipNumbers(of:)``
+/// Billing reads the account's previous numbers with `RecordStore.previousMembershipNumbers(of:)` (package);
+/// hosts through `MigrationService.previousMembershipNumbers(of:as:)`, with a principal (R-ID-4)
 /// (R-MEM-2: the new number must differ from them).
 public struct LegacyMembership: StoredRecord, Equatable {
     public static let kind = "legacy-membership"
@@ -44,7 +45,7 @@ public struct LegacyMembership: StoredRecord, Equatable {
 extension RecordStore {
     /// The old CPS membership numbers of `accountID`, in the order they were migrated (R-MIG-3) — the
     /// "previous numbers" a new membership number must differ from (R-MEM-2).
-    public func previousMembershipNumbers(of accountID: String) async throws(StorageError) -> [String] {
+    package func previousMembershipNumbers(of accountID: String) async throws(StorageError) -> [String] {
         try await fetchAll(LegacyMembership.self, indexKey: "account:\(accountID)").map(\.record.membershipNumber)
     }
 }
