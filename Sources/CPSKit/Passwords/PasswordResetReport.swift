@@ -10,5 +10,6 @@ public struct PasswordResetReport: Equatable, Sendable, JobReport {
     /// An empty report.
     public init() {}
 
+    /// How many requests the run handled.
     public var processed: Int { mailed.count + refused.count }
 }
