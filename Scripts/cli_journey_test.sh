@@ -99,9 +99,9 @@ TOKEN=$(maildir_token "klart")
 KEYS="$CPS_DATA_DIR.keys"
 [ "$(stat -c %a "$KEYS")" = "600" ] && ok || bad "the generated key file $KEYS is not mode 600"
 cp "$KEYS" "$CPS_DATA_DIR/inside.keys"
-run 65 mails --keys "$CPS_DATA_DIR/inside.keys";     check "key file inside the data dir refused" "d['code'] == 'tokenKeys.insideDataDirectory'"
+run 78 mails --keys "$CPS_DATA_DIR/inside.keys";     check "key file inside the data dir refused" "d['code'] == 'tokenKeys.insideDataDirectory'"
 cp "$KEYS" "$DATA/open.keys"; chmod 644 "$DATA/open.keys"
-run 65 mails --keys "$DATA/open.keys";                check "group-readable key file refused" "d['code'] == 'tokenKeys.fileTooOpen'"
+run 78 mails --keys "$DATA/open.keys";                check "group-readable key file refused" "d['code'] == 'tokenKeys.fileTooOpen'"
 rm -f "$CPS_DATA_DIR/inside.keys"
 run 0 password set "$TOKEN" "Ljus-och-bild-2026";      check "user active" "d['status'] == 'active' and d['role'] == 'superuser'"
 USER=$(py "d['id']")

@@ -2,14 +2,20 @@
 public struct ReviewerError: LocalizedFailure, Equatable {
     /// What was refused.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        init(_ name: String) { self.name = name }
-        public var description: String { name }
+        fileprivate enum Representation: String, CaseIterable {
+            case emailInUse, notFound
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``ReviewerError/code``.
+        public var description: String { representation.rawValue }
 
         /// An active reviewer has this e-mail already.
-        public static let emailInUse = Reason("emailInUse")
+        public static let emailInUse = Reason(.emailInUse)
         /// No active reviewer has this e-mail.
-        public static let notFound = Reason("notFound")
+        public static let notFound = Reason(.notFound)
     }
 
     /// What was refused.
@@ -25,5 +31,18 @@ public struct ReviewerError: LocalizedFailure, Equatable {
 
     public var code: String { "reviewer.\(reason)" }
     public var textKey: TextKey { TextKey("reviewer.error.\(reason)") }
-    public var textArguments: [String: String] { facts }
+    /// Always ``FailureCategory/refusal``.
+    public var category: FailureCategory { .refusal }
+    /// The facts of the message (the e-mail), as text.
+    public var messageArguments: [String: MessageArgument] { facts.mapValues(MessageArgument.text) }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [ReviewerError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .emailInUse: ReviewerError(.emailInUse, facts: ["email": "rita@canon-europe.example"])
+            case .notFound: ReviewerError(.notFound, facts: ["email": "rita@canon-europe.example"])
+            }
+        }
+    }
 }

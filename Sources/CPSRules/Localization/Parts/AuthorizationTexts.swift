@@ -8,7 +8,7 @@ extension TextTable {
             "authorization.error.superuserOnly": "Only the account's superuser can do this.",
             "authorization.error.otherAccount": "This belongs to another account, or does not exist.",
             "authorization.error.inactiveUser": "Your user is not active on this account.",
-            "authorization.error.wrongPrincipal": "This cannot be done as {principal}.",
+            "authorization.error.wrongPrincipal": "This cannot be done with the kind of sign-in you are using.",
             "authorization.error.unknownReviewer": "This reviewer is not in the reviewer directory, or has been removed.",
             "authorization.error.reviewerIsParty": "A reviewer cannot review an application they are part of: the applicant, the contact or a user of the account.",
         ],
@@ -18,7 +18,7 @@ extension TextTable {
             "authorization.error.superuserOnly": "Endast kontots superanvändare kan göra detta.",
             "authorization.error.otherAccount": "Detta hör till ett annat konto, eller finns inte.",
             "authorization.error.inactiveUser": "Din användare är inte aktiv på det här kontot.",
-            "authorization.error.wrongPrincipal": "Detta kan inte göras som {principal}.",
+            "authorization.error.wrongPrincipal": "Detta kan inte göras med den typ av inloggning du använder.",
             "authorization.error.unknownReviewer": "Granskaren finns inte i granskarkatalogen, eller har tagits bort.",
             "authorization.error.reviewerIsParty": "En granskare kan inte granska en ansökan som hen själv är part i: sökande, kontaktperson eller användare av kontot.",
         ])
