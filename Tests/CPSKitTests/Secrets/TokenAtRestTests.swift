@@ -197,3 +197,34 @@ struct TokenAtRestTests {
         return joined.replacingOccurrences(of: "=3D", with: "=")
     }
 }
+
+/// R-ID-3: a token record written before issue 16 (a SHA-256 digest, no nonce) still decodes, never
+/// verifies, and is voided by a new link.
+@Suite("R-ID-3: tokens from before issue 16")
+struct LegacyTokenTests {
+    @Test("R-ID-3: a digest-only token record never verifies; a new reset voids it and works")
+    func legacyRecord() async throws {
+        let env = TestEnvironment()
+        let active = try await env.activeAccount()
+        _ = try await env.passwords.requestPasswordReset(email: active.superuser.email.address)
+        let token = try #require(try await env.latestToken("passwordReset"))
+        let envelope = try #require(try await env.store.records(kind: PasswordToken.kind, indexKey: nil).last)
+        var json = try #require(try JSONSerialization.jsonObject(with: envelope.payload) as? [String: Any])
+        json["nonce"] = nil
+        json["keyID"] = nil
+        json["digest"] = SHA256.hexDigest(Array(token.utf8))
+        var legacy = envelope
+        legacy.payload = try JSONSerialization.data(withJSONObject: json)
+        legacy.uniqueKeys = ["password-token:" + SHA256.hexDigest(Array(token.utf8))]
+        try await env.store.commit(WriteBatch([.put(legacy, expectedVersion: envelope.version)]))
+        let decoded = try #require(try await env.store.fetch(PasswordToken.self, id: envelope.id)).record
+        #expect(decoded.nonce == nil && decoded.keyID == nil && decoded.state == .active)
+        await #expect(throws: PasswordError(.invalidToken)) {
+            try await env.passwords.setPassword(token: token, newPassword: "Nytt-losen-2027")
+        }
+        _ = try await env.passwords.requestPasswordReset(email: active.superuser.email.address)
+        let fresh = try #require(try await env.latestToken("passwordReset"))
+        #expect(try await env.store.fetch(PasswordToken.self, id: envelope.id)?.record.state == .voided)
+        try await env.passwords.setPassword(token: fresh, newPassword: "Nytt-losen-2027")
+    }
+}
