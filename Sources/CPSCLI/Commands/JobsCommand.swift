@@ -98,8 +98,9 @@ extension CommandSpec {
         Usage: cps mails [--to EMAIL] [--template NAME] [--pending]
 
         Lists the mails of the outbox oldest first, each with its status (pending, delivered, failed),
-        recipient, template and subject; --json adds the body and the facts (the password link of an
-        accountReady mail is facts.link). `cps jobs mail` delivers pending mails into <data-dir>/mail.
+        recipient, template and subject; --json adds the body and the facts. A password link is never
+        in the outbox (R-ID-3): its place holds "[password link]" until `cps jobs mail` delivers the
+        mail into <data-dir>/mail, where the link is.
         """,
         valuedOptions: ["--to", "--template"]
     ) { invocation in

@@ -11,10 +11,11 @@ extension CommandSpec {
 
         set    sets the password with the single-use token of the account-ready (or reset) e-mail
                (R-PWD-1, R-PWD-2) and activates the user (R-PWD-3). Prints the user's ID and account:
-               later commands act as that user with --as USER-ID. (`cps mails --to EMAIL --json` shows
-               the link; the token follows "token=".)
+               later commands act as that user with --as USER-ID. The link is only in the delivered
+               mail, in <data-dir>/mail/new after `cps jobs mail` (never in the store, R-ID-3); the
+               token follows "token=".
         reset  asks for a reset link. The answer is the same whether or not the address has an account
-               (R-PWD-1).
+               (R-PWD-1); `cps jobs mail` then sends the link.
         Passwords are kept by the tool's identity adapter as salted, iterated SHA-256 in the data
         directory's store, never in plain text.
         """
