@@ -7,7 +7,7 @@ extension TextTable {
             "email.applicationReceived.body": """
                 Hello,
 
-                We have received the application of {company} for a Canon business account (reference {applicationID}).
+                We have received the application of {company} for a Canon business account.
 
                 Validation can take up to {workingDays} working days: expect our answer by {dueDate}. When your account is ready you will receive an automatic e-mail from {sender} with a link to set your password. Do not try to reset the password before then.
 
@@ -29,7 +29,7 @@ extension TextTable {
             "email.applicationRejected.body": """
                 Hello {name},
 
-                We could not approve the application of {company} for a Canon business account (reference {applicationID}), for this reason:
+                We could not approve the application of {company} for a Canon business account, for this reason:
 
                 {note}
 
@@ -41,7 +41,7 @@ extension TextTable {
             "email.moreInformation.body": """
                 Hello {name},
 
-                To validate the application of {company} (reference {applicationID}) we need the following:
+                To validate the application of {company} we need the following:
 
                 {note}
 
@@ -79,7 +79,7 @@ extension TextTable {
             "email.applicationReceived.body": """
                 Hej!
 
-                Vi har tagit emot ansökan från {company} om ett företagskonto hos Canon (referens {applicationID}).
+                Vi har tagit emot ansökan från {company} om ett företagskonto hos Canon.
 
                 Valideringen kan ta upp till {workingDays} arbetsdagar: räkna med vårt svar senast {dueDate}. När ditt konto är klart får du ett automatiskt e-postmeddelande från {sender} med en länk för att ange ditt lösenord. Försök inte att återställa lösenordet innan dess.
 
@@ -101,7 +101,7 @@ extension TextTable {
             "email.applicationRejected.body": """
                 Hej {name}!
 
-                Vi kunde inte godkänna ansökan från {company} om ett företagskonto hos Canon (referens {applicationID}), av följande skäl:
+                Vi kunde inte godkänna ansökan från {company} om ett företagskonto hos Canon, av följande skäl:
 
                 {note}
 
@@ -113,7 +113,7 @@ extension TextTable {
             "email.moreInformation.body": """
                 Hej {name}!
 
-                För att validera ansökan från {company} (referens {applicationID}) behöver vi följande:
+                För att validera ansökan från {company} behöver vi följande:
 
                 {note}
 
