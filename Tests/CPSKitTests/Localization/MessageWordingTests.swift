@@ -1,3 +1,4 @@
+import CPSCLI
 import CPSKit
 @testable import CPSRules
 import Foundation
@@ -103,6 +104,19 @@ struct MessageWordingTests {
         }
     }
 
+    @Test("R-MSG-1: the seed's whole journey — explanations, mails, guidance — reads without internal identifiers", arguments: ["sv", "en"])
+    func journeyOutput(_ language: String) async {
+        let result = await CommandLineTool.run(["walkthrough", "--lang", language])
+        #expect(result.status == .success)
+        // The applicant's data: the file name they attached, the link with its token.
+        let data = ["faktura-2026-11.pdf"]
+        for line in result.output.split(separator: "\n") where !line.contains("https://") {
+            let problems = Self.problems(in: String(line), key: "walkthrough.output", data: data)
+            #expect(problems.isEmpty, "\(line) — \(problems)")
+        }
+        #expect(result.output.split(separator: "\n").count > 100)
+    }
+
     /// Words in templates that look like identifiers but are names: brand names, command lines.
     static let templateData = ["imagePROGRAF", "donotreply@canon-europe.com"]
 
@@ -145,6 +159,10 @@ struct MessageWordingTests {
         #expect(one.message(in: .swedish) == "Gold är inte öppen för dig ännu: du behöver 1 poäng till (2\u{00A0}501 krävs).")
         let many = LevelShortfall.points(missing: 2, required: 2_501)
         #expect(many.text(in: .english) == "2 more points needed (2,501 required).")
+        // "SE5566778899" (the org number without 01) was told its characters are not allowed.
+        let orgNumber = VATNumberError(.swedishWithout01, input: "SE5566778899")
+        #expect((try? VATNumber("SE5566778899")) == nil)
+        #expect(orgNumber.message(in: .swedish).contains("SE556677889901"))
         // A locked store's message was half Swedish, half English: the detail stays for logs.
         let locked = StorageError(.locked, detail: "the lock file is held by process 4711")
         #expect(!locked.message(in: .swedish).contains("process 4711"))
