@@ -3,6 +3,8 @@ extension TextTable {
     static let email = TextTable(
         part: "email",
         english: [
+            "email.error.temporary": "The e-mail could not be delivered right now; it will be sent again.",
+            "email.error.permanent": "The e-mail cannot be delivered to this address.",
             "email.applicationReceived.subject": "We have received your application for a Canon business account",
             "email.applicationReceived.body": """
                 Hello,
@@ -75,6 +77,8 @@ extension TextTable {
                 """,
         ],
         swedish: [
+            "email.error.temporary": "E-postmeddelandet kunde inte levereras just nu; det skickas igen.",
+            "email.error.permanent": "E-postmeddelandet kan inte levereras till den här adressen.",
             "email.applicationReceived.subject": "Vi har tagit emot din ansökan om ett företagskonto hos Canon",
             "email.applicationReceived.body": """
                 Hej!
