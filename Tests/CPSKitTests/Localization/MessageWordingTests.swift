@@ -158,6 +158,12 @@ struct MessageWordingTests {
         let one = MembershipError(.levelNotOpen, level: .gold, shortfalls: [.points(missing: 1, required: 2_501)])
         #expect(one.message(in: .english) == "Gold is not open to you yet: you need 1 more point (2,501 required).")
         #expect(one.message(in: .swedish) == "Gold är inte öppen för dig ännu: du behöver 1 poäng till (2\u{00A0}501 krävs).")
+        let guidance = TextCatalog.standard.render("guidance.step.points.toLevel",
+                                                   arguments: ["missing": 1, "level": .term(CPSLevel.gold.textKey), "required": 2_501],
+                                                   in: .english)
+        #expect(guidance == "1 more point to reach Gold (2,501 points).")
+        #expect(TextCatalog.standard.render("guidance.step.application.submit", arguments: ["workingDays": 1], in: .swedish)
+                .contains("1 arbetsdag."))
         let many = LevelShortfall.points(missing: 2, required: 2_501)
         #expect(many.text(in: .english) == "2 more points needed (2,501 required).")
         // "SE5566778899" (the org number without 01) was told its characters are not allowed.
