@@ -11,7 +11,7 @@ extension TextTable {
 
                 We have received the application of {company} for a Canon business account.
 
-                Validation can take up to {workingDays} working days: expect our answer by {dueDate}. When your account is ready you will receive an automatic e-mail from {sender} with a link to set your password. Do not try to reset the password before then.
+                Validation can take up to {workingDays, plural, one {# working day} other {# working days}}: expect our answer by {dueDate}. When your account is ready you will receive an automatic e-mail from {sender} with a link to set your password. Do not try to reset the password before then.
 
                 Canon Professional Services
                 """,
@@ -85,7 +85,7 @@ extension TextTable {
 
                 Vi har tagit emot ansökan från {company} om ett företagskonto hos Canon.
 
-                Valideringen kan ta upp till {workingDays} arbetsdagar: räkna med vårt svar senast {dueDate}. När ditt konto är klart får du ett automatiskt e-postmeddelande från {sender} med en länk för att ange ditt lösenord. Försök inte att återställa lösenordet innan dess.
+                Valideringen kan ta upp till {workingDays, plural, one {# arbetsdag} other {# arbetsdagar}}: räkna med vårt svar senast {dueDate}. När ditt konto är klart får du ett automatiskt e-postmeddelande från {sender} med en länk för att ange ditt lösenord. Försök inte att återställa lösenordet innan dess.
 
                 Canon Professional Services
                 """,
