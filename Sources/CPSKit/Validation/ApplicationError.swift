@@ -55,7 +55,7 @@ public struct ApplicationError: LocalizedFailure, Equatable {
 
     public var code: String { "application.\(reason)" }
     public var textKey: TextKey { TextKey("application.error.\(reason)") }
-    /// Always ``FailureCategory/refusal``.
+    /// Always `FailureCategory.refusal`.
     public var category: FailureCategory { .refusal }
     /// The typed facts of the message (R-MSG-1).
     public var messageArguments: [String: MessageArgument] {

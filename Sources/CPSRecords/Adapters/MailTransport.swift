@@ -11,7 +11,7 @@ public protocol MailTransport: Sendable {
     func deliver(_ message: MailMessage) async throws(MailTransportError)
 }
 
-/// Why a transport did not deliver a mail (R-ADP-2): a ``FailureCategory/failure``, with the reason
+/// Why a transport did not deliver a mail (R-ADP-2): a `FailureCategory.failure`, with the reason
 /// ``Reason/temporary`` (the dispatcher retries) or ``Reason/permanent`` (a retry cannot succeed).
 public struct MailTransportError: LocalizedFailure, Equatable {
     /// Whether a retry can succeed.
@@ -52,7 +52,7 @@ public struct MailTransportError: LocalizedFailure, Equatable {
     public var reason: Reason { permanent ? .permanent : .temporary }
     /// `mailTransport.<reason>`.
     public var code: String { "mailTransport.\(reason)" }
-    /// Always ``FailureCategory/failure``.
+    /// Always `FailureCategory.failure`.
     public var category: FailureCategory { .failure }
     /// `email.error.<reason>`.
     public var textKey: TextKey { TextKey("email.error.\(reason)") }
