@@ -170,6 +170,11 @@ struct MessageWordingTests {
         let orgNumber = VATNumberError(.swedishWithout01, input: "SE5566778899")
         #expect((try? VATNumber("SE5566778899")) == nil)
         #expect(orgNumber.message(in: .swedish).contains("SE556677889901"))
+        // File sizes: a whole number of MiB, else bytes with their digit groups.
+        #expect(FileInspectionError(.tooLarge, byteCount: 12_582_912, limit: 10_485_760).message(in: .english)
+                == "The file is too large (12,582,912 bytes): at most 10 MiB.")
+        #expect(FileInspectionError(.tooLarge, byteCount: 600_000, limit: 500_000).message(in: .swedish)
+                == "Filen är för stor (600\u{00A0}000 byte): högst 500\u{00A0}000 byte.")
         // A locked store's message was half Swedish, half English: the detail stays for logs.
         let locked = StorageError(.locked, detail: "the lock file is held by process 4711")
         #expect(!locked.message(in: .swedish).contains("process 4711"))
