@@ -21,5 +21,6 @@ extension TextCatalog {
         .billingService,
         .billingEmail,
         .guidance,
+        .names,
     ]
 }
