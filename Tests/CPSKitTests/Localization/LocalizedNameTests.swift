@@ -20,6 +20,10 @@ struct LocalizedNameTests {
         + AccountUser.Role.allCases.map { ($0, $0.rawValue) }
         + [AccountUser.Status.invited, .active, .removed].map { ($0, $0.rawValue) }
         + [BusinessAccount.Status.awaitingPassword, .active].map { ($0, $0.rawValue) }
+        + LedgerEntry.Kind.allCases.map { ($0, $0.rawValue) }
+        + [ProductSource.registered, .migrated].map { ($0, $0.rawValue) }
+        + MigrationItem.Outcome.allCases.map { ($0, $0.rawValue) }
+        + VATTreatment.allCases.map { ($0, $0.rawValue) }
 
     @Test("R-MSG-1: each name is in the Swedish and the English table, and is not the Swift case name", arguments: [Language.swedish, .english])
     func named(_ language: Language) {

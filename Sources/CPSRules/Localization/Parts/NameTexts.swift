@@ -1,6 +1,7 @@
 extension TextTable {
     /// The names of values a person sees that no other part names (R-MSG-1, ``LocalizedName``):
-    /// membership and account statuses, user roles, product categories and removal reasons.
+    /// membership and account statuses, user roles, product categories, sources and removal reasons,
+    /// ledger entries, migration outcomes and VAT treatments.
     static let names = TextTable(
         part: "names",
         english: [
@@ -24,6 +25,21 @@ extension TextTable {
             "names.userStatus.removed": "removed",
             "names.accountStatus.awaitingPassword": "waiting for the password to be set",
             "names.accountStatus.active": "active",
+            "names.ledgerEntry.allocated": "points allocated",
+            "names.ledgerEntry.removed": "points removed",
+            "names.ledgerEntry.revalued": "points revalued",
+            "names.ledgerEntry.adjusted": "points adjusted",
+            "names.productSource.registered": "registered",
+            "names.productSource.migrated": "migrated from the old CPS",
+            "names.migrationOutcome.migrated": "migrated",
+            "names.migrationOutcome.alreadyMigrated": "already migrated",
+            "names.migrationOutcome.alreadyRegistered": "already registered on your account",
+            "names.migrationOutcome.serialConflict": "registered by another account",
+            "names.migrationOutcome.invalid": "not migrated: the model or serial number cannot be used",
+            "names.vatTreatment.domestic": "VAT at the seller's rate",
+            "names.vatTreatment.reverseCharge": "reverse charge",
+            "names.vatTreatment.sellerRate": "VAT at the seller's rate",
+            "names.vatTreatment.outsideScope": "outside the scope of EU VAT",
         ],
         swedish: [
             "names.membershipStatus.active": "aktivt",
@@ -46,5 +62,20 @@ extension TextTable {
             "names.userStatus.removed": "borttagen",
             "names.accountStatus.awaitingPassword": "väntar på att lösenordet ska väljas",
             "names.accountStatus.active": "aktivt",
+            "names.ledgerEntry.allocated": "poäng tilldelade",
+            "names.ledgerEntry.removed": "poäng borttagna",
+            "names.ledgerEntry.revalued": "poäng omvärderade",
+            "names.ledgerEntry.adjusted": "poäng justerade",
+            "names.productSource.registered": "registrerad",
+            "names.productSource.migrated": "migrerad från gamla CPS",
+            "names.migrationOutcome.migrated": "migrerad",
+            "names.migrationOutcome.alreadyMigrated": "redan migrerad",
+            "names.migrationOutcome.alreadyRegistered": "redan registrerad på ditt konto",
+            "names.migrationOutcome.serialConflict": "registrerad av ett annat konto",
+            "names.migrationOutcome.invalid": "inte migrerad: modellen eller serienumret kan inte användas",
+            "names.vatTreatment.domestic": "moms enligt säljarens sats",
+            "names.vatTreatment.reverseCharge": "omvänd skattskyldighet",
+            "names.vatTreatment.sellerRate": "moms enligt säljarens sats",
+            "names.vatTreatment.outsideScope": "utanför EU:s momsområde",
         ])
 }
