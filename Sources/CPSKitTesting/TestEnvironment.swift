@@ -178,11 +178,8 @@ public struct TestEnvironment: Sendable {
         return Self.token(in: mailbox.messages(to: email).last(where: { $0.template == template }))
     }
 
-    /// The token after `token=` in `mail`'s link, if it has one.
-    private static func token(in mail: MailMessage?) -> String? {
-        guard let link = mail?.facts["link"], let range = link.range(of: "token=") else { return nil }
-        return String(link[range.upperBound...])
-    }
+    /// The token of `mail`'s password link, if it has one (``MailMessage/passwordLink``).
+    private static func token(in mail: MailMessage?) -> String? { mail?.passwordLink?.token }
 
     /// The result of taking `form` through the whole first half of the journey: created, evidence
     /// attached, submitted, examined, approved, and the password set.

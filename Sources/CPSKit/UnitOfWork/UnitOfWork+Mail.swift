@@ -45,7 +45,8 @@ extension UnitOfWork {
     func mail(_ template: String, to user: AccountUser, passwordLink token: PasswordToken,
               facts: [String: String]) throws -> OutboxMail {
         var values = facts
-        values["link"] = MailMessage.passwordLinkPlaceholder
+        values[MailMessage.linkFact] = MailMessage.passwordLinkPlaceholder
+        values[MailMessage.linkTemplateFact] = policy.mail.passwordLinkTemplate
         var mail = context.composer.compose(template, to: MailAddress(user.email, name: user.name), language: user.language,
                                             facts: values, date: now)
         mail.passwordTokenID = token.id

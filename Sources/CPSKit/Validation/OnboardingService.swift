@@ -34,8 +34,9 @@ public struct OnboardingService: Sendable {
         let companyName = try TextFieldRules.validate(form.companyName, field: "companyName", maxLength: limits.companyName)
         let address = try PostalAddress(street: form.street, postalCode: form.postalCode, city: form.city,
                                         country: form.country, limits: limits)
+        // R-ACC-3: `nil` is "not VAT-registered"; a given but empty number is an input error.
         let vatStatus: VATStatus
-        if let raw = form.vatNumber, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let raw = form.vatNumber {
             vatStatus = .registered(try VATNumber(raw))
         } else {
             vatStatus = .notRegistered
@@ -55,6 +56,13 @@ public struct OnboardingService: Sendable {
         guard context.policy.isParticipating(address.country) else {
             throw ApplicationError(.countryNotParticipating, facts: ["country": address.country.code])
         }
+        if let territory = context.policy.excludedTerritory(of: address) {
+            throw ApplicationError(.excludedTerritory, facts: ["territory": territory.code, "country": address.country.code])
+        }
+        if case .registered(let number) = vatStatus, !Self.vatNumber(number, fits: address) {
+            throw ApplicationError(.vatCountryMismatch, facts: ["vat": number.compact, "vatCountry": number.country.code,
+                                                                "country": address.country.code])
+        }
         guard case .applicant(let who) = principal, who == email else {
             throw AuthorizationError(.applicantOnly, principal: principal)
         }
@@ -73,8 +81,16 @@ public struct OnboardingService: Sendable {
             }
         } catch let error as StorageError {
             guard let draft else { throw error }
-            throw Self.duplicate(error, draft)
+            throw await duplicate(error, draft)
         }
+    }
+
+    /// Whether `number` is a VAT number of the company's country (R-ACC-3): `EL` and `GR` are Greek,
+    /// `CHE` Swiss; `XI` (Northern Ireland) only with a GB address whose postal code starts with BT.
+    static func vatNumber(_ number: VATNumber, fits address: PostalAddress) -> Bool {
+        guard number.country == address.country else { return false }
+        if number.prefix == "XI" { return ExcludedTerritory.compact(address.postalCode).hasPrefix("BT") }
+        return true
     }
 
     /// The application, for its applicant or a reviewer.
@@ -189,15 +205,19 @@ public struct OnboardingService: Sendable {
         }
     }
 
-    /// A unique-key refusal as the duplicate it means (R-ACC-4); any other error unchanged.
-    static func duplicate(_ error: StorageError, _ application: BusinessAccountApplication) -> any Error {
+    /// A unique-key refusal as the duplicate it means (R-ACC-4); any other error unchanged. A duplicate
+    /// e-mail held by an open application carries that application's ID (the same e-mail, the same
+    /// applicant: they may continue it); a VAT number held by another company is never named.
+    func duplicate(_ error: StorageError, _ application: BusinessAccountApplication) async -> any Error {
         guard error.reason == .uniqueKeyTaken else { return error }
         let key = error.subject ?? ""
         if key.hasPrefix("vat:") {
             return ApplicationError(.duplicateVATNumber, facts: ["vat": application.vatStatus.number?.compact ?? key])
         }
         if key.hasPrefix("email:") {
-            return ApplicationError(.duplicateEmail, facts: ["email": application.contactEmail.address])
+            let holder = try? await context.store.fetch(BusinessAccountApplication.self, holding: key)
+            return ApplicationError(.duplicateEmail, applicationID: holder?.record.id,
+                                    facts: ["email": application.contactEmail.address])
         }
         return error
     }

@@ -22,6 +22,7 @@ extension TextCatalog {
         .billingService,
         .billingEmail,
         .guidance,
+        .names,
         .tokenKeys,
         .reviewer,
     ]

@@ -34,8 +34,12 @@ enum AuthorizationTable {
 
     static let rows: [Row] = [
         Row("AccountService.account(_:as:)", allow: [.userHere, .superuserHere]),
+        Row("AccountService.account(as:)", allow: [.userHere, .superuserHere, .userElsewhere, .superuserElsewhere]),
+        Row("AccountService.account(withEmail:as:)", allow: [.reviewer, .system, .userHere, .superuserHere, .userElsewhere, .superuserElsewhere]),
         Row("AccountService.addUser(to:name:email:language:role:idempotencyKey:as:)", allow: [.superuserHere]),
         Row("AccountService.removeUser(_:from:as:)", allow: [.superuserHere]),
+        Row("AccountService.user(as:)", allow: [.userHere, .superuserHere, .userElsewhere, .superuserElsewhere]),
+        Row("AccountService.user(withEmail:as:)", allow: [.reviewer, .system, .userHere, .superuserHere, .userElsewhere, .superuserElsewhere]),
         Row("AccountService.users(of:as:)", allow: [.userHere, .superuserHere]),
         Row("AuditService.trail(of:as:)", allow: [.reviewer, .system]),
         Row("BankPaymentService.creditorReferences(in:)", allow: .open),

@@ -52,6 +52,10 @@ struct AuthorizationTableTests {
         "AccountService.addUser(to:name:email:language:role:idempotencyKey:as:)": { env, w, p in
             _ = try await env.accounts.addUser(to: w.accountHere, name: "Nils", email: "nils@berg.example", as: p) },
         "AccountService.removeUser(_:from:as:)": { env, w, p in try await env.accounts.removeUser(w.userHere, from: w.accountHere, as: p) },
+        "AccountService.account(as:)": { env, _, p in _ = try await env.accounts.account(as: p) },
+        "AccountService.account(withEmail:as:)": { env, _, p in _ = try await env.accounts.account(withEmail: "ulla@berg.example", as: p) },
+        "AccountService.user(as:)": { env, _, p in _ = try await env.accounts.user(as: p) },
+        "AccountService.user(withEmail:as:)": { env, _, p in _ = try await env.accounts.user(withEmail: "ulla@berg.example", as: p) },
         "AccountService.users(of:as:)": { env, w, p in _ = try await env.accounts.users(of: w.accountHere, as: p) },
         "AuditService.trail(of:as:)": { env, w, p in _ = try await env.services.audit.trail(of: w.applicationHere, as: p) },
         "BankPaymentService.creditorReferences(in:)": { _, _, _ in _ = BankPaymentService.creditorReferences(in: "RF18539007547034") },
