@@ -126,6 +126,19 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         if passwords.minimumLength < 8 || passwords.maximumLength < passwords.minimumLength {
             throw PolicyError(field: "passwords.minimumLength", problem: "must be at least 8 and at most maximumLength")
         }
+        if passwords.hashIterations < 1 {
+            throw PolicyError(field: "passwords.hashIterations", problem: "must be at least 1")
+        }
+        if passwords.claimHoldSeconds < 1 || passwords.claimHoldSeconds > 3_600 {
+            throw PolicyError(field: "passwords.claimHoldSeconds", problem: "must be between 1 and 3600")
+        }
+        let throttle = passwords.throttle
+        if throttle.attempts < 1 || throttle.windowSeconds < 1 || throttle.lockSeconds < 1 {
+            throw PolicyError(field: "passwords.throttle", problem: "attempts, windowSeconds and lockSeconds must be at least 1")
+        }
+        if !(1...1_000_000).contains(throttle.buckets) || !(1...1_000).contains(throttle.entriesPerBucket) {
+            throw PolicyError(field: "passwords.throttle.buckets", problem: "buckets must be 1 to 1000000 and entriesPerBucket 1 to 1000")
+        }
         if !mail.passwordLinkTemplate.contains("{token}") {
             throw PolicyError(field: "mail.passwordLinkTemplate", problem: "must contain {token}")
         }
@@ -148,6 +161,10 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         var warnings: [PolicyWarning] = []
         if retries.attempts == 1 {
             warnings.append(PolicyWarning(field: "retries.attempts", problem: "1 means a call that loses a race is never retried"))
+        }
+        if passwords.hashIterations < PasswordPolicy.warningHashIterations {
+            warnings.append(PolicyWarning(field: "passwords.hashIterations",
+                                          problem: "\(passwords.hashIterations) PBKDF2 iterations is a low-cost policy for tests; production uses \(PasswordPolicy.defaultHashIterations)"))
         }
         return warnings
     }
