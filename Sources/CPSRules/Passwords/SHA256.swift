@@ -123,7 +123,7 @@ public struct SHA256: Sendable {
         var offset = 0
         if !buffer.isEmpty {
             let take = min(64 - buffer.count, input.count)
-            buffer.append(contentsOf: input[0..<take])
+            buffer += input[0..<take]
             offset = take
             if buffer.count == 64 {
                 buffer.withUnsafeBytes { state.compress(bytes: $0) }
@@ -134,7 +134,7 @@ public struct SHA256: Sendable {
             state.compress(bytes: UnsafeRawBufferPointer(rebasing: input[offset..<offset + 64]))
             offset += 64
         }
-        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
+        if offset < input.count { buffer += input[offset...] }
     }
 
     /// The digest of everything added (32 bytes).

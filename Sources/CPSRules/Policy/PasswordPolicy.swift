@@ -49,16 +49,18 @@ public struct PasswordPolicy: Hashable, Codable, Sendable {
         case hashIterations, claimHoldSeconds, throttle
     }
 
-    /// Decodes a policy; a field left out keeps its default.
+    /// Decodes a policy. Every field is required except those added by issue 16 (`hashIterations`,
+    /// `claimHoldSeconds`, `throttle`), which take their defaults when left out, so a file written
+    /// before keeps loading.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PasswordPolicy()
-        tokenLifetimeHours = try c.decodeIfPresent(Int.self, forKey: .tokenLifetimeHours) ?? d.tokenLifetimeHours
-        tokenBytes = try c.decodeIfPresent(Int.self, forKey: .tokenBytes) ?? d.tokenBytes
-        minimumLength = try c.decodeIfPresent(Int.self, forKey: .minimumLength) ?? d.minimumLength
-        maximumLength = try c.decodeIfPresent(Int.self, forKey: .maximumLength) ?? d.maximumLength
-        forbidEmail = try c.decodeIfPresent(Bool.self, forKey: .forbidEmail) ?? d.forbidEmail
-        requireLetterAndDigit = try c.decodeIfPresent(Bool.self, forKey: .requireLetterAndDigit) ?? d.requireLetterAndDigit
+        tokenLifetimeHours = try c.decode(Int.self, forKey: .tokenLifetimeHours)
+        tokenBytes = try c.decode(Int.self, forKey: .tokenBytes)
+        minimumLength = try c.decode(Int.self, forKey: .minimumLength)
+        maximumLength = try c.decode(Int.self, forKey: .maximumLength)
+        forbidEmail = try c.decode(Bool.self, forKey: .forbidEmail)
+        requireLetterAndDigit = try c.decode(Bool.self, forKey: .requireLetterAndDigit)
         hashIterations = try c.decodeIfPresent(Int.self, forKey: .hashIterations) ?? d.hashIterations
         claimHoldSeconds = try c.decodeIfPresent(Int.self, forKey: .claimHoldSeconds) ?? d.claimHoldSeconds
         throttle = try c.decodeIfPresent(SignInThrottlePolicy.self, forKey: .throttle) ?? d.throttle
