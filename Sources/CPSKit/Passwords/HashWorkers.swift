@@ -16,6 +16,13 @@ final class HashWorkers: Sendable {
     }
 
     private let queue = Queue()
+    /// The name of the hashing threads (at most 15 bytes, the Linux limit).
+    static let threadName = "cps.pwhash"
+    /// The key a hashing thread sets in its thread dictionary.
+    private static let marker = "cps.password-hashing-worker"
+
+    /// Whether the calling code runs on a hashing thread (for tests).
+    static var onWorkerThread: Bool { Thread.current.threadDictionary[marker] as? Bool == true }
     /// The most derivations that run at once.
     let width: Int
 
@@ -45,8 +52,11 @@ final class HashWorkers: Sendable {
         queue.condition.signal()
         queue.condition.unlock()
         guard start else { return }
-        let thread = Thread { Self.serve(queue) }
-        thread.name = "cps.password-hashing"
+        let thread = Thread {
+            Thread.current.threadDictionary[Self.marker] = true
+            Self.serve(queue)
+        }
+        thread.name = Self.threadName
         thread.start()
     }
 
