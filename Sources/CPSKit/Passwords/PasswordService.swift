@@ -40,7 +40,8 @@ public struct PasswordService: Sendable {
             let (token, user) = try await usableToken(secret, in: unit)
             let broken = PasswordRules.violations(of: newPassword, email: user.record.email, policy: context.policy.passwords)
             guard broken.isEmpty else {
-                throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength)])
+                throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength),
+                                                                               "maximum": String(context.policy.passwords.maximumLength)])
             }
             let claim = PasswordTokenClaim(id: token.record.id, claimID: claimID, heldUntil: unit.now.addingTimeInterval(hold))
             if let held = try await unit.fetch(PasswordTokenClaim.self, id: token.record.id) {
