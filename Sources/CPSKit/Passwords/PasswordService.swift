@@ -50,13 +50,13 @@ public struct PasswordService: Sendable {
             } else {
                 try unit.insert(claim)
             }
-            return user.record
+            return (user: user.record, tokenID: token.record.id)
         }
         // 2. Call the identity adapter, outside every unit; on its failure release the claim.
         do throws(IdentityError) {
-            try await context.identity.setPassword(newPassword, userID: claimed.id, email: claimed.email)
+            try await context.identity.setPassword(newPassword, userID: claimed.user.id, email: claimed.user.email)
         } catch {
-            try await release(claimID, userID: claimed.id, because: error)
+            try await release(claimID, of: claimed.tokenID, userID: claimed.user.id, because: error)
             throw error
         }
         // 3. Record: the token used, the user and the account active, the claim gone, the lock lifted.
@@ -107,9 +107,9 @@ public struct PasswordService: Sendable {
     }
 
     /// Removes the claim `claimID` after the identity adapter failed, so the link works at once (R-UOW-1).
-    private func release(_ claimID: String, userID: String, because error: IdentityError) async throws {
+    private func release(_ claimID: String, of tokenID: String, userID: String, because error: IdentityError) async throws {
         try await context.transact("password.identityFailed", as: .system("password")) { unit in
-            for claim in try await unit.fetchAll(PasswordTokenClaim.self) where claim.record.claimID == claimID {
+            if let claim = try await unit.fetch(PasswordTokenClaim.self, id: tokenID), claim.record.claimID == claimID {
                 try unit.delete(claim)
             }
             try unit.audit(userID, "password.identityFailed", reason: error.detail)
