@@ -2,7 +2,7 @@ import Foundation
 
 /// How the bundled identity adapters hash and check passwords (R-ID-1, R-ID-2): PBKDF2-HMAC-SHA256
 /// at the policy's iterations with a random 16-byte salt, stored as a PHC string, compared in
-/// constant time, on dedicated threads (``HashWorkers``) with bounded concurrency.
+/// constant time, on dedicated threads (`HashWorkers`) with bounded concurrency.
 ///
 /// Every check costs one derivation at the policy's iterations, whatever it finds:
 ///

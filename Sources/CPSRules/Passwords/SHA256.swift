@@ -3,7 +3,7 @@
 /// and under ``HMACSHA256`` and ``PBKDF2SHA256``.
 ///
 /// It works a 64-byte block at a time: whole blocks of the input are compressed straight from the
-/// caller's bytes, and only a tail shorter than a block is buffered. ``State`` is the chaining value
+/// caller's bytes, and only a tail shorter than a block is buffered. `State` is the chaining value
 /// between blocks, so HMAC can keep its pad states and PBKDF2 can run its inner loop on words.
 public struct SHA256: Sendable {
     /// The eight chaining words between blocks (FIPS 180-4 §6.2). `package`: HMAC keeps the states
