@@ -57,7 +57,7 @@ public struct PasswordError: LocalizedFailure, Equatable {
 
     /// `password.<reason>`.
     public var code: String { "password.\(reason)" }
-    /// Always ``FailureCategory/refusal``.
+    /// Always `FailureCategory.refusal`.
     public var category: FailureCategory { .refusal }
     /// `password.error.<reason>`.
     public var textKey: TextKey { TextKey("password.error.\(reason)") }

@@ -31,7 +31,7 @@ public protocol IdentityProvider: Sendable {
     func credentialVersion(userID: String) async throws(IdentityError) -> Int?
 }
 
-/// The identity system could not do what was asked (R-PWD-2): a ``FailureCategory/failure``; the
+/// The identity system could not do what was asked (R-PWD-2): a `FailureCategory.failure`; the
 /// password link stays usable.
 public struct IdentityError: LocalizedFailure, Equatable {
     /// The kind of failure.
@@ -66,7 +66,7 @@ public struct IdentityError: LocalizedFailure, Equatable {
 
     /// `identity.<reason>`.
     public var code: String { "identity.\(reason)" }
-    /// Always ``FailureCategory/failure``.
+    /// Always `FailureCategory.failure`.
     public var category: FailureCategory { .failure }
     /// `password.error.identityUnavailable`.
     public var textKey: TextKey { "password.error.identityUnavailable" }

@@ -40,6 +40,9 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var retries: RetryPolicy
     /// How much one job run does (R-UOW-2).
     public var jobs: JobPolicy
+    /// Territories of participating countries where CPS is not offered, by country code, recognised
+    /// by postal code (R-ACC-3). Default ``ExcludedTerritory/canonEurope``.
+    public var excludedTerritories: [String: [ExcludedTerritory]] = ExcludedTerritory.canonEurope
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -92,6 +95,11 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
 
     /// Whether companies from `country` may apply (R-ACC-3).
     public func isParticipating(_ country: CountryCode) -> Bool { participatingCountries.contains(country) }
+
+    /// The excluded territory `address` lies in, if any (R-ACC-3).
+    public func excludedTerritory(of address: PostalAddress) -> ExcludedTerritory? {
+        excludedTerritories[address.country.code]?.first { $0.contains(postalCode: address.postalCode) }
+    }
 
     // MARK: - Loading
 
@@ -178,7 +186,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
-        case levels, billing, retries, jobs
+        case levels, billing, retries, jobs, excludedTerritories
     }
 
     public init(from decoder: any Decoder) throws {
@@ -198,6 +206,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         billing = try c.decodeIfPresent(BillingPolicy.self, forKey: .billing) ?? d.billing
         retries = try c.decodeIfPresent(RetryPolicy.self, forKey: .retries) ?? d.retries
         jobs = try c.decodeIfPresent(JobPolicy.self, forKey: .jobs) ?? d.jobs
+        excludedTerritories = try c.decodeIfPresent([String: [ExcludedTerritory]].self, forKey: .excludedTerritories)
+            ?? d.excludedTerritories
     }
 
     /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).
