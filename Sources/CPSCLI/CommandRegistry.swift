@@ -21,6 +21,5 @@ extension CommandLineTool {
         .jobs,
         .bankPayment,
         .mails,
-        .storeCrashWriter,
     ]
 }

@@ -135,6 +135,23 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             throw PolicyError(.outOfRange, field: "passwords.minimumLength", minimum: .number(8),
                               maximum: .text("passwords.maximumLength"))
         }
+        if passwords.hashIterations < 1 {
+            throw PolicyError(.belowMinimum, field: "passwords.hashIterations", minimum: .number(1))
+        }
+        if !(1...3_600).contains(passwords.claimHoldSeconds) {
+            throw PolicyError(.outOfRange, field: "passwords.claimHoldSeconds", minimum: .number(1), maximum: .number(3_600))
+        }
+        let throttle = passwords.throttle
+        for (name, value) in [("attempts", throttle.attempts), ("windowSeconds", throttle.windowSeconds),
+                              ("lockSeconds", throttle.lockSeconds)] where value < 1 {
+            throw PolicyError(.belowMinimum, field: "passwords.throttle.\(name)", minimum: .number(1))
+        }
+        if !(1...1_000_000).contains(throttle.buckets) {
+            throw PolicyError(.outOfRange, field: "passwords.throttle.buckets", minimum: .number(1), maximum: .number(1_000_000))
+        }
+        if !(1...1_000).contains(throttle.entriesPerBucket) {
+            throw PolicyError(.outOfRange, field: "passwords.throttle.entriesPerBucket", minimum: .number(1), maximum: .number(1_000))
+        }
         if !mail.passwordLinkTemplate.contains("{token}") {
             throw PolicyError(.missingPlaceholder, field: "mail.passwordLinkTemplate", value: "{token}")
         }
@@ -157,6 +174,10 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         var warnings: [PolicyWarning] = []
         if retries.attempts == 1 {
             warnings.append(PolicyWarning(field: "retries.attempts", problem: "1 means a call that loses a race is never retried"))
+        }
+        if passwords.hashIterations < PasswordPolicy.warningHashIterations {
+            warnings.append(PolicyWarning(field: "passwords.hashIterations",
+                                          problem: "\(passwords.hashIterations) PBKDF2 iterations is a low-cost policy for tests; production uses \(PasswordPolicy.defaultHashIterations)"))
         }
         return warnings
     }
