@@ -80,7 +80,7 @@ enum AuthorizationTable {
         Row("PasswordResetJob.runPending(as:)", allow: [.system]),
         Row("PasswordService.requestPasswordReset(email:)", allow: .open),
         Row("PasswordService.setPassword(token:newPassword:)", allow: .open),
-        Row("PasswordService.signIn(email:password:)", allow: .open),
+        Row("PasswordService.signIn(email:password:clientKey:)", allow: .open),
         Row("PaymentFollowUpService.nextDue(after:)", allow: .open),
         Row("PaymentFollowUpService.run(as:)", allow: [.system]),
         Row("PaymentFollowUpService.runOnce(as:)", allow: [.system]),

@@ -107,7 +107,7 @@ struct AuthorizationTableTests {
         "PasswordService.requestPasswordReset(email:)": { env, _, _ in _ = try await env.passwords.requestPasswordReset(email: "ulla@berg.example") },
         "PasswordService.setPassword(token:newPassword:)": { env, _, _ in
             _ = try await env.passwords.setPassword(token: String(repeating: "A", count: 40), newPassword: "Ljus-och-bild-2026") },
-        "PasswordService.signIn(email:password:)": { env, _, _ in _ = try await env.passwords.signIn(email: "ulla@berg.example", password: "x") },
+        "PasswordService.signIn(email:password:clientKey:)": { env, _, _ in _ = try await env.passwords.signIn(email: "ulla@berg.example", password: "x") },
         "PaymentFollowUpService.nextDue(after:)": { env, _, _ in _ = try await env.paymentFollowUp.nextDue(after: env.clock.now) },
         "PaymentFollowUpService.run(as:)": { env, _, p in _ = try await env.paymentFollowUp.run(as: p) },
         "PaymentFollowUpService.runOnce(as:)": { env, _, p in _ = try await env.paymentFollowUp.runOnce(as: p) },
