@@ -27,6 +27,9 @@ public struct ApplicationError: LocalizedFailure, Equatable {
         public static let documentNotFound = Reason("documentNotFound")
         /// A rejection or request for information needs a reason.
         public static let reasonRequired = Reason("reasonRequired")
+        /// A document's kind is not one the policy knows (R-DOC-1…3): refused when it is added, and
+        /// an application holding one (added under another policy) cannot be submitted.
+        public static let unknownEvidenceKind = Reason("unknownEvidenceKind")
     }
 
     /// The kind of refusal.

@@ -22,6 +22,8 @@ public struct InputError: LocalizedFailure, Equatable {
         public static let invalidDate = Reason("invalidDate")
         /// A value that is out of the allowed range.
         public static let outOfRange = Reason("outOfRange")
+        /// Not a language the text catalog has (R-MSG-1); the supported codes are the `limit` fact.
+        public static let unsupportedLanguage = Reason("unsupportedLanguage")
     }
 
     /// What is wrong.

@@ -12,6 +12,10 @@ public struct CalendarError: LocalizedFailure, Equatable {
         case invalidDate
         /// The number of working days is not a whole number.
         case invalidCount
+        /// The number of working days is beyond the limit (R-VAL-2); the limit is the fact `known`.
+        case countOutOfRange
+        /// The day would fall before 0001-01-01 or after 9999-12-31 (R-CAL-1); `known` is the start day.
+        case dateOutOfRange
         /// The customary-day set name is unknown for the country.
         case unknownCustomarySet
     }
