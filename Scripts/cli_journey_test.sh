@@ -154,6 +154,8 @@ run 0 users list "$ACCOUNT" --as "$USER";              check "still two users" "
 run 64 products register "$ACCOUNT" "EOS R6" --serial ZZ9999 --dealer $'Foto \xc3(' --as "$USER"
 run 64 review info "$APP" $'Skicka \xe2\x82 mer' --reviewer r1
 run 0 products list "$ACCOUNT" --as "$USER";           check "still four products" "len(d) == 4"
+OUT=$(sed 's/Ljusbild Foto AB/Ljus\xffbild AB/; s/anna@/ny@/; s/556677889901/999999999901/' "$DATA/form.json" | "$CPS" apply - --json 2>"$DATA/stderr"); RC=$?
+[ "$RC" -eq 64 ] && ok || bad "a form on standard input that is not UTF-8 exited $RC, expected 64"; stderr "stdin form" "not valid UTF-8"
 run 64 review queue --reviewer --data-dir "$DATA/other"; stderr "option as value" "found the option --data-dir"
 [ ! -e "$DATA/other" ] && ok || bad "--data-dir was taken as an option after --reviewer's missing value"
 run 64 mails --json=1;                                 stderr "--json=1" "takes no value"

@@ -42,7 +42,8 @@ package enum CommandLineTool {
         let result: Result
         do {
             let arguments = try decode(rawArguments)
-            result = await run(arguments, environment: environment, readLine: { Swift.readLine() })
+            result = await run(arguments, environment: environment, readLine: { Swift.readLine() },
+                               readAll: { FileHandle.standardInput.readDataToEndOfFile() })
         } catch {
             result = Result(status: .usage, output: "", errorOutput: "cps: \(error.message)\n")
         }
@@ -70,7 +71,7 @@ package enum CommandLineTool {
     }
 
     static func run(_ arguments: [String], environment: [String: String],
-                    readLine: @escaping () -> String?) async -> Result {
+                    readLine: @escaping () -> String?, readAll: (@Sendable () -> Data)? = nil) async -> Result {
         var rest = arguments
         let wantsHelpFirst = rest.first == "--help" || rest.first == "-h" || rest.first == "help"
         guard let name = rest.first, !wantsHelpFirst else {
@@ -102,7 +103,8 @@ package enum CommandLineTool {
         let dataPath = parsed.option("--data-dir") ?? environment["CPS_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "cps-data"
         let invocation = CommandInvocation(
             arguments: parsed, json: parsed.flag("--json"), language: language,
-            dataDirectory: URL(fileURLWithPath: dataPath), environment: environment, readLine: readLine)
+            dataDirectory: URL(fileURLWithPath: dataPath), environment: environment, readLine: readLine,
+            readAll: readAll)
         let status: ExitStatus
         do {
             status = try await command.run(invocation)
