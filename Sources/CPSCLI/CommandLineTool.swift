@@ -113,7 +113,7 @@ package enum CommandLineTool {
             invocation.printError("Run `cps \(name) --help` for its usage.")
             status = .usage
         } catch let failure as any LocalizedFailure {
-            status = isRefusal(failure) ? .refused : .failure
+            status = ExitStatus(failure.category)
             if invocation.json {
                 try? invocation.printJSON(ErrorReport(code: failure.code, message: failure.message(in: language)))
             } else {
@@ -124,11 +124,6 @@ package enum CommandLineTool {
             status = .failure
         }
         return Result(status: status, output: invocation.standardOutput, errorOutput: invocation.standardError)
-    }
-
-    /// Storage and I/O failures are failures; every other localized error is a rule's refusal.
-    static func isRefusal(_ failure: any LocalizedFailure) -> Bool {
-        !(failure.code.hasPrefix("storage.") || failure.code.hasPrefix("io."))
     }
 
     static func overview() -> String {

@@ -1,3 +1,5 @@
+import CPSKit
+
 /// The `cps` tool's exit codes (documented in `Documentation/CommandLine.md`).
 ///
 /// A query's verdict (an invalid VAT number, a closed level) is output, not an error: it exits with
@@ -11,4 +13,15 @@ package enum ExitStatus: Int32, Sendable {
     case refused = 65
     /// The command could not do its work: storage, I/O or another failure.
     case failure = 74
+    /// The set-up is wrong: an invalid policy, a missing adapter, data of a newer version.
+    case configuration = 78
+
+    /// The status of an error of `category`: refusal 65, failure 74, configuration 78.
+    init(_ category: FailureCategory) {
+        switch category.representation {
+        case .refusal: self = .refused
+        case .failure: self = .failure
+        case .configuration: self = .configuration
+        }
+    }
 }

@@ -34,7 +34,7 @@ extension CommandSpec {
                 let number = try VATNumber(input)
                 report = VATVerdictReport(input: input, valid: true, compact: number.compact)
             } catch {
-                report = VATVerdictReport(input: input, valid: false, reason: error.reason.rawValue,
+                report = VATVerdictReport(input: input, valid: false, reason: error.reason.description,
                                           message: error.message(in: invocation.language))
             }
             if invocation.json {

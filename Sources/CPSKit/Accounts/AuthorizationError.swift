@@ -4,22 +4,28 @@
 public struct AuthorizationError: LocalizedFailure, Equatable {
     /// What was refused.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        init(_ name: String) { self.name = name }
-        public var description: String { name }
+        fileprivate enum Representation: String, CaseIterable {
+            case reviewerOnly, applicantOnly, superuserOnly, otherAccount, inactiveUser, wrongPrincipal
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``AuthorizationError/code``.
+        public var description: String { representation.rawValue }
 
         /// Only a reviewer may do this.
-        public static let reviewerOnly = Reason("reviewerOnly")
+        public static let reviewerOnly = Reason(.reviewerOnly)
         /// Only the applicant of this application may do this.
-        public static let applicantOnly = Reason("applicantOnly")
+        public static let applicantOnly = Reason(.applicantOnly)
         /// Only a superuser of the account may do this.
-        public static let superuserOnly = Reason("superuserOnly")
+        public static let superuserOnly = Reason(.superuserOnly)
         /// The principal is not a user of this account (or the record does not exist).
-        public static let otherAccount = Reason("otherAccount")
+        public static let otherAccount = Reason(.otherAccount)
         /// The user is removed or not yet active.
-        public static let inactiveUser = Reason("inactiveUser")
+        public static let inactiveUser = Reason(.inactiveUser)
         /// The principal's kind cannot do this at all.
-        public static let wrongPrincipal = Reason("wrongPrincipal")
+        public static let wrongPrincipal = Reason(.wrongPrincipal)
     }
 
     /// What was refused.
@@ -35,5 +41,22 @@ public struct AuthorizationError: LocalizedFailure, Equatable {
 
     public var code: String { "authorization.\(reason)" }
     public var textKey: TextKey { TextKey("authorization.error.\(reason)") }
-    public var textArguments: [String: String] { ["principal": principal] }
+    /// Always ``FailureCategory/refusal``.
+    public var category: FailureCategory { .refusal }
+    /// The typed facts of the message (R-MSG-1).
+    public var messageArguments: [String: MessageArgument] { [:] }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [AuthorizationError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .reviewerOnly: AuthorizationError(.reviewerOnly, principal: .reviewer("reviewer-1"))
+            case .applicantOnly: AuthorizationError(.applicantOnly, principal: .reviewer("reviewer-1"))
+            case .superuserOnly: AuthorizationError(.superuserOnly, principal: .reviewer("reviewer-1"))
+            case .otherAccount: AuthorizationError(.otherAccount, principal: .reviewer("reviewer-1"))
+            case .inactiveUser: AuthorizationError(.inactiveUser, principal: .reviewer("reviewer-1"))
+            case .wrongPrincipal: AuthorizationError(.wrongPrincipal, principal: .reviewer("reviewer-1"))
+            }
+        }
+    }
 }

@@ -46,7 +46,8 @@ public struct PasswordService: Sendable {
             }
             let broken = PasswordRules.violations(of: newPassword, email: user.record.email, policy: context.policy.passwords)
             guard broken.isEmpty else {
-                throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength)])
+                throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength),
+                                                                               "maximum": String(context.policy.passwords.maximumLength)])
             }
             let before = Claim(token: token, user: user, account: account)
             token.record.state = .used

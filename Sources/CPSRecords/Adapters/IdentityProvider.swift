@@ -12,15 +12,54 @@ public protocol IdentityProvider: Sendable {
     func verifyPassword(_ password: String, userID: String) async throws(IdentityError) -> Bool
 }
 
-/// The identity system could not do what was asked (R-PWD-2).
+/// The identity system could not do what was asked (R-PWD-2): a ``FailureCategory/failure``; the
+/// password link stays usable.
 public struct IdentityError: LocalizedFailure, Equatable {
-    /// What went wrong, for logs.
+    /// The kind of failure.
+    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+        fileprivate enum Representation: String, CaseIterable {
+            case unavailable
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``IdentityError/code``.
+        public var description: String { representation.rawValue }
+
+        /// The identity system could not be reached or refused to work.
+        public static let unavailable = Reason(.unavailable)
+    }
+
+    /// The kind of failure.
+    public let reason: Reason
+    /// What went wrong, for logs (never in the message).
     public let detail: String
 
     /// Creates an error.
-    public init(_ detail: String) { self.detail = detail }
+    public init(_ reason: Reason, detail: String) {
+        self.reason = reason
+        self.detail = detail
+    }
 
-    public var code: String { "identity.unavailable" }
+    /// Creates an ``Reason/unavailable`` error (the form of CPSKit 0.x).
+    public init(_ detail: String) { self.init(.unavailable, detail: detail) }
+
+    /// `identity.<reason>`.
+    public var code: String { "identity.\(reason)" }
+    /// Always ``FailureCategory/failure``.
+    public var category: FailureCategory { .failure }
+    /// `password.error.identityUnavailable`.
     public var textKey: TextKey { "password.error.identityUnavailable" }
-    public var textArguments: [String: String] { ["detail": detail] }
+    /// None: the detail is for logs.
+    public var messageArguments: [String: MessageArgument] { [:] }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [IdentityError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .unavailable: IdentityError(.unavailable, detail: "connection refused")
+            }
+        }
+    }
 }

@@ -5,24 +5,30 @@
 public struct StorageError: LocalizedFailure, Equatable {
     /// The kind of failure.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
-        public var description: String { name }
+        fileprivate enum Representation: String, CaseIterable {
+            case conflict, uniqueKeyTaken, invalidBatch, unavailable, corrupt, unsupportedVersion, locked
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``StorageError/code``.
+        public var description: String { representation.rawValue }
 
         /// A write expected another version of the record (a concurrent change); nothing was written.
-        public static let conflict = Reason("conflict")
+        public static let conflict = Reason(.conflict)
         /// A unique key is held by another record; nothing was written.
-        public static let uniqueKeyTaken = Reason("uniqueKeyTaken")
+        public static let uniqueKeyTaken = Reason(.uniqueKeyTaken)
         /// The batch itself is malformed (e.g. two writes to the same record).
-        public static let invalidBatch = Reason("invalidBatch")
+        public static let invalidBatch = Reason(.invalidBatch)
         /// The store could not read or write (I/O, full disk, closed store).
-        public static let unavailable = Reason("unavailable")
+        public static let unavailable = Reason(.unavailable)
         /// Stored data is damaged or cannot be decoded.
-        public static let corrupt = Reason("corrupt")
+        public static let corrupt = Reason(.corrupt)
         /// The stored data was written by a newer, unknown format version.
-        public static let unsupportedVersion = Reason("unsupportedVersion")
+        public static let unsupportedVersion = Reason(.unsupportedVersion)
         /// Another process holds the store's lock.
-        public static let locked = Reason("locked")
+        public static let locked = Reason(.locked)
     }
 
     /// The kind of failure.
@@ -56,21 +62,36 @@ public struct StorageError: LocalizedFailure, Equatable {
     /// `storage.<reason>`, e.g. `storage.conflict`.
     public var code: String { "storage.\(reason)" }
 
-    // MARK: - LocalizedFailure
-
-    public var textKey: TextKey {
-        switch reason {
-        case .conflict: "storage.error.conflict"
-        case .uniqueKeyTaken: "storage.error.uniqueKeyTaken"
-        case .locked: "storage.error.locked"
-        case .unsupportedVersion: "storage.error.unsupportedVersion"
-        case .corrupt: "storage.error.corrupt"
-        default: "storage.error.unavailable"
+    /// A unique key taken is a ``FailureCategory/refusal``; data written by a newer version is a
+    /// ``FailureCategory/configuration`` error (the wrong program runs); the rest are failures.
+    public var category: FailureCategory {
+        switch reason.representation {
+        case .uniqueKeyTaken: .refusal
+        case .unsupportedVersion: .configuration
+        case .conflict, .invalidBatch, .unavailable, .corrupt, .locked: .failure
         }
     }
 
-    public var textArguments: [String: String] {
-        ["kind": kind ?? "", "subject": subject ?? "", "detail": detail]
+    // MARK: - LocalizedFailure
+
+    /// `storage.error.<reason>`.
+    public var textKey: TextKey { TextKey("storage.error.\(reason)") }
+
+    /// None: kind, subject and detail are for logs and programs, never in the message (R-MSG-1).
+    public var messageArguments: [String: MessageArgument] { [:] }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [StorageError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .conflict: StorageError.conflict(kind: "businessAccount", id: "account-1", expected: 2, actual: 3)
+            case .uniqueKeyTaken: StorageError.uniqueKeyTaken("email:anna@example.com", heldBy: "accountUser", id: "user-1")
+            case .invalidBatch: StorageError(.invalidBatch, detail: "two writes to accountUser user-1")
+            case .unavailable: StorageError(.unavailable, detail: "No space left on device")
+            case .corrupt: StorageError(.corrupt, detail: "journal entry 12: bad checksum")
+            case .unsupportedVersion: StorageError(.unsupportedVersion, detail: "format version 9")
+            case .locked: StorageError(.locked, detail: "the lock file is held by process 4711")
+            }
+        }
     }
 }
-

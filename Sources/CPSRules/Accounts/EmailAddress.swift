@@ -11,7 +11,7 @@ public struct EmailAddress: Hashable, Codable, Sendable, CustomStringConvertible
     public let address: String
 
     /// Checks and creates an address, or throws ``InputError`` naming the field.
-    public init(_ text: String, field: String = "email") throws(InputError) {
+    public init(_ text: String, field: FieldName = "email") throws(InputError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard EmailAddress.isValid(trimmed) else {
             throw InputError(.invalidEmail, field: field, value: text)

@@ -4,7 +4,7 @@ import Foundation
 /// and free of control and formatting characters (which break mails, logs and matching).
 public enum TextFieldRules {
     /// The trimmed text, or an ``InputError`` naming `field`.
-    public static func validate(_ text: String, field: String, maxLength: Int) throws(InputError) -> String {
+    public static func validate(_ text: String, field: FieldName, maxLength: Int) throws(InputError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw InputError(.missing, field: field, value: text) }
         guard trimmed.count <= maxLength else {
@@ -21,7 +21,7 @@ public enum TextFieldRules {
     }
 
     /// Like ``validate(_:field:maxLength:)`` but `nil` or blank text gives `nil`.
-    public static func optional(_ text: String?, field: String, maxLength: Int) throws(InputError) -> String? {
+    public static func optional(_ text: String?, field: FieldName, maxLength: Int) throws(InputError) -> String? {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return try validate(text, field: field, maxLength: maxLength)
     }

@@ -7,29 +7,34 @@
 public struct BillingError: LocalizedFailure, Equatable {
     /// The kind of refusal.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        init(_ name: String) { self.name = name }
-        /// The reason's name, as in ``code``.
-        public var description: String { name }
+        fileprivate enum Representation: String, CaseIterable {
+            case mixedCurrencies, unknownCurrency, invalidAmount, tooManyDecimals, invalidCreditorReference, illegalInvoiceTransition, missingVATRate, invalidInvoiceLine, invalidInvoiceNumber
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``BillingError/code``.
+        public var description: String { representation.rawValue }
 
         /// Arithmetic or comparison on amounts in two different currencies (R-BIL-2).
-        public static let mixedCurrencies = Reason("mixedCurrencies")
+        public static let mixedCurrencies = Reason(.mixedCurrencies)
         /// A currency code that is not ISO 4217 or not known to CPSKit (R-BIL-2).
-        public static let unknownCurrency = Reason("unknownCurrency")
+        public static let unknownCurrency = Reason(.unknownCurrency)
         /// An amount that is not a plain decimal number such as `12.34` (R-BIL-2).
-        public static let invalidAmount = Reason("invalidAmount")
+        public static let invalidAmount = Reason(.invalidAmount)
         /// An amount with more decimals than the currency's minor unit allows (R-BIL-2).
-        public static let tooManyDecimals = Reason("tooManyDecimals")
+        public static let tooManyDecimals = Reason(.tooManyDecimals)
         /// An RF creditor reference that is malformed or whose check digits do not match (R-BIL-4).
-        public static let invalidCreditorReference = Reason("invalidCreditorReference")
+        public static let invalidCreditorReference = Reason(.invalidCreditorReference)
         /// An invoice state change that the invoice life cycle does not allow (R-BIL-2).
-        public static let illegalInvoiceTransition = Reason("illegalInvoiceTransition")
+        public static let illegalInvoiceTransition = Reason(.illegalInvoiceTransition)
         /// The policy has no VAT rate for a country it needs one for (R-BIL-5).
-        public static let missingVATRate = Reason("missingVATRate")
+        public static let missingVATRate = Reason(.missingVATRate)
         /// An invoice without lines, or a line with a quantity below one (R-BIL-2).
-        public static let invalidInvoiceLine = Reason("invalidInvoiceLine")
+        public static let invalidInvoiceLine = Reason(.invalidInvoiceLine)
         /// An invoice number that does not follow the policy's series format (R-BIL-2).
-        public static let invalidInvoiceNumber = Reason("invalidInvoiceNumber")
+        public static let invalidInvoiceNumber = Reason(.invalidInvoiceNumber)
     }
 
     /// The kind of refusal.
@@ -50,6 +55,30 @@ public struct BillingError: LocalizedFailure, Equatable {
 
     /// `billing.error.<reason>` (R-BIL-2, R-BIL-4, R-BIL-5).
     public var textKey: TextKey { TextKey("billing.error.\(reason)") }
-    /// The facts of the refusal.
-    public var textArguments: [String: String] { facts }
+    /// A refusal, except a policy without a needed VAT rate: a configuration error.
+    public var category: FailureCategory {
+        reason == .missingVATRate ? .configuration : .refusal
+    }
+    /// The typed facts of the message (R-MSG-1).
+    public var messageArguments: [String: MessageArgument] {
+        MessageArgument.typed(facts, counts: ["digits", "line"], countries: ["country"],
+                              terms: ["from": "billing.invoiceStatus.", "to": "billing.invoiceStatus."])
+    }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [BillingError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .mixedCurrencies: BillingError(.mixedCurrencies, facts: ["left": "EUR", "right": "SEK"])
+            case .unknownCurrency: BillingError(.unknownCurrency, facts: ["currency": "XYZ"])
+            case .invalidAmount: BillingError(.invalidAmount, facts: ["amount": "12,3,4", "currency": "EUR"])
+            case .tooManyDecimals: BillingError(.tooManyDecimals, facts: ["amount": "12.345", "digits": "2", "currency": "EUR"])
+            case .invalidCreditorReference: BillingError(.invalidCreditorReference, facts: ["reference": "RF00 1234"])
+            case .illegalInvoiceTransition: BillingError(.illegalInvoiceTransition, facts: ["from": "paid", "to": "issued"])
+            case .missingVATRate: BillingError(.missingVATRate, facts: ["country": "FR"])
+            case .invalidInvoiceLine: BillingError(.invalidInvoiceLine, facts: ["line": "2"])
+            case .invalidInvoiceNumber: BillingError(.invalidInvoiceNumber, facts: ["number": "INV-X"])
+            }
+        }
+    }
 }

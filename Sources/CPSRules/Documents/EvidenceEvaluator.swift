@@ -30,7 +30,7 @@ public enum EvidenceEvaluator {
         var accepted = false
         for document in documents {
             guard let acceptance = rule.acceptance(of: document.kind) else {
-                problems.append(EvidenceProblem(.wrongKind, documentID: document.id, found: document.kind.rawValue,
+                problems.append(EvidenceProblem(.wrongKind, documentID: document.id, fileName: document.fileName, found: document.kind.rawValue,
                                                 expected: rule.accepted.map(\.kind.rawValue).joined(separator: ", ")))
                 continue
             }
@@ -39,7 +39,7 @@ public enum EvidenceEvaluator {
                 awaiting = true
                 continue
             }
-            let found = check(fields, documentID: document.id, rule: rule, acceptance: acceptance,
+            let found = check(fields, documentID: document.id, fileName: document.fileName, rule: rule, acceptance: acceptance,
                               applicant: applicant, legalForms: forms, referenceDay: referenceDay)
             if found.isEmpty {
                 return EvidenceEvaluation(requirements: [state(rule, .satisfied, by: document.id, problems: [])])
@@ -58,13 +58,13 @@ public enum EvidenceEvaluator {
     }
 
     /// The problems of one examined document of an accepted kind (empty: it satisfies the rule).
-    static func check(_ fields: VisibleFields, documentID: String, rule: EvidenceRequirementRule,
+    static func check(_ fields: VisibleFields, documentID: String, fileName: String? = nil, rule: EvidenceRequirementRule,
                       acceptance: AcceptedDocument, applicant: Applicant, legalForms: [LegalForm],
                       referenceDay: CalendarDay) -> [EvidenceProblem] {
         var problems: [EvidenceProblem] = []
-        func notVisible(_ field: String) { problems.append(EvidenceProblem(.fieldNotVisible, documentID: documentID, field: field)) }
+        func notVisible(_ field: String) { problems.append(EvidenceProblem(.fieldNotVisible, documentID: documentID, fileName: fileName, field: field)) }
         func mismatch(_ field: String, _ found: String, _ expected: String) {
-            problems.append(EvidenceProblem(.mismatch, documentID: documentID, field: field, found: found, expected: expected))
+            problems.append(EvidenceProblem(.mismatch, documentID: documentID, fileName: fileName, field: field, found: found, expected: expected))
         }
         for field in rule.requiredFields {
             switch field {
@@ -95,7 +95,7 @@ public enum EvidenceEvaluator {
             if let issued = fields.issueDate {
                 let oldestAllowed = referenceDay.adding(months: -months)
                 if issued < oldestAllowed {
-                    problems.append(EvidenceProblem(.tooOld, documentID: documentID, field: "issueDate",
+                    problems.append(EvidenceProblem(.tooOld, documentID: documentID, fileName: fileName, field: "issueDate",
                                                     found: issued.description, expected: oldestAllowed.description))
                 }
             } else if !rule.requiredFields.contains(.issueDate) {

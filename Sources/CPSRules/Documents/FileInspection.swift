@@ -8,42 +8,77 @@ public enum EvidenceMediaType: String, Hashable, Codable, Sendable {
     case png = "image/png"
 }
 
-/// Why an evidence file was refused (R-DOC-5).
-public enum FileProblem: String, Hashable, Codable, Sendable {
-    /// The file has no bytes.
-    case empty
-    /// The file is larger than the policy allows.
-    case tooLarge
-    /// The content is not PDF, JPEG or PNG, whatever the file's name says.
-    case unsupportedType
-}
-
 /// Checks an evidence file by its content, never by its name (R-DOC-5). Pure.
 public enum FileInspection {
     /// The media type of `bytes`, or the problem that refuses it.
     public static func inspect(_ bytes: some Collection<UInt8>, maximumBytes: Int) -> Result<EvidenceMediaType, FileInspectionError> {
-        if bytes.isEmpty { return .failure(FileInspectionError(problem: .empty, byteCount: 0, limit: maximumBytes)) }
+        if bytes.isEmpty { return .failure(FileInspectionError(.empty, byteCount: 0, limit: maximumBytes)) }
         if bytes.count > maximumBytes {
-            return .failure(FileInspectionError(problem: .tooLarge, byteCount: bytes.count, limit: maximumBytes))
+            return .failure(FileInspectionError(.tooLarge, byteCount: bytes.count, limit: maximumBytes))
         }
         let head = Array(bytes.prefix(8))
         if head.starts(with: [0x25, 0x50, 0x44, 0x46, 0x2D]) { return .success(.pdf) }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .success(.jpeg) }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .success(.png) }
-        return .failure(FileInspectionError(problem: .unsupportedType, byteCount: bytes.count, limit: maximumBytes))
+        return .failure(FileInspectionError(.unsupportedType, byteCount: bytes.count, limit: maximumBytes))
     }
 }
 
-/// A refused evidence file (R-DOC-5), with the reason in words.
+/// A refused evidence file (R-DOC-5), with the reason in words. Every reason is a refusal.
 public struct FileInspectionError: LocalizedFailure, Equatable {
+    /// Why the file was refused.
+    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+        fileprivate enum Representation: String, CaseIterable {
+            case empty, tooLarge, unsupportedType
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``FileInspectionError/code``.
+        public var description: String { representation.rawValue }
+
+        /// The file has no bytes.
+        public static let empty = Reason(.empty)
+        /// The file is larger than the policy allows.
+        public static let tooLarge = Reason(.tooLarge)
+        /// The content is not PDF, JPEG or PNG, whatever the file's name says.
+        public static let unsupportedType = Reason(.unsupportedType)
+    }
+
     /// The reason.
-    public let problem: FileProblem
+    public let reason: Reason
     /// The file's size.
     public let byteCount: Int
     /// The policy's maximum size.
     public let limit: Int
 
-    public var code: String { "evidence.file.\(problem.rawValue)" }
-    public var textKey: TextKey { TextKey("evidence.file.\(problem.rawValue)") }
-    public var textArguments: [String: String] { ["bytes": String(byteCount), "limit": String(limit / 1_048_576) + " MiB"] }
+    /// Creates an error.
+    public init(_ reason: Reason, byteCount: Int, limit: Int) {
+        self.reason = reason
+        self.byteCount = byteCount
+        self.limit = limit
+    }
+
+    /// `evidence.file.<reason>`.
+    public var code: String { "evidence.file.\(reason)" }
+    /// Always ``FailureCategory/refusal``.
+    public var category: FailureCategory { .refusal }
+    /// `evidence.file.<reason>`.
+    public var textKey: TextKey { TextKey("evidence.file.\(reason)") }
+    /// The size and the limit in whole mebibytes, as numbers (R-MSG-1).
+    public var messageArguments: [String: MessageArgument] {
+        ["bytes": .count(byteCount), "limit": .count(max(1, limit / 1_048_576))]
+    }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [FileInspectionError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .empty: FileInspectionError(.empty, byteCount: 0, limit: 10_485_760)
+            case .tooLarge: FileInspectionError(.tooLarge, byteCount: 12_582_912, limit: 10_485_760)
+            case .unsupportedType: FileInspectionError(.unsupportedType, byteCount: 2_048, limit: 10_485_760)
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ extension TextCatalog {
         .storage,
         .unitOfWork,
         .input,
+        .fields,
         .policy,
         .authorization,
         .application,

@@ -16,17 +16,17 @@ public enum LevelShortfall: Hashable, Codable, Sendable {
         }
     }
 
-    /// The facts of the explanation.
-    public var textArguments: [String: String] {
+    /// The facts of the explanation, as counts (R-MSG-1).
+    public var messageArguments: [String: MessageArgument] {
         switch self {
-        case let .points(missing, required): ["missing": String(missing), "required": String(required)]
-        case let .tooFewProducts(missing, minimum): ["missing": String(missing), "minimum": String(minimum)]
-        case let .tooManyProducts(excess, maximum): ["excess": String(excess), "maximum": String(maximum)]
+        case let .points(missing, required): ["missing": .count(missing), "required": .count(required)]
+        case let .tooFewProducts(missing, minimum): ["missing": .count(missing), "minimum": .count(minimum)]
+        case let .tooManyProducts(excess, maximum): ["excess": .count(excess), "maximum": .count(maximum)]
         }
     }
 
     /// The explanation in `language`, e.g. "120 more points needed (1,000 required)."
     public func text(in language: Language, catalog: TextCatalog = .standard) -> String {
-        catalog.render(textKey, textArguments, in: language)
+        catalog.render(textKey, arguments: messageArguments, in: language)
     }
 }

@@ -6,24 +6,29 @@
 public struct MembershipError: LocalizedFailure, Equatable {
     /// The kind of refusal.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        init(_ name: String) { self.name = name }
-        /// The reason's name, as in ``code``.
-        public var description: String { name }
+        fileprivate enum Representation: String, CaseIterable {
+            case levelNotOpen, levelNotOffered, invalidMembershipNumber, membershipNumbersExhausted, invalidTermChange, cardPaymentsUnavailable
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``MembershipError/code``.
+        public var description: String { representation.rawValue }
 
         /// The chosen level is not open to the account (R-TIER-1, R-TIER-2).
-        public static let levelNotOpen = Reason("levelNotOpen")
+        public static let levelNotOpen = Reason(.levelNotOpen)
         /// The level is not in the policy, or not offered for the requested term (R-TIER-3, R-MEM-1).
-        public static let levelNotOffered = Reason("levelNotOffered")
+        public static let levelNotOffered = Reason(.levelNotOffered)
         /// A membership number with the wrong shape or check digit (R-MEM-2).
-        public static let invalidMembershipNumber = Reason("invalidMembershipNumber")
+        public static let invalidMembershipNumber = Reason(.invalidMembershipNumber)
         /// No membership number is left in the sequence range (R-MEM-2).
-        public static let membershipNumbersExhausted = Reason("membershipNumbersExhausted")
+        public static let membershipNumbersExhausted = Reason(.membershipNumbersExhausted)
         /// A renewal or upgrade that does not fit the current term (R-MEM-1).
-        public static let invalidTermChange = Reason("invalidTermChange")
+        public static let invalidTermChange = Reason(.invalidTermChange)
         /// The host takes no cards: its context has no ``CPSContext/paymentGateway`` (a configuration
         /// error, R-BIL-3). Choose bank transfer instead.
-        public static let cardPaymentsUnavailable = Reason("cardPaymentsUnavailable")
+        public static let cardPaymentsUnavailable = Reason(.cardPaymentsUnavailable)
     }
 
     /// The kind of refusal.
@@ -72,23 +77,55 @@ public struct MembershipError: LocalizedFailure, Equatable {
         return TextKey("billing.error.levelNotOpen.\(suffix)")
     }
 
-    /// The level's name, the shortfalls' numbers and the facts (R-TIER-1, R-TIER-2).
-    public var textArguments: [String: String] {
-        var arguments = facts
-        if let level { arguments["level"] = level.name }
+    /// No card gateway, or no membership number left: a configuration error; the rest are refusals.
+    public var category: FailureCategory {
+        switch reason.representation {
+        case .cardPaymentsUnavailable, .membershipNumbersExhausted: .configuration
+        case .levelNotOpen, .levelNotOffered, .invalidMembershipNumber, .invalidTermChange: .refusal
+        }
+    }
+
+    /// The level by its name, the shortfalls as counts, the facts (R-TIER-1, R-TIER-2, R-MSG-1).
+    public var messageArguments: [String: MessageArgument] {
+        var arguments = MessageArgument.typed(facts, counts: ["years", "sequence", "points", "products"],
+                                              terms: ["from": "billing.level."])
+        if let level { arguments["level"] = .term(level.textKey) }
         for shortfall in shortfalls {
             switch shortfall {
             case let .points(missing, required):
-                arguments["missingPoints"] = String(missing)
-                arguments["requiredPoints"] = String(required)
+                arguments["missingPoints"] = .count(missing)
+                arguments["requiredPoints"] = .count(required)
             case let .tooFewProducts(missing, minimum):
-                arguments["missingProducts"] = String(missing)
-                arguments["minimumProducts"] = String(minimum)
+                arguments["missingProducts"] = .count(missing)
+                arguments["minimumProducts"] = .count(minimum)
             case let .tooManyProducts(excess, maximum):
-                arguments["excessProducts"] = String(excess)
-                arguments["maximumProducts"] = String(maximum)
+                arguments["excessProducts"] = .count(excess)
+                arguments["maximumProducts"] = .count(maximum)
             }
         }
         return arguments
+    }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`; a closed level once
+    /// per combination of shortfalls.
+    package static var examples: [MembershipError] {
+        Reason.Representation.allCases.flatMap { representation -> [MembershipError] in
+            switch representation {
+            case .levelNotOpen:
+                [MembershipError(.levelNotOpen, level: .gold, shortfalls: [.points(missing: 1, required: 2501)]),
+                 MembershipError(.levelNotOpen, level: .gold, shortfalls: [.points(missing: 1200, required: 2501)]),
+                 MembershipError(.levelNotOpen, level: .businessA, shortfalls: [.tooFewProducts(missing: 1, minimum: 2)]),
+                 MembershipError(.levelNotOpen, level: .businessA, shortfalls: [.tooManyProducts(excess: 3, maximum: 10)]),
+                 MembershipError(.levelNotOpen, level: .gold, shortfalls: [.points(missing: 1, required: 2501),
+                                                                           .tooFewProducts(missing: 2, minimum: 3)]),
+                 MembershipError(.levelNotOpen, level: .gold, shortfalls: [.points(missing: 20, required: 2501),
+                                                                           .tooManyProducts(excess: 1, maximum: 10)])]
+            case .levelNotOffered: [MembershipError(.levelNotOffered, level: .platinum, facts: ["years": "3"])]
+            case .invalidMembershipNumber: [MembershipError(.invalidMembershipNumber, facts: ["input": "12-34"])]
+            case .membershipNumbersExhausted: [MembershipError(.membershipNumbersExhausted, facts: ["sequence": "99999"])]
+            case .invalidTermChange: [MembershipError(.invalidTermChange, level: .silver, facts: ["from": "gold"])]
+            case .cardPaymentsUnavailable: [MembershipError(.cardPaymentsUnavailable)]
+            }
+        }
     }
 }

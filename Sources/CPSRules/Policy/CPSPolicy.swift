@@ -99,7 +99,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// A document that is not valid UTF-8 is refused as a whole (nothing is repaired with U+FFFD).
     public static func load(json data: Data) throws(PolicyError) -> CPSPolicy {
         guard String(validating: data, as: UTF8.self) != nil else {
-            throw PolicyError(field: "", problem: "the document is not valid UTF-8 text")
+            throw PolicyError(.notJSON, field: "", detail: "the document is not valid UTF-8 text (RFC 8259 JSON is UTF-8)")
         }
         let policy: CPSPolicy
         do {
@@ -107,7 +107,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         } catch let error as DecodingError {
             throw PolicyError.from(error)
         } catch {
-            throw PolicyError(field: "", problem: "\(error)")
+            throw PolicyError(.notJSON, field: "", detail: "\(error)")
         }
         try policy.validate()
         return policy
@@ -116,29 +116,30 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// Checks values that decode but make no sense (a negative SLA, an unknown time zone, …).
     public func validate() throws(PolicyError) {
         if TimeZone(identifier: timeZoneIdentifier) == nil {
-            throw PolicyError(field: "timeZoneIdentifier", problem: "unknown time zone \"\(timeZoneIdentifier)\"")
+            throw PolicyError(.unknownTimeZone, field: "timeZoneIdentifier", value: timeZoneIdentifier)
         }
-        if participatingCountries.isEmpty { throw PolicyError(field: "participatingCountries", problem: "must not be empty") }
+        if participatingCountries.isEmpty { throw PolicyError(.empty, field: "participatingCountries") }
         if !(0...30).contains(validation.slaWorkingDays) {
-            throw PolicyError(field: "validation.slaWorkingDays", problem: "must be between 0 and 30")
+            throw PolicyError(.outOfRange, field: "validation.slaWorkingDays", minimum: .number(0), maximum: .number(30))
         }
         if let hour = validation.cutoffHour, !(0...23).contains(hour) {
-            throw PolicyError(field: "validation.cutoffHour", problem: "must be an hour from 0 to 23")
+            throw PolicyError(.outOfRange, field: "validation.cutoffHour", minimum: .number(0), maximum: .number(23))
         }
-        if passwords.tokenBytes < 16 { throw PolicyError(field: "passwords.tokenBytes", problem: "must be at least 16 (128 bits)") }
-        if passwords.tokenLifetimeHours < 1 { throw PolicyError(field: "passwords.tokenLifetimeHours", problem: "must be at least 1") }
+        if passwords.tokenBytes < 16 { throw PolicyError(.belowMinimum, field: "passwords.tokenBytes", minimum: .number(16)) }
+        if passwords.tokenLifetimeHours < 1 { throw PolicyError(.belowMinimum, field: "passwords.tokenLifetimeHours", minimum: .number(1)) }
         if passwords.minimumLength < 8 || passwords.maximumLength < passwords.minimumLength {
-            throw PolicyError(field: "passwords.minimumLength", problem: "must be at least 8 and at most maximumLength")
+            throw PolicyError(.outOfRange, field: "passwords.minimumLength", minimum: .number(8),
+                              maximum: .text("passwords.maximumLength"))
         }
         if !mail.passwordLinkTemplate.contains("{token}") {
-            throw PolicyError(field: "mail.passwordLinkTemplate", problem: "must contain {token}")
+            throw PolicyError(.missingPlaceholder, field: "mail.passwordLinkTemplate", value: "{token}")
         }
-        if evidence.maximumFileBytes < 1 { throw PolicyError(field: "evidence.maximumFileBytes", problem: "must be positive") }
+        if evidence.maximumFileBytes < 1 { throw PolicyError(.belowMinimum, field: "evidence.maximumFileBytes", minimum: .number(1)) }
         if evidence.editions[evidence.defaultEdition] == nil {
-            throw PolicyError(field: "evidence.defaultEdition", problem: "names no edition in evidence.editions")
+            throw PolicyError(.unknownEdition, field: "evidence.defaultEdition", value: evidence.defaultEdition)
         }
         for (country, edition) in evidence.editionByCountry where evidence.editions[edition] == nil {
-            throw PolicyError(field: "evidence.editionByCountry.\(country)", problem: "names no edition \"\(edition)\"")
+            throw PolicyError(.unknownEdition, field: "evidence.editionByCountry.\(country)", value: edition)
         }
         try products.validate()
         try validateLevelsAndBilling()
@@ -185,29 +186,29 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).
     private func validateLevelsAndBilling() throws(PolicyError) {
         if levels.individualLevels.isEmpty && levels.businessLevels.isEmpty {
-            throw PolicyError(field: "levels", problem: "must offer at least one level")
+            throw PolicyError(.noLevels, field: "levels")
         }
         let fees = levels.individualLevels.map(\.yearlyFee) + levels.businessLevels.map(\.yearlyFee)
         if fees.contains(where: { $0.currency != billing.currency || $0.isNegative }) {
-            throw PolicyError(field: "levels", problem: "every fee must be positive and in \(billing.currency.code)")
+            throw PolicyError(.feeNotPositiveOrWrongCurrency, field: "levels", value: billing.currency.code)
         }
         if !(1...72).contains(billing.invoiceIssueWindowHours) {
-            throw PolicyError(field: "billing.invoiceIssueWindowHours", problem: "must be between 1 and 72")
+            throw PolicyError(.outOfRange, field: "billing.invoiceIssueWindowHours", minimum: .number(1), maximum: .number(72))
         }
         if !(0...365).contains(billing.invoiceDueDays) {
-            throw PolicyError(field: "billing.invoiceDueDays", problem: "must be between 0 and 365")
+            throw PolicyError(.outOfRange, field: "billing.invoiceDueDays", minimum: .number(0), maximum: .number(365))
         }
         if !(0...365).contains(billing.suspensionGraceDays) {
-            throw PolicyError(field: "billing.suspensionGraceDays", problem: "must be between 0 and 365")
+            throw PolicyError(.outOfRange, field: "billing.suspensionGraceDays", minimum: .number(0), maximum: .number(365))
         }
         if !(1...120).contains(billing.termMonths) {
-            throw PolicyError(field: "billing.termMonths", problem: "must be between 1 and 120")
+            throw PolicyError(.outOfRange, field: "billing.termMonths", minimum: .number(1), maximum: .number(120))
         }
         if (billing.cardChargeRetryDaysAfterDue + billing.bankTransferReminderDaysAfterDue).contains(where: { !(1...365).contains($0) }) {
-            throw PolicyError(field: "billing.cardChargeRetryDaysAfterDue", problem: "days must be between 1 and 365")
+            throw PolicyError(.outOfRange, field: "billing.cardChargeRetryDaysAfterDue", minimum: .number(1), maximum: .number(365))
         }
         if billing.vatRate(for: billing.seller.country) == nil {
-            throw PolicyError(field: "billing.vatRates", problem: "must have a rate for the seller's country \(billing.seller.country.code)")
+            throw PolicyError(.missingSellerVATRate, field: "billing.vatRates", value: billing.seller.country.code)
         }
     }
 }
@@ -221,16 +222,16 @@ extension PolicyError {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return PolicyError(field: path(context.codingPath, key), problem: "is missing")
+            return PolicyError(.missing, field: path(context.codingPath, key))
         case .typeMismatch(let type, let context):
-            return PolicyError(field: path(context.codingPath), problem: "has the wrong type (expected \(type))")
+            return PolicyError(.wrongType, field: path(context.codingPath), detail: "expected \(type)")
         case .valueNotFound(let type, let context):
-            return PolicyError(field: path(context.codingPath), problem: "is null (expected \(type))")
+            return PolicyError(.null, field: path(context.codingPath), detail: "expected \(type)")
         case .dataCorrupted(let context):
-            return PolicyError(field: path(context.codingPath),
-                               problem: context.codingPath.isEmpty ? "is not valid JSON" : context.debugDescription)
+            return PolicyError(context.codingPath.isEmpty ? .notJSON : .unreadableValue, field: path(context.codingPath),
+                               detail: context.debugDescription)
         @unknown default:
-            return PolicyError(field: "", problem: "\(error)")
+            return PolicyError(.notJSON, field: "", detail: "\(error)")
         }
     }
 }

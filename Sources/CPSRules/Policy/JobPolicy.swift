@@ -16,10 +16,10 @@ public struct JobPolicy: Hashable, Codable, Sendable {
     /// Checks the values (R-UOW-2).
     func validate() throws(PolicyError) {
         if !(1...100_000).contains(pageSize) {
-            throw PolicyError(field: "jobs.pageSize", problem: "must be between 1 and 100000")
+            throw PolicyError(.outOfRange, field: "jobs.pageSize", minimum: .number(1), maximum: .number(100000))
         }
         if !(1...86_400).contains(claimLeaseSeconds) {
-            throw PolicyError(field: "jobs.claimLeaseSeconds", problem: "must be between 1 and 86400")
+            throw PolicyError(.outOfRange, field: "jobs.claimLeaseSeconds", minimum: .number(1), maximum: .number(86400))
         }
     }
 }

@@ -47,20 +47,21 @@ public struct ProductPolicy: Hashable, Codable, Sendable {
     /// The values that make no sense (checked by ``CPSPolicy/validate()``).
     func validate() throws(PolicyError) {
         if serialMinimumLength < 1 || serialMaximumLength < serialMinimumLength {
-            throw PolicyError(field: "products.serialMinimumLength", problem: "must be at least 1 and at most serialMaximumLength")
+            throw PolicyError(.outOfRange, field: "products.serialMinimumLength", minimum: .number(1),
+                              maximum: .text("products.serialMaximumLength"))
         }
-        if dealerMaximumLength < 1 { throw PolicyError(field: "products.dealerMaximumLength", problem: "must be positive") }
-        if invitationThreshold < 1 { throw PolicyError(field: "products.invitationThreshold", problem: "must be positive") }
-        if migrationChunkSize < 1 { throw PolicyError(field: "products.migrationChunkSize", problem: "must be at least 1") }
+        if dealerMaximumLength < 1 { throw PolicyError(.belowMinimum, field: "products.dealerMaximumLength", minimum: .number(1)) }
+        if invitationThreshold < 1 { throw PolicyError(.belowMinimum, field: "products.invitationThreshold", minimum: .number(1)) }
+        if migrationChunkSize < 1 { throw PolicyError(.belowMinimum, field: "products.migrationChunkSize", minimum: .number(1)) }
         var keys: Set<String> = []
         for (index, entry) in catalog.enumerated() {
             if entry.modelKey.isEmpty {
-                throw PolicyError(field: "products.catalog[\(index)].model", problem: "needs at least one letter or digit")
+                throw PolicyError(.noLetterOrDigit, field: "products.catalog[\(index)].model", value: entry.model)
             }
             if !keys.insert(entry.modelKey).inserted {
-                throw PolicyError(field: "products.catalog[\(index)].model", problem: "\"\(entry.model)\" is listed twice")
+                throw PolicyError(.duplicate, field: "products.catalog[\(index)].model", value: entry.model)
             }
-            if entry.points < 0 { throw PolicyError(field: "products.catalog[\(index)].points", problem: "must not be negative") }
+            if entry.points < 0 { throw PolicyError(.belowMinimum, field: "products.catalog[\(index)].points", minimum: .number(0)) }
         }
     }
 }

@@ -36,14 +36,14 @@ public struct RetryPolicy: Hashable, Codable, Sendable {
     /// Checks the values (R-UOW-1).
     func validate() throws(PolicyError) {
         if !(1...1_000).contains(attempts) {
-            throw PolicyError(field: "retries.attempts", problem: "must be between 1 and 1000")
+            throw PolicyError(.outOfRange, field: "retries.attempts", minimum: .number(1), maximum: .number(1000))
         }
         if !(0...60_000).contains(baseDelayMilliseconds) {
-            throw PolicyError(field: "retries.baseDelayMilliseconds", problem: "must be between 0 and 60000")
+            throw PolicyError(.outOfRange, field: "retries.baseDelayMilliseconds", minimum: .number(0), maximum: .number(60000))
         }
         if !(0...600_000).contains(maximumDelayMilliseconds) || maximumDelayMilliseconds < baseDelayMilliseconds {
-            throw PolicyError(field: "retries.maximumDelayMilliseconds",
-                              problem: "must be between baseDelayMilliseconds and 600000")
+            throw PolicyError(.outOfRange, field: "retries.maximumDelayMilliseconds",
+                              minimum: .text("retries.baseDelayMilliseconds"), maximum: .number(600_000))
         }
     }
 }

@@ -1,17 +1,33 @@
 /// Why a VAT number was refused (R-VAT-1), in words for people and a code for programs.
+///
+/// A struct around a reason, so that adding a reason later breaks no client: compare ``reason`` with
+/// the static members (`error.reason == .badCheckDigit`). Every reason is a refusal.
 public struct VATNumberError: LocalizedFailure, Equatable {
     /// The kind of refusal.
-    public enum Reason: String, Sendable, Codable, CaseIterable {
+    public struct Reason: Hashable, Sendable, CustomStringConvertible {
+        fileprivate enum Representation: String, CaseIterable {
+            case empty, unknownCountry, wrongLength, badPattern, badCheckDigit
+        }
+
+        fileprivate let representation: Representation
+        fileprivate init(_ representation: Representation) { self.representation = representation }
+
+        /// The reason's name, as in ``VATNumberError/code``.
+        public var description: String { representation.rawValue }
+
         /// The input is empty after removing formatting.
-        case empty
+        public static let empty = Reason(.empty)
         /// The prefix names no supported country.
-        case unknownCountry
+        public static let unknownCountry = Reason(.unknownCountry)
         /// The number has the wrong length for its country.
-        case wrongLength
+        public static let wrongLength = Reason(.wrongLength)
         /// The number has characters its country does not allow where they stand.
-        case badPattern
+        public static let badPattern = Reason(.badPattern)
         /// The national check digit does not match.
-        case badCheckDigit
+        public static let badCheckDigit = Reason(.badCheckDigit)
+
+        /// Every reason, for tests and documentation.
+        public static var allCases: [Reason] { Representation.allCases.map(Reason.init) }
     }
 
     /// The kind of refusal.
@@ -22,13 +38,28 @@ public struct VATNumberError: LocalizedFailure, Equatable {
     /// Creates an error.
     public init(_ reason: Reason, input: String) {
         self.reason = reason
-        self.input = input
+        self.input = String(input.prefix(200))
     }
 
     /// `vat.<reason>`, e.g. `vat.badCheckDigit` (R-VAT-1).
-    public var code: String { "vat.\(reason.rawValue)" }
+    public var code: String { "vat.\(reason)" }
+    /// Always ``FailureCategory/refusal``.
+    public var category: FailureCategory { .refusal }
     /// The catalog key `vat.error.<reason>`.
-    public var textKey: TextKey { TextKey("vat.error.\(reason.rawValue)") }
+    public var textKey: TextKey { TextKey("vat.error.\(reason)") }
     /// The input, for the `{input}` placeholder.
-    public var textArguments: [String: String] { ["input": input] }
+    public var messageArguments: [String: MessageArgument] { ["input": .text(input)] }
+
+    /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
+    package static var examples: [VATNumberError] {
+        Reason.Representation.allCases.map { representation in
+            switch representation {
+            case .empty: VATNumberError(.empty, input: " ")
+            case .unknownCountry: VATNumberError(.unknownCountry, input: "QQ123456789")
+            case .wrongLength: VATNumberError(.wrongLength, input: "DE12345")
+            case .badPattern: VATNumberError(.badPattern, input: "FRAB123456789")
+            case .badCheckDigit: VATNumberError(.badCheckDigit, input: "SE556677889902")
+            }
+        }
+    }
 }

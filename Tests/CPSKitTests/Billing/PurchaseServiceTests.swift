@@ -42,7 +42,7 @@ struct PurchaseServiceTests {
             let error = await #expect(throws: MembershipError.self) { try await fixture.buy(.platinum) }
             #expect(error?.reason == .levelNotOpen)
             #expect(error?.shortfalls == [.points(missing: 1, required: 1_600)])
-            #expect(error?.message(in: .english).contains("1 more points") == true)
+            #expect(error?.message(in: .english).contains("1 more point (") == true)
             #expect(try await fixture.env.store.fetchAll(Membership.self).isEmpty)
         }
     }

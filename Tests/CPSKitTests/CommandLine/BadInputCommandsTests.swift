@@ -66,7 +66,7 @@ struct BadInputCommandsTests {
         #expect(try weekends.checkedAdding(workingDays: 0, to: .latest) == .latest)
         let overflow = #expect(throws: CalendarError.self) { try weekends.checkedAdding(workingDays: .min, to: day) }
         #expect(overflow?.reason == .countOutOfRange)
-        #expect(overflow?.textArguments["known"] == "100000")
+        #expect(overflow?.known == ["100000"])
         let beyond = #expect(throws: CalendarError.self) { try weekends.checkedAdding(workingDays: 1, to: .latest) }
         #expect(beyond?.reason == .dateOutOfRange)
         #expect(throws: CalendarError.self) { try weekends.checkedAdding(workingDays: 11, to: day, limit: 10) }
@@ -90,7 +90,7 @@ struct BadInputCommandsTests {
         let message = try #require(report["message"] as? String)
         #expect(message.count < 400)
         #expect(!message.contains("\n") && !message.contains("\u{202E}"))
-        #expect(message.contains("companyInvoice"))
+        #expect(message.contains("company invoice"))
         let submitted = await CommandLineTool.run(["submit", id, "--as", Self.anna, "--json"], environment: environment)
         #expect(submitted.status == .refused)
         #expect(try Self.object(submitted.output)["code"] as? String == "application.noEvidence")
@@ -127,7 +127,7 @@ struct BadInputCommandsTests {
         let after = TestEnvironment(store: before.store, ids: .incrementing(tag: "b"))
         let error = await #expect(throws: ApplicationError.self) { try await after.onboarding.submit(application.id, as: applicant) }
         #expect(error?.reason == .unknownEvidenceKind)
-        #expect(error?.textArguments["kind"] == "chamberExtract")
+        #expect(error?.facts["kind"] == "chamberExtract")
         #expect(try await after.onboarding.application(application.id, as: applicant).status == .draft)
         let refused = await #expect(throws: ApplicationError.self) {
             try await after.onboarding.addEvidence(to: application.id, kind: "chamberExtract", fileName: "again.pdf",
@@ -175,7 +175,8 @@ struct BadInputCommandsTests {
     func dataNotUTF8() async throws {
         let policy = Data(#"{"name": "Canon "#.utf8) + Data([0xFF]) + Data(#""}"#.utf8)
         let error = #expect(throws: PolicyError.self) { try CPSPolicy.load(json: policy) }
-        #expect(error?.problem.contains("UTF-8") == true)
+        #expect(error?.reason == .notJSON)
+        #expect(error?.detail.contains("UTF-8") == true)
         #expect(try CPSPolicy.load(json: Data(#"{"name": "Canon Åland"}"#.utf8)).name == "Canon Åland")
         #expect(throws: CommandError.self) { try CLIContext.decodeLegacyAccounts(Data([0x5B, 0x22, 0xFF, 0x22, 0x5D])) }
         #expect(try CLIContext.decodeLegacyAccounts(Data("[]".utf8)).isEmpty)

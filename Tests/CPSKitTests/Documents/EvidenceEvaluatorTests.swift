@@ -42,7 +42,7 @@ struct EvidenceEvaluatorTests {
         let result = Self.evaluate([Self.document(.companyInvoice, fields)], try Self.applicant())
         #expect(!result.isSatisfied)
         #expect(result.currentlyDue == ["vatRegistration"])
-        #expect(result.errors == [EvidenceProblem(.fieldNotVisible, documentID: "document-1", field: "companyName")])
+        #expect(result.errors == [EvidenceProblem(.fieldNotVisible, documentID: "document-1", fileName: "f.pdf", field: "companyName")])
     }
 
     @Test("R-DOC-2: a VAT certificate is the wrong kind for a company that is not VAT-registered")
@@ -62,7 +62,7 @@ struct EvidenceEvaluatorTests {
         #expect(Self.evaluate([Self.document(kind, fields)], try Self.applicant(vat: nil)).isSatisfied)
         fields.city = nil
         let unmet = Self.evaluate([Self.document(kind, fields)], try Self.applicant(vat: nil))
-        #expect(unmet.errors == [EvidenceProblem(.fieldNotVisible, documentID: "document-1", field: "address")])
+        #expect(unmet.errors == [EvidenceProblem(.fieldNotVisible, documentID: "document-1", fileName: "f.pdf", field: "address")])
     }
 
     @Test("R-DOC-4: 'Foo AB' on the document does not match 'Foo GmbH' in the application; the field is named")
@@ -116,7 +116,7 @@ struct EvidenceEvaluatorTests {
         let old = evaluate(CalendarDay(year: 2026, month: 8, day: 26))
         #expect(old.errors.map(\.reason) == [.tooOld])
         #expect(old.errors.first?.expected == "2026-08-27")
-        #expect(evaluate(nil).errors == [EvidenceProblem(.fieldNotVisible, documentID: "document-1", field: "issueDate")])
+        #expect(evaluate(nil).errors == [EvidenceProblem(.fieldNotVisible, documentID: "document-1", fileName: "f.pdf", field: "issueDate")])
         // The Swedish edition has no age limit and no licence-free French kinds.
         #expect(EvidenceEvaluator.evaluate([Self.document(.taxResidenceCertificate, fields(nil))], for: try Self.applicant(vat: nil),
                                            policy: .canonEurope, referenceDay: Self.day).errors.first?.reason == .wrongKind)

@@ -15,15 +15,15 @@ struct FileInspectionTests {
 
     @Test("Empty, too large and other content are refused with the reason")
     func refused() {
-        #expect(FileInspection.inspect(Data(), maximumBytes: 100) == .failure(FileInspectionError(problem: .empty, byteCount: 0, limit: 100)))
+        #expect(FileInspection.inspect(Data(), maximumBytes: 100) == .failure(FileInspectionError(.empty, byteCount: 0, limit: 100)))
         let big = Fixtures.pdf + Data(repeating: 0, count: 100)
         if case .failure(let error) = FileInspection.inspect(big, maximumBytes: 100) {
-            #expect(error.problem == .tooLarge)
+            #expect(error.reason == .tooLarge)
         } else {
             Issue.record("a file over the limit was accepted")
         }
         if case .failure(let error) = FileInspection.inspect(Data("MZ\u{90}executable".utf8), maximumBytes: 100) {
-            #expect(error.problem == .unsupportedType)
+            #expect(error.reason == .unsupportedType)
             #expect(error.message(in: .swedish).contains("PDF, JPEG eller PNG"))
         } else {
             Issue.record("a non-document was accepted")

@@ -56,8 +56,10 @@ struct TextCatalogTests {
     static func placeholders(_ text: String) -> Set<String> {
         var result: Set<String> = []
         var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result.insert(String(rest[rest.index(after: open)..<close]))
+        // A placeholder's name is what follows "{" up to "}" or "," (a plural form's text may differ).
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(where: { $0 == "}" || $0 == "," }) {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !name.contains(" "), !name.contains("#") { result.insert(name) }
             rest = rest[rest.index(after: close)...]
         }
         return result

@@ -23,7 +23,9 @@ struct LevelEligibilityTests {
     func pointsShort(points: Int, level: CPSLevel, missing: Int, required: Int) throws {
         let availability = try #require(evaluate(points).availability(of: level))
         #expect(availability.shortfalls == [.points(missing: missing, required: required)])
-        #expect(availability.shortfalls.first?.text(in: .english) == "\(missing) more points needed (\(required) required).")
+        // R-MSG-1: the count agrees in number, the requirement has its digit groups.
+        let points = missing == 1 ? "1 more point" : "\(missing) more points"
+        #expect(availability.shortfalls.first?.text(in: .english) == "\(points) needed (\(required >= 1_000 ? "\(required / 1_000),\(String(format: "%03d", required % 1_000))" : "\(required)") required).")
     }
 
     @Test("R-TIER-1: fees are €100 / €200 / €350 a year")
@@ -83,7 +85,7 @@ struct LevelEligibilityTests {
         do { _ = try eligibility.choose(.gold); Issue.record("accepted") } catch {
             #expect(error.reason == .levelNotOpen)
             #expect(error.shortfalls == [.points(missing: 120, required: 1_000)])
-            #expect(error.message(in: .english) == "Gold is not open to you yet: you need 120 more points (1000 required).")
+            #expect(error.message(in: .english) == "Gold is not open to you yet: you need 120 more points (1,000 required).")
             #expect(error.message(in: .swedish).contains("120 poäng till"))
         }
         do { _ = try evaluate(2_000, products: 10).choose(.businessA); Issue.record("accepted") } catch {

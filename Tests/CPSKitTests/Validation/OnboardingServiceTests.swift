@@ -43,7 +43,7 @@ struct OnboardingServiceTests {
         default: form.contactName = value
         }
         let error = await #expect(throws: InputError.self) { try await env.onboarding.createApplication(form, as: Self.anna) }
-        #expect(error?.field == field)
+        #expect(error?.field.rawValue == field)
         #expect(try await env.store.fetchAll(BusinessAccountApplication.self).isEmpty)
     }
 
@@ -61,7 +61,7 @@ struct OnboardingServiceTests {
         form.vatNumber = nil
         let error = await #expect(throws: ApplicationError.self) { try await TestEnvironment().onboarding.createApplication(form, as: Self.anna) }
         #expect(error?.reason == .countryNotParticipating)
-        #expect(error?.message(in: .swedish) == "Företag i US kan inte ansöka: CPS erbjuds inte där.")
+        #expect(error?.message(in: .swedish) == "Företag i USA kan inte ansöka: CPS erbjuds inte där.")
     }
 
     @Test("R-ACC-4: a second open application with the same VAT number (GR = EL) or e-mail (any case) is refused")
@@ -138,7 +138,7 @@ struct OnboardingServiceTests {
             try await env.onboarding.addEvidence(to: application.id, kind: .companyInvoice, fileName: "faktura.pdf",
                                                  bytes: Data("just text".utf8), as: Self.anna)
         }
-        #expect(refused?.problem == .unsupportedType)
+        #expect(refused?.reason == .unsupportedType)
         #expect(try await env.onboarding.application(application.id, as: Self.anna).documents.count == 1)
     }
 

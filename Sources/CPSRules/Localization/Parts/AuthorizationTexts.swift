@@ -8,7 +8,7 @@ extension TextTable {
             "authorization.error.superuserOnly": "Only the account's superuser can do this.",
             "authorization.error.otherAccount": "This belongs to another account, or does not exist.",
             "authorization.error.inactiveUser": "Your user is not active on this account.",
-            "authorization.error.wrongPrincipal": "This cannot be done as {principal}.",
+            "authorization.error.wrongPrincipal": "This cannot be done with the kind of sign-in you are using.",
         ],
         swedish: [
             "authorization.error.reviewerOnly": "Endast en granskare på Canon kan göra detta.",
@@ -16,6 +16,6 @@ extension TextTable {
             "authorization.error.superuserOnly": "Endast kontots superanvändare kan göra detta.",
             "authorization.error.otherAccount": "Detta hör till ett annat konto, eller finns inte.",
             "authorization.error.inactiveUser": "Din användare är inte aktiv på det här kontot.",
-            "authorization.error.wrongPrincipal": "Detta kan inte göras som {principal}.",
+            "authorization.error.wrongPrincipal": "Detta kan inte göras med den typ av inloggning du använder.",
         ])
 }

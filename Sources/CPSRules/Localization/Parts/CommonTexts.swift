@@ -4,6 +4,9 @@ extension TextTable {
         part: "common",
         english: [
             "common.format.longDate": "{weekday} {day} {month} {year}",
+            "common.format.date": "{day} {month} {year}",
+            "common.list.and": "and",
+            "common.list.or": "or",
             "common.weekday.1": "Monday",
             "common.weekday.2": "Tuesday",
             "common.weekday.3": "Wednesday",
@@ -23,11 +26,12 @@ extension TextTable {
             "common.month.10": "October",
             "common.month.11": "November",
             "common.month.12": "December",
-            "common.error.notFound": "No {kind} with the ID {id} exists.",
-            "common.error.forbidden": "You are not allowed to do this: {reason}",
         ],
         swedish: [
             "common.format.longDate": "{weekday} {day} {month} {year}",
+            "common.format.date": "{day} {month} {year}",
+            "common.list.and": "och",
+            "common.list.or": "eller",
             "common.weekday.1": "måndag",
             "common.weekday.2": "tisdag",
             "common.weekday.3": "onsdag",
@@ -47,7 +51,5 @@ extension TextTable {
             "common.month.10": "oktober",
             "common.month.11": "november",
             "common.month.12": "december",
-            "common.error.notFound": "Det finns ingen {kind} med id {id}.",
-            "common.error.forbidden": "Du har inte behörighet att göra detta: {reason}",
         ])
 }

@@ -1,7 +1,41 @@
 extension TextTable {
-    /// Texts of policy loading (SPEC §1).
+    /// Texts of policy loading (SPEC §1): the field is the path the host wrote in its JSON.
     static let policy = TextTable(
         part: "policy",
-        english: ["policy.error.invalid": "The policy is invalid: the field {field} {problem}."],
-        swedish: ["policy.error.invalid": "Policyn är ogiltig: fältet {field} är fel ({problem})."])
+        english: [
+            "policy.error.outOfRange": "The policy is invalid: {field} must be between {minimum} and {maximum}.",
+            "policy.error.belowMinimum": "The policy is invalid: {field} must be at least {minimum}.",
+            "policy.error.empty": "The policy is invalid: {field} must not be empty.",
+            "policy.error.missing": "The policy is invalid: {field} is missing.",
+            "policy.error.wrongType": "The policy is invalid: {field} has the wrong type of value.",
+            "policy.error.null": "The policy is invalid: {field} has no value.",
+            "policy.error.notJSON": "The policy is not valid JSON.",
+            "policy.error.unreadableValue": "The policy is invalid: the value of {field} cannot be read.",
+            "policy.error.unknownTimeZone": "The policy is invalid: {field} names the unknown time zone \"{value}\".",
+            "policy.error.missingPlaceholder": "The policy is invalid: {field} must contain {value}.",
+            "policy.error.unknownEdition": "The policy is invalid: {field} names the edition \"{value}\", which the policy does not define.",
+            "policy.error.duplicate": "The policy is invalid: {field} lists \"{value}\" twice.",
+            "policy.error.noLetterOrDigit": "The policy is invalid: {field} needs at least one letter or digit.",
+            "policy.error.feeNotPositiveOrWrongCurrency": "The policy is invalid: every fee in {field} must be positive and in {value}.",
+            "policy.error.missingSellerVATRate": "The policy is invalid: {field} must have a rate for the seller's country, {country}.",
+            "policy.error.noLevels": "The policy is invalid: {field} must offer at least one level.",
+        ],
+        swedish: [
+            "policy.error.outOfRange": "Policyn är ogiltig: {field} måste vara mellan {minimum} och {maximum}.",
+            "policy.error.belowMinimum": "Policyn är ogiltig: {field} måste vara minst {minimum}.",
+            "policy.error.empty": "Policyn är ogiltig: {field} får inte vara tomt.",
+            "policy.error.missing": "Policyn är ogiltig: {field} saknas.",
+            "policy.error.wrongType": "Policyn är ogiltig: {field} har fel typ av värde.",
+            "policy.error.null": "Policyn är ogiltig: {field} saknar värde.",
+            "policy.error.notJSON": "Policyn är inte giltig JSON.",
+            "policy.error.unreadableValue": "Policyn är ogiltig: värdet i {field} kan inte läsas.",
+            "policy.error.unknownTimeZone": "Policyn är ogiltig: {field} anger den okända tidszonen \"{value}\".",
+            "policy.error.missingPlaceholder": "Policyn är ogiltig: {field} måste innehålla {value}.",
+            "policy.error.unknownEdition": "Policyn är ogiltig: {field} anger utgåvan \"{value}\", som policyn inte definierar.",
+            "policy.error.duplicate": "Policyn är ogiltig: {field} anger \"{value}\" två gånger.",
+            "policy.error.noLetterOrDigit": "Policyn är ogiltig: {field} behöver minst en bokstav eller siffra.",
+            "policy.error.feeNotPositiveOrWrongCurrency": "Policyn är ogiltig: varje avgift i {field} måste vara positiv och i {value}.",
+            "policy.error.missingSellerVATRate": "Policyn är ogiltig: {field} måste ha en momssats för säljarens land, {country}.",
+            "policy.error.noLevels": "Policyn är ogiltig: {field} måste erbjuda minst en nivå.",
+        ])
 }

@@ -1,21 +1,23 @@
 extension TextTable {
-    /// Texts of the storage adapters (R-ADP-1).
+    /// Texts of the storage adapters (R-ADP-1). Technical details stay in the error, for logs.
     static let storage = TextTable(
         part: "storage",
         english: [
-            "storage.error.conflict": "Someone else changed the same {kind} at the same time. Nothing was changed; load it again and retry.",
-            "storage.error.uniqueKeyTaken": "This is already registered ({subject}). Nothing was changed.",
-            "storage.error.locked": "The data store is in use by another process: {detail}",
-            "storage.error.unsupportedVersion": "The data store was written by a newer version of CPSKit and cannot be opened: {detail}",
-            "storage.error.corrupt": "The stored data is damaged: {detail}",
-            "storage.error.unavailable": "The data could not be saved or read: {detail}",
+            "storage.error.conflict": "Someone else changed the same information at the same time. Nothing was changed; load it again and retry.",
+            "storage.error.uniqueKeyTaken": "This is already registered. Nothing was changed.",
+            "storage.error.invalidBatch": "The change could not be saved because it was not put together correctly. Nothing was changed.",
+            "storage.error.locked": "The data store is in use by another program. Close it, or wait until it has finished, and try again.",
+            "storage.error.unsupportedVersion": "The data store was written by a newer version of CPSKit and cannot be opened by this one.",
+            "storage.error.corrupt": "The stored data is damaged and cannot be read.",
+            "storage.error.unavailable": "The data could not be saved or read right now. Try again in a moment.",
         ],
         swedish: [
-            "storage.error.conflict": "Någon annan ändrade samma {kind} samtidigt. Inget har ändrats; läs in den igen och försök på nytt.",
-            "storage.error.uniqueKeyTaken": "Detta är redan registrerat ({subject}). Inget har ändrats.",
-            "storage.error.locked": "Datalagret används av en annan process: {detail}",
-            "storage.error.unsupportedVersion": "Datalagret skrevs av en nyare version av CPSKit och kan inte öppnas: {detail}",
-            "storage.error.corrupt": "De lagrade uppgifterna är skadade: {detail}",
-            "storage.error.unavailable": "Uppgifterna kunde inte sparas eller läsas: {detail}",
+            "storage.error.conflict": "Någon annan ändrade samma uppgifter samtidigt. Inget har ändrats; läs in dem igen och försök på nytt.",
+            "storage.error.uniqueKeyTaken": "Detta är redan registrerat. Inget har ändrats.",
+            "storage.error.invalidBatch": "Ändringen kunde inte sparas eftersom den inte var rätt sammansatt. Inget har ändrats.",
+            "storage.error.locked": "Datalagret används av ett annat program. Stäng det, eller vänta tills det är klart, och försök igen.",
+            "storage.error.unsupportedVersion": "Datalagret skrevs av en nyare version av CPSKit och kan inte öppnas av den här.",
+            "storage.error.corrupt": "De lagrade uppgifterna är skadade och kan inte läsas.",
+            "storage.error.unavailable": "Uppgifterna kunde inte sparas eller läsas just nu. Försök igen om en stund.",
         ])
 }
