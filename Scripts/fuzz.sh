@@ -38,7 +38,8 @@ if [ ! -x "$binary" ] || [ ! -f "$stamp" ] || [ -n "$(find "${layers[@]}" Fuzz S
     sources+=("$copy")
   done
   echo "== compiling the fuzzing binary (${#sources[@]} sources)"
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+  # Whole-module: one type-check of all sources (per-file jobs would each parse every file again).
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -wmo -num-threads 2 \
     -swift-version 6 -enable-upcoming-feature ExistentialAny \
     -module-name CPSKitFuzz -package-name CPSKit "${sources[@]}" -o "$binary.new"
   mv "$binary.new" "$binary"
