@@ -42,6 +42,8 @@ if [ ! -x "$binary" ] || [ ! -f "$stamp" ] || [ -n "$(find "${layers[@]}" Fuzz S
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -wmo -num-threads 2 \
     -swift-version 6 -enable-upcoming-feature ExistentialAny \
     -module-name CPSKitFuzz -package-name CPSKit "${sources[@]}" -o "$binary.new"
+  # -wmo -g writes the module's .swiftmodule/.swiftdoc/.swiftsourceinfo into the working directory.
+  rm -f CPSKitFuzz-*.swiftmodule CPSKitFuzz-*.swiftdoc CPSKitFuzz-*.swiftsourceinfo
   mv "$binary.new" "$binary"
   mv "$stamp.new" "$stamp"
 fi

@@ -137,7 +137,7 @@ public struct TestEnvironment: Sendable {
         try await store.fetchAll(OutboxMail.self, indexKey: "template:\(template)").map(\.record.message)
     }
 
-    /// The token in the newest mail of `template` carrying a link (`…?token=XYZ`).
+    /// The token in the newest mail of `template` carrying a password link.
     public func latestToken(_ template: String = "accountReady") async throws -> String? {
         Self.token(in: try await mails(template).last)
     }
@@ -149,11 +149,8 @@ public struct TestEnvironment: Sendable {
         return Self.token(in: mails.last(where: { $0.template == template }))
     }
 
-    /// The token after `token=` in `mail`'s link, if it has one.
-    private static func token(in mail: MailMessage?) -> String? {
-        guard let link = mail?.facts["link"], let range = link.range(of: "token=") else { return nil }
-        return String(link[range.upperBound...])
-    }
+    /// The token of `mail`'s password link, if it has one (``MailMessage/passwordLink``).
+    private static func token(in mail: MailMessage?) -> String? { mail?.passwordLink?.token }
 
     /// The result of taking `form` through the whole first half of the journey: created, evidence
     /// attached, submitted, examined, approved, and the password set.

@@ -13,7 +13,7 @@ enum ProductMemoryBench {
         let registeredAt = Date(timeIntervalSince1970: 1_780_000_000)
         let date = try PurchaseDate(year: 2025, month: 6)
         func registration(_ number: Int) throws -> ProductRegistration {
-            let serial = try SerialNumber("AB\(100_000_000 + number)")
+            let serial = try SerialNumber("AB\(100_000_000 + number)", policy: CPSPolicy.canonEurope)
             var product = ProductRegistration(
                 id: "product-\(number)", accountID: "account-\(number / 100)", model: "EOS R5", modelKey: "EOSR5",
                 serial: serial, purchaseDate: date, countryOfPurchase: "SE", dealer: "Foto Stockholm",

@@ -88,8 +88,7 @@ public struct Walkthrough: Sendable {
 
         heading("step5")
         let mails = try await deliver(dispatcher, mailbox)
-        guard let ready = mails.first(where: { $0.template == "accountReady" }), let link = ready.facts["link"],
-              let token = link.components(separatedBy: "token=").last else {
+        guard let token = mails.first(where: { $0.template == "accountReady" })?.passwordLink?.token else {
             say("failed")
             return
         }

@@ -24,11 +24,15 @@ public struct AccountError: LocalizedFailure, Equatable {
     public let reason: Reason
     /// Facts for the message.
     public let facts: [String: String]
+    /// For ``Reason/emailInUse``: the ID of the user of the same account who already has the e-mail
+    /// (R-ACC-4); `nil` when the e-mail belongs to someone outside the account, who is never named.
+    public let existingID: String?
 
     /// Creates an error.
-    public init(_ reason: Reason, facts: [String: String] = [:]) {
+    public init(_ reason: Reason, facts: [String: String] = [:], existingID: String? = nil) {
         self.reason = reason
         self.facts = facts
+        self.existingID = existingID
     }
 
     public var code: String { "account.\(reason)" }

@@ -20,6 +20,63 @@ public struct AccountService: Sendable {
         }
     }
 
+    /// The user `principal` is (R-ACC-5): the signed-in person, e.g. right after
+    /// ``PasswordService/signIn(email:password:)``, with their account ID, role and language. Only an
+    /// active account user; any other principal is refused with ``AuthorizationError``.
+    ///
+    /// ```swift
+    /// let anna = try await cps.passwords.signIn(email: typedEmail, password: typedPassword)
+    /// let me = try await cps.accounts.user(as: anna)     // me.accountID, me.role, me.language
+    /// ```
+    public func user(as principal: Principal) async throws -> AccountUser {
+        try await context.read("account.me", as: principal) { unit in
+            guard case .accountUser(let userID) = principal,
+                  let user = try await unit.fetch(AccountUser.self, id: userID) else {
+                throw AuthorizationError(.wrongPrincipal, principal: principal)
+            }
+            _ = try await unit.authorize(.userOf(accountID: user.record.accountID))
+            return user.record
+        }
+    }
+
+    /// The account of the active account user `principal` (R-ACC-5): what a portal shows after sign-in.
+    public func account(as principal: Principal) async throws -> BusinessAccount {
+        try await account(try await user(as: principal).accountID, as: principal)
+    }
+
+    /// The user whose e-mail is `email` (compared ignoring case, R-ACC-4), or `nil` when no user holds
+    /// it (a removed user no longer does). A reviewer or a job may look up any user; an account user
+    /// finds only the users of their own account — for another account's address the answer is `nil`,
+    /// as for an unknown one, so nothing is learned about other accounts.
+    ///
+    /// - Throws: ``InputError`` when `email` is not an e-mail address; ``AuthorizationError`` for an
+    ///   applicant or an inactive user.
+    public func user(withEmail email: String, as principal: Principal) async throws -> AccountUser? {
+        let key = BusinessAccountApplication.emailKey(try EmailAddress(email))
+        return try await context.read("account.userByEmail", as: principal) { unit in
+            guard case .accountUser(let userID) = principal else {
+                try await unit.authorize(.anyOf([.reviewer, .system]))
+                return try await unit.fetch(AccountUser.self, holding: key)?.record
+            }
+            guard let me = try await unit.fetch(AccountUser.self, id: userID) else {
+                throw AuthorizationError(.otherAccount, principal: principal)
+            }
+            _ = try await unit.authorize(.userOf(accountID: me.record.accountID))
+            guard let found = try await unit.fetch(AccountUser.self, holding: key),
+                  found.record.accountID == me.record.accountID else { return nil }
+            return found.record
+        }
+    }
+
+    /// The account one of whose users has the e-mail `email` (R-ACC-4), or `nil`; the rules of
+    /// ``user(withEmail:as:)`` apply (a reviewer or a job: any account; an account user: their own).
+    public func account(withEmail email: String, as principal: Principal) async throws -> BusinessAccount? {
+        guard let user = try await user(withEmail: email, as: principal) else { return nil }
+        return try await context.read("account.byEmail", as: principal) { unit in
+            try await unit.fetch(BusinessAccount.self, id: user.accountID)?.record
+        }
+    }
+
     /// The account's users (removed ones included, for the history), for any of its active users.
     public func users(of accountID: String, as principal: Principal) async throws -> [AccountUser] {
         try await context.read("account.users", as: principal) { unit in
@@ -61,14 +118,16 @@ public struct AccountService: Sendable {
                 let issued = try await TokenIssuer(unit: unit).issue(for: user, purpose: .firstPassword)
                 try unit.mail("userInvited", to: user, facts: [
                     "name": name, "inviter": superuser.record.name, "company": account.record.companyName,
-                    "link": issued.link, "hours": String(context.policy.passwords.tokenLifetimeHours),
+                    "link": issued.link, MailMessage.linkTemplateFact: unit.policy.mail.passwordLinkTemplate, "hours": String(context.policy.passwords.tokenLifetimeHours),
                 ])
                 try unit.audit(accountID, "user.added", details: ["user": user.id, "role": role.rawValue])
                 try unit.remember(user, for: replayed.claim)
                 return user
             }
         } catch let error as StorageError where error.reason == .uniqueKeyTaken && error.subject?.hasPrefix("email:") == true {
-            throw AccountError(.emailInUse, facts: ["email": address.address])
+            let holder = try await context.store.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(address))
+            throw AccountError(.emailInUse, facts: ["email": address.address],
+                               existingID: holder?.record.accountID == accountID ? holder?.record.id : nil)
         }
     }
 

@@ -51,3 +51,9 @@ public struct MigrationItem: Equatable, Sendable {
     /// The ways on for this item: CPS Priority Support for a conflict, none otherwise.
     public var waysOn: [MigrationWayOn] { outcome == .serialConflict ? [.contactPrioritySupport] : [] }
 }
+
+/// Named in the reader's language (R-MSG-1, R-MIG-2).
+extension MigrationItem.Outcome: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.migrationOutcome.\(rawValue)") }
+}

@@ -111,7 +111,7 @@ public struct PasswordService: Sendable {
             if let user = try await unit.fetch(AccountUser.self, holding: key), user.record.status != .removed {
                 let issued = try await TokenIssuer(unit: unit).issue(for: user.record, purpose: .reset)
                 try unit.mail("passwordReset", to: user.record, facts: [
-                    "name": user.record.name, "link": issued.link,
+                    "name": user.record.name, "link": issued.link, MailMessage.linkTemplateFact: unit.policy.mail.passwordLinkTemplate,
                     "hours": String(context.policy.passwords.tokenLifetimeHours),
                 ])
                 try unit.audit(user.record.id, "password.resetSent")

@@ -236,13 +236,15 @@ public struct ProductService: Sendable {
     }
 
     /// The one-owner error for a serial key held by `holder` (R-PRD-4): already registered by
-    /// `accountID`, or taken by another account. The facts name `model` and `serial`, or the holder's.
+    /// `accountID` (with the existing registration's ID), or taken by another account. The facts name
+    /// `model` and `serial`, or the holder's.
     private static func serialError(heldBy holder: RecordEnvelope, accountID: String, model: String? = nil,
                                     serial: String? = nil) -> ProductError {
         let other = holder.kind == ProductRegistration.kind
             ? (try? RecordCoder.decode(ProductRegistration.self, from: holder))?.record : nil
         let facts = ["model": model ?? other?.model ?? "", "serial": serial ?? other?.serial?.value ?? ""]
-        return ProductError(other?.accountID == accountID ? .alreadyRegistered : .serialTaken, facts: facts)
+        guard let other, other.accountID == accountID else { return ProductError(.serialTaken, facts: facts) }
+        return ProductError(.alreadyRegistered, facts: facts, existingID: other.id)
     }
 
     /// The detail of `registration` with today's catalog entry and its ledger history (plus `entries`

@@ -41,7 +41,8 @@ public struct ApplicationError: LocalizedFailure, Equatable {
 
     /// The kind of refusal.
     public let reason: Reason
-    /// The application concerned, if any.
+    /// The application concerned, if any; for ``Reason/duplicateEmail``, the open application that
+    /// already has the e-mail (R-ACC-4), so the applicant can continue it.
     public let applicationID: String?
     /// Facts for the message.
     public let facts: [String: String]

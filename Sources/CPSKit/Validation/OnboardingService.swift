@@ -73,7 +73,7 @@ public struct OnboardingService: Sendable {
             }
         } catch let error as StorageError {
             guard let draft else { throw error }
-            throw Self.duplicate(error, draft)
+            throw await duplicate(error, draft)
         }
     }
 
@@ -200,15 +200,19 @@ public struct OnboardingService: Sendable {
         }
     }
 
-    /// A unique-key refusal as the duplicate it means (R-ACC-4); any other error unchanged.
-    static func duplicate(_ error: StorageError, _ application: BusinessAccountApplication) -> any Error {
+    /// A unique-key refusal as the duplicate it means (R-ACC-4); any other error unchanged. A duplicate
+    /// e-mail held by an open application carries that application's ID (the same e-mail, the same
+    /// applicant: they may continue it); a VAT number held by another company is never named.
+    func duplicate(_ error: StorageError, _ application: BusinessAccountApplication) async -> any Error {
         guard error.reason == .uniqueKeyTaken else { return error }
         let key = error.subject ?? ""
         if key.hasPrefix("vat:") {
             return ApplicationError(.duplicateVATNumber, facts: ["vat": application.vatStatus.number?.compact ?? key])
         }
         if key.hasPrefix("email:") {
-            return ApplicationError(.duplicateEmail, facts: ["email": application.contactEmail.address])
+            let holder = try? await context.store.fetch(BusinessAccountApplication.self, holding: key)
+            return ApplicationError(.duplicateEmail, applicationID: holder?.record.id,
+                                    facts: ["email": application.contactEmail.address])
         }
         return error
     }

@@ -109,7 +109,7 @@ public struct ReviewService: Sendable {
             try unit.insert(superuser)
             let issued = try await TokenIssuer(unit: unit).issue(for: superuser, purpose: .firstPassword)
             try unit.mail("accountReady", to: superuser, facts: [
-                "company": account.companyName, "name": superuser.name, "link": issued.link,
+                "company": account.companyName, "name": superuser.name, "link": issued.link, MailMessage.linkTemplateFact: unit.policy.mail.passwordLinkTemplate,
                 "hours": String(context.policy.passwords.tokenLifetimeHours), "accountID": account.id,
             ])
             try unit.audit(applicationID, "application.approved", details: ["account": account.id])

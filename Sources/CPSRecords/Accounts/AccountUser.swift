@@ -63,3 +63,15 @@ public struct AccountUser: StoredRecord, Equatable {
     /// The index key of the users of `accountID`.
     public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
 }
+
+/// Named in the reader's language (R-MSG-1, R-ACC-5).
+extension AccountUser.Role: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.userRole.\(rawValue)") }
+}
+
+/// Named in the reader's language (R-MSG-1, R-ACC-5).
+extension AccountUser.Status: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.userStatus.\(rawValue)") }
+}

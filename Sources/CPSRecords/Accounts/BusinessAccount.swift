@@ -52,3 +52,9 @@ public struct BusinessAccount: StoredRecord, Equatable {
         vatStatus.number.map { [BusinessAccountApplication.vatKey($0)] } ?? []
     }
 }
+
+/// Named in the reader's language (R-MSG-1, R-PWD-3).
+extension BusinessAccount.Status: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.accountStatus.\(rawValue)") }
+}

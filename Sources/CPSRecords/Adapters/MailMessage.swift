@@ -39,3 +39,21 @@ public struct MailMessage: Hashable, Codable, Sendable {
         self.date = date
     }
 }
+
+extension MailMessage {
+    /// The fact that holds a mail's link (``links``, ``passwordLink``).
+    public static let linkFact = "link"
+    /// The fact that holds the policy's password-link template the link was made from (no secret:
+    /// the template has `{token}` where the token goes).
+    public static let linkTemplateFact = "linkTemplate"
+
+    /// The links the mail carries, as the transport delivers them (R-ADP-2): read them here, never
+    /// from ``body``.
+    public var links: [URL] { facts[Self.linkFact].flatMap { URL(string: $0) }.map { [$0] } ?? [] }
+
+    /// The single-use password link of a delivered account-ready, user-invited or password-reset mail
+    /// (R-VAL-3, R-PWD-1), with its token; `nil` for any other mail.
+    public var passwordLink: PasswordLink? {
+        facts[Self.linkFact].flatMap { PasswordLink($0, template: facts[Self.linkTemplateFact]) }
+    }
+}

@@ -2,7 +2,7 @@
 ///
 /// Records of every kind — applications, evidence files, accounts, users, tokens, audit entries,
 /// products, ledger entries, memberships, invoices, the mail outbox — are ``RecordEnvelope``s. A
-/// store keeps them with these guarantees, which ``StorageConformance`` (in `CPSKitTesting`) checks
+/// store keeps them with these guarantees, which `StorageConformance` (in `CPSKitTesting`) checks
 /// for any implementation:
 ///
 /// 1. **Atomic batches.** ``commit(_:)`` applies all writes of a ``WriteBatch`` or none. A state

@@ -2,7 +2,7 @@
 ///
 /// A conforming type names its ``kind``, its ``id`` and the keys the store enforces (``uniqueKeys``,
 /// global across kinds) or indexes (``indexKeys``). Each new record kind comes with the in-memory and
-/// file-backed stores for free, and joins the round-trip check of ``StorageConformance``.
+/// file-backed stores for free, and joins the round-trip check of `StorageConformance` (in `CPSKitTesting`).
 public protocol StoredRecord: Codable, Sendable {
     /// The record kind, stable forever (it is written to disk), e.g. `"application"`.
     static var kind: String { get }

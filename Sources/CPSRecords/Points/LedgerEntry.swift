@@ -60,3 +60,9 @@ public struct LedgerEntry: StoredRecord, Equatable {
     /// The index key of the entries of the registration `registrationID`.
     public static func registrationIndex(_ registrationID: String) -> String { "registration:\(registrationID)" }
 }
+
+/// Named in the reader's language (R-MSG-1, R-PTS-1).
+extension LedgerEntry.Kind: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.ledgerEntry.\(rawValue)") }
+}

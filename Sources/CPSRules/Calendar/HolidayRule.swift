@@ -3,7 +3,7 @@
 /// day, or is dropped.
 ///
 /// Rules are data: ``NationalHolidayRules`` lists them per country, and the small engine in
-/// ``dates(in:)`` turns a rule and a year into days. There are no year-by-year tables, except for
+/// ``holidays(in:)`` turns a rule and a year into days. There are no year-by-year tables, except for
 /// one-off days proclaimed once (a jubilee, a state funeral, a decreed bridge day).
 public struct HolidayRule: Sendable, Hashable {
     /// How a rule's date is found in a given year (R-CAL-1).

@@ -38,3 +38,9 @@ public struct EvidenceKind: Hashable, Codable, Sendable, CustomStringConvertible
         try container.encode(rawValue)
     }
 }
+
+/// Named in the reader's language (R-MSG-1, R-DOC-1…3).
+extension EvidenceKind: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { textKey }
+}

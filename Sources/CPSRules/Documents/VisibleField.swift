@@ -12,3 +12,9 @@ public enum VisibleField: String, Hashable, Codable, Sendable, CaseIterable {
     /// The catalog key of the field's name.
     public var textKey: TextKey { TextKey("evidence.field.\(rawValue)") }
 }
+
+/// Named in the reader's language (R-MSG-1, R-DOC-4).
+extension VisibleField: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { textKey }
+}

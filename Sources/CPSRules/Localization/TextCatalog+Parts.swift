@@ -22,5 +22,6 @@ extension TextCatalog {
         .billingService,
         .billingEmail,
         .guidance,
+        .names,
     ]
 }

@@ -49,3 +49,9 @@ extension CPSLevel: Codable {
         try container.encode(rawValue)
     }
 }
+
+/// Named in the reader's language (R-MSG-1, R-TIER-1, R-TIER-2).
+extension CPSLevel: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { textKey }
+}

@@ -12,3 +12,9 @@ public enum CPSLevelView: String, Codable, Sendable, CaseIterable {
     /// The catalog key of the view's name, e.g. `billing.view.business`.
     public var textKey: TextKey { TextKey("billing.view.\(rawValue)") }
 }
+
+/// Named in the reader's language (R-MSG-1, R-TIER-3).
+extension CPSLevelView: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { textKey }
+}

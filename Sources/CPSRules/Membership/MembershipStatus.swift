@@ -7,3 +7,9 @@ public enum MembershipStatus: String, Codable, Sendable, CaseIterable {
     /// Replaced by an upgrade (R-MEM-1); kept on record with its number (R-MEM-2).
     case ended
 }
+
+/// Named in the reader's language (R-MSG-1, R-MEM-1).
+extension MembershipStatus: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.membershipStatus.\(rawValue)") }
+}

@@ -16,3 +16,9 @@ public enum ProductCategory: String, Codable, Sendable, Hashable, CaseIterable {
     /// Ink.
     case ink
 }
+
+/// Named in the reader's language (R-MSG-1, R-PRD-1).
+extension ProductCategory: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.productCategory.\(rawValue)") }
+}

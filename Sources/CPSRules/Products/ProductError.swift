@@ -39,11 +39,16 @@ public struct ProductError: LocalizedFailure, Equatable {
     public let reason: Reason
     /// Facts for the message (model, serial, limits, …).
     public let facts: [String: String]
+    /// For ``Reason/alreadyRegistered``: the ID of the account's existing registration of this model
+    /// and serial, to open it instead (R-PRD-4). `nil` otherwise — a registration of another account
+    /// (``Reason/serialTaken``) is never named.
+    public let existingID: String?
 
     /// Creates an error.
-    public init(_ reason: Reason, facts: [String: String] = [:]) {
+    public init(_ reason: Reason, facts: [String: String] = [:], existingID: String? = nil) {
         self.reason = reason
         self.facts = facts
+        self.existingID = existingID
     }
 
     public var code: String { "product.\(reason)" }

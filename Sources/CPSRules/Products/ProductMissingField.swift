@@ -15,3 +15,6 @@ public enum ProductMissingField: String, Codable, Sendable, Hashable, CaseIterab
     /// What to do about it, e.g. `product.missing.dealer`.
     public var explanationKey: TextKey { TextKey("product.missing.\(rawValue)") }
 }
+
+/// Named in the reader's language (R-MSG-1, R-PRD-3).
+extension ProductMissingField: LocalizedName {}

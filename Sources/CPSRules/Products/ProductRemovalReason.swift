@@ -7,3 +7,9 @@ public enum ProductRemovalReason: String, Codable, Sendable, Hashable, CaseItera
     /// Another reason (a mistaken registration, a broken product).
     case other
 }
+
+/// Named in the reader's language (R-MSG-1, R-PRD-5).
+extension ProductRemovalReason: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.removalReason.\(rawValue)") }
+}

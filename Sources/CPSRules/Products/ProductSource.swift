@@ -5,3 +5,9 @@ public enum ProductSource: String, Codable, Sendable, Hashable {
     /// Migrated from the old CPS ("MIGRATE PRODUCTS").
     case migrated
 }
+
+/// Named in the reader's language (R-MSG-1, R-MIG-2).
+extension ProductSource: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.productSource.\(rawValue)") }
+}

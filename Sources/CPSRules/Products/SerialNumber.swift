@@ -8,8 +8,15 @@ public struct SerialNumber: Hashable, Codable, Sendable, Comparable, CustomStrin
     /// The normalised serial number.
     public let value: String
 
-    /// Normalises and checks `text` against `policy` (R-PRD-2).
-    public init(_ text: String, policy: ProductPolicy = .sample) throws(ProductError) {
+    /// Normalises and checks `text` against the context's policy (R-PRD-2): pass `context.policy`,
+    /// so a host's own length bounds apply.
+    public init(_ text: String, policy: CPSPolicy) throws(ProductError) {
+        try self.init(text, policy: policy.products)
+    }
+
+    /// Normalises and checks `text` against `policy`'s serial-number bounds (R-PRD-2). There is no
+    /// default: the shipped ``ProductPolicy/sample`` is sample data, not the host's policy.
+    public init(_ text: String, policy: ProductPolicy) throws(ProductError) {
         let normalised = SerialNumber.normalise(text)
         guard !normalised.isEmpty else { throw ProductError(.invalidSerial, facts: ["serial": String(text.prefix(60))]) }
         guard normalised.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else {

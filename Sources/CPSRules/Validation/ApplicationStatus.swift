@@ -23,3 +23,9 @@ public enum ApplicationStatus: String, Hashable, Codable, Sendable, CaseIterable
     /// Whether the application still holds its VAT number and e-mail against duplicates (R-ACC-4).
     public var isOpen: Bool { self != .rejected && self != .approved }
 }
+
+/// Named in the reader's language (R-MSG-1, R-VAL-1).
+extension ApplicationStatus: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("application.status.\(rawValue)") }
+}

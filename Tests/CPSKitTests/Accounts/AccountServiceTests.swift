@@ -76,6 +76,13 @@ struct AccountServiceTests {
             try await env.accounts.addUser(to: a.account.id, name: "Anna", email: "Anna@Ljusbild.example", as: a.principal)
         }
         #expect(error?.reason == .emailInUse)
+        #expect(error?.existingID == a.superuser.id)   // the same account's user who has it
         #expect(try await env.accounts.users(of: a.account.id, as: a.principal).count == 1)
+        let erik = try await env.activeAccount(Fixtures.swedishNonVATForm, password: "Berg-foto-2026")
+        let other = await #expect(throws: AccountError.self) {
+            try await env.accounts.addUser(to: a.account.id, name: "Erik", email: erik.superuser.email.address, as: a.principal)
+        }
+        #expect(other?.reason == .emailInUse)
+        #expect(other?.existingID == nil)   // a user of another account is never named
     }
 }

@@ -144,6 +144,17 @@ struct GuidanceTests {
         }
     }
 
+    @Test("R-GUIDE-1, R-MIG-1: with no old CPS (no legacy directory) GuidanceService needs none: register products, no migration")
+    func noLegacyDirectory() async throws {
+        let env = TestEnvironment()
+        let active = try await env.activeAccount()
+        var context = env.context
+        context.legacyDirectory = nil
+        let steps = try await GuidanceService(context).nextSteps(forAccount: active.account.id, as: active.principal, in: .english)
+        #expect(steps.map(\.code).contains(.registerProducts))
+        #expect(!steps.map(\.code).contains(.migrateAvailable))
+    }
+
     @Test("Active with an old CPS account: MIGRATE PRODUCTS available with its product count; gone once migrated")
     func migrationAvailable() async throws {
         let env = TestEnvironment()

@@ -79,12 +79,14 @@ struct ProductServiceTests {
             try await env.products.register(Support.complete("EOS-R5", "AB1234"), on: erik.account.id, as: erik.principal)
         }
         #expect(error?.reason == .serialTaken)
+        #expect(error?.existingID == nil)   // another account's registration is never named
         #expect(error?.message(in: .english)
                 == "EOS R5 with serial number AB1234 is already registered by another account. If it is yours, contact CPS Priority Support.")
         let same = await #expect(throws: ProductError.self) {
             try await env.products.register(Support.complete("EOS R5", "AB 1234"), on: anna.account.id, as: anna.principal)
         }
         #expect(same?.reason == .alreadyRegistered)
+        #expect(same?.existingID == first.registration.id)   // the conflict carries the existing registration
         let unchanged = try await env.products.product(first.registration.id, of: anna.account.id, as: anna.principal)
         #expect(unchanged == first)
         #expect(try await env.products.list(of: erik.account.id, as: erik.principal).isEmpty)

@@ -3,6 +3,9 @@ import Testing
 
 @Suite("Serial numbers and models (R-PRD-2, R-PRD-4)")
 struct SerialNumberTests {
+    /// The context's policy, as a host passes it (`SerialNumber(text, policy: context.policy)`).
+    let policy = CPSPolicy.canonEurope
+
     @Test("R-PRD-2: spellings normalise to one serial number", arguments: [
         ("ab-12 34", "AB1234"),
         ("AB1234", "AB1234"),
@@ -11,17 +14,17 @@ struct SerialNumberTests {
         ("0123 4567 8901 2345 6789", "01234567890123456789"),
     ])
     func normalises(_ input: String, _ expected: String) throws {
-        #expect(try SerialNumber(input).value == expected)
+        #expect(try SerialNumber(input, policy: policy).value == expected)
     }
 
     @Test("R-PRD-2: \"ab-12 34\" and \"AB1234\" are the same serial number")
     func sameSerial() throws {
-        #expect(try SerialNumber("ab-12 34") == SerialNumber("AB1234"))
+        #expect(try SerialNumber("ab-12 34", policy: policy) == SerialNumber("AB1234", policy: policy))
     }
 
     @Test("R-PRD-2: characters outside A–Z and 0–9 are refused", arguments: ["AB_1234", "ÅB1234", "AB.1234", "AB/1234", "", "  - "])
     func invalidCharacters(_ input: String) {
-        let error = #expect(throws: ProductError.self) { try SerialNumber(input) }
+        let error = #expect(throws: ProductError.self) { try SerialNumber(input, policy: policy) }
         #expect(error?.reason == .invalidSerial)
     }
 
@@ -30,9 +33,9 @@ struct SerialNumberTests {
     ])
     func length(_ input: String, _ accepted: Bool) {
         if accepted {
-            #expect(throws: Never.self) { try SerialNumber(input) }
+            #expect(throws: Never.self) { try SerialNumber(input, policy: policy) }
         } else {
-            let error = #expect(throws: ProductError.self) { try SerialNumber(input) }
+            let error = #expect(throws: ProductError.self) { try SerialNumber(input, policy: policy) }
             #expect(error?.reason == .serialLength)
         }
     }
@@ -45,6 +48,17 @@ struct SerialNumberTests {
         #expect(try SerialNumber("a-b", policy: policy).value == "AB")
         let error = #expect(throws: ProductError.self) { try SerialNumber("ABCD", policy: policy) }
         #expect(error?.message(in: .english) == "The serial number ABCD must have between 2 and 3 letters and digits.")
+    }
+
+    @Test("R-PRD-2: the context's policy decides the bounds, not the sample catalog")
+    func contextPolicy() throws {
+        var policy = CPSPolicy.canonEurope
+        policy.products.serialMinimumLength = 6
+        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy)
+        let error = #expect(throws: ProductError.self) { try SerialNumber("AB123", policy: context.policy) }
+        #expect(error?.reason == .serialLength)
+        #expect(try SerialNumber("AB1234", policy: context.policy).value == "AB1234")
+        #expect(throws: Never.self) { try SerialNumber("AB123", policy: CPSPolicy.canonEurope) }
     }
 
     @Test("R-PRD-4: model spellings share one key", arguments: ["EOS R5", "eos-r5", " EOS R5 "])

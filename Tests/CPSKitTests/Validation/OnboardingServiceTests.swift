@@ -67,17 +67,19 @@ struct OnboardingServiceTests {
     @Test("R-ACC-4: a second open application with the same VAT number (GR = EL) or e-mail (any case) is refused")
     func duplicates() async throws {
         let env = TestEnvironment()
-        _ = try await draft(env)
+        let first = try await draft(env)
         var sameVAT = Fixtures.swedishForm
         sameVAT.contactEmail = "other@ljusbild.example"
         sameVAT.vatNumber = "se 5566778899 01"
         let vatError = await #expect(throws: ApplicationError.self) { try await draft(env, sameVAT) }
         #expect(vatError?.reason == .duplicateVATNumber)
+        #expect(vatError?.applicationID == nil)   // another company's application is never named
         var sameEmail = Fixtures.swedishForm
         sameEmail.contactEmail = "ANNA@Ljusbild.Example"
         sameEmail.vatNumber = "SE556036079301"
         let emailError = await #expect(throws: ApplicationError.self) { try await draft(env, sameEmail) }
         #expect(emailError?.reason == .duplicateEmail)
+        #expect(emailError?.applicationID == first.id)   // the conflict carries the existing application
 
         var greek = Fixtures.swedishForm
         greek.country = "SE"

@@ -66,3 +66,9 @@ public enum InvoiceStatus: String, Codable, Sendable, CaseIterable, CustomString
     /// The catalog key of the state's name, e.g. `billing.invoiceStatus.open`.
     public var textKey: TextKey { TextKey("billing.invoiceStatus.\(rawValue)") }
 }
+
+/// Named in the reader's language (R-MSG-1, R-BIL-2).
+extension InvoiceStatus: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { textKey }
+}

@@ -9,3 +9,9 @@ public enum PaymentMethod: String, Codable, Sendable, CaseIterable {
     /// The catalog key of the method's name, e.g. `billing.paymentMethod.card`.
     public var textKey: TextKey { TextKey("billing.paymentMethod.\(rawValue)") }
 }
+
+/// Named in the reader's language (R-MSG-1, R-BIL-1).
+extension PaymentMethod: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { textKey }
+}

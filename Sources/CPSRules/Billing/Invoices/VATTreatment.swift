@@ -14,3 +14,9 @@ public enum VATTreatment: String, Codable, Sendable, CaseIterable {
     /// Whether the invoice charges VAT.
     public var chargesVAT: Bool { self == .domestic || self == .sellerRate }
 }
+
+/// Named in the reader's language (R-MSG-1, R-BIL-5).
+extension VATTreatment: LocalizedName {
+    /// The catalog key of the name.
+    public var nameKey: TextKey { TextKey("names.vatTreatment.\(rawValue)") }
+}
