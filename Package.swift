@@ -30,8 +30,12 @@ let package = Package(
         .target(name: "CPSCLI", dependencies: ["CPSKit", "CPSKitTesting"]),
         .executableTarget(name: "cps", dependencies: ["CPSCLI"]),
         .executableTarget(name: "cps-bench", dependencies: ["CPSKit", "CPSKitTesting"], path: "Sources/cps-bench"),
+        // Test-only: the writer the file store's crash test kills (never part of `cps`, issue 16).
+        .executableTarget(name: "cps-store-crash-writer", dependencies: ["CPSKit", "CPSKitTesting"], path: "Tests/StoreCrashWriter"),
         // Storage/Fixtures holds store directories of older formats, read by #filePath.
-        .testTarget(name: "CPSKitTests", dependencies: ["CPSRules", "CPSRecords", "CPSFileStore", "CPSKit", "CPSKitTesting", "CPSCLI"], exclude: ["Storage/Fixtures"]),
+        .testTarget(name: "CPSKitTests", dependencies: ["CPSRules", "CPSRecords", "CPSFileStore", "CPSKit", "CPSKitTesting", "CPSCLI",
+                                                       "cps-store-crash-writer"],
+                    exclude: ["Storage/Fixtures"]),
     ]
 )
 

@@ -9,6 +9,8 @@ CPS=${1:-"$(swift build --show-bin-path)/cps"}
 DATA=$(mktemp -d /tmp/cps-journey.XXXXXX)
 trap 'rm -rf "$DATA"' EXIT
 export CPS_DATA_DIR="$DATA/data" CPS_NOW="2026-11-27T10:00:00+01:00" CPS_LANG=en
+# The low-cost password hashing (R-ID-1, CPSKitTesting's PasswordPolicy.lowCost): no debug CI path runs 600,000.
+export CPS_PASSWORD_ITERATIONS=1000
 passed=0; failed=0; OUT=""; RC=0
 
 ok()   { passed=$((passed + 1)); }
@@ -75,6 +77,10 @@ TOKEN=$(py "d[0]['facts']['link'].split('token=')[1]")
 run 0 password set "$TOKEN" "Ljus-och-bild-2026";      check "user active" "d['status'] == 'active' and d['role'] == 'superuser'"
 USER=$(py "d['id']")
 run 65 password set "$TOKEN" "Ljus-och-bild-2026"
+run 0 password sign-in "$ANNA" "Ljus-och-bild-2026";   check "R-ID-2 signed in" "d['user'] == '$USER' and d['account'] == '$ACCOUNT' and d['credentialVersion'] == '1'"
+run 65 password sign-in "$ANNA" "Wrong-password-1";    WRONG=$OUT; check "wrong password" "d['code'] == 'password.invalidCredentials'"
+run 65 password sign-in nobody@ljusbild.example "Wrong-password-1"
+[ "$OUT" = "$WRONG" ] && ok || bad "R-ID-2: an unknown address is answered exactly like a wrong password"
 
 # --- Activation: products, migration, points ---------------------------------------------------------
 run 0 next-steps "$ACCOUNT" --as "$USER" --lang en

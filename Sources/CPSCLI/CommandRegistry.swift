@@ -20,6 +20,5 @@ extension CommandLineTool {
         .jobs,
         .bankPayment,
         .mails,
-        .storeCrashWriter,
     ]
 }

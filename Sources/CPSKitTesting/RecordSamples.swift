@@ -20,6 +20,15 @@ public enum RecordSamples {
         SampleNote(id: "note-2", text: "", tags: [], unique: [], amount: nil, date: nil),
         outboxMail(id: "outbox-1", status: .pending),
         outboxMail(id: "outbox-2", status: .delivered),
+        // Issue 16: the durable identity adapter's credential, sign-in throttling, a password-set claim.
+        IdentityCredential(id: "user-1", hash: "$pbkdf2-sha256$i=600000$c2FsdHNhbHRzYWx0c2FsdA$MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY",
+                           credentialVersion: 3),
+        SignInThrottleBucket(id: "signin-throttle-7", entries: [
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08": .init(failures: 2, windowStart: date),
+            "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752":
+                .init(failures: 0, windowStart: date, lockedUntil: date.addingTimeInterval(900.5)),
+        ]),
+        PasswordTokenClaim(id: "token-1", claimID: "claim-1", heldUntil: date.addingTimeInterval(120.25)),
     ]
 
     /// An outbox mail with every field set (R-ADP-2).

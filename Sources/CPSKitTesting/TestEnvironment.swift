@@ -5,6 +5,9 @@ import Foundation
 /// (`application-1`, `mail-1`, …), seeded randomness, an in-memory store and identity provider, and
 /// the services built on them. Two environments made the same way behave identically.
 ///
+/// Passwords are hashed with the low-cost policy (``PasswordPolicy/lowCostIterations``, R-ID-1)
+/// unless `hashIterations` says otherwise, and every derivation is counted in ``kdf``.
+///
 /// ```swift
 /// let env = TestEnvironment()
 /// let account = try await env.activeAccount()
@@ -17,6 +20,8 @@ public struct TestEnvironment: Sendable {
     public let store: any RecordStore
     /// The identity provider.
     public let identity: InMemoryIdentityProvider
+    /// Every password derivation of ``identity`` (R-ID-2).
+    public let kdf: KDFCounter
     /// The context the services use: every adapter below, incrementing IDs, seeded randomness, a
     /// recording event sink and a sleeper that records and returns at once.
     public let context: CPSContext
@@ -35,14 +40,20 @@ public struct TestEnvironment: Sendable {
     ///
     /// A `policy` that does not validate is a mistake in the test: the environment stops with its
     /// ``PolicyError``. `ids` defaults to incrementing IDs (`application-1`, …); over a store another
-    /// environment filled, pass `.incrementing(tag:)` so IDs never collide.
+    /// environment filled, pass `.incrementing(tag:)` so IDs never collide. `hashIterations` replaces
+    /// the policy's `passwords.hashIterations` (default the low-cost 1,000; nil keeps the policy's).
     public init(start: String = "2026-11-27T10:00:00+01:00", store: any RecordStore = InMemoryRecordStore(),
                 policy: CPSPolicy = .canonEurope, seed: UInt64 = 42, calendars: CalendarLookup? = nil,
-                gateway: (any PaymentGateway)? = nil, ids: IDGenerator? = nil) {
+                gateway: (any PaymentGateway)? = nil, ids: IDGenerator? = nil,
+                hashIterations: Int? = PasswordPolicy.lowCostIterations) {
         clock = TestClock(iso: start)
         self.store = store
+        var policy = policy
+        if let hashIterations { policy.passwords.hashIterations = hashIterations }
         let random = RandomSource(SeededRandomNumberGenerator(seed: seed))
-        identity = InMemoryIdentityProvider(random: random, iterations: 2)
+        let kdf = KDFCounter()
+        self.kdf = kdf
+        identity = InMemoryIdentityProvider(random: random, hasher: PasswordHasher(policy: policy.passwords, observer: kdf.observer))
         legacyDirectory = InMemoryLegacyCPSDirectory()
         let gateway = gateway ?? InMemoryPaymentGateway()
         self.gateway = gateway

@@ -19,6 +19,8 @@ let workloads: [Workload] = [
     MigrationSession.migration,
     MigrationSession.pointsRead,
     ProductMemoryBench.workload,
+    PasswordHashingBench.pbkdf2,
+    PasswordHashingBench.signIn,
 ]
 
 let options = BenchOptions(CommandLine.arguments.dropFirst())

@@ -94,7 +94,7 @@ public struct Walkthrough: Sendable {
         }
         let user = try await env.passwords.setPassword(token: token, newPassword: "Ljus-och-bild-2026")
         say("step5.done", ["user": user.email.address])
-        let principal = try await env.passwords.signIn(email: form.contactEmail, password: "Ljus-och-bild-2026")
+        let principal = try await env.passwords.signIn(email: form.contactEmail, password: "Ljus-och-bild-2026").principal
         let account = try await env.accounts.account(approval.account.id, as: principal)
         say("step5.signedIn", ["company": account.companyName])
 

@@ -37,7 +37,7 @@ public struct AccountError: LocalizedFailure, Equatable {
 
     public var code: String { "account.\(reason)" }
     public var textKey: TextKey { TextKey("account.error.\(reason)") }
-    /// Always ``FailureCategory/refusal``.
+    /// Always `FailureCategory.refusal`.
     public var category: FailureCategory { .refusal }
     /// The typed facts of the message (R-MSG-1).
     public var messageArguments: [String: MessageArgument] {

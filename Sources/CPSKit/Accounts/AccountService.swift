@@ -21,7 +21,7 @@ public struct AccountService: Sendable {
     }
 
     /// The user `principal` is (R-ACC-5): the signed-in person, e.g. right after
-    /// ``PasswordService/signIn(email:password:)``, with their account ID, role and language. Only an
+    /// ``PasswordService/signIn(email:password:clientKey:)``, with their account ID, role and language. Only an
     /// active account user; any other principal is refused with ``AuthorizationError``.
     ///
     /// ```swift

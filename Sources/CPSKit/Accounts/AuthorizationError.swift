@@ -41,7 +41,7 @@ public struct AuthorizationError: LocalizedFailure, Equatable {
 
     public var code: String { "authorization.\(reason)" }
     public var textKey: TextKey { TextKey("authorization.error.\(reason)") }
-    /// Always ``FailureCategory/refusal``.
+    /// Always `FailureCategory.refusal`.
     public var category: FailureCategory { .refusal }
     /// The typed facts of the message (R-MSG-1).
     public var messageArguments: [String: MessageArgument] { [:] }

@@ -1,41 +1,60 @@
-
-/// The reference ``IdentityProvider``: keeps a salted, iterated SHA-256 of each password in memory
-/// (R-PWD-2). For tests and examples; a production host uses its identity system.
+/// An ``IdentityProvider`` that keeps each password's PBKDF2-HMAC-SHA256 hash in memory (R-ID-1):
+/// for tests and examples; everything is lost when the process ends. A host on a durable store uses
+/// ``RecordStoreIdentityProvider`` (Documentation/GettingStarted.md).
 public final class InMemoryIdentityProvider: IdentityProvider {
     private struct Credential {
-        let salt: [UInt8]
-        let hash: [UInt8]
+        var hash: PasswordHash
+        var version: Int
     }
 
     private let credentials = Locked<[String: Credential]>([:])
     private let random: RandomSource
-    private let iterations: Int
+    private let hasher: PasswordHasher
 
-    /// A provider salting with `random` and hashing `iterations` times.
-    public init(random: RandomSource = .system, iterations: Int = 1_000) {
+    /// A provider salting with `random` and hashing with `hasher`.
+    public init(random: RandomSource = .system, hasher: PasswordHasher) {
         self.random = random
-        self.iterations = max(1, iterations)
+        self.hasher = hasher
     }
 
-    /// Stores a salted, iterated SHA-256 of `password` for `userID` (R-PWD-2).
+    /// A provider salting with `random` and hashing at `policy`'s iterations (default 600,000).
+    public convenience init(random: RandomSource = .system, policy: PasswordPolicy = PasswordPolicy()) {
+        self.init(random: random, hasher: PasswordHasher(policy: policy))
+    }
+
+    /// Stores a new salted hash of `password` for `userID` and moves its credential version on (R-ID-1).
     public func setPassword(_ password: String, userID: String, email: EmailAddress) async throws(IdentityError) {
-        let salt = random.bytes(16)
-        let credential = Credential(salt: salt, hash: stretch(password, salt: salt))
-        credentials.withLock { $0[userID] = credential }
+        let hash = await hasher.hash(password, salt: random.bytes(16))
+        credentials.withLock { all in
+            all[userID] = Credential(hash: hash, version: (all[userID]?.version ?? 0) + 1)
+        }
     }
 
-    /// Whether `password` matches the stored hash, compared in constant time (R-PWD-2, R-PWD-3).
+    /// Whether `password` matches, compared in constant time; a weaker hash is rehashed (R-ID-1).
     public func verifyPassword(_ password: String, userID: String) async throws(IdentityError) -> Bool {
-        guard let credential = credentials.withLock({ $0[userID] }) else { return false }
-        return ConstantTime.equals(stretch(password, salt: credential.salt), credential.hash)
+        let stored = credentials.withLock { $0[userID] }
+        let check = await hasher.check(password, against: stored?.hash)
+        if let rehashed = check.rehashed, let stored {
+            credentials.withLock { all in
+                if all[userID]?.version == stored.version { all[userID]?.hash = rehashed }
+            }
+        }
+        return check.matches
+    }
+
+    /// The work of a check for a known user; false (R-ID-2).
+    public func verifyUnknownUser(password: String) async throws(IdentityError) -> Bool {
+        await hasher.check(password, against: nil).matches
+    }
+
+    /// The credential version of `userID` (R-ID-2).
+    public func credentialVersion(userID: String) async throws(IdentityError) -> Int? {
+        credentials.withLock { $0[userID]?.version }
     }
 
     /// Whether `userID` has a password (for tests).
     public func hasPassword(userID: String) -> Bool { credentials.withLock { $0[userID] != nil } }
 
-    private func stretch(_ password: String, salt: [UInt8]) -> [UInt8] {
-        var digest = SHA256.hash(salt + Array(password.utf8))
-        for _ in 1..<iterations { digest = SHA256.hash(salt + digest) }
-        return digest
-    }
+    /// The stored PHC string of `userID` (for tests).
+    public func storedHash(userID: String) -> String? { credentials.withLock { $0[userID]?.hash.phcString } }
 }

@@ -2,15 +2,9 @@
 /// space ("2 500"), English and every other language with a comma ("2,500"). Deterministic: no
 /// platform locale data, the same separators as ``Money/formatted(in:)``.
 public enum LocalizedNumber {
-    /// `value` with thousands grouped for `language` (R-GUIDE-1).
+    /// `value` with thousands grouped for `language` (R-GUIDE-1, R-MSG-1): a no-break space (U+00A0)
+    /// in Swedish, a comma in English; the same as `TextCatalog.format(_:in:)` writes a count.
     public static func format(_ value: Int, in language: Language) -> String {
-        let separator: Character = language == .swedish ? " " : ","
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(separator) }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
+        TextCatalog.grouped(value, in: language)
     }
 }

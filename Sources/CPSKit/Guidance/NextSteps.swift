@@ -276,10 +276,15 @@ public struct NextSteps: Sendable {
     /// by their display forms.
     private func step(_ code: GuidanceCode, facts: [String: String], display: [String: String] = [:],
                       details: [String] = [], key: String? = nil) -> GuidanceStep {
-        let arguments = facts.merging(display) { _, shown in shown }
-        let text = catalog.render(TextKey(key ?? "guidance.step.\(code.rawValue)"), arguments, in: language)
+        var arguments = facts.merging(display) { _, shown in shown }.mapValues(MessageArgument.text)
+        // R-MSG-1: counts stay numbers, so a template can agree with them ("1 more point").
+        for name in Self.countFacts { if let raw = facts[name], let count = Int(raw) { arguments[name] = .count(count) } }
+        let text = catalog.render(TextKey(key ?? "guidance.step.\(code.rawValue)"), arguments: arguments, in: language)
         return GuidanceStep(code: code, facts: facts, text: text, details: details)
     }
+
+    /// The facts that are counts, rendered as ``MessageArgument/count(_:)`` (R-MSG-1).
+    private static let countFacts: Set<String> = ["missing", "count", "workingDays", "points", "threshold", "required"]
 
     private func number(_ value: Int) -> String { LocalizedNumber.format(value, in: language) }
 

@@ -55,9 +55,11 @@ public struct MigrationAvailability: Equatable, Sendable {
 
     /// The explanation in `language`: the button and what it migrates, or why not and the ways on.
     public func explanation(in language: Language, catalog: TextCatalog = .standard) -> [String] {
-        let facts = ["email": oldCPSEmail?.address ?? "", "number": legacyMembershipNumber ?? "",
-                     "count": String(legacyProductCount)]
-        guard let reason else { return [catalog.render("product.migration.available", facts, in: language)] }
-        return [catalog.render(reason.textKey, facts, in: language)] + waysOn.map { catalog.render($0.textKey, facts, in: language) }
+        let facts: [String: MessageArgument] = ["email": .text(oldCPSEmail?.address ?? ""),
+                                                "number": .text(legacyMembershipNumber ?? ""),
+                                                "count": .count(legacyProductCount)]
+        func render(_ key: TextKey) -> String { catalog.render(key, arguments: facts, in: language) }
+        guard let reason else { return [render("product.migration.available")] }
+        return [render(reason.textKey)] + waysOn.map { render($0.textKey) }
     }
 }

@@ -20,84 +20,99 @@ public struct PasswordService: Sendable {
     }
 
     /// Sets the password of the token's user (R-PWD-1…3). The account becomes active and its users
-    /// can sign in. Returns the user, now active.
+    /// can sign in; the sign-in lock of the user's address is lifted (R-ID-2). Returns the user, now
+    /// active.
     ///
-    /// The token is claimed (marked used) before the password goes to the identity adapter; if the
-    /// adapter fails, the claim is undone so the link still works and nothing is lost.
+    /// Claim → call → record (R-UOW-1), so a crash at any point leaves the link usable or the
+    /// password set: (1) a unit checks the token and the password rules and writes a
+    /// ``PasswordTokenClaim`` held for the policy's `claimHoldSeconds` (another use meanwhile is
+    /// refused with `tokenBusy`); (2) the password goes to the identity adapter, outside every unit;
+    /// (3) a unit marks the token used, activates the user and the account and removes the claim.
+    /// If the adapter fails, the claim is removed at once and the link still works; after a crash the
+    /// claim expires and the link works again.
     @discardableResult
     public func setPassword(token secret: String, newPassword: String) async throws -> AccountUser {
-        let digest = SHA256.hash(Array(secret.utf8))
-        let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         guard secret.utf8.count >= 22, secret.utf8.count <= 200 else { throw PasswordError(.invalidToken) }
-        // 1. Claim the token together with the activation, in one unit (R-UOW-1).
-        let claimed = try await context.transact("password.set", as: .system("password")) { unit in
-            guard var token = try await unit.fetch(PasswordToken.self, holding: PasswordToken.digestKey(hex)),
-                  ConstantTime.equals(Array(token.record.digest.utf8), Array(hex.utf8)) else {
-                throw PasswordError(.invalidToken)
-            }
-            switch token.record.state {
-            case .used: throw PasswordError(.tokenUsed)
-            case .voided: throw PasswordError(.tokenReplaced)
-            case .active: if unit.now >= token.record.expiresAt { throw PasswordError(.tokenExpired) }
-            }
-            guard var user = try await unit.fetch(AccountUser.self, id: token.record.userID), user.record.status != .removed,
-                  var account = try await unit.fetch(BusinessAccount.self, id: token.record.accountID) else {
-                throw PasswordError(.invalidToken)
-            }
+        let claimID = context.ids.next("claim")
+        let hold = TimeInterval(context.policy.passwords.claimHoldSeconds)
+        // 1. Claim: the token stays active; only the claim is written (R-UOW-1).
+        let claimed = try await context.transact("password.claim", as: .system("password")) { unit in
+            let (token, user) = try await usableToken(secret, in: unit)
             let broken = PasswordRules.violations(of: newPassword, email: user.record.email, policy: context.policy.passwords)
             guard broken.isEmpty else {
                 throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength),
                                                                                "maximum": String(context.policy.passwords.maximumLength)])
             }
-            let before = Claim(token: token, user: user, account: account)
-            token.record.state = .used
-            token.record.usedAt = unit.now
-            user.record.status = .active
-            try unit.update(token)
-            try unit.update(user)
-            if account.record.status == .awaitingPassword {
+            let claim = PasswordTokenClaim(id: token.record.id, claimID: claimID, heldUntil: unit.now.addingTimeInterval(hold))
+            if let held = try await unit.fetch(PasswordTokenClaim.self, id: token.record.id) {
+                guard held.record.heldUntil <= unit.now else { throw PasswordError(.tokenBusy) }
+                try unit.update(Stored(record: claim, version: held.version))
+            } else {
+                try unit.insert(claim)
+            }
+            return (user: user.record, tokenID: token.record.id)
+        }
+        // 2. Call the identity adapter, outside every unit; on its failure release the claim.
+        do throws(IdentityError) {
+            try await context.identity.setPassword(newPassword, userID: claimed.user.id, email: claimed.user.email)
+        } catch {
+            try await release(claimID, of: claimed.tokenID, userID: claimed.user.id, because: error)
+            throw error
+        }
+        // 3. Record: the token used, the user and the account active, the claim gone, the lock lifted.
+        return try await context.transact("password.set", as: .system("password")) { unit in
+            let (token, user) = try await usableToken(secret, in: unit, ignoringExpiry: true)
+            guard let held = try await unit.fetch(PasswordTokenClaim.self, id: token.record.id),
+                  held.record.claimID == claimID else { throw PasswordError(.tokenBusy) }
+            var usedToken = token, activeUser = user
+            usedToken.record.state = .used
+            usedToken.record.usedAt = unit.now
+            try unit.update(usedToken)
+            try unit.delete(held)
+            activeUser.record.status = .active
+            try unit.update(activeUser)
+            if var account = try await unit.fetch(BusinessAccount.self, id: token.record.accountID),
+               account.record.status == .awaitingPassword {
                 account.record.status = .active
                 account.record.activatedAt = unit.now
                 try unit.update(account)
             }
+            try await SignInThrottle(policy: context.policy.passwords.throttle)
+                .clear(SignInThrottle.key(email: user.record.email.key), in: unit)
             try unit.audit(user.record.id, "password.set", details: ["token": token.record.id])
-            return before
+            return activeUser.record
         }
-        // 2. Hand the password over, outside any unit; undo the claim if the identity system fails.
-        let user = claimed.user.record
-        do {
-            try await context.identity.setPassword(newPassword, userID: user.id, email: user.email)
-        } catch {
-            try await undo(claimed, because: error)
-            throw error
-        }
-        var active = user
-        active.status = .active
-        return active
     }
 
-    /// What a claim changed, as it was before (for the undo).
-    private struct Claim: Sendable {
-        let token: Stored<PasswordToken>
-        let user: Stored<AccountUser>
-        let account: Stored<BusinessAccount>
+    /// The token `secret` names and its user, if the token can still set a password (R-PWD-1,
+    /// R-PWD-2): looked up by its digest, compared in constant time, active, unexpired (unless
+    /// `ignoringExpiry`: the record step of a claim made in time), its user not removed.
+    private func usableToken(_ secret: String, in unit: UnitOfWork, ignoringExpiry: Bool = false) async throws
+        -> (Stored<PasswordToken>, Stored<AccountUser>) {
+        let hex = SHA256.hexDigest(Array(secret.utf8))
+        guard let token = try await unit.fetch(PasswordToken.self, holding: PasswordToken.digestKey(hex)),
+              ConstantTime.equals(Array(token.record.digest.utf8), Array(hex.utf8)) else {
+            throw PasswordError(.invalidToken)
+        }
+        switch token.record.state {
+        case .used: throw PasswordError(.tokenUsed)
+        case .voided: throw PasswordError(.tokenReplaced)
+        case .active: if !ignoringExpiry && unit.now >= token.record.expiresAt { throw PasswordError(.tokenExpired) }
+        }
+        guard let user = try await unit.fetch(AccountUser.self, id: token.record.userID), user.record.status != .removed,
+              try await unit.fetch(BusinessAccount.self, id: token.record.accountID) != nil else {
+            throw PasswordError(.invalidToken)
+        }
+        return (token, user)
     }
 
-    /// Puts back what the claim changed, on whatever version is current now (R-UOW-1: a record unit).
-    private func undo(_ claim: Claim, because error: IdentityError) async throws {
+    /// Removes the claim `claimID` after the identity adapter failed, so the link works at once (R-UOW-1).
+    private func release(_ claimID: String, of tokenID: String, userID: String, because error: IdentityError) async throws {
         try await context.transact("password.identityFailed", as: .system("password")) { unit in
-            if let token = try await unit.fetch(PasswordToken.self, id: claim.token.record.id) {
-                try unit.update(Stored(record: claim.token.record, version: token.version))
+            if let claim = try await unit.fetch(PasswordTokenClaim.self, id: tokenID), claim.record.claimID == claimID {
+                try unit.delete(claim)
             }
-            if let user = try await unit.fetch(AccountUser.self, id: claim.user.record.id), user.record.status == .active,
-               claim.user.record.status != .active {
-                try unit.update(Stored(record: claim.user.record, version: user.version))
-            }
-            if let account = try await unit.fetch(BusinessAccount.self, id: claim.account.record.id),
-               account.record.status != claim.account.record.status {
-                try unit.update(Stored(record: claim.account.record, version: account.version))
-            }
-            try unit.audit(claim.user.record.id, "password.identityFailed", reason: error.detail)
+            try unit.audit(userID, "password.identityFailed", reason: error.detail)
         }
     }
 
@@ -126,18 +141,66 @@ public struct PasswordService: Sendable {
         return .mailSentIfAccountExists
     }
 
-    /// Checks an e-mail and password (R-PWD-3) and returns the principal of the active user; the
-    /// error never says whether the e-mail or the password was wrong.
-    public func signIn(email text: String, password: String) async throws -> Principal {
-        guard let email = try? EmailAddress(text) else { throw PasswordError(.invalidCredentials) }
-        let user = try await context.read("password.signIn", as: .system("password")) { unit in
-            try await unit.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email))?.record
+    /// Checks an e-mail and password (R-PWD-3, R-ID-2) and returns the active user and their account.
+    ///
+    /// Nothing in the answer or its cost tells whether the address has an account: an unknown,
+    /// invited or removed user, a password over the policy's maximum length and a locked key all
+    /// cost one password check of the identity adapter (``IdentityProvider/verifyUnknownUser(password:)``
+    /// where there is no active user), and every refusal is the same
+    /// ``PasswordError/Reason/invalidCredentials`` — except a lock, which is
+    /// ``PasswordError/Reason/tryAgainLater`` with ``PasswordError/retryAt`` and is kept per
+    /// normalised address whether or not it has an account.
+    ///
+    /// Throttling (``SignInThrottlePolicy``): failures count against the normalised address and, if
+    /// the host passes one, `clientKey` (e.g. the client's network address); a key that fails the
+    /// policy's attempts within its window is locked for the lock time. The state is in the store.
+    /// A successful sign-in clears the address's failures; setting a new password with a link lifts
+    /// its lock (a reset request does not).
+    public func signIn(email text: String, password: String, clientKey: String? = nil) async throws -> SignedIn {
+        let policy = context.policy.passwords
+        let throttle = SignInThrottle(policy: policy.throttle)
+        let email = try? EmailAddress(text)
+        let addressKey = SignInThrottle.key(email: email?.key ?? text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        let keys = [addressKey] + (clientKey.map { [SignInThrottle.key(client: $0)] } ?? [])
+        let now = context.time.now()
+        let (user, lockedUntil) = try await context.read("password.signIn", as: .system("password")) { unit in
+            var user: AccountUser?
+            if let email { user = try await unit.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email))?.record }
+            return (user, try await throttle.lockedUntil(keys, in: unit, now: now))
         }
         // The identity adapter is an outside call: made after the read, never inside a unit (R-UOW-1).
-        guard let user, user.status == .active,
-              try await context.identity.verifyPassword(password, userID: user.id) else {
+        // One check on every path (R-ID-2).
+        let matches: Bool
+        if let user, user.status == .active, lockedUntil == nil, password.count <= policy.maximumLength {
+            matches = try await context.identity.verifyPassword(password, userID: user.id)
+        } else {
+            _ = try await context.identity.verifyUnknownUser(password: password)
+            matches = false
+        }
+        if let lockedUntil {
+            throw PasswordError(.tryAgainLater, facts: ["retryAt": Self.describe(lockedUntil, in: context.policy.timeZone)],
+                                retryAt: lockedUntil)
+        }
+        guard matches, let user else {
+            try await context.transact("password.signInFailed", as: .system("password")) { unit in
+                try await throttle.recordFailure(keys, in: unit, now: now)
+            }
             throw PasswordError(.invalidCredentials)
         }
-        return .accountUser(user.id)
+        let account = try await context.transact("password.signedIn", as: .system("password")) { unit in
+            try await throttle.clear(addressKey, in: unit)
+            return try await unit.fetch(BusinessAccount.self, id: user.accountID)?.record
+        }
+        guard let account else { throw PasswordError(.invalidCredentials) }
+        return SignedIn(user: user, account: account, credentialVersion: try await context.identity.credentialVersion(userID: user.id))
+    }
+
+    /// `date` as a person reads it in the policy's time zone, e.g. `2026-11-27 10:15`.
+    private static func describe(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
     }
 }

@@ -1,7 +1,7 @@
 /// A change lost every race the retry policy allows (R-UOW-1): other callers kept changing the same
 /// records. Nothing of this call was written; trying again later is safe.
 ///
-/// Its one reason is ``Reason/retriesExhausted``, a ``FailureCategory/failure``.
+/// Its one reason is ``Reason/retriesExhausted``, a `FailureCategory.failure`.
 public struct ConflictError: LocalizedFailure, Equatable {
     /// The kind of failure.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
@@ -41,7 +41,7 @@ public struct ConflictError: LocalizedFailure, Equatable {
 
     /// `conflict.retriesExhausted`.
     public var code: String { "conflict.\(reason)" }
-    /// Always ``FailureCategory/failure``: trying again later is safe.
+    /// Always `FailureCategory.failure`: trying again later is safe.
     public var category: FailureCategory { .failure }
     public var textKey: TextKey { "unitOfWork.conflict.retriesExhausted" }
     /// The number of attempts, as a count.

@@ -33,7 +33,7 @@ public struct IdempotencyError: LocalizedFailure, Equatable {
     /// `idempotency.<reason>`.
     public var code: String { "idempotency.\(reason)" }
     public var textKey: TextKey { TextKey("unitOfWork.idempotency.\(reason)") }
-    /// Always ``FailureCategory/refusal``.
+    /// Always `FailureCategory.refusal`.
     public var category: FailureCategory { .refusal }
     /// The typed facts of the message (R-MSG-1).
     public var messageArguments: [String: MessageArgument] { [:] }

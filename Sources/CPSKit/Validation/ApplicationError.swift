@@ -4,7 +4,7 @@ public struct ApplicationError: LocalizedFailure, Equatable {
     /// The kind of refusal.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
-            case countryNotParticipating, duplicateVATNumber, duplicateEmail, attestationMissing, noEvidence, wrongStatus, evidenceIncomplete, notFound, documentNotFound, reasonRequired
+            case countryNotParticipating, excludedTerritory, vatCountryMismatch, duplicateVATNumber, duplicateEmail, attestationMissing, noEvidence, wrongStatus, evidenceIncomplete, notFound, documentNotFound, reasonRequired
             case unknownEvidenceKind
         }
 
@@ -16,6 +16,10 @@ public struct ApplicationError: LocalizedFailure, Equatable {
 
         /// The company's country does not take part in CPS (R-ACC-3).
         public static let countryNotParticipating = Reason(.countryNotParticipating)
+        /// The address lies in a territory where CPS is not offered, e.g. the Canary Islands (R-ACC-3).
+        public static let excludedTerritory = Reason(.excludedTerritory)
+        /// The VAT number belongs to another country than the company's (R-ACC-3, R-VAT-1).
+        public static let vatCountryMismatch = Reason(.vatCountryMismatch)
         /// An open application or account already has this VAT number (R-ACC-4).
         public static let duplicateVATNumber = Reason(.duplicateVATNumber)
         /// An open application or account already uses this e-mail (R-ACC-4).
@@ -56,11 +60,12 @@ public struct ApplicationError: LocalizedFailure, Equatable {
 
     public var code: String { "application.\(reason)" }
     public var textKey: TextKey { TextKey("application.error.\(reason)") }
-    /// Always ``FailureCategory/refusal``.
+    /// Always `FailureCategory.refusal`.
     public var category: FailureCategory { .refusal }
     /// The typed facts of the message (R-MSG-1).
     public var messageArguments: [String: MessageArgument] {
-        var arguments = MessageArgument.typed(facts, countries: ["country"], terms: ["status": "application.status."])
+        var arguments = MessageArgument.typed(facts, countries: ["country", "vatCountry"], terms: ["status": "application.status."])
+        if let territory = facts["territory"] { arguments["territory"] = .term(TextKey("application.territory.\(territory)")) }
         if let due = facts["due"] {
             let keys = due.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             arguments["due"] = .list(keys.map { .term(TextKey("evidence.requirement.name.\($0)")) })
@@ -80,6 +85,9 @@ public struct ApplicationError: LocalizedFailure, Equatable {
         Reason.Representation.allCases.map { representation in
             switch representation {
             case .countryNotParticipating: ApplicationError(.countryNotParticipating, facts: ["country": "US"])
+            case .excludedTerritory: ApplicationError(.excludedTerritory, facts: ["territory": "canaryIslands", "country": "ES"])
+            case .vatCountryMismatch:
+                ApplicationError(.vatCountryMismatch, facts: ["vat": "DE136695976", "vatCountry": "DE", "country": "SE"])
             case .duplicateVATNumber: ApplicationError(.duplicateVATNumber, facts: ["vat": "SE556677889901"])
             case .duplicateEmail: ApplicationError(.duplicateEmail, facts: ["email": "anna@example.se"])
             case .attestationMissing: ApplicationError(.attestationMissing, applicationID: "application-1")

@@ -34,8 +34,9 @@ public struct OnboardingService: Sendable {
         let companyName = try TextFieldRules.validate(form.companyName, field: "companyName", maxLength: limits.companyName)
         let address = try PostalAddress(street: form.street, postalCode: form.postalCode, city: form.city,
                                         country: form.country, limits: limits)
+        // R-ACC-3: `nil` is "not VAT-registered"; a given but empty number is an input error.
         let vatStatus: VATStatus
-        if let raw = form.vatNumber, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let raw = form.vatNumber {
             vatStatus = .registered(try VATNumber(raw))
         } else {
             vatStatus = .notRegistered
@@ -54,6 +55,13 @@ public struct OnboardingService: Sendable {
         }
         guard context.policy.isParticipating(address.country) else {
             throw ApplicationError(.countryNotParticipating, facts: ["country": address.country.code])
+        }
+        if let territory = context.policy.excludedTerritory(of: address) {
+            throw ApplicationError(.excludedTerritory, facts: ["territory": territory.code, "country": address.country.code])
+        }
+        if case .registered(let number) = vatStatus, !Self.vatNumber(number, fits: address) {
+            throw ApplicationError(.vatCountryMismatch, facts: ["vat": number.compact, "vatCountry": number.country.code,
+                                                                "country": address.country.code])
         }
         guard case .applicant(let who) = principal, who == email else {
             throw AuthorizationError(.applicantOnly, principal: principal)
@@ -75,6 +83,14 @@ public struct OnboardingService: Sendable {
             guard let draft else { throw error }
             throw await duplicate(error, draft)
         }
+    }
+
+    /// Whether `number` is a VAT number of the company's country (R-ACC-3): `EL` and `GR` are Greek,
+    /// `CHE` Swiss; `XI` (Northern Ireland) only with a GB address whose postal code starts with BT.
+    static func vatNumber(_ number: VATNumber, fits address: PostalAddress) -> Bool {
+        guard number.country == address.country else { return false }
+        if number.prefix == "XI" { return ExcludedTerritory.compact(address.postalCode).hasPrefix("BT") }
+        return true
     }
 
     /// The application, for its applicant or a reviewer.

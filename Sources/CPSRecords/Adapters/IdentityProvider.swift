@@ -1,18 +1,37 @@
-/// The identity (password) adapter: where passwords live (R-PWD-2, R-PWD-3). CPSKit checks a new
-/// password against the policy and hands it over; it never stores a password itself.
+/// The identity (password) adapter: where passwords live (R-PWD-2, R-PWD-3, R-ID-1, R-ID-2).
+/// CPSKit checks a new password against the policy and hands it over; it never stores a password
+/// itself.
 ///
-/// A real implementation talks to the host's identity system (an IdP, a user directory). Rules:
-/// store only a salted, slow hash; `setPassword` replaces any earlier password; throw
-/// ``IdentityError`` when the system cannot be reached, so CPSKit keeps the token usable.
+/// CPSKit ships two: `InMemoryIdentityProvider` (tests, examples; lost on restart) and
+/// `RecordStoreIdentityProvider` (durable, in the same ``RecordStore`` as everything else). A host
+/// may instead talk to its identity system (an IdP, a user directory). Rules, checked by
+/// `CPSKitTesting`'s `IdentityProviderConformance`:
+///
+/// 1. store only a salted, slow hash; `setPassword` replaces any earlier password (one password per user);
+/// 2. `verifyPassword` answers false for a wrong password and for a user without a password;
+/// 3. `verifyUnknownUser` does the same work as `verifyPassword` does for a known user and answers
+///    false, so that sign-in costs the same whether or not the e-mail has an account (R-ID-2);
+/// 4. `credentialVersion` changes on every `setPassword`, so a host can end the sessions of a user
+///    whose password was reset;
+/// 5. throw ``IdentityError`` when the system cannot be reached, so CPSKit keeps the token usable.
 public protocol IdentityProvider: Sendable {
     /// Sets (or replaces) the password of `userID`, whose login is `email`.
     func setPassword(_ password: String, userID: String, email: EmailAddress) async throws(IdentityError)
 
-    /// Whether `password` is the password of `userID`.
+    /// Whether `password` is the password of `userID` (false when the user has none).
     func verifyPassword(_ password: String, userID: String) async throws(IdentityError) -> Bool
+
+    /// The work of ``verifyPassword(_:userID:)`` for a known user, for a sign-in whose e-mail has no
+    /// active user (R-ID-2); always false.
+    func verifyUnknownUser(password: String) async throws(IdentityError) -> Bool
+
+    /// The version of `userID`'s credential, nil without one: a different value after every
+    /// ``setPassword(_:userID:email:)``, so a host keeps it in a session and ends the session when it
+    /// changes.
+    func credentialVersion(userID: String) async throws(IdentityError) -> Int?
 }
 
-/// The identity system could not do what was asked (R-PWD-2): a ``FailureCategory/failure``; the
+/// The identity system could not do what was asked (R-PWD-2): a `FailureCategory.failure`; the
 /// password link stays usable.
 public struct IdentityError: LocalizedFailure, Equatable {
     /// The kind of failure.
@@ -47,7 +66,7 @@ public struct IdentityError: LocalizedFailure, Equatable {
 
     /// `identity.<reason>`.
     public var code: String { "identity.\(reason)" }
-    /// Always ``FailureCategory/failure``.
+    /// Always `FailureCategory.failure`.
     public var category: FailureCategory { .failure }
     /// `password.error.identityUnavailable`.
     public var textKey: TextKey { "password.error.identityUnavailable" }

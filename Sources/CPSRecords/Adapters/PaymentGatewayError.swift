@@ -2,7 +2,7 @@
 ///
 /// The due-charges job keeps the attempt pending and repeats it later with the **same** idempotency
 /// key, so a charge that did go through is never made twice. Every reason is a
-/// ``FailureCategory/failure``.
+/// `FailureCategory.failure`.
 public struct PaymentGatewayError: LocalizedFailure, Equatable {
     /// The kind of failure.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
@@ -35,7 +35,7 @@ public struct PaymentGatewayError: LocalizedFailure, Equatable {
 
     /// `gateway.<reason>` (R-BIL-3).
     public var code: String { "gateway.\(reason)" }
-    /// Always ``FailureCategory/failure``.
+    /// Always `FailureCategory.failure`.
     public var category: FailureCategory { .failure }
     /// `billingService.error.gateway.<reason>` (R-BIL-3).
     public var textKey: TextKey { TextKey("billingService.error.gateway.\(reason)") }

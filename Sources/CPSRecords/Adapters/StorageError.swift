@@ -62,8 +62,8 @@ public struct StorageError: LocalizedFailure, Equatable {
     /// `storage.<reason>`, e.g. `storage.conflict`.
     public var code: String { "storage.\(reason)" }
 
-    /// A unique key taken is a ``FailureCategory/refusal``; data written by a newer version is a
-    /// ``FailureCategory/configuration`` error (the wrong program runs); the rest are failures.
+    /// A unique key taken is a `FailureCategory.refusal`; data written by a newer version is a
+    /// `FailureCategory.configuration` error (the wrong program runs); the rest are failures.
     public var category: FailureCategory {
         switch reason.representation {
         case .uniqueKeyTaken: .refusal

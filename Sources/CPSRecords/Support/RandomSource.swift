@@ -13,21 +13,25 @@ public struct RandomSource: Sendable {
     /// Wraps any `RandomNumberGenerator`; calls are serialised, so one generator serves all tasks.
     public init<G: RandomNumberGenerator & Sendable>(_ generator: G) {
         let box = Locked(generator)
-        fill = { count in
-            box.withLock { generator in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(count + 8)
-                while bytes.count < count {
-                    withUnsafeBytes(of: generator.next().littleEndian) { bytes.append(contentsOf: $0) }
-                }
-                return Array(bytes.prefix(count))
-            }
+        fill = { count in box.withLock { Self.bytes(count, from: &$0) } }
+    }
+
+    private static func bytes<G: RandomNumberGenerator>(_ count: Int, from generator: inout G) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 8)
+        while bytes.count < count {
+            withUnsafeBytes(of: generator.next().littleEndian) { bytes.append(contentsOf: $0) }
         }
+        return Array(bytes.prefix(count))
     }
 
     /// `count` random bytes.
     public func bytes(_ count: Int) -> [UInt8] { fill(count) }
 
-    /// The operating system's secure generator.
-    public static let system = RandomSource(SystemRandomNumberGenerator())
+    /// The operating system's secure generator. It keeps no state, so each call uses its own and no
+    /// lock is shared between callers (ThreadSanitizer reported the shared zero-size box as a race).
+    public static let system = RandomSource { count in
+        var generator = SystemRandomNumberGenerator()
+        return bytes(count, from: &generator)
+    }
 }

@@ -74,7 +74,7 @@ public struct BillingError: LocalizedFailure, Equatable {
             case .invalidAmount: BillingError(.invalidAmount, facts: ["amount": "12,3,4", "currency": "EUR"])
             case .tooManyDecimals: BillingError(.tooManyDecimals, facts: ["amount": "12.345", "digits": "2", "currency": "EUR"])
             case .invalidCreditorReference: BillingError(.invalidCreditorReference, facts: ["reference": "RF00 1234"])
-            case .illegalInvoiceTransition: BillingError(.illegalInvoiceTransition, facts: ["from": "paid", "to": "issued"])
+            case .illegalInvoiceTransition: BillingError(.illegalInvoiceTransition, facts: ["from": "paid", "to": "open"])
             case .missingVATRate: BillingError(.missingVATRate, facts: ["country": "FR"])
             case .invalidInvoiceLine: BillingError(.invalidInvoiceLine, facts: ["line": "2"])
             case .invalidInvoiceNumber: BillingError(.invalidInvoiceNumber, facts: ["number": "INV-X"])

@@ -66,9 +66,14 @@ public struct FileInspectionError: LocalizedFailure, Equatable {
     public var category: FailureCategory { .refusal }
     /// `evidence.file.<reason>`.
     public var textKey: TextKey { TextKey("evidence.file.\(reason)") }
-    /// The size and the limit in whole mebibytes, as numbers (R-MSG-1).
+    /// The size and the limit as counts, the limit in mebibytes when it is a whole number of them
+    /// (R-MSG-1).
     public var messageArguments: [String: MessageArgument] {
-        ["bytes": .count(byteCount), "limit": .count(max(1, limit / 1_048_576))]
+        let mebibyte = 1_048_576
+        let size: MessageArgument = limit >= mebibyte && limit % mebibyte == 0
+            ? .term("evidence.file.size.mebibytes", ["count": .count(limit / mebibyte)])
+            : .term("evidence.file.size.bytes", ["count": .count(limit)])
+        return ["bytes": .count(byteCount), "limit": size]
     }
 
     /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.

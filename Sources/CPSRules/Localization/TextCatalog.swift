@@ -106,7 +106,7 @@ public struct TextCatalog: Sendable {
     /// `value` with the language's digit groups of three: a no-break space (U+00A0) in Swedish and the
     /// other languages that group with a space ("2 501"), a comma in English ("2,501"), a point in
     /// German and its neighbours.
-    static func grouped(_ value: Int, in language: Language) -> String {
+    package static func grouped(_ value: Int, in language: Language) -> String {
         let digits = String(value.magnitude)
         let separator: String
         switch language.code {

@@ -1,12 +1,78 @@
-/// SHA-256 (FIPS 180-4), because Foundation on Linux has none (R-PWD-2). Tested against the NIST
-/// CAVP vectors. Used to store password tokens only as digests and to fingerprint evidence files.
+/// SHA-256 (FIPS 180-4), because Foundation on Linux has none (R-PWD-2, R-ID-1). Tested against the
+/// NIST CAVP vectors. Used to store password tokens only as digests, to fingerprint evidence files,
+/// and under ``HMACSHA256`` and ``PBKDF2SHA256``.
+///
+/// It works a 64-byte block at a time: whole blocks of the input are compressed straight from the
+/// caller's bytes, and only a tail shorter than a block is buffered. `State` is the chaining value
+/// between blocks, so HMAC can keep its pad states and PBKDF2 can run its inner loop on words.
 public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// The eight chaining words between blocks (FIPS 180-4 §6.2). `package`: HMAC keeps the states
+    /// after its inner and outer pad blocks and starts each MAC from them.
+    package struct State: Sendable, Equatable {
+        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+
+        /// The initial hash value H(0).
+        init() {}
+
+        /// Compresses one block whose sixteen big-endian words are in `w[0..<16]`; `w` has room for
+        /// 64 words, and `w[16..<64]` is overwritten with the message schedule.
+        mutating func compress(_ w: UnsafeMutablePointer<UInt32>) {
+            for t in 16..<64 {
+                let a = w[t - 15], b = w[t - 2]
+                let s0 = a.rotatedRight(7) ^ a.rotatedRight(18) ^ (a >> 3)
+                let s1 = b.rotatedRight(17) ^ b.rotatedRight(19) ^ (b >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+            SHA256.roundConstants.withUnsafeBufferPointer { k in
+                for t in 0..<64 {
+                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
+                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+        }
+
+        /// Compresses the 64 bytes at `block`.
+        mutating func compress(bytes block: UnsafeRawBufferPointer) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                guard let w = schedule.baseAddress else { return }
+                for t in 0..<16 {
+                    let i = 4 * t
+                    w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+                }
+                compress(w)
+            }
+        }
+
+        /// The eight words in order.
+        var words: [UInt32] { [h0, h1, h2, h3, h4, h5, h6, h7] }
+
+        /// The eight words as 32 big-endian bytes (the digest).
+        var bytes: [UInt8] {
+            var result: [UInt8] = []
+            result.reserveCapacity(32)
+            for word in words {
+                result.append(UInt8(truncatingIfNeeded: word >> 24))
+                result.append(UInt8(truncatingIfNeeded: word >> 16))
+                result.append(UInt8(truncatingIfNeeded: word >> 8))
+                result.append(UInt8(truncatingIfNeeded: word))
+            }
+            return result
+        }
+    }
+
+    private var state = State()
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
-    private static let k: [UInt32] = [
+    fileprivate static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -19,6 +85,16 @@ public struct SHA256: Sendable {
 
     /// A new hash computation.
     public init() { buffer.reserveCapacity(64) }
+
+    /// A computation continuing from `state` after `length` bytes (whole blocks) were absorbed.
+    package init(state: State, length: UInt64) {
+        self.state = state
+        self.length = length
+        buffer.reserveCapacity(64)
+    }
+
+    /// The chaining value after the whole blocks absorbed so far; nil while a partial block is buffered.
+    package var blockState: State? { buffer.isEmpty ? state : nil }
 
     /// The digest of `bytes`.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
@@ -35,16 +111,30 @@ public struct SHA256: Sendable {
         }.joined()
     }
 
-    /// Adds `bytes` to the message.
+    /// Adds `bytes` to the message: whole blocks are compressed in place, a shorter tail is kept.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
+        if bytes.withContiguousStorageIfAvailable({ absorb(UnsafeRawBufferPointer($0)) }) != nil { return }
+        let copy = Array(bytes)
+        copy.withUnsafeBytes { absorb($0) }
+    }
+
+    private mutating func absorb(_ input: UnsafeRawBufferPointer) {
+        length &+= UInt64(input.count)
+        var offset = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer += input[0..<take]
+            offset = take
             if buffer.count == 64 {
-                compress(buffer)
+                buffer.withUnsafeBytes { state.compress(bytes: $0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        while input.count - offset >= 64 {
+            state.compress(bytes: UnsafeRawBufferPointer(rebasing: input[offset..<offset + 64]))
+            offset += 64
+        }
+        if offset < input.count { buffer += input[offset...] }
     }
 
     /// The digest of everything added (32 bytes).
@@ -54,53 +144,16 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
-    }
-
-    private mutating func compress(_ block: some Collection<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        var index = block.startIndex
-        for t in 0..<16 {
-            var word: UInt32 = 0
-            for _ in 0..<4 {
-                word = word << 8 | UInt32(block[index])
-                index = block.index(after: index)
+        tail.withUnsafeBytes { all in
+            for start in stride(from: 0, to: all.count, by: 64) {
+                state.compress(bytes: UnsafeRawBufferPointer(rebasing: all[start..<start + 64]))
             }
-            w[t] = word
         }
-        for t in 16..<64 {
-            let s0 = w[t - 15].rotateRight(7) ^ w[t - 15].rotateRight(18) ^ (w[t - 15] >> 3)
-            let s1 = w[t - 2].rotateRight(17) ^ w[t - 2].rotateRight(19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for t in 0..<64 {
-            let s1 = e.rotateRight(6) ^ e.rotateRight(11) ^ e.rotateRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[t] &+ w[t]
-            let s0 = a.rotateRight(2) ^ a.rotateRight(13) ^ a.rotateRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+        return state.bytes
     }
 }
 
 extension UInt32 {
-    fileprivate func rotateRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
-}
-
-/// Compares two byte strings in time that depends only on their lengths (R-PWD-2).
-public enum ConstantTime {
-    /// Whether `a` and `b` are equal, without an early exit on the first difference.
-    public static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for i in 0..<a.count { difference |= a[i] ^ b[i] }
-        return difference == 0
-    }
+    @inline(__always)
+    fileprivate func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

@@ -40,6 +40,9 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var retries: RetryPolicy
     /// How much one job run does (R-UOW-2).
     public var jobs: JobPolicy
+    /// Territories of participating countries where CPS is not offered, by country code, recognised
+    /// by postal code (R-ACC-3). Default ``ExcludedTerritory/canonEurope``.
+    public var excludedTerritories: [String: [ExcludedTerritory]] = ExcludedTerritory.canonEurope
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -93,6 +96,11 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// Whether companies from `country` may apply (R-ACC-3).
     public func isParticipating(_ country: CountryCode) -> Bool { participatingCountries.contains(country) }
 
+    /// The excluded territory `address` lies in, if any (R-ACC-3).
+    public func excludedTerritory(of address: PostalAddress) -> ExcludedTerritory? {
+        excludedTerritories[address.country.code]?.first { $0.contains(postalCode: address.postalCode) }
+    }
+
     // MARK: - Loading
 
     /// Decodes a host's policy from JSON and checks its values; the error names the field.
@@ -131,6 +139,23 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
             throw PolicyError(.outOfRange, field: "passwords.minimumLength", minimum: .number(8),
                               maximum: .text("passwords.maximumLength"))
         }
+        if passwords.hashIterations < 1 {
+            throw PolicyError(.belowMinimum, field: "passwords.hashIterations", minimum: .number(1))
+        }
+        if !(1...3_600).contains(passwords.claimHoldSeconds) {
+            throw PolicyError(.outOfRange, field: "passwords.claimHoldSeconds", minimum: .number(1), maximum: .number(3_600))
+        }
+        let throttle = passwords.throttle
+        for (name, value) in [("attempts", throttle.attempts), ("windowSeconds", throttle.windowSeconds),
+                              ("lockSeconds", throttle.lockSeconds)] where value < 1 {
+            throw PolicyError(.belowMinimum, field: "passwords.throttle.\(name)", minimum: .number(1))
+        }
+        if !(1...1_000_000).contains(throttle.buckets) {
+            throw PolicyError(.outOfRange, field: "passwords.throttle.buckets", minimum: .number(1), maximum: .number(1_000_000))
+        }
+        if !(1...1_000).contains(throttle.entriesPerBucket) {
+            throw PolicyError(.outOfRange, field: "passwords.throttle.entriesPerBucket", minimum: .number(1), maximum: .number(1_000))
+        }
         if !mail.passwordLinkTemplate.contains("{token}") {
             throw PolicyError(.missingPlaceholder, field: "mail.passwordLinkTemplate", value: "{token}")
         }
@@ -154,6 +179,10 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         if retries.attempts == 1 {
             warnings.append(PolicyWarning(field: "retries.attempts", problem: "1 means a call that loses a race is never retried"))
         }
+        if passwords.hashIterations < PasswordPolicy.warningHashIterations {
+            warnings.append(PolicyWarning(field: "passwords.hashIterations",
+                                          problem: "\(passwords.hashIterations) PBKDF2 iterations is a low-cost policy for tests; production uses \(PasswordPolicy.defaultHashIterations)"))
+        }
         return warnings
     }
 
@@ -161,7 +190,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
-        case levels, billing, retries, jobs
+        case levels, billing, retries, jobs, excludedTerritories
     }
 
     public init(from decoder: any Decoder) throws {
@@ -181,6 +210,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         billing = try c.decodeIfPresent(BillingPolicy.self, forKey: .billing) ?? d.billing
         retries = try c.decodeIfPresent(RetryPolicy.self, forKey: .retries) ?? d.retries
         jobs = try c.decodeIfPresent(JobPolicy.self, forKey: .jobs) ?? d.jobs
+        excludedTerritories = try c.decodeIfPresent([String: [ExcludedTerritory]].self, forKey: .excludedTerritories)
+            ?? d.excludedTerritories
     }
 
     /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).

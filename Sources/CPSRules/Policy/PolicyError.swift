@@ -105,7 +105,7 @@ public struct PolicyError: LocalizedFailure, Equatable {
             case .unreadableValue: PolicyError(.unreadableValue, field: "participatingCountries[3]", detail: "expected a country code")
             case .unknownTimeZone: PolicyError(.unknownTimeZone, field: "timeZoneIdentifier", value: "Europe/Atlantis")
             case .missingPlaceholder: PolicyError(.missingPlaceholder, field: "mail.passwordLinkTemplate", value: "{token}")
-            case .unknownEdition: PolicyError(.unknownEdition, field: "evidence.editionByCountry.FR", value: "fr-2027")
+            case .unknownEdition: PolicyError(.unknownEdition, field: "evidence.editionByCountry.FR", value: "FR27")
             case .duplicate: PolicyError(.duplicate, field: "products.catalog[4].model", value: "EOS R5")
             case .noLetterOrDigit: PolicyError(.noLetterOrDigit, field: "products.catalog[0].model", value: "--")
             case .feeNotPositiveOrWrongCurrency: PolicyError(.feeNotPositiveOrWrongCurrency, field: "levels", value: "EUR")

@@ -7,6 +7,8 @@ public struct VATNumberError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case empty, unknownCountry, wrongLength, badPattern, badCheckDigit
+            case missingCountryPrefix, swedishWithout01, norwegianWithoutMVA, swissWithoutSuffix
+            case dutchWithoutB01, austrianWithoutU, belgianNineDigits
         }
 
         fileprivate let representation: Representation
@@ -25,6 +27,21 @@ public struct VATNumberError: LocalizedFailure, Equatable {
         public static let badPattern = Reason(.badPattern)
         /// The national check digit does not match.
         public static let badCheckDigit = Reason(.badCheckDigit)
+
+        /// Digits only: the country prefix is missing (`556677889901`).
+        public static let missingCountryPrefix = Reason(.missingCountryPrefix)
+        /// `SE` and the 10-digit organisation number without the `01` that makes it a VAT number.
+        public static let swedishWithout01 = Reason(.swedishWithout01)
+        /// `NO` and 9 digits without the `MVA` suffix.
+        public static let norwegianWithoutMVA = Reason(.norwegianWithoutMVA)
+        /// `CHE` and 9 digits without `MWST`, `TVA` or `IVA`.
+        public static let swissWithoutSuffix = Reason(.swissWithoutSuffix)
+        /// `NL` and 9 digits without `B01` (B and two digits).
+        public static let dutchWithoutB01 = Reason(.dutchWithoutB01)
+        /// `AT` and 8 digits without the `U`.
+        public static let austrianWithoutU = Reason(.austrianWithoutU)
+        /// `BE` and 9 digits that do not make a valid number with the leading 0.
+        public static let belgianNineDigits = Reason(.belgianNineDigits)
 
         /// Every reason, for tests and documentation.
         public static var allCases: [Reason] { Representation.allCases.map(Reason.init) }
@@ -59,6 +76,13 @@ public struct VATNumberError: LocalizedFailure, Equatable {
             case .wrongLength: VATNumberError(.wrongLength, input: "DE12345")
             case .badPattern: VATNumberError(.badPattern, input: "FRAB123456789")
             case .badCheckDigit: VATNumberError(.badCheckDigit, input: "SE556677889902")
+            case .missingCountryPrefix: VATNumberError(.missingCountryPrefix, input: "556677889901")
+            case .swedishWithout01: VATNumberError(.swedishWithout01, input: "SE5566778899")
+            case .norwegianWithoutMVA: VATNumberError(.norwegianWithoutMVA, input: "NO917313008")
+            case .swissWithoutSuffix: VATNumberError(.swissWithoutSuffix, input: "CHE-100.155.212")
+            case .dutchWithoutB01: VATNumberError(.dutchWithoutB01, input: "NL004495445")
+            case .austrianWithoutU: VATNumberError(.austrianWithoutU, input: "AT13585627")
+            case .belgianNineDigits: VATNumberError(.belgianNineDigits, input: "BE403019262")
             }
         }
     }

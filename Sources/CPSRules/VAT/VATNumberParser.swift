@@ -21,7 +21,7 @@ enum VATNumberParser {
     static func compact(_ input: String) throws(VATNumberError) -> String {
         switch verdict(input) {
         case .valid(let compact): return compact
-        case .invalid(let reason): throw VATNumberError(reason, input: input)
+        case .invalid(let reason): throw VATNumberError(VATNumberSlips.diagnose(input) ?? reason, input: input)
         }
     }
 

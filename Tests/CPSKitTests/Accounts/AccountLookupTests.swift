@@ -9,7 +9,7 @@ struct AccountLookupTests {
     func byPrincipal() async throws {
         let env = TestEnvironment()
         let a = try await env.activeAccount()
-        let principal = try await env.passwords.signIn(email: "ANNA@ljusbild.example", password: a.password)
+        let principal = try await env.passwords.signIn(email: "ANNA@ljusbild.example", password: a.password).principal
         let me = try await env.accounts.user(as: principal)
         #expect(me.id == a.superuser.id)
         #expect(me.accountID == a.account.id)

@@ -135,8 +135,8 @@ struct GuidanceTests {
         let swedish = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .swedish)
         #expect(swedish[0].text.contains("”Mina produkter”"))
         #expect(swedish[1].text.contains("MIGRERA PRODUKTER är inte tillgängligt"))
-        #expect(swedish[3].text == "1 000 poäng till för att nå Gold (1 000 poäng).")
-        #expect(swedish[5].text.contains("mer än 2 500 poäng"))
+        #expect(swedish[3].text == "1\u{00A0}000 poäng till för att nå Gold (1\u{00A0}000 poäng).")
+        #expect(swedish[5].text.contains("mer än 2\u{00A0}500 poäng"))
         // Another account's user learns nothing.
         let other = try await env.activeAccount(Fixtures.swedishNonVATForm)
         await #expect(throws: AuthorizationError.self) {
@@ -224,7 +224,7 @@ struct GuidanceTests {
         #expect(!english.map(\.code).contains(.businessSwitch))
         let swedish = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .swedish)
         #expect(swedish.contains { $0.text.contains("”Tillgängliga CPS-nivåer”") && $0.text.contains("Silver (100,00 € per år)") })
-        #expect(swedish.contains { $0.text == "120 poäng till för att nå Gold (1 000 poäng)." })
+        #expect(swedish.contains { $0.text == "120 poäng till för att nå Gold (1\u{00A0}000 poäng)." })
     }
 
     @Test("More than 2,500 points: the ON/OFF switch between business and Silver/Gold/Platinum levels")
@@ -242,7 +242,7 @@ struct GuidanceTests {
         #expect(!english.map(\.code).contains(.pointsToLevel))
         #expect(!english.map(\.code).contains(.pointsToBusinessLevels))
         let swedish = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .swedish)
-        #expect(swedish.contains { $0.text.contains("Med mer än 2 500 poäng") && $0.text.contains("PÅ/AV-knappen") })
+        #expect(swedish.contains { $0.text.contains("Med mer än 2\u{00A0}500 poäng") && $0.text.contains("PÅ/AV-knappen") })
         // Exactly 2,500 is not enough (R-TIER-2).
         try await env.setPoints(2_500, completeRegistrations: 30, for: active.account.id)
         let at = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .english)
@@ -354,7 +354,7 @@ struct GuidanceTests {
                 #expect(catalog.keys(of: .swedish).contains(key), "\(key) in Swedish")
             }
         }
-        #expect(LocalizedNumber.format(2_500, in: .swedish) == "2 500")
+        #expect(LocalizedNumber.format(2_500, in: .swedish) == "2\u{00A0}500")
         #expect(LocalizedNumber.format(2_500, in: .english) == "2,500")
         #expect(LocalizedNumber.format(1_234_567, in: .english) == "1,234,567")
         #expect(LocalizedNumber.format(-120, in: .english) == "-120")

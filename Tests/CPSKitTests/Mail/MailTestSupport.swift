@@ -18,7 +18,7 @@ enum MailFixtures {
 
     /// A context over `store` on `clock` (the dispatcher takes the context, R-ADP-2).
     static func context(_ store: any RecordStore, _ clock: TestClock) throws -> CPSContext {
-        try CPSContext(store: store, identity: InMemoryIdentityProvider(), time: clock.source)
+        try CPSContext(store: store, identity: InMemoryIdentityProvider(policy: .lowCost), time: clock.source)
     }
 
     /// A store whose outbox holds mails 1…`count`, inserted in order.

@@ -46,7 +46,7 @@ struct MigrationServiceTests {
         #expect(found.isAvailable)
         #expect(found.waysOn.isEmpty)
         #expect(found.legacyMembershipNumber == "CPS-1234567")
-        #expect(found.explanation(in: .english) == ["MIGRATE PRODUCTS: 1 products of your old CPS account CPS-1234567 can be migrated."])
+        #expect(found.explanation(in: .english) == ["MIGRATE PRODUCTS: 1 product of your old CPS account CPS-1234567 can be migrated."])
         let erik = try await env.activeAccount(Support.otherForm)
         await #expect(throws: AuthorizationError.self) { try await env.migration.availability(of: anna.account.id, as: erik.principal) }
     }

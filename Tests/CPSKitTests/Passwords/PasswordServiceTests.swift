@@ -39,7 +39,7 @@ struct PasswordServiceTests {
         let user = try await env.passwords.setPassword(token: token, newPassword: Self.password)
         #expect(user.status == .active)
         #expect(try await env.store.fetchAll(BusinessAccount.self).first?.record.status == .active)
-        #expect(try await env.passwords.signIn(email: "ANNA@ljusbild.example", password: Self.password) == .accountUser(user.id))
+        #expect(try await env.passwords.signIn(email: "ANNA@ljusbild.example", password: Self.password).principal == .accountUser(user.id))
         await #expect(throws: PasswordError.self) { try await env.passwords.signIn(email: "anna@ljusbild.example", password: "wrong-0000x") }
     }
 
@@ -145,4 +145,6 @@ struct FailingIdentity: IdentityProvider {
         throw IdentityError("connection refused")
     }
     func verifyPassword(_ password: String, userID: String) async throws(IdentityError) -> Bool { false }
+    func verifyUnknownUser(password: String) async throws(IdentityError) -> Bool { false }
+    func credentialVersion(userID: String) async throws(IdentityError) -> Int? { throw IdentityError("connection refused") }
 }

@@ -4,14 +4,14 @@ import CPSKitTesting
 import Foundation
 import Testing
 
-/// The `cps` binary built next to the test bundle (`.build/debug/cps`), if there is one.
-private let cpsBinary: URL? = {
+/// The test-only `cps-store-crash-writer` built next to the test bundle, if there is one.
+private let writerBinary: URL? = {
     var candidates: [URL] = []
     if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
     candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
     candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
     for directory in candidates {
-        let binary = directory.appendingPathComponent("cps")
+        let binary = directory.appendingPathComponent("cps-store-crash-writer")
         if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
     }
     return nil
@@ -20,9 +20,9 @@ private let cpsBinary: URL? = {
 @Suite("File store crash test: SIGKILL at random moments (R-ADP-1)")
 struct FileRecordStoreCrashTests {
     @Test("Every commit the child reported survives SIGKILL, and no batch is half there",
-          .enabled(if: cpsBinary != nil, "the cps binary is not next to the test bundle: run `swift build` first"))
+          .enabled(if: writerBinary != nil, "cps-store-crash-writer is not next to the test bundle: run `swift build` first"))
     func killedWriter() async throws {
-        let binary = try #require(cpsBinary)
+        let binary = try #require(writerBinary)
         let directory = makeTemporaryDirectory("crash")
         var random = SeededRandomNumberGenerator(seed: UInt64(Date().timeIntervalSince1970))
         var totalReported: UInt64 = 0
@@ -30,7 +30,7 @@ struct FileRecordStoreCrashTests {
         for _ in 0..<24 {
             let process = Process()
             process.executableURL = binary
-            process.arguments = ["_store-crash-writer", directory.path, "--compact-bytes", "32768"]
+            process.arguments = [directory.path, "--compact-bytes", "32768"]
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -57,13 +57,13 @@ struct FileRecordStoreCrashTests {
     private func verify(_ directory: URL, reported: UInt64) async throws {
         let store = try FileRecordStore.open(directory: directory)
         defer { store.close() }
-        let counter = try await store.record(kind: CommandSpec.crashCounterKind, id: "counter")?.version ?? 0
+        let counter = try await store.record(kind: StoreCrashWriterRecords.counterKind, id: "counter")?.version ?? 0
         #expect(counter >= reported, "reported commit \(reported) is missing: the counter is at \(counter)")
-        let items = try await store.records(kind: CommandSpec.crashItemKind, indexKey: nil)
+        let items = try await store.records(kind: StoreCrashWriterRecords.itemKind, indexKey: nil)
         #expect(UInt64(items.count) == counter, "\(items.count) items for counter \(counter): a half-written batch")
         for (offset, item) in items.enumerated() {
             let number = UInt64(offset + 1)
-            #expect(item.id == "item-\(number)" && item.payload == CommandSpec.crashItemPayload(number),
+            #expect(item.id == "item-\(number)" && item.payload == StoreCrashWriterRecords.itemPayload(number),
                     "item \(number) is damaged or out of order")
             if item.id != "item-\(number)" { break }
         }

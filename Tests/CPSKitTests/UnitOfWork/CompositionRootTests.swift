@@ -9,13 +9,13 @@ struct CompositionRootTests {
     func policyValidated() throws {
         var policy = CPSPolicy.canonEurope
         policy.retries.attempts = 0
-        #expect(throws: PolicyError.self) { try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy) }
+        #expect(throws: PolicyError.self) { try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(policy: .lowCost), policy: policy) }
         do {
-            _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy)
+            _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(policy: .lowCost), policy: policy)
         } catch {
             #expect(error.field == "retries.attempts")
         }
-        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider())
+        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(policy: .lowCost))
         var bad = CPSPolicy.canonEurope
         bad.jobs.pageSize = 0
         #expect(throws: PolicyError.self) { try context.with(policy: bad) }
@@ -26,14 +26,14 @@ struct CompositionRootTests {
         var policy = CPSPolicy.canonEurope
         policy.retries.attempts = 1
         let events = RecordingEventSink()
-        _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(), policy: policy, events: events.sink)
+        _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(policy: .lowCost), policy: policy, events: events.sink)
         #expect(events.events == [.policyWarning(field: "retries.attempts",
                                                  problem: "1 means a call that loses a race is never retried")])
     }
 
     @Test("R-CAL-1: the calendars follow the policy when it changes")
     func calendarsFollowPolicy() throws {
-        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider())
+        let context = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(policy: .lowCost))
         let midsummerEve = try #require(CalendarDay(year: 2026, month: 6, day: 19))
         #expect(context.calendars.calendar(for: "SE").isWorkingDay(midsummerEve))
         var policy = context.policy

@@ -113,7 +113,7 @@ struct UnitOfWorkTests {
         var batch = WriteBatch()
         try batch.insert(Counter(id: "a", value: 0))
         try await store.commit(batch)
-        let context = try CPSContext(store: store, identity: InMemoryIdentityProvider(), sleeper: .system)
+        let context = try CPSContext(store: store, identity: InMemoryIdentityProvider(policy: .lowCost), sleeper: .system)
         let task = Task {
             try await context.transact("test.cancel", as: .system("test")) { unit in
                 var a = try #require(try await unit.fetch(Counter.self, id: "a"))

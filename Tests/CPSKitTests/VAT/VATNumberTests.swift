@@ -59,7 +59,7 @@ struct VATNumberTests {
     }
 
     @Test("R-VAT-1: characters a country does not allow are a bad pattern", arguments: [
-        "ATX13585627", "DE036695976", "SE556677889902", "NL004495445X01", "NL004495445B00", "NO917313008",
+        "ATX13585627", "DE036695976", "SE556677889902", "NL004495445X01", "NL004495445B00", "NO917313008MV",
         "CHE100155212VAT", "CHF100155212MWST", "CY12259033P", "GBGD500", "GBHA499", "ES!13585625",
     ])
     func refusesBadPatterns(_ input: String) {
@@ -71,9 +71,11 @@ struct VATNumberTests {
         for input in ["", "   ", " - . "] {
             #expect(throws: VATNumberError(.empty, input: input)) { try VATNumber(input) }
         }
-        for input in ["US123456789", "EU372022452", "IM372022452", "12345678", "S E556677889901", "X"] {
+        for input in ["US123456789", "EU372022452", "IM372022452", "1234567", "S E556677889901", "X"] {
             #expect(throws: VATNumberError(.unknownCountry, input: input)) { try VATNumber(input) }
         }
+        // Issue 15: eight or more digits without a prefix are a missing prefix (InputRulesTests).
+        #expect(throws: VATNumberError(.missingCountryPrefix, input: "12345678")) { try VATNumber("12345678") }
     }
 
     @Test("R-VAT-1: usual formatting is accepted and removed", arguments: [

@@ -66,7 +66,10 @@ struct OnboardingServiceTests {
 
     @Test("R-ACC-4: a second open application with the same VAT number (GR = EL) or e-mail (any case) is refused")
     func duplicates() async throws {
-        let env = TestEnvironment()
+        // Greece takes part here, so a Greek company may give its GR/EL number (R-ACC-3).
+        var policy = CPSPolicy.canonEurope
+        policy.participatingCountries.append("GR")
+        let env = TestEnvironment(policy: policy)
         let first = try await draft(env)
         var sameVAT = Fixtures.swedishForm
         sameVAT.contactEmail = "other@ljusbild.example"
@@ -82,7 +85,8 @@ struct OnboardingServiceTests {
         #expect(emailError?.applicationID == first.id)   // the conflict carries the existing application
 
         var greek = Fixtures.swedishForm
-        greek.country = "SE"
+        greek.country = "GR"
+        greek.postalCode = "105 57"
         greek.vatNumber = "GR094012834"
         greek.contactEmail = "g1@example.gr"
         _ = try await draft(env, greek)

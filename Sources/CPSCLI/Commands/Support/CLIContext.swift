@@ -2,8 +2,9 @@ import CPSKit
 import Foundation
 
 /// What every state-keeping `cps` command works on (R-ADP-1, R-ADP-3): the embedded file store in the
-/// data directory, the clock (`CPS_NOW` or the system clock), UUID-based IDs, the identity adapter kept
-/// in the same store, the old CPS directory read from `<data-dir>/legacy-cps.json`, the tool's payment
+/// data directory, the clock (`CPS_NOW` or the system clock), UUID-based IDs, the durable identity
+/// adapter (``RecordStoreIdentityProvider``) over the same store, at the policy's 600,000 PBKDF2
+/// iterations or `CPS_PASSWORD_ITERATIONS` (tests and debug CI use the low-cost 1,000), the old CPS directory read from `<data-dir>/legacy-cps.json`, the tool's payment
 /// gateway (`--decline`) and the maildir `<data-dir>/mail`, all in one ``CPSContext``.
 struct CLIContext: Sendable {
     /// The store in the data directory.
@@ -37,9 +38,23 @@ struct CLIContext: Sendable {
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
         let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
         let transport = MaildirTransport(directory: directory.appendingPathComponent("mail", isDirectory: true))
-        let context = try CPSContext(store: store, identity: StoredIdentityProvider(store: store), time: time, ids: .uuid,
+        let policy = try passwordPolicy(invocation.environment)
+        let identity = RecordStoreIdentityProvider(store: store, policy: policy.passwords)
+        let context = try CPSContext(store: store, identity: identity, policy: policy, time: time, ids: .uuid,
                                      paymentGateway: gateway, legacyDirectory: legacy, mailTransport: transport)
         return try await body(CLIContext(store: store, context: context, legacy: legacy, directory: directory))
+    }
+
+    /// The policy with `CPS_PASSWORD_ITERATIONS` PBKDF2 iterations if set (R-ID-1): the low-cost
+    /// value for tests and debug CI; a production data directory keeps the default 600,000.
+    static func passwordPolicy(_ environment: [String: String]) throws -> CPSPolicy {
+        var policy = CPSPolicy.canonEurope
+        guard let text = environment["CPS_PASSWORD_ITERATIONS"], !text.isEmpty else { return policy }
+        guard let iterations = Int(text), iterations >= 1 else {
+            throw CommandError("CPS_PASSWORD_ITERATIONS=\(text) is not a whole number of at least 1 (e.g. 1000).")
+        }
+        policy.passwords.hashIterations = iterations
+        return policy
     }
 
     /// `CPS_NOW` (ISO 8601, e.g. `2026-11-27T10:00:00+01:00`) as a fixed clock, else the system clock.

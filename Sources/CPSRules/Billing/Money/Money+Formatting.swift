@@ -15,7 +15,7 @@ extension Money {
         let whole = String(padded.dropLast(minor))
         let fraction = String(padded.suffix(minor))
         let swedish = language == .swedish
-        let grouped = Money.group(whole, separator: swedish ? " " : ",")
+        let grouped = Money.group(whole, separator: swedish ? "\u{00A0}" : ",")
         let number = grouped + (minor > 0 ? (swedish ? "," : ".") + fraction : "")
         let sign = negative ? "-" : ""
         if swedish {

@@ -3,13 +3,15 @@ extension TextTable {
     static let email = TextTable(
         part: "email",
         english: [
+            "email.error.temporary": "The e-mail could not be delivered right now; it will be sent again.",
+            "email.error.permanent": "The e-mail cannot be delivered to this address.",
             "email.applicationReceived.subject": "We have received your application for a Canon business account",
             "email.applicationReceived.body": """
                 Hello,
 
-                We have received the application of {company} for a Canon business account (reference {applicationID}).
+                We have received the application of {company} for a Canon business account.
 
-                Validation can take up to {workingDays} working days: expect our answer by {dueDate}. When your account is ready you will receive an automatic e-mail from {sender} with a link to set your password. Do not try to reset the password before then.
+                Validation can take up to {workingDays, plural, one {# working day} other {# working days}}: expect our answer by {dueDate}. When your account is ready you will receive an automatic e-mail from {sender} with a link to set your password. Do not try to reset the password before then.
 
                 Canon Professional Services
                 """,
@@ -29,7 +31,7 @@ extension TextTable {
             "email.applicationRejected.body": """
                 Hello {name},
 
-                We could not approve the application of {company} for a Canon business account (reference {applicationID}), for this reason:
+                We could not approve the application of {company} for a Canon business account, for this reason:
 
                 {note}
 
@@ -41,7 +43,7 @@ extension TextTable {
             "email.moreInformation.body": """
                 Hello {name},
 
-                To validate the application of {company} (reference {applicationID}) we need the following:
+                To validate the application of {company} we need the following:
 
                 {note}
 
@@ -75,13 +77,15 @@ extension TextTable {
                 """,
         ],
         swedish: [
+            "email.error.temporary": "E-postmeddelandet kunde inte levereras just nu; det skickas igen.",
+            "email.error.permanent": "E-postmeddelandet kan inte levereras till den här adressen.",
             "email.applicationReceived.subject": "Vi har tagit emot din ansökan om ett företagskonto hos Canon",
             "email.applicationReceived.body": """
                 Hej!
 
-                Vi har tagit emot ansökan från {company} om ett företagskonto hos Canon (referens {applicationID}).
+                Vi har tagit emot ansökan från {company} om ett företagskonto hos Canon.
 
-                Valideringen kan ta upp till {workingDays} arbetsdagar: räkna med vårt svar senast {dueDate}. När ditt konto är klart får du ett automatiskt e-postmeddelande från {sender} med en länk för att ange ditt lösenord. Försök inte att återställa lösenordet innan dess.
+                Valideringen kan ta upp till {workingDays, plural, one {# arbetsdag} other {# arbetsdagar}}: räkna med vårt svar senast {dueDate}. När ditt konto är klart får du ett automatiskt e-postmeddelande från {sender} med en länk för att ange ditt lösenord. Försök inte att återställa lösenordet innan dess.
 
                 Canon Professional Services
                 """,
@@ -101,7 +105,7 @@ extension TextTable {
             "email.applicationRejected.body": """
                 Hej {name}!
 
-                Vi kunde inte godkänna ansökan från {company} om ett företagskonto hos Canon (referens {applicationID}), av följande skäl:
+                Vi kunde inte godkänna ansökan från {company} om ett företagskonto hos Canon, av följande skäl:
 
                 {note}
 
@@ -113,7 +117,7 @@ extension TextTable {
             "email.moreInformation.body": """
                 Hej {name}!
 
-                För att validera ansökan från {company} (referens {applicationID}) behöver vi följande:
+                För att validera ansökan från {company} behöver vi följande:
 
                 {note}
 

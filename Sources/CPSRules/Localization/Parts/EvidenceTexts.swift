@@ -34,7 +34,9 @@ extension TextTable {
             "evidence.problem.badFile.unnamed": "The file of a document cannot be used.",
             "evidence.problem.notYetExamined.unnamed": "A document has not been examined yet.",
             "evidence.file.empty": "The file is empty.",
-            "evidence.file.tooLarge": "The file is too large ({bytes, plural, one {# byte} other {# bytes}}): at most {limit} MiB.",
+            "evidence.file.tooLarge": "The file is too large ({bytes, plural, one {# byte} other {# bytes}}): at most {limit}.",
+            "evidence.file.size.mebibytes": "{count} MiB",
+            "evidence.file.size.bytes": "{count, plural, one {# byte} other {# bytes}}",
             "evidence.file.unsupportedType": "The file is not a PDF, JPEG or PNG (whatever its name says). Save it as one of these and try again.",
         ],
         swedish: [
@@ -69,7 +71,9 @@ extension TextTable {
             "evidence.problem.badFile.unnamed": "Filen till ett dokument kan inte användas.",
             "evidence.problem.notYetExamined.unnamed": "Ett dokument har inte granskats ännu.",
             "evidence.file.empty": "Filen är tom.",
-            "evidence.file.tooLarge": "Filen är för stor ({bytes} byte): högst {limit} MiB.",
+            "evidence.file.tooLarge": "Filen är för stor ({bytes} byte): högst {limit}.",
+            "evidence.file.size.mebibytes": "{count} MiB",
+            "evidence.file.size.bytes": "{count} byte",
             "evidence.file.unsupportedType": "Filen är inte en PDF, JPEG eller PNG (oavsett vad filnamnet säger). Spara den i något av dessa format och försök igen.",
         ])
 }

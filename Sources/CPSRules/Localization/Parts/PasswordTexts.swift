@@ -14,6 +14,8 @@ extension TextTable {
             "password.rule.needsLetterAndDigit": "mix letters and digits",
             "password.error.invalidCredentials": "The e-mail address or the password is wrong.",
             "password.error.identityUnavailable": "The password could not be saved right now. Your link still works: try again in a moment.",
+            "password.error.tryAgainLater": "Too many sign-in attempts. Try again after {retryAt}, or set a new password with a reset link.",
+            "password.error.tokenBusy": "This password link is being used right now. Try again in a few minutes.",
             "password.reset.answer": "If a business account exists for this address, an e-mail with a link to set your password is on its way. If you have just applied, wait for the e-mail from donotreply@canon-europe.com: do not try to reset the password before then.",
         ],
         swedish: [
@@ -28,6 +30,8 @@ extension TextTable {
             "password.rule.needsLetterAndDigit": "blanda bokstäver och siffror",
             "password.error.invalidCredentials": "E-postadressen eller lösenordet är fel.",
             "password.error.identityUnavailable": "Lösenordet kunde inte sparas just nu. Din länk fungerar fortfarande: försök igen om en stund.",
+            "password.error.tryAgainLater": "För många inloggningsförsök. Försök igen efter {retryAt}, eller ange ett nytt lösenord med en återställningslänk.",
+            "password.error.tokenBusy": "Den här lösenordslänken används just nu. Försök igen om några minuter.",
             "password.reset.answer": "Om det finns ett företagskonto för den här adressen är ett e-postmeddelande med en länk för att ange lösenordet på väg. Om du nyss har ansökt, vänta på e-postmeddelandet från donotreply@canon-europe.com: försök inte att återställa lösenordet innan dess.",
         ])
 
