@@ -1,11 +1,19 @@
 // The one libFuzzer entry of the fuzzing binary: every target lives in the same binary, compiled once
-// with the sources of the lower layers (CPSRules, CPSRecords, CPSFileStore) by Scripts/fuzz.sh, and CPS_FUZZ_TARGET picks the target for a run.
+// with the sources of the library's targets (CPSRules … CPSCLI) by Scripts/fuzz.sh, and CPS_FUZZ_TARGET picks the target for a run.
 import Foundation
 
 /// The targets by name: each is a file Fuzz/NAME.swift defining the function.
 let fuzzTargets: [String: @Sendable (UnsafePointer<UInt8>, Int) -> CInt] = [
     "VATNumberFuzz": vatNumberFuzz,
     "JournalDecodeFuzz": journalDecodeFuzz,
+    "PolicyJSONFuzz": policyJSONFuzz,
+    "LegacyDirectoryJSONFuzz": legacyDirectoryJSONFuzz,
+    "CLIArgumentsFuzz": cliArgumentsFuzz,
+    "EmailAddressFuzz": emailAddressFuzz,
+    "SerialNumberFuzz": serialNumberFuzz,
+    "PurchaseDateFuzz": purchaseDateFuzz,
+    "PostalCodeFuzz": postalCodeFuzz,
+    "MIMERenderFuzz": mimeRenderFuzz,
 ]
 
 /// The target of this run, read once from the environment.

@@ -172,5 +172,38 @@ run 0 mails --to "$ANNA";                              check "mails to Anna" "le
 CPS_NOW=nonsense run 64 points "$ACCOUNT" --as "$USER"
 run 0 next-steps --help
 
+# --- Bad input from outside (issue 15 item 4): typed errors, documented exit codes, nothing changed -----
+# stderr NAME TEXT: the last command's standard error contains TEXT.
+stderr() { if grep -qF -- "$2" "$DATA/stderr"; then ok; else bad "$1: stderr lacks \"$2\" ($(head -c 300 "$DATA/stderr"))"; fi; }
+run 64 workdays SE 2026-01-01 -9223372036854775808;   stderr "Int.min working days" "too many"
+run 64 workdays SE 9999-12-01 100;                     stderr "beyond 9999" "0001–9999"
+run 0 workdays SE 2026-11-27 2;                        check "workdays still works" "d['date'] == '2026-12-01'"
+for kind in "" nope companyinvoice $'company\nInvoice' $'\xe2\x80\xaecompanyInvoice' "$(head -c 131000 /dev/zero | tr '\0' k)"; do
+  run 65 evidence add "$APP" "$kind" "$DATA/invoice.pdf" --as "$ANNA"; check "unknown kind" "d['code'] == 'application.unknownEvidenceKind'"
+done
+run 64 evidence add "$APP" $'company\xffInvoice' "$DATA/invoice.pdf" --as "$ANNA"; stderr "kind not UTF-8" "not valid UTF-8"
+for language in "" x ../../etc $'sv\r\nBcc: eve@example.com'; do
+  run 65 users add "$ACCOUNT" "Bo Berg" bo@ljusbild.example --language "$language" --as "$USER"
+  check "unsupported language" "d['code'] == 'input.unsupportedLanguage'"
+done
+run 64 users add "$ACCOUNT" $'Bo \xffBerg' bo@ljusbild.example --as "$USER"; stderr "name not UTF-8" "argument 4 is not valid UTF-8"
+run 0 users list "$ACCOUNT" --as "$USER";              check "still two users" "len(d) == 2"
+run 64 products register "$ACCOUNT" "EOS R6" --serial ZZ9999 --dealer $'Foto \xc3(' --as "$USER"
+run 64 review info "$APP" $'Skicka \xe2\x82 mer' --reviewer r1
+run 0 products list "$ACCOUNT" --as "$USER";           check "still four products" "len(d) == 4"
+OUT=$(sed 's/Ljusbild Foto AB/Ljus\xffbild AB/; s/anna@/ny@/; s/556677889901/999999999901/' "$DATA/form.json" | "$CPS" apply - --json 2>"$DATA/stderr"); RC=$?
+[ "$RC" -eq 64 ] && ok || bad "a form on standard input that is not UTF-8 exited $RC, expected 64"; stderr "stdin form" "not valid UTF-8"
+run 64 review queue --reviewer --data-dir "$DATA/other"; stderr "option as value" "found the option --data-dir"
+[ ! -e "$DATA/other" ] && ok || bad "--data-dir was taken as an option after --reviewer's missing value"
+run 64 mails --json=1;                                 stderr "--json=1" "takes no value"
+run 64 mails --data-dir "";                            stderr "empty data dir" "--data-dir needs a path"
+CPS_NOW=2026-11-27T10:00:00+24:00 run 64 mails;        stderr "offset +24:00" "CPS_NOW"
+run 74 mails --data-dir /dev/null;                     stderr "/dev/null" "is not a directory"
+OUT=$("$CPS" vat -h 2>"$DATA/stderr"); RC=$?
+[ "$RC" -eq 0 ] && [[ "$OUT" == "Usage: cps vat"* ]] && ok || bad "cps vat -h is not help (exit $RC)"
+CPS_DATA_DIR="$DATA/v0" run 0 mails
+python3 -c "import sys; p=sys.argv[1]; b=bytearray(open(p,'rb').read()); b[8:12]=bytes(4); open(p,'wb').write(b)" "$DATA/v0/store/journal"
+CPS_DATA_DIR="$DATA/v0" run 74 mails;                  check "format version 0" "d['code'] == 'storage.corrupt' and 'damaged' in d['message'] and 'newer' not in d['message']"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

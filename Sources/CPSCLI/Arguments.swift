@@ -8,7 +8,12 @@ package struct Arguments: Sendable {
     private var flags: Set<String>
 
     /// Splits `raw` into `--flag`, `--option value` / `--option=value` and positionals. Everything
-    /// after `--` is positional. `valued` names the options that take a value.
+    /// after `--` is positional; `-h` is `--help`'s short form. `valued` names the options that take
+    /// a value.
+    ///
+    /// Throws a usage error when a valued option has no value, when its value would be the next
+    /// option (`--reviewer --data-dir X`: write `--reviewer=--data-dir` for such a value), and when an
+    /// option that takes no value is given one (`--json=1`).
     init(_ raw: [String], valued: Set<String>) throws {
         positionals = []
         options = [:]
@@ -18,16 +23,23 @@ package struct Arguments: Sendable {
         while index < raw.count {
             let arg = raw[index]
             index += 1
+            if !onlyPositionals, arg == "-h" { flags.insert(arg); continue }
             if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
                 positionals.append(arg)
                 continue
             }
             if arg == "--" { onlyPositionals = true; continue }
             if let eq = arg.firstIndex(of: "=") {
-                options[String(arg[..<eq])] = String(arg[arg.index(after: eq)...])
+                let name = String(arg[..<eq])
+                guard valued.contains(name) else { throw CommandError("\(name) takes no value (found \"\(arg)\").") }
+                options[name] = String(arg[arg.index(after: eq)...])
             } else if valued.contains(arg) {
                 guard index < raw.count else { throw CommandError("\(arg) needs a value.") }
-                options[arg] = raw[index]
+                let value = raw[index]
+                guard !(value.hasPrefix("--") && value.count > 2) else {
+                    throw CommandError("\(arg) needs a value, found the option \(value) (write \(arg)=VALUE for a value that starts with --).")
+                }
+                options[arg] = value
                 index += 1
             } else {
                 flags.insert(arg)

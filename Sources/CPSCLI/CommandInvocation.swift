@@ -16,17 +16,21 @@ package final class CommandInvocation: @unchecked Sendable {
     /// The process environment.
     package let environment: [String: String]
     private let readLineSource: () -> String?
+    /// All of standard input as bytes, for `-` as a file (the process's real bytes, unrepaired);
+    /// `nil` in tests, where the given lines are joined.
+    private let readAllSource: (@Sendable () -> Data)?
     private(set) var standardOutput = ""
     private(set) var standardError = ""
 
     init(arguments: Arguments, json: Bool, language: Language, dataDirectory: URL,
-         environment: [String: String], readLine: @escaping () -> String?) {
+         environment: [String: String], readLine: @escaping () -> String?, readAll: (@Sendable () -> Data)? = nil) {
         self.arguments = arguments
         self.json = json
         self.language = language
         self.dataDirectory = dataDirectory
         self.environment = environment
         self.readLineSource = readLine
+        self.readAllSource = readAll
     }
 
     /// Prints one line to standard output.
@@ -46,4 +50,13 @@ package final class CommandInvocation: @unchecked Sendable {
 
     /// The next line of standard input, or `nil` at its end.
     package func readLine() -> String? { readLineSource() }
+
+    /// The rest of standard input as bytes: the process's own bytes (so a file given as `-` is
+    /// checked for UTF-8 as it is), or in tests the given lines joined with newlines.
+    package func readAll() -> Data {
+        if let readAllSource { return readAllSource() }
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        return Data(lines.joined(separator: "\n").utf8)
+    }
 }

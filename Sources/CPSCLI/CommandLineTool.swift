@@ -2,7 +2,7 @@ import CPSKit
 import Foundation
 
 /// The `cps` command-line tool: parses global options, dispatches to a ``CommandSpec`` and maps
-/// errors to ``ExitStatus`` codes. `Sources/cps/main.swift` only calls ``main(arguments:environment:)``.
+/// errors to ``ExitStatus`` codes. `Sources/cps/main.swift` only calls ``main(rawArguments:environment:)``.
 package enum CommandLineTool {
     /// The outcome of one run, for tests.
     package struct Result: Sendable {
@@ -24,16 +24,54 @@ package enum CommandLineTool {
         return await run(arguments, environment: environment, readLine: { lines.next() })
     }
 
-    /// Runs `cps` as the process: real standard input, output and exit code.
-    package static func main(arguments: [String], environment: [String: String]) async -> Int32 {
-        let result = await run(arguments, environment: environment, readLine: { Swift.readLine() })
+    /// Runs `cps` with the raw bytes of its arguments (without the program name), as the process
+    /// receives them: an argument that is not valid UTF-8 is a usage error (64) and nothing runs,
+    /// instead of a text with U+FFFD in place of the bad bytes being stored.
+    package static func run(rawArguments: [[UInt8]], environment: [String: String] = [:],
+                            input: [String] = []) async -> Result {
+        let arguments: [String]
+        do { arguments = try decode(rawArguments) } catch {
+            return Result(status: .usage, output: "", errorOutput: "cps: \(error.message)\n")
+        }
+        return await run(arguments, environment: environment, input: input)
+    }
+
+    /// Runs `cps` as the process: real standard input, output and exit code. `rawArguments` are the
+    /// bytes of `CommandLine.unsafeArgv` after the program name, checked by ``decode(_:)``.
+    package static func main(rawArguments: [[UInt8]], environment: [String: String]) async -> Int32 {
+        let result: Result
+        do {
+            let arguments = try decode(rawArguments)
+            result = await run(arguments, environment: environment, readLine: { Swift.readLine() },
+                               readAll: { FileHandle.standardInput.readDataToEndOfFile() })
+        } catch {
+            result = Result(status: .usage, output: "", errorOutput: "cps: \(error.message)\n")
+        }
         FileHandle.standardOutput.write(Data(result.output.utf8))
         FileHandle.standardError.write(Data(result.errorOutput.utf8))
         return result.status.rawValue
     }
 
+    /// The arguments as text, or a usage error naming the first one that is not valid UTF-8 (its
+    /// bytes shown in hex). `CommandLine.arguments` would have replaced the bad bytes by U+FFFD.
+    package static func decode(_ rawArguments: [[UInt8]]) throws(CommandError) -> [String] {
+        var arguments: [String] = []
+        arguments.reserveCapacity(rawArguments.count)
+        for (index, bytes) in rawArguments.enumerated() {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let hex = bytes.prefix(32).map { byte in
+                    let digits = String(byte, radix: 16, uppercase: true)
+                    return digits.count == 1 ? "0" + digits : digits
+                }.joined(separator: " ")
+                throw CommandError("argument \(index + 1) is not valid UTF-8 text (bytes \(hex)\(bytes.count > 32 ? " …" : "")); nothing was done.")
+            }
+            arguments.append(text)
+        }
+        return arguments
+    }
+
     static func run(_ arguments: [String], environment: [String: String],
-                    readLine: @escaping () -> String?) async -> Result {
+                    readLine: @escaping () -> String?, readAll: (@Sendable () -> Data)? = nil) async -> Result {
         var rest = arguments
         let wantsHelpFirst = rest.first == "--help" || rest.first == "-h" || rest.first == "help"
         guard let name = rest.first, !wantsHelpFirst else {
@@ -57,10 +95,16 @@ package enum CommandLineTool {
             return Result(status: .success, output: command.help + "\n", errorOutput: "")
         }
         let language = Language(parsed.option("--lang") ?? environment["CPS_LANG"] ?? "en")
-        let dataPath = parsed.option("--data-dir") ?? environment["CPS_DATA_DIR"] ?? "cps-data"
+        if parsed.option("--data-dir")?.isEmpty == true {
+            return Result(status: .usage, output: "",
+                          errorOutput: "cps \(name): --data-dir needs a path; \"\" would be the current directory (write --data-dir . for it).\n")
+        }
+        // An empty CPS_DATA_DIR counts as unset, like an empty CPS_NOW.
+        let dataPath = parsed.option("--data-dir") ?? environment["CPS_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "cps-data"
         let invocation = CommandInvocation(
             arguments: parsed, json: parsed.flag("--json"), language: language,
-            dataDirectory: URL(fileURLWithPath: dataPath), environment: environment, readLine: readLine)
+            dataDirectory: URL(fileURLWithPath: dataPath), environment: environment, readLine: readLine,
+            readAll: readAll)
         let status: ExitStatus
         do {
             status = try await command.run(invocation)

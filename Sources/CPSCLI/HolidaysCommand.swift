@@ -79,11 +79,30 @@ enum CalendarArguments {
         return day
     }
 
+    /// The largest number of working days `cps workdays` walks either way (R-VAL-2).
+    static let countLimit = 100_000
+
+    /// A whole number of working days within ±``countLimit``; a number beyond it (even beyond
+    /// `Int`) is ``CalendarError/Reason/countOutOfRange``, anything else ``CalendarError/Reason/invalidCount``.
     static func count(_ text: String, _ language: Language) throws -> Int {
-        guard let count = Int(text), abs(count) <= 100_000 else {
-            throw CommandError(CalendarError(.invalidCount, input: text).message(in: language))
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let isInteger = !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard isInteger else { throw CommandError(CalendarError(.invalidCount, input: text).message(in: language)) }
+        guard let count = Int(text), count.magnitude <= countLimit.magnitude else {
+            throw CommandError(CalendarError(.countOutOfRange, input: text, known: [String(countLimit)]).message(in: language))
         }
         return count
+    }
+
+    /// The day `count` working days after `start` (R-VAL-2), or a usage error when it would fall
+    /// outside the years 0001–9999.
+    static func adding(_ count: Int, to start: CalendarDay, in calendar: any BusinessCalendar,
+                       _ language: Language) throws -> CalendarDay {
+        do {
+            return try calendar.checkedAdding(workingDays: count, to: start, limit: countLimit)
+        } catch {
+            throw CommandError(error.message(in: language))
+        }
     }
 
     /// The Canon Europe policy plus the `--with` sets for `country`.

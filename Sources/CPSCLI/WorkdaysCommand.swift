@@ -11,7 +11,8 @@ extension CommandSpec {
 
         Prints the day N working days after the date (R-VAL-2): the start day is never counted,
         a start on a weekend or holiday counts from the next working day, N = 0 gives the date
-        itself and a negative N counts backwards. Working days exclude weekends and the country's
+        itself and a negative N counts backwards; N is at most 100000 either way and the result
+        must fall within the years 0001–9999 (else a usage error, exit 64). Working days exclude weekends and the country's
         public holidays (python `holidays` 0.109; GB = England); a country without rules has
         weekends only. --with adds opted-in customary-day sets, e.g. --with midsummerEve for SE.
         In --batch mode one result line is printed per input line, in order.
@@ -34,7 +35,7 @@ extension CommandSpec {
                 let country = try CalendarArguments.country(fields[0], language)
                 let start = try CalendarArguments.date(fields[1], language)
                 let count = try CalendarArguments.count(fields[2], language)
-                invocation.print(calendars.calendar(for: country).adding(workingDays: count, to: start).description)
+                invocation.print(try CalendarArguments.adding(count, to: start, in: calendars.calendar(for: country), language).description)
             }
             return .success
         }
@@ -43,7 +44,7 @@ extension CommandSpec {
         let start = try CalendarArguments.date(try arguments.positional(1, "YYYY-MM-DD"), language)
         let count = try CalendarArguments.count(try arguments.positional(2, "N"), language)
         let calendars = BusinessCalendars(policy: try CalendarArguments.policy(arguments, for: country, language))
-        let result = calendars.calendar(for: country).adding(workingDays: count, to: start)
+        let result = try CalendarArguments.adding(count, to: start, in: calendars.calendar(for: country), language)
         if invocation.json {
             try invocation.printJSON(WorkdaysResult(country: country, start: start, workingDays: count, date: result))
         } else {

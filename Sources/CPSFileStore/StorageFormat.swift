@@ -60,6 +60,11 @@ enum StorageFormat {
             T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
         }
         let version = load(8, as: UInt32.self)
+        // Version 0 was never written: the file is damaged, not from a newer CPSKit.
+        guard version != 0 else {
+            throw StorageError(.corrupt, subject: file,
+                               detail: "\(file) has format version 0, which no version of CPSKit writes: the file is damaged")
+        }
         guard (oldestReadableVersion...StorageFormat.version).contains(version) else {
             throw StorageError(.unsupportedVersion, subject: file,
                                detail: "\(file) has format version \(version); this build reads versions \(oldestReadableVersion) to \(StorageFormat.version)")

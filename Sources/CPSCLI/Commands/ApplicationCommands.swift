@@ -14,12 +14,16 @@ extension CommandSpec {
         "contactName", "contactEmail", "contactLanguage", "applicantRole", "attestsAuthority",
         "oldCPSEmail"?}. The applicant is the form's contact e-mail: later commands name it with --as EMAIL.
         Prints the application's ID and status. A duplicate VAT number or e-mail, a country outside CPS
-        or a missing attestation is refused (exit 65). A malformed file is a usage error (64).
+        or a missing attestation is refused (exit 65). A malformed file (also one that is not valid
+        UTF-8) is a usage error (64).
         """
     ) { invocation in
         try invocation.arguments.expect(known: ["--json"], maxPositionals: 1)
         let data = try invocation.readFile(try invocation.arguments.positional(0, "FILE.json"))
         let form: ApplicationForm
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw CommandError("The file is not valid UTF-8 text; nothing was stored.")
+        }
         do { form = try JSONDecoder().decode(ApplicationForm.self, from: data) } catch {
             throw CommandError("The file is not an ApplicationForm in JSON: \(error)")
         }
@@ -41,7 +45,8 @@ extension CommandSpec {
 
         add   attaches FILE (PDF, JPEG or PNG by content, R-DOC-5) as a document of KIND:
               vatRegistrationCertificate, companyInvoice, businessLicence, articlesOfAssociation,
-              taxResidenceCertificate, soleTraderRegistration. Prints the document's ID.
+              taxResidenceCertificate, soleTraderRegistration (or a kind of the policy's editions);
+              any other KIND is refused (exit 65) and nothing is stored. Prints the document's ID.
         show  prints the state of each evidence requirement (R-DOC-6: currently due and errors).
         --as EMAIL is the applicant (the application's contact e-mail).
         """,

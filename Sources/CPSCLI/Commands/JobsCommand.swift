@@ -33,26 +33,26 @@ extension CommandSpec {
             case "invoices":
                 let report = try await cli.services.invoicing.issueDueInvoices(as: job)
                 let rows = report.issued.map { InvoiceRow($0) }
-                try invocation.emit(JobReport(issued: rows, late: report.late)) {
+                try invocation.emit(JobRunOutput(issued: rows, late: report.late)) {
                     rows.map { "issued \($0.number) \($0.accountID) \($0.total) due \($0.dueDay) \($0.reference)" }
                 }
             case "charges":
                 let report = try await cli.services.cardCharges.chargeDueInvoices(as: job)
-                try invocation.emit(JobReport(charged: report.charged, declined: report.declined,
+                try invocation.emit(JobRunOutput(charged: report.charged, declined: report.declined,
                                               finallyDeclined: report.finallyDeclined)) {
                     report.charged.map { "charged \($0)" } + report.declined.map { "declined \($0)" }
                         + report.finallyDeclined.map { "finally declined \($0)" }
                 }
             case "follow-up":
                 let report = try await cli.services.paymentFollowUp.run(as: job)
-                try invocation.emit(JobReport(reminded: report.reminded, suspended: report.suspended)) {
+                try invocation.emit(JobRunOutput(reminded: report.reminded, suspended: report.suspended)) {
                     report.reminded.map { "reminded \($0)" } + report.suspended.map { "suspended \($0)" }
                 }
             default:
                 // Password-reset requests first: their job queues the reset mails (R-PWD-1, R-ID-3).
                 while try await cli.services.passwordResets.runOnce(as: job).hasMore {}
                 let report = try await cli.services.mailDispatcher?.dispatchPending(limit: 10_000) ?? DispatchReport()
-                try invocation.emit(JobReport(delivered: report.delivered, retrying: report.retrying, failed: report.failed)) {
+                try invocation.emit(JobRunOutput(delivered: report.delivered, retrying: report.retrying, failed: report.failed)) {
                     ["delivered \(report.delivered.count), retrying \(report.retrying.count), failed \(report.failed.count)"]
                 }
             }
@@ -141,7 +141,7 @@ struct InvoiceRow: Encodable {
 }
 
 /// `cps jobs … --json`: what a job did; only the lists of that job are present.
-struct JobReport: Encodable {
+struct JobRunOutput: Encodable {
     var issued: [InvoiceRow]?
     var late: [String]?
     var charged: [String]?

@@ -12,7 +12,8 @@ extension CommandSpec {
 
         --as USER-ID names the acting user, whom the host has already signed in; the tool reads the
         user's account and role from the store (R-ACC-5). Only a superuser adds or removes users; a new
-        user gets an e-mail with a password link.
+        user gets an e-mail with a password link. --language is a language of the texts (sv or en):
+        any other value is refused (exit 65) and nothing is stored.
         """,
         valuedOptions: ["--as", "--role", "--language"]
     ) { invocation in
@@ -26,10 +27,14 @@ extension CommandSpec {
             case "add":
                 let roleText = invocation.arguments.option("--role") ?? "user"
                 guard let role = AccountUser.Role(rawValue: roleText) else { throw CommandError("--role is user or superuser.") }
+                // --language is checked by the service (a language of the catalog); without it the
+                // user gets --lang's language when the catalog has it, else English.
+                let language = invocation.arguments.option("--language").map { Language($0) }
+                    ?? (cli.context.catalog.languages.contains(invocation.language) ? invocation.language : .english)
                 let user = try await service.addUser(
                     to: accountID, name: try invocation.arguments.positional(2, "NAME"),
                     email: try invocation.arguments.positional(3, "EMAIL"),
-                    language: Language(invocation.arguments.option("--language") ?? invocation.language.code), role: role, as: principal)
+                    language: language, role: role, as: principal)
                 try invocation.emit(user) { ["\(user.id) \(user.email.address) \(user.role.rawValue) \(user.status.rawValue)"] }
             case "remove":
                 let userID = try invocation.arguments.positional(2, "USER")

@@ -86,7 +86,9 @@ public struct AccountService: Sendable {
     }
 
     /// Adds a user (superuser only, R-ACC-5). The new user gets an e-mail with a password-set link
-    /// in their language.
+    /// in their language, which must be one of the context's catalog (`context.catalog.languages`):
+    /// any other code (`""`, `"x"`, `"../../etc"`, a CR-LF fragment) is
+    /// ``InputError/Reason/unsupportedLanguage`` and nothing is stored (R-MSG-1).
     ///
     /// With an `idempotencyKey` (R-UOW-1), a repeat with the same key and details returns the first
     /// answer and adds nobody.
@@ -95,6 +97,11 @@ public struct AccountService: Sendable {
                         as principal: Principal) async throws -> AccountUser {
         let name = try TextFieldRules.validate(name, field: "name", maxLength: context.policy.fieldLimits.personName)
         let address = try EmailAddress(email)
+        let supported = context.catalog.languages
+        guard supported.contains(language) else {
+            throw InputError(.unsupportedLanguage, field: "language", value: language.code.shownSafely(),
+                             limit: supported.map(\.code).joined(separator: ", "))
+        }
         let request = NewUserRequest(name: name, email: address.key, language: language.code, role: role.rawValue)
         do {
             return try await context.transact("account.addUser", as: principal) { unit in

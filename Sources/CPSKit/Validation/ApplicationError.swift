@@ -5,6 +5,7 @@ public struct ApplicationError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case countryNotParticipating, excludedTerritory, vatCountryMismatch, duplicateVATNumber, duplicateEmail, attestationMissing, noEvidence, wrongStatus, evidenceIncomplete, notFound, documentNotFound, reasonRequired
+            case unknownEvidenceKind
         }
 
         fileprivate let representation: Representation
@@ -37,6 +38,9 @@ public struct ApplicationError: LocalizedFailure, Equatable {
         public static let documentNotFound = Reason(.documentNotFound)
         /// A rejection or request for information needs a reason.
         public static let reasonRequired = Reason(.reasonRequired)
+        /// A document's kind is not one the policy knows (R-DOC-1…3): refused when it is added, and
+        /// an application holding one (added under another policy) cannot be submitted.
+        public static let unknownEvidenceKind = Reason(.unknownEvidenceKind)
     }
 
     /// The kind of refusal.
@@ -66,6 +70,13 @@ public struct ApplicationError: LocalizedFailure, Equatable {
             let keys = due.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             arguments["due"] = .list(keys.map { .term(TextKey("evidence.requirement.name.\($0)")) })
         }
+        if let known = facts["known"] {
+            // The known kinds by their names; a kind of the host's policy without a name by its identifier.
+            let kinds = known.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            arguments["known"] = .list(kinds.map { kind in
+                EvidenceKind.predefined.contains(EvidenceKind(kind)) ? .term(EvidenceKind(kind).textKey) : .text(kind)
+            })
+        }
         return arguments
     }
 
@@ -86,6 +97,8 @@ public struct ApplicationError: LocalizedFailure, Equatable {
             case .notFound: ApplicationError(.notFound, applicationID: "application-1")
             case .documentNotFound: ApplicationError(.documentNotFound, applicationID: "application-1", facts: ["document": "document-1"])
             case .reasonRequired: ApplicationError(.reasonRequired, applicationID: "application-1")
+            case .unknownEvidenceKind: ApplicationError(.unknownEvidenceKind, facts: [
+                "kind": "invoice", "known": EvidenceKind.predefined.map(\.rawValue).joined(separator: ", ")])
             }
         }
     }

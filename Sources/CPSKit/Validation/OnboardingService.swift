@@ -104,6 +104,7 @@ public struct OnboardingService: Sendable {
     @discardableResult
     public func addEvidence(to applicationID: String, kind: EvidenceKind, fileName: String, bytes: Data,
                             as principal: Principal) async throws -> EvidenceDocument {
+        try requireKnown(kind)
         let name = try TextFieldRules.validate(fileName, field: "fileName", maxLength: 255)
         let mediaType = try FileInspection.inspect(bytes, maximumBytes: context.policy.evidence.maximumFileBytes).get()
         let digest = SHA256.hexDigest(bytes)
@@ -154,6 +155,7 @@ public struct OnboardingService: Sendable {
             try requireEditable(stored.record)
             guard stored.record.attestedAt != nil else { throw ApplicationError(.attestationMissing, applicationID: applicationID) }
             guard !stored.record.documents.isEmpty else { throw ApplicationError(.noEvidence, applicationID: applicationID) }
+            for document in stored.record.documents { try requireKnown(document.kind, applicationID: applicationID) }
             let policy = context.policy
             let slaCountry = policy.validation.slaCountry ?? stored.record.address.country
             let deadline = ValidationDeadline(submittedAt: unit.now, policy: policy.validation, timeZone: policy.timeZone,
@@ -197,6 +199,15 @@ public struct OnboardingService: Sendable {
             details["vatLookupAt"] = ISO8601DateFormatter().string(from: lookup.checkedAt)
         }
         return details
+    }
+
+    /// Refuses a kind the policy does not know (R-DOC-1…3); the kind is shown shortened to 40
+    /// characters, with control and formatting characters as U+FFFD, so a hostile kind cannot break the message.
+    private func requireKnown(_ kind: EvidenceKind, applicationID: String? = nil) throws(ApplicationError) {
+        let known = context.policy.evidence.knownKinds
+        guard !known.contains(kind) else { return }
+        throw ApplicationError(.unknownEvidenceKind, applicationID: applicationID,
+                               facts: ["kind": kind.rawValue.shownSafely(), "known": known.map(\.rawValue).joined(separator: ", ")])
     }
 
     private func requireEditable(_ application: BusinessAccountApplication) throws(ApplicationError) {

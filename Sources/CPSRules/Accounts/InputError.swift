@@ -6,6 +6,7 @@ public struct InputError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case missing, tooLong, invalidCharacters, invalidEmail, invalidCountry, invalidDate, outOfRange
+            case unsupportedLanguage
         }
 
         fileprivate let representation: Representation
@@ -28,6 +29,8 @@ public struct InputError: LocalizedFailure, Equatable {
         public static let invalidDate = Reason(.invalidDate)
         /// A value that is out of the allowed range.
         public static let outOfRange = Reason(.outOfRange)
+        /// Not a language the text catalog has (R-MSG-1); the supported codes are the `limit` fact.
+        public static let unsupportedLanguage = Reason(.unsupportedLanguage)
     }
 
     /// What is wrong.
@@ -69,6 +72,7 @@ public struct InputError: LocalizedFailure, Equatable {
             case .invalidCountry: InputError(.invalidCountry, field: "address.country", value: "Sverige")
             case .invalidDate: InputError(.invalidDate, field: "purchaseDate", value: "2026-02-30")
             case .outOfRange: InputError(.outOfRange, field: "points", value: "-5", limit: "0")
+            case .unsupportedLanguage: InputError(.unsupportedLanguage, field: "language", value: "../../etc", limit: "en, sv")
             }
         }
     }

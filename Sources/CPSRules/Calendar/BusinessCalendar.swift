@@ -20,16 +20,42 @@ extension BusinessCalendar {
     ///
     /// The start day itself is never counted, whether or not it is a working day, so a start on a
     /// Saturday with `count == 1` gives the following Monday (in a weekends-only calendar).
-    /// `count == 0` returns `start` unchanged. Negative counts walk backwards symmetrically.
+    /// `count == 0` returns `start` unchanged. Negative counts walk backwards symmetrically. The walk
+    /// stops at ``CalendarDay/earliest`` or ``CalendarDay/latest``; use
+    /// ``checkedAdding(workingDays:to:limit:)`` for a count from outside, which refuses that instead.
     public func adding(workingDays count: Int, to start: CalendarDay) -> CalendarDay {
+        walk(workingDays: count, from: start).day
+    }
+
+    /// Like ``adding(workingDays:to:)``, for a count from outside (R-VAL-2, R-CAL-1): throws
+    /// ``CalendarError/Reason/countOutOfRange`` when `count` is beyond ±`limit` (100 000 working days,
+    /// about 380 years, by default) and ``CalendarError/Reason/dateOutOfRange`` when the day would
+    /// fall before 0001-01-01 or after 9999-12-31. No count traps.
+    public func checkedAdding(workingDays count: Int, to start: CalendarDay,
+                              limit: Int = 100_000) throws(CalendarError) -> CalendarDay {
+        guard count.magnitude <= limit.magnitude else {
+            throw CalendarError(.countOutOfRange, input: String(count), known: [String(limit.magnitude)])
+        }
+        let result = walk(workingDays: count, from: start)
+        guard result.complete else {
+            throw CalendarError(.dateOutOfRange, input: String(count), known: [start.description])
+        }
+        return result.day
+    }
+
+    /// Walks `count` working days from `start`; `complete` is false when a bound day stopped it.
+    private func walk(workingDays count: Int, from start: CalendarDay) -> (day: CalendarDay, complete: Bool) {
         var day = start
-        var remaining = abs(count)
-        let step = count >= 0 ? 1 : -1
+        // The magnitude, not `abs`: abs(Int.min) traps.
+        var remaining = count.magnitude
+        let forward = count >= 0
+        let bound = forward ? CalendarDay.latest : CalendarDay.earliest
         while remaining > 0 {
-            day = day.adding(days: step)
+            guard day != bound else { return (day, false) }
+            day = day.adding(days: forward ? 1 : -1)
             if isWorkingDay(day) { remaining -= 1 }
         }
-        return day
+        return (day, true)
     }
 
     /// The number of working days after `start` up to and including `end` (0 when `end <= start`) (R-VAL-2).

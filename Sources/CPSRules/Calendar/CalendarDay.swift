@@ -61,9 +61,24 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         return era * 146_097 + doe - 719_468
     }
 
-    /// The day `daysSinceEpoch` days after 1970-01-01.
+    /// The first day a `CalendarDay` can hold, 0001-01-01 (R-CAL-1).
+    public static let earliest = CalendarDay(checkedYear: 1, month: 1, day: 1)
+    /// The last day a `CalendarDay` can hold, 9999-12-31 (R-CAL-1).
+    public static let latest = CalendarDay(checkedYear: 9999, month: 12, day: 31)
+
+    /// Days since 1970-01-01 of ``earliest`` and ``latest``.
+    static let epochDays = -719_162...2_932_896
+
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day `daysSinceEpoch` days after 1970-01-01, kept within ``earliest``…``latest``: a count
+    /// outside them gives the nearer of the two (so every day has a four-digit year, R-CAL-1).
     public init(daysSinceEpoch z0: Int) {
-        let z = z0 + 719_468
+        let z = min(max(z0, CalendarDay.epochDays.lowerBound), CalendarDay.epochDays.upperBound) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
@@ -76,9 +91,11 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         self.day = d
     }
 
-    /// The day `count` calendar days later (earlier when negative).
+    /// The day `count` calendar days later (earlier when negative), kept within
+    /// ``earliest``…``latest`` (never an overflow, whatever `count`).
     public func adding(days count: Int) -> CalendarDay {
-        CalendarDay(daysSinceEpoch: daysSinceEpoch + count)
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(count)
+        return CalendarDay(daysSinceEpoch: overflow ? (count < 0 ? Int.min : Int.max) : sum)
     }
 
     /// The number of calendar days from `self` to `other` (positive when `other` is later).

@@ -6,6 +6,7 @@ public struct CalendarError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case unsupportedCountry, invalidCountry, yearOutOfRange, invalidDate, invalidCount, unknownCustomarySet
+            case countOutOfRange, dateOutOfRange
         }
 
         fileprivate let representation: Representation
@@ -24,6 +25,10 @@ public struct CalendarError: LocalizedFailure, Equatable {
         public static let invalidDate = Reason(.invalidDate)
         /// The number of working days is not a whole number.
         public static let invalidCount = Reason(.invalidCount)
+        /// The number of working days is beyond the limit (R-VAL-2); the limit is the fact `known`.
+        public static let countOutOfRange = Reason(.countOutOfRange)
+        /// The day would fall before 0001-01-01 or after 9999-12-31 (R-CAL-1); `known` is the start day.
+        public static let dateOutOfRange = Reason(.dateOutOfRange)
         /// The customary-day set name is unknown for the country.
         public static let unknownCustomarySet = Reason(.unknownCustomarySet)
 
@@ -78,6 +83,8 @@ public struct CalendarError: LocalizedFailure, Equatable {
             case .invalidDate: CalendarError(.invalidDate, input: "2026-13-01")
             case .invalidCount: CalendarError(.invalidCount, input: "three")
             case .unknownCustomarySet: CalendarError(.unknownCustomarySet, country: "SE", input: "summer", known: ["common"])
+            case .countOutOfRange: CalendarError(.countOutOfRange, input: "-9223372036854775808", known: ["100000"])
+            case .dateOutOfRange: CalendarError(.dateOutOfRange, input: "100", known: ["9999-12-01"])
             }
         }
     }

@@ -21,6 +21,12 @@ public struct EvidenceKind: Hashable, Codable, Sendable, CustomStringConvertible
     /// A sole-trader registration certificate (French edition, R-DOC-3).
     public static let soleTraderRegistration: EvidenceKind = "soleTraderRegistration"
 
+    /// The six predefined kinds: the seed's and the French edition's (R-DOC-1…3).
+    public static let predefined: [EvidenceKind] = [
+        .vatRegistrationCertificate, .companyInvoice, .businessLicence, .articlesOfAssociation,
+        .taxResidenceCertificate, .soleTraderRegistration,
+    ]
+
     /// The catalog key of the kind's name: `evidence.kind.<rawValue>`.
     public var textKey: TextKey { TextKey("evidence.kind.\(rawValue)") }
 

@@ -104,7 +104,11 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     // MARK: - Loading
 
     /// Decodes a host's policy from JSON and checks its values; the error names the field.
+    /// A document that is not valid UTF-8 is refused as a whole (nothing is repaired with U+FFFD).
     public static func load(json data: Data) throws(PolicyError) -> CPSPolicy {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw PolicyError(.notJSON, field: "", detail: "the document is not valid UTF-8 text (RFC 8259 JSON is UTF-8)")
+        }
         let policy: CPSPolicy
         do {
             policy = try JSONDecoder().decode(CPSPolicy.self, from: data)

@@ -27,6 +27,21 @@ public struct EvidencePolicy: Hashable, Codable, Sendable {
         return editions[name] ?? editions[defaultEdition] ?? .swedish
     }
 
+    /// The kinds a document may have (R-DOC-1…3): the predefined ones and every kind an edition of
+    /// the policy accepts, in that order, without repeats. Any other kind is refused when a document
+    /// is added, and an application holding one cannot be submitted.
+    public var knownKinds: [EvidenceKind] {
+        var kinds = EvidenceKind.predefined
+        for name in editions.keys.sorted() {
+            guard let edition = editions[name] else { continue }
+            for accepted in edition.vatRegistered.accepted + edition.notVATRegistered.accepted
+            where !kinds.contains(accepted.kind) {
+                kinds.append(accepted.kind)
+            }
+        }
+        return kinds
+    }
+
     /// The legal forms of `country` (none when the policy lists none).
     public func legalForms(for country: CountryCode) -> [LegalForm] { legalForms[country.code] ?? [] }
 

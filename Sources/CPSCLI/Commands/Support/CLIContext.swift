@@ -26,11 +26,13 @@ struct CLIContext: Sendable {
                                   _ body: (CLIContext) async throws -> T) async throws -> T {
         let time = try clock(invocation.environment)
         let directory = invocation.dataDirectory
+        try requireDirectory(directory, "the data directory")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw CLIIOError("cannot create the data directory \(directory.path): \(error.localizedDescription)")
         }
+        try requireDirectory(directory.appendingPathComponent("store", isDirectory: true), "the store directory")
         let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
         defer { store.close() }
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
@@ -85,22 +87,99 @@ struct CLIContext: Sendable {
     /// `CPS_NOW` (ISO 8601, e.g. `2026-11-27T10:00:00+01:00`) as a fixed clock, else the system clock.
     static func clock(_ environment: [String: String]) throws -> TimeSource {
         guard let text = environment["CPS_NOW"], !text.isEmpty else { return .system }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return .fixed(date) }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return .fixed(date) }
+        if let date = instant(text) { return .fixed(date) }
         if let day = CalendarDay(iso: text) { return .fixed(day.start(in: CPSPolicy.canonEurope.timeZone)) }
-        throw CommandError("CPS_NOW=\(text) is not an ISO 8601 date and time (e.g. 2026-11-27T10:00:00+01:00).")
+        throw CommandError("CPS_NOW=\(text) is not an ISO 8601 date and time (e.g. 2026-11-27T10:00:00+01:00): "
+            + "YYYY-MM-DDThh:mm:ss[.fff] with Z or an offset ±hh:mm of at most 23:59.")
+    }
+
+    /// A strict ISO 8601 instant `YYYY-MM-DDThh:mm:ss[.f…]` followed by `Z` or `±hh:mm`, or `nil`.
+    /// Every field is range-checked (hour 00–23, minute and second 00–59, offset hour 00–23), unlike
+    /// `ISO8601DateFormatter`, which reads an offset `+24:00` as `+02:00`.
+    static func instant(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let day = CalendarDay(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var scale = 0.1
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 9 {
+                fraction += Double(bytes[index] - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        guard index < bytes.count else { return nil }
+        let offset: Int
+        if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z"), index + 1 == bytes.count {
+            offset = 0
+        } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), index + 6 == bytes.count,
+                  bytes[index + 3] == UInt8(ascii: ":"),
+                  let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6),
+                  hours <= 23, minutes <= 59 {
+            offset = (bytes[index] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        let seconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Refuses a path that exists but is not a directory (`/dev/null`, a file), saying so: creating
+    /// it would fail with a misleading "file exists" or "permission denied".
+    static func requireDirectory(_ url: URL, _ what: String) throws {
+        var isDirectory: ObjCBool = false
+        // Each leading part too: /dev/null/x cannot be created because /dev/null is not a directory.
+        var path = url.standardizedFileURL
+        while path.path != "/" && !path.path.isEmpty {
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw CLIIOError(path.path == url.standardizedFileURL.path
+                        ? "\(what) \(url.path) is not a directory"
+                        : "\(what) \(url.path) cannot be created: \(path.path) is not a directory")
+                }
+                return
+            }
+            path.deleteLastPathComponent()
+        }
     }
 
     private static func legacyAccounts(in directory: URL) throws -> [LegacyCPSAccount] {
         let file = directory.appendingPathComponent(legacyFileName)
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw CLIIOError("cannot read \(file.path): \(error.localizedDescription)")
+        }
         do {
-            return try JSONDecoder().decode([LegacyCPSAccount].self, from: Data(contentsOf: file))
+            return try decodeLegacyAccounts(data)
         } catch {
             throw CLIIOError("cannot read \(file.path): \(error)")
         }
+    }
+
+    /// The old CPS directory file's contents: valid UTF-8 JSON, an array of `LegacyCPSAccount`.
+    static func decodeLegacyAccounts(_ data: Data) throws -> [LegacyCPSAccount] {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw CommandError("the file is not valid UTF-8 text")
+        }
+        return try JSONDecoder().decode([LegacyCPSAccount].self, from: data)
     }
 
     /// The time now.

@@ -43,11 +43,7 @@ extension CommandInvocation {
 
     /// The contents of the file at `path` (`-` reads standard input), or an I/O failure.
     func readFile(_ path: String) throws -> Data {
-        if path == "-" {
-            var lines: [String] = []
-            while let line = readLine() { lines.append(line) }
-            return Data(lines.joined(separator: "\n").utf8)
-        }
+        if path == "-" { return readAll() }
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         do { return try Data(contentsOf: url) } catch { throw CLIIOError("cannot read \(path): \(error.localizedDescription)") }
     }

@@ -8,6 +8,8 @@ extension TextTable {
             "calendar.error.yearOutOfRange": "The year {year} is outside the supported years 1900–2100.",
             "calendar.error.invalidDate": "\"{input}\" is not a date written as YYYY-MM-DD.",
             "calendar.error.invalidCount": "\"{input}\" is not a whole number of working days.",
+            "calendar.error.countOutOfRange": "{input} working days is too many: at most {known} either way.",
+            "calendar.error.dateOutOfRange": "{input} working days from {known} would fall outside the years 0001–9999.",
             "calendar.error.unknownCustomarySet": "\"{input}\" is not a customary-day set for {country}. Known sets: {known}.",
             "calendar.closingDay": "Company closing day",
         ],
@@ -17,6 +19,8 @@ extension TextTable {
             "calendar.error.yearOutOfRange": "Året {year} ligger utanför de år som stöds, 1900–2100.",
             "calendar.error.invalidDate": "\"{input}\" är inte ett datum skrivet som ÅÅÅÅ-MM-DD.",
             "calendar.error.invalidCount": "\"{input}\" är inte ett heltal antal arbetsdagar.",
+            "calendar.error.countOutOfRange": "{input} arbetsdagar är för många: högst {known} framåt eller bakåt.",
+            "calendar.error.dateOutOfRange": "{input} arbetsdagar från {known} hamnar utanför åren 0001–9999.",
             "calendar.error.unknownCustomarySet": "\"{input}\" är ingen uppsättning sedvanliga lediga dagar för {country}. Kända uppsättningar: {known}.",
             "calendar.closingDay": "Företagets stängningsdag",
         ])

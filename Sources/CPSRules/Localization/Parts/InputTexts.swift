@@ -10,6 +10,7 @@ extension TextTable {
             "input.error.invalidCountry": "\"{value}\" in {field} is not a two-letter ISO country code.",
             "input.error.invalidDate": "\"{value}\" in {field} is not a valid date.",
             "input.error.outOfRange": "\"{value}\" in {field} is out of range: {limit}.",
+            "input.error.unsupportedLanguage": "\"{value}\" in {field} is not a language CPS writes in. Supported: {limit}.",
         ],
         swedish: [
             "input.error.missing": "Fältet {field} måste fyllas i.",
@@ -19,5 +20,6 @@ extension TextTable {
             "input.error.invalidCountry": "\"{value}\" i {field} är inte en landskod med två bokstäver enligt ISO.",
             "input.error.invalidDate": "\"{value}\" i {field} är inte ett giltigt datum.",
             "input.error.outOfRange": "\"{value}\" i {field} ligger utanför det tillåtna: {limit}.",
+            "input.error.unsupportedLanguage": "\"{value}\" i {field} är inget språk som CPS skriver på. Språk som stöds: {limit}.",
         ])
 }
