@@ -78,8 +78,8 @@ public struct PasswordService: Sendable {
                 account.record.activatedAt = unit.now
                 try unit.update(account)
             }
-            try await SignInThrottle(policy: context.policy.passwords.throttle)
-                .clear(SignInThrottle.key(email: user.record.email.key), in: unit)
+            let throttle = SignInThrottle(policy: context.policy.passwords.throttle, keys: context.tokenKeys)
+            try await throttle.clear(throttle.key(email: user.record.email.key), in: unit)
             try unit.audit(user.record.id, "password.set", details: ["token": token.record.id])
             return activeUser.record
         }
@@ -152,10 +152,10 @@ public struct PasswordService: Sendable {
     /// its lock (a reset request does not).
     public func signIn(email text: String, password: String, clientKey: String? = nil) async throws -> SignedIn {
         let policy = context.policy.passwords
-        let throttle = SignInThrottle(policy: policy.throttle)
+        let throttle = SignInThrottle(policy: policy.throttle, keys: context.tokenKeys)
         let email = try? EmailAddress(text)
-        let addressKey = SignInThrottle.key(email: email?.key ?? text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
-        let keys = [addressKey] + (clientKey.map { [SignInThrottle.key(client: $0)] } ?? [])
+        let addressKey = throttle.key(email: email?.key ?? text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        let keys = [addressKey] + (clientKey.map { [throttle.key(client: $0)] } ?? [])
         let now = context.time.now()
         let (user, lockedUntil) = try await context.read("password.signIn", as: .system("password")) { unit in
             var user: AccountUser?

@@ -1,17 +1,27 @@
 import Foundation
 
 /// Sign-in throttling over ``SignInThrottleBucket`` records (R-ID-2). Internal: a part of
-/// ``PasswordService``. Keys are SHA-256 digests of `email:<normalised address>` and
-/// `client:<host's client key>`, spread over the policy's buckets; all reads and writes go through
-/// the unit of work, so two processes on one store count into the same records.
+/// ``PasswordService``. Keys are HMAC-SHA256 digests under the host's current token key
+/// (``TokenKeys``) of `throttle-email:<normalised address>` and `throttle-client:<host's client key>`,
+/// so the store never holds a digest of an address that anyone could confirm by guessing (R-ID-3);
+/// they are spread over the policy's buckets. All reads and writes go through the unit of work, so two
+/// processes on one store count into the same records. A key rotation starts the counts afresh.
 struct SignInThrottle {
     let policy: SignInThrottlePolicy
+    let keys: TokenKeys
 
     /// The key of a normalised e-mail address (known or not).
-    static func key(email: String) -> String { SHA256.hexDigest(Array("email:\(email)".utf8)) }
+    func key(email: String) -> String { digest("throttle-email:\(email)") }
 
     /// The key of a host's client key (e.g. its network address).
-    static func key(client: String) -> String { SHA256.hexDigest(Array("client:\(client)".utf8)) }
+    func key(client: String) -> String { digest("throttle-client:\(client)") }
+
+    /// Lower-case hex of the keyed digest of `text` (the bucket is read from its first 8 digits).
+    private func digest(_ text: String) -> String {
+        TokenMAC.authenticate(Array(text.utf8), key: keys.currentKey).map { byte in
+            byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+    }
 
     /// The bucket record of `key`.
     func bucketID(of key: String) -> String {

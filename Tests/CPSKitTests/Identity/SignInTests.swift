@@ -190,7 +190,12 @@ struct SignInTests {
         }
         #expect(error?.reason == .tryAgainLater, "the locked key outlived the unlocked ones")
         let raw = try #require(try await env.store.record(kind: SignInThrottleBucket.kind, id: "signin-throttle-0"))
-        #expect(!String(decoding: raw.payload, as: UTF8.self).contains("ljusbild"))
+        let payload = String(decoding: raw.payload, as: UTF8.self)
+        #expect(!payload.contains("ljusbild"))
+        // R-ID-3: the keys are keyed digests, so a guess hashed without the host key matches none
+        for guess in ["locked@ljusbild.example", "email:locked@ljusbild.example", "throttle-email:locked@ljusbild.example"] {
+            #expect(!payload.contains(SHA256.hexDigest(Array(guess.utf8))), "a plain SHA-256 of \(guess) is stored")
+        }
         // expiry: after window and lock, the next write drops every old entry
         env.clock.advance(by: 901)
         _ = try? await env.passwords.signIn(email: "late@ljusbild.example", password: "Wrong-password-1")
