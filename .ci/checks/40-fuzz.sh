@@ -4,6 +4,8 @@
 # CPS_FUZZ_SECONDS (default 9) from its committed seeds in Fuzz/corpus/<target>/; with libFuzzer's
 # start-up the ten runs take about 110 s (≤ 2 min) after the one compilation. A crash, a sanitizer report, a failed
 # property check or a leak fails the check; the input that did it is in .build-fuzz/<target>/artifacts/.
+# CI fuzzes from a fixed libFuzzer seed (CPS_FUZZ_SEED, default 1), so a run repeats the same
+# mutations and a failure is reproducible; long local runs (Documentation/Fuzzing.md) pick their own.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${CPS_FUZZ_SECONDS:-9}
@@ -14,8 +16,8 @@ start=$SECONDS
 failed=()
 for target in "${targets[@]}"; do
   # The VAT parser's inputs are short; the others take the default input length.
-  options=()
-  [ "$target" = VATNumberFuzz ] && options=(-max_len=128)
+  options=(-seed="${CPS_FUZZ_SEED:-1}")
+  [ "$target" = VATNumberFuzz ] && options+=(-max_len=128)
   if ! bash Scripts/fuzz.sh "$target" "$seconds" "${options[@]}" > ".build-fuzz/$target.log" 2>&1; then
     failed+=("$target")
     tail -40 ".build-fuzz/$target.log"
