@@ -1,22 +1,12 @@
 import Foundation
 
-/// HMAC-SHA256 (RFC 2104) over the library's ``SHA256`` (FIPS 180-4), for password-set tokens
+/// The password-set tokens' MAC and encoding: HMAC-SHA256 (RFC 2104, ``HMACSHA256``) for tokens
 /// (R-ID-3): the token mailed is `HMAC-SHA256(key, record ID ‖ nonce)`, so the store alone cannot
-/// produce it. Internal and minimal; tested against the RFC 4231 vectors.
+/// produce it, and their base64url text (RFC 4648 §5).
 struct TokenMAC {
-    private static let blockSize = 64
-
-    /// The 32-byte MAC of `message` under `key`.
+    /// The 32-byte MAC of `message` under `key` (the shared ``HMACSHA256``).
     static func authenticate(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
-        var block = key.count > blockSize ? SHA256.hash(key) : key
-        block += [UInt8](repeating: 0, count: blockSize - block.count)
-        var inner = SHA256()
-        inner.update(block.map { $0 ^ 0x36 })
-        inner.update(message)
-        var outer = SHA256()
-        outer.update(block.map { $0 ^ 0x5c })
-        outer.update(inner.finalize())
-        return outer.finalize()
+        HMACSHA256.authenticationCode(for: message, key: key)
     }
 
     /// The token of a token record: `HMAC-SHA256(key, UTF-8(record ID) ‖ nonce)` (R-ID-3).
