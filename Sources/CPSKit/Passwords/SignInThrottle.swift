@@ -18,9 +18,7 @@ struct SignInThrottle {
 
     /// Lower-case hex of the keyed digest of `text` (the bucket is read from its first 8 digits).
     private func digest(_ text: String) -> String {
-        TokenMAC.authenticate(Array(text.utf8), key: keys.currentKey).map { byte in
-            byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
+        TokenMAC.authenticate(Array(text.utf8), key: keys.currentKey).lowercaseHex
     }
 
     /// The bucket record of `key`.

@@ -105,10 +105,7 @@ public struct SHA256: Sendable {
 
     /// The digest of `bytes` as lower-case hex.
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
-        hash(bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hash(bytes).lowercaseHex
     }
 
     /// Adds `bytes` to the message: whole blocks are compressed in place, a shorter tail is kept.
