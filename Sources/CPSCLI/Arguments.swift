@@ -62,6 +62,11 @@ package struct Arguments: Sendable {
         return positionals[index]
     }
 
+    /// The positional argument at `index` as a typed record ID (`let id: Invoice.ID = try positional(1, "INVOICE")`).
+    package func positional<Subject>(_ index: Int, _ what: String) throws -> Identifier<Subject> {
+        Identifier(try positional(index, what) as String)
+    }
+
     /// All positional arguments.
     package var all: [String] { positionals }
 

@@ -32,7 +32,7 @@ public enum RecordSamples {
     ]
 
     /// An outbox mail with every field set (R-ADP-2).
-    public static func outboxMail(id: String, status: OutboxMail.Status) -> OutboxMail {
+    public static func outboxMail(id: OutboxMail.ID, status: OutboxMail.Status) -> OutboxMail {
         var mail = OutboxMail(id: id, message: MailMessage(
             messageID: "<\(id)@canon-europe.com>", from: address("donotreply@canon-europe.com", name: "Canon"),
             to: [address("anna.svensson@example.se", name: "Anna Svensson")], subject: "Välkommen till CPS", body: "Hej Anna,\n\nvälkommen!\n",

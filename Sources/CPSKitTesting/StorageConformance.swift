@@ -770,7 +770,7 @@ public enum StorageConformance {
         try expect(holders.contains(sample.id), rule, "fetchAll does not list it")
         for key in sample.uniqueKeys {
             let holder = try await store.record(holding: key)
-            try expect(holder?.id == sample.id, rule, "unique key \(key) is held by \(String(describing: holder?.id))")
+            try expect(holder?.id == sample.id.description, rule, "unique key \(key) is held by \(String(describing: holder?.id))")
         }
         for key in sample.indexKeys {
             let found = try await store.fetchAll(R.self, indexKey: key).map(\.record.id)

@@ -119,7 +119,7 @@ public struct TestEnvironment: Sendable {
     /// ``LedgerEntry/Kind/adjusted`` (ID from the context's generator, prefix `ledger-adjustment`)
     /// carries the difference, in the same batch as the ``PointsBalance``, so the balance stays the
     /// sum of its entries. Unlike a service it sends no invitation (R-INV-1) and writes no audit.
-    public func setPoints(_ points: Int, completeRegistrations: Int = 0, for accountID: String) async throws {
+    public func setPoints(_ points: Int, completeRegistrations: Int = 0, for accountID: BusinessAccount.ID) async throws {
         let stored = try await store.fetch(PointsBalance.self, id: accountID)
         var balance = stored?.record ?? PointsBalance(accountID: accountID)
         let entry = LedgerEntry(id: context.ids.next("ledger-adjustment"), accountID: accountID, registrationID: "",
@@ -152,7 +152,7 @@ public struct TestEnvironment: Sendable {
 
     private static func listedReviewer(_ id: String, _ email: String, _ name: String) -> Reviewer {
         do {
-            return Reviewer(id: id, email: try EmailAddress(email), name: name, addedAt: Date(timeIntervalSince1970: 1_764_000_000))
+            return Reviewer(id: Reviewer.ID(id), email: try EmailAddress(email), name: name, addedAt: Date(timeIntervalSince1970: 1_764_000_000))
         } catch {
             fatalError("TestEnvironment: \(error)") // unreachable: a well-formed address
         }
@@ -224,7 +224,7 @@ public struct TestEnvironment: Sendable {
         guard let account = try await store.fetch(BusinessAccount.self, id: approval.account.id) else {
             throw TestEnvironmentError("the account was not stored")
         }
-        return ActiveAccount(account: account.record, superuser: user, principal: .accountUser(user.id), password: password)
+        return ActiveAccount(account: account.record, superuser: user, principal: .accountUser(user.id.rawValue), password: password)
     }
 }
 

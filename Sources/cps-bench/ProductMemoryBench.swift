@@ -15,7 +15,7 @@ enum ProductMemoryBench {
         func registration(_ number: Int) throws -> ProductRegistration {
             let serial = try SerialNumber("AB\(100_000_000 + number)", policy: CPSPolicy.canonEurope)
             var product = ProductRegistration(
-                id: "product-\(number)", accountID: "account-\(number / 100)", model: "EOS R5", modelKey: "EOSR5",
+                id: ProductRegistration.ID("product-\(number)"), accountID: BusinessAccount.ID("account-\(number / 100)"), model: "EOS R5", modelKey: "EOSR5",
                 serial: serial, purchaseDate: date, countryOfPurchase: "SE", dealer: "Foto Stockholm",
                 registeredAt: registeredAt)
             product.completedAt = registeredAt

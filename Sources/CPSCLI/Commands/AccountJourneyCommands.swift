@@ -20,7 +20,7 @@ extension CommandSpec {
         valuedOptions: ["--as"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as", "--check"], maxPositionals: 1)
-        let accountID = try invocation.arguments.positional(0, "ACCOUNT")
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
             let service = cli.services.migration
@@ -61,7 +61,7 @@ extension CommandSpec {
         valuedOptions: ["--as"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as", "--ledger"], maxPositionals: 1)
-        let accountID = try invocation.arguments.positional(0, "ACCOUNT")
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
             let service = cli.services.products
@@ -99,10 +99,10 @@ extension CommandSpec {
         return try await CLIContext.with(invocation) { cli in
             let guidance = cli.services.guidance
             let steps: [GuidanceStep]
-            if try await cli.store.fetch(BusinessAccountApplication.self, id: id) != nil {
-                steps = try await guidance.nextSteps(forApplication: id, as: try invocation.applicantPrincipal(), in: chosen)
+            if try await cli.store.fetch(BusinessAccountApplication.self, id: BusinessAccountApplication.ID(id)) != nil {
+                steps = try await guidance.nextSteps(forApplication: BusinessAccountApplication.ID(id), as: try invocation.applicantPrincipal(), in: chosen)
             } else {
-                steps = try await guidance.nextSteps(forAccount: id, as: try invocation.userPrincipal(), in: chosen)
+                steps = try await guidance.nextSteps(forAccount: BusinessAccount.ID(id), as: try invocation.userPrincipal(), in: chosen)
             }
             try invocation.emit(steps) { steps.flatMap { ["\($0.code): \($0.text)"] + $0.details.map { "    " + $0 } } }
             return .success
@@ -123,7 +123,7 @@ extension CommandSpec {
         valuedOptions: ["--as", "--view"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as", "--view"], maxPositionals: 1)
-        let accountID = try invocation.arguments.positional(0, "ACCOUNT")
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         var views = CPSLevelView.allCases
         if let view = invocation.arguments.option("--view") {
@@ -168,7 +168,7 @@ extension CommandSpec {
         valuedOptions: ["--as", "--years"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as", "--years"], maxPositionals: 3)
-        let accountID = try invocation.arguments.positional(0, "ACCOUNT")
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
         let level = CPSLevel(rawValue: try invocation.arguments.positional(1, "LEVEL"))
         let methodText = try invocation.arguments.positional(2, "card|bank")
         let method: PaymentMethod
@@ -212,7 +212,7 @@ struct MigrationRunReport: Encodable {
         let model: String
         let serial: String
         let outcome: String
-        let productID: String?
+        let productID: ProductRegistration.ID?
         let complete: Bool
         let missingFields: [String]
         let points: Int
@@ -238,11 +238,11 @@ struct PointsReport: Encodable {
 
 /// `cps purchase --json` (R-MEM-1, R-BIL-1).
 struct PurchaseReport: Encodable {
-    let membershipID: String
+    let membershipID: Membership.ID
     let membershipNumber: String
     let level: String
     let paymentMethod: String
-    let purchaseID: String
+    let purchaseID: MembershipPurchase.ID
     let invoiceExpectedBy: Date
     let previousNumbers: [String]
     let notice: String?

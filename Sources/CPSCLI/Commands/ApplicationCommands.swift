@@ -54,7 +54,7 @@ extension CommandSpec {
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as"], maxPositionals: 4)
         let action = try invocation.action(["add", "show"])
-        let applicationID = try invocation.arguments.positional(1, "APPLICATION")
+        let applicationID: BusinessAccountApplication.ID = try invocation.arguments.positional(1, "APPLICATION")
         let applicant = try invocation.applicantPrincipal()
         if action == "add" {
             let kind = EvidenceKind(try invocation.arguments.positional(2, "KIND"))
@@ -91,11 +91,11 @@ extension CommandSpec {
         valuedOptions: ["--as"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as"], maxPositionals: 1)
-        let applicationID = try invocation.arguments.positional(0, "APPLICATION")
+        let applicationID: BusinessAccountApplication.ID = try invocation.arguments.positional(0, "APPLICATION")
         let applicant = try invocation.applicantPrincipal()
         return try await CLIContext.with(invocation) { cli in
             let receipt = try await cli.services.onboarding.submit(applicationID, as: applicant)
-            let report = SubmissionReport(id: receipt.application.id, status: receipt.application.status.rawValue,
+            let report = SubmissionReport(id: receipt.application.id.rawValue, status: receipt.application.status.rawValue,
                                           submissionDay: receipt.deadline.submissionDay.description,
                                           dueDay: receipt.deadline.dueDay.description, evidence: EvidenceReport(receipt.evidence))
             try invocation.emit(report) {

@@ -124,13 +124,13 @@ extension CommandSpec {
 struct InvoiceRow: Encodable {
     let id: String
     let number: String
-    let accountID: String
+    let accountID: BusinessAccount.ID
     let method: String
     let total: String
     let dueDay: String
     let reference: String
     init(_ invoice: Invoice) {
-        id = invoice.id
+        id = invoice.id.rawValue
         number = invoice.number
         accountID = invoice.accountID
         method = invoice.paymentMethod.rawValue
@@ -143,20 +143,20 @@ struct InvoiceRow: Encodable {
 /// `cps jobs … --json`: what a job did; only the lists of that job are present.
 struct JobRunOutput: Encodable {
     var issued: [InvoiceRow]?
-    var late: [String]?
-    var charged: [String]?
-    var declined: [String]?
-    var finallyDeclined: [String]?
-    var reminded: [String]?
-    var suspended: [String]?
-    var delivered: [String]?
-    var retrying: [String]?
-    var failed: [String]?
+    var late: [Invoice.ID]?
+    var charged: [Invoice.ID]?
+    var declined: [Invoice.ID]?
+    var finallyDeclined: [Invoice.ID]?
+    var reminded: [Invoice.ID]?
+    var suspended: [Invoice.ID]?
+    var delivered: [OutboxMail.ID]?
+    var retrying: [OutboxMail.ID]?
+    var failed: [OutboxMail.ID]?
 }
 
 /// One mail in `cps mails --json` (R-ADP-2).
 struct MailRow: Encodable {
-    let id: String
+    let id: OutboxMail.ID
     let status: String
     let to: [String]
     let template: String

@@ -38,7 +38,7 @@ extension CommandSpec {
                 let signedIn = try await service.signIn(email: try invocation.arguments.positional(1, "EMAIL"),
                                                         password: try invocation.arguments.positional(2, "PASSWORD"),
                                                         clientKey: invocation.arguments.option("--client"))
-                try invocation.emit(["user": signedIn.user.id, "account": signedIn.account.id, "role": signedIn.user.role.rawValue,
+                try invocation.emit(["user": signedIn.user.id.rawValue, "account": signedIn.account.id.rawValue, "role": signedIn.user.role.rawValue,
                                      "credentialVersion": signedIn.credentialVersion.map(String.init) ?? ""]) {
                     ["\(signedIn.user.id) \(signedIn.account.id) \(signedIn.user.role.rawValue)"]
                 }

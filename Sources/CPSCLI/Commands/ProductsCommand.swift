@@ -22,7 +22,7 @@ extension CommandSpec {
         try invocation.arguments.expect(known: ["--json", "--as", "--serial", "--date", "--country", "--dealer", "--reason", "--all"],
                                         maxPositionals: 3)
         let action = try invocation.action(["register", "complete", "remove", "list", "show"])
-        let accountID = try invocation.arguments.positional(1, "ACCOUNT")
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(1, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         let options = invocation.arguments
         return try await CLIContext.with(invocation) { cli in
@@ -39,7 +39,7 @@ extension CommandSpec {
                 } else {
                     let update = ProductUpdate(serialNumber: options.option("--serial"), purchaseDate: options.option("--date"),
                                                countryOfPurchase: options.option("--country"), dealer: options.option("--dealer"))
-                    detail = try await service.complete(try options.positional(2, "PRODUCT"), on: accountID, with: update, as: principal)
+                    detail = try await service.complete(try options.positional(2, "PRODUCT") as ProductRegistration.ID, on: accountID, with: update, as: principal)
                 }
                 try invocation.emit(ProductReport(detail, language: language)) {
                     ["\(detail.registration.id) \(detail.isComplete ? "complete" : "incomplete") \(detail.points)"]
@@ -48,10 +48,10 @@ extension CommandSpec {
             case "remove":
                 let reasonText = options.option("--reason") ?? "other"
                 guard let reason = ProductRemovalReason(rawValue: reasonText) else { throw CommandError("--reason is sold, lost or other.") }
-                let detail = try await service.remove(try options.positional(2, "PRODUCT"), from: accountID, reason: reason, as: principal)
+                let detail = try await service.remove(try options.positional(2, "PRODUCT") as ProductRegistration.ID, from: accountID, reason: reason, as: principal)
                 try invocation.emit(ProductReport(detail, language: language)) { detail.explanation(in: language) }
             case "show":
-                let detail = try await service.product(try options.positional(2, "PRODUCT"), of: accountID, as: principal)
+                let detail = try await service.product(try options.positional(2, "PRODUCT") as ProductRegistration.ID, of: accountID, as: principal)
                 try invocation.emit(ProductReport(detail, language: language)) { detail.explanation(in: language) }
             default:
                 let products = try await service.list(of: accountID, includingRemoved: options.flag("--all"), as: principal)

@@ -40,11 +40,11 @@ extension CommandSpec {
                                                 overdue: $0.isOverdue) }
                 try invocation.emit(rows) { rows.map { "\($0.id) \($0.status) due \($0.dueDay)\($0.overdue ? " OVERDUE" : "") \($0.company)" } }
             case "start":
-                let application = try await review.startReview(try invocation.arguments.positional(1, "APPLICATION"), as: reviewer)
+                let application = try await review.startReview(try invocation.arguments.positional(1, "APPLICATION") as BusinessAccountApplication.ID, as: reviewer)
                 try invocation.emit(application) { ["\(application.id) \(application.status.rawValue)"] }
             case "fields":
-                let applicationID = try invocation.arguments.positional(1, "APPLICATION")
-                let documentID = try invocation.arguments.positional(2, "DOCUMENT")
+                let applicationID: BusinessAccountApplication.ID = try invocation.arguments.positional(1, "APPLICATION")
+                let documentID: EvidenceDocument.ID = try invocation.arguments.positional(2, "DOCUMENT")
                 var fields = VisibleFields()
                 if invocation.arguments.flag("--as-applied") {
                     let application = try await cli.services.onboarding.application(applicationID, as: reviewer)
@@ -68,12 +68,12 @@ extension CommandSpec {
                         + evaluation.errors.map { "  " + $0.message(in: invocation.language) }
                 }
             case "approve":
-                let result = try await review.approve(try invocation.arguments.positional(1, "APPLICATION"), as: reviewer)
+                let result = try await review.approve(try invocation.arguments.positional(1, "APPLICATION") as BusinessAccountApplication.ID, as: reviewer)
                 let report = ApprovalReport(application: result.application.id, account: result.account.id,
                                             superuser: result.superuser.id, email: result.superuser.email.address)
                 try invocation.emit(report) { ["approved: account \(report.account), superuser \(report.superuser) <\(report.email)>"] }
             default:
-                let applicationID = try invocation.arguments.positional(1, "APPLICATION")
+                let applicationID: BusinessAccountApplication.ID = try invocation.arguments.positional(1, "APPLICATION")
                 let text = try invocation.arguments.positional(2, action == "reject" ? "REASONS" : "MESSAGE")
                 let application = action == "reject"
                     ? try await review.reject(applicationID, reasons: text, as: reviewer)
@@ -87,7 +87,7 @@ extension CommandSpec {
 
 /// One row of `cps review queue --json` (R-VAL-2).
 struct QueueRow: Encodable {
-    let id: String
+    let id: BusinessAccountApplication.ID
     let company: String
     let status: String
     let dueDay: String
@@ -96,8 +96,8 @@ struct QueueRow: Encodable {
 
 /// `cps review approve --json` (R-VAL-3).
 struct ApprovalReport: Encodable {
-    let application: String
-    let account: String
-    let superuser: String
+    let application: BusinessAccountApplication.ID
+    let account: BusinessAccount.ID
+    let superuser: AccountUser.ID
     let email: String
 }

@@ -19,7 +19,7 @@ extension CommandSpec {
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--as", "--role", "--language"], maxPositionals: 4)
         let action = try invocation.action(["list", "add", "remove"])
-        let accountID = try invocation.arguments.positional(1, "ACCOUNT")
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(1, "ACCOUNT")
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
             let service = cli.services.accounts
@@ -37,7 +37,7 @@ extension CommandSpec {
                     language: language, role: role, as: principal)
                 try invocation.emit(user) { ["\(user.id) \(user.email.address) \(user.role.rawValue) \(user.status.rawValue)"] }
             case "remove":
-                let userID = try invocation.arguments.positional(2, "USER")
+                let userID: AccountUser.ID = try invocation.arguments.positional(2, "USER")
                 try await service.removeUser(userID, from: accountID, as: principal)
                 try invocation.emit(["removed": userID]) { ["removed \(userID)"] }
             default:

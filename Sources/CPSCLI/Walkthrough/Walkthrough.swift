@@ -56,7 +56,7 @@ public struct Walkthrough: Sendable {
 
         heading("step1")
         let application = try await env.onboarding.createApplication(form, as: applicant)
-        say("step1.done", ["id": application.id, "vat": application.vatStatus.number?.compact ?? "-"])
+        say("step1.done", ["id": application.id.rawValue, "vat": application.vatStatus.number?.compact ?? "-"])
 
         heading("step2")
         let evaluationBefore = try await env.onboarding.evidence(of: application.id, as: applicant)
@@ -84,7 +84,7 @@ public struct Walkthrough: Sendable {
                                                                   of: application.id, as: reviewer)
         say("step4.examined", ["status": evaluation.isSatisfied ? "OK" : evaluation.currentlyDue.joined(separator: ", ")])
         let approval = try await env.review.approve(application.id, as: reviewer)
-        say("step4.approved", ["account": approval.account.id, "user": approval.superuser.email.address])
+        say("step4.approved", ["account": approval.account.id.rawValue, "user": approval.superuser.email.address])
 
         heading("step5")
         let mails = try await deliver(dispatcher, mailbox)
@@ -155,12 +155,12 @@ public struct Walkthrough: Sendable {
 
         heading("activate3")
         try await deliver(dispatcher, mailbox)
-        try await showLevels(env, account: account.id, as: anna)
+        try await showLevels(env, account: account.id.rawValue, as: anna)
         let r5 = try await products.register(ProductForm(model: "EOS R5 Mark II", serialNumber: "R5-000123", purchaseDate: "2025-10-01",
                                                          countryOfPurchase: "SE", dealer: "Foto Stockholm"), on: account.id, as: anna)
         say("activate1.registered", ["model": r5.registration.model, "serial": r5.registration.serial?.description ?? "-",
                                      "points": String(r5.points)])
-        try await showLevels(env, account: account.id, as: anna)
+        try await showLevels(env, account: account.id.rawValue, as: anna)
         for model in ["EOS R1", "EOS R5 Mark II"] {
             _ = try await products.register(ProductForm(model: model, serialNumber: "BERG-\(model.count)", purchaseDate: "2025",
                                                         countryOfPurchase: "SE", dealer: "Kamerahuset"),
@@ -211,7 +211,7 @@ public struct Walkthrough: Sendable {
     private func method(_ method: PaymentMethod) -> String { catalog.render(method.textKey, in: language).lowercased() }
 
     private func showLevels(_ env: TestEnvironment, account: String, as principal: Principal) async throws {
-        let eligibility = try await env.membership.levels(of: account, as: principal)
+        let eligibility = try await env.membership.levels(of: BusinessAccount.ID(account), as: principal)
         say("activate3.levels", ["points": String(eligibility.points)])
         for view in eligibility.isBusinessSwitchShown ? CPSLevelView.allCases : [.individual] {
             say("activate3.view", ["view": catalog.render(view.textKey, in: language)])

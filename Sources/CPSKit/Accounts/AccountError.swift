@@ -26,10 +26,10 @@ public struct AccountError: LocalizedFailure, Equatable {
     public let facts: [String: String]
     /// For ``Reason/emailInUse``: the ID of the user of the same account who already has the e-mail
     /// (R-ACC-4); `nil` when the e-mail belongs to someone outside the account, who is never named.
-    public let existingID: String?
+    public let existingID: AccountUser.ID?
 
     /// Creates an error.
-    public init(_ reason: Reason, facts: [String: String] = [:], existingID: String? = nil) {
+    public init(_ reason: Reason, facts: [String: String] = [:], existingID: AccountUser.ID? = nil) {
         self.reason = reason
         self.facts = facts
         self.existingID = existingID

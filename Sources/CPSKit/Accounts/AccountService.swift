@@ -10,7 +10,7 @@ public struct AccountService: Sendable {
     public init(_ context: CPSContext) { self.context = context }
 
     /// The account, for any of its active users.
-    public func account(_ accountID: String, as principal: Principal) async throws -> BusinessAccount {
+    public func account(_ accountID: BusinessAccount.ID, as principal: Principal) async throws -> BusinessAccount {
         try await context.read("account.view", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             guard let account = try await unit.fetch(BusinessAccount.self, id: accountID) else {
@@ -31,7 +31,7 @@ public struct AccountService: Sendable {
     public func user(as principal: Principal) async throws -> AccountUser {
         try await context.read("account.me", as: principal) { unit in
             guard case .accountUser(let userID) = principal,
-                  let user = try await unit.fetch(AccountUser.self, id: userID) else {
+                  let user = try await unit.fetch(AccountUser.self, id: AccountUser.ID(userID)) else {
                 throw AuthorizationError(.wrongPrincipal, principal: principal)
             }
             _ = try await unit.authorize(.userOf(accountID: user.record.accountID))
@@ -58,7 +58,7 @@ public struct AccountService: Sendable {
                 try await unit.authorize(.anyOf([.reviewer, .system]))
                 return try await unit.fetch(AccountUser.self, holding: key)?.record
             }
-            guard let me = try await unit.fetch(AccountUser.self, id: userID) else {
+            guard let me = try await unit.fetch(AccountUser.self, id: AccountUser.ID(userID)) else {
                 throw AuthorizationError(.otherAccount, principal: principal)
             }
             _ = try await unit.authorize(.userOf(accountID: me.record.accountID))
@@ -78,7 +78,7 @@ public struct AccountService: Sendable {
     }
 
     /// The account's users (removed ones included, for the history), for any of its active users.
-    public func users(of accountID: String, as principal: Principal) async throws -> [AccountUser] {
+    public func users(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [AccountUser] {
         try await context.read("account.users", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             return try await context.store.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID)).map(\.record)
@@ -92,7 +92,7 @@ public struct AccountService: Sendable {
     ///
     /// With an `idempotencyKey` (R-UOW-1), a repeat with the same key and details returns the first
     /// answer and adds nobody.
-    public func addUser(to accountID: String, name: String, email: String, language: Language = .english,
+    public func addUser(to accountID: BusinessAccount.ID, name: String, email: String, language: Language = .english,
                         role: AccountUser.Role = .user, idempotencyKey: String? = nil,
                         as principal: Principal) async throws -> AccountUser {
         let name = try TextFieldRules.validate(name, field: "name", maxLength: context.policy.fieldLimits.personName)
@@ -109,7 +109,7 @@ public struct AccountService: Sendable {
                       let account = try await unit.fetch(BusinessAccount.self, id: accountID) else {
                     throw AuthorizationError(.otherAccount, principal: principal)
                 }
-                let replayed = try await unit.replay(idempotencyKey, operation: "account.addUser", scope: accountID,
+                let replayed = try await unit.replay(idempotencyKey, operation: "account.addUser", scope: accountID.rawValue,
                                                      request: request, as: AccountUser.self)
                 if let answer = replayed.answer { return answer }
                 let user = AccountUser(id: context.ids.next("user"), accountID: accountID, name: name, email: address,
@@ -120,7 +120,7 @@ public struct AccountService: Sendable {
                     "name": name, "inviter": superuser.record.name, "company": account.record.companyName,
                     "hours": String(context.policy.passwords.tokenLifetimeHours),
                 ])
-                try unit.audit(accountID, "user.added", details: ["user": user.id, "role": role.rawValue])
+                try unit.audit(accountID, "user.added", details: ["user": user.id.rawValue, "role": role.rawValue])
                 try unit.remember(user, for: replayed.claim)
                 return user
             }
@@ -133,20 +133,20 @@ public struct AccountService: Sendable {
 
     /// Removes a user (superuser only, R-ACC-5): the user can no longer sign in or use links; the
     /// record stays for the history and the e-mail is free again. A superuser cannot remove themself.
-    public func removeUser(_ userID: String, from accountID: String, as principal: Principal) async throws {
+    public func removeUser(_ userID: AccountUser.ID, from accountID: BusinessAccount.ID, as principal: Principal) async throws {
         try await context.transact("account.removeUser", as: principal) { unit in
             guard let superuser = try await unit.authorize(.superuserOf(accountID: accountID)) else {
                 throw AuthorizationError(.otherAccount, principal: principal)
             }
             guard var user = try await unit.fetch(AccountUser.self, id: userID), user.record.accountID == accountID,
                   user.record.status != .removed else {
-                throw AccountError(.userNotFound, facts: ["user": userID])
+                throw AccountError(.userNotFound, facts: ["user": userID.rawValue])
             }
             guard user.record.id != superuser.record.id else { throw AccountError(.lastSuperuser) }
             user.record.status = .removed
             try unit.update(user)
             try await TokenIssuer(unit: unit).voidActiveTokens(of: userID)
-            try unit.audit(accountID, "user.removed", details: ["user": userID])
+            try unit.audit(accountID, "user.removed", details: ["user": userID.rawValue])
         }
     }
 }

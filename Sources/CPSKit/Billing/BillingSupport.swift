@@ -18,7 +18,7 @@ struct BillingSupport: Sendable {
         return [
             "company": invoice.customerName,
             "invoiceNumber": invoice.number,
-            "invoiceID": invoice.id,
+            "invoiceID": invoice.id.rawValue,
             "amount": invoice.total.formatted(in: language),
             "amountDue": invoice.amountDue.formatted(in: language),
             "dueDate": DayFormatter(catalog: context.catalog).long(invoice.due.dueDay, in: language),

@@ -17,7 +17,7 @@ public struct GuidanceService: Sendable {
 
     /// The next steps of the application `applicationID`, for its applicant or a reviewer, in
     /// `language` (default: the application's language) (R-GUIDE-1, R-ACC-5).
-    public func nextSteps(forApplication applicationID: String, as principal: Principal,
+    public func nextSteps(forApplication applicationID: BusinessAccountApplication.ID, as principal: Principal,
                           in language: Language? = nil) async throws -> [GuidanceStep] {
         let facts = try await applicationFacts(applicationID, as: principal)
         return NextSteps(policy: context.policy, language: language ?? facts.application.language, catalog: context.catalog)
@@ -26,7 +26,7 @@ public struct GuidanceService: Sendable {
 
     /// The next steps of the account `accountID`, for one of its active users, in `language` (default:
     /// the user's language) (R-GUIDE-1, R-ACC-5).
-    public func nextSteps(forAccount accountID: String, as principal: Principal,
+    public func nextSteps(forAccount accountID: BusinessAccount.ID, as principal: Principal,
                           in language: Language? = nil) async throws -> [GuidanceStep] {
         let user = try await context.read("guidance.account", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
@@ -37,7 +37,7 @@ public struct GuidanceService: Sendable {
     }
 
     /// The facts behind an application's steps (R-GUIDE-1), for its applicant or a reviewer.
-    public func applicationFacts(_ applicationID: String, as principal: Principal) async throws -> ApplicationGuidanceFacts {
+    public func applicationFacts(_ applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> ApplicationGuidanceFacts {
         try await context.read("guidance.application", as: principal) { unit in
             let application = try await unit.application(applicationID).record
             var account: BusinessAccount?
@@ -50,7 +50,7 @@ public struct GuidanceService: Sendable {
     }
 
     /// The facts behind an account's steps (R-GUIDE-1), for one of its active users.
-    public func accountFacts(_ accountID: String, as principal: Principal) async throws -> AccountGuidanceFacts {
+    public func accountFacts(_ accountID: BusinessAccount.ID, as principal: Principal) async throws -> AccountGuidanceFacts {
         let account = try await context.read("guidance.facts", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             guard let account = try await unit.fetch(BusinessAccount.self, id: accountID)?.record else {

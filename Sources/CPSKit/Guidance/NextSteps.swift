@@ -65,9 +65,9 @@ public struct NextSteps: Sendable {
         case .approved:
             let email = application.contactEmail.address
             if let account = facts.account, account.status == .active {
-                return [step(.signIn, facts: ["accountID": account.id, "email": email])]
+                return [step(.signIn, facts: ["accountID": account.id.rawValue, "email": email])]
             }
-            return [step(.setPasswordFromEmail, facts: ["accountID": application.accountID ?? "", "email": email,
+            return [step(.setPasswordFromEmail, facts: ["accountID": application.accountID?.rawValue ?? "", "email": email,
                                                         "sender": policy.mail.sender.address])]
         }
     }
@@ -121,7 +121,7 @@ public struct NextSteps: Sendable {
         }
         for invoice in facts.unpaidInvoices {
             let due = invoice.due.dueDay
-            var known = ["invoiceNumber": invoice.number, "invoiceID": invoice.id, "method": invoice.paymentMethod.rawValue,
+            var known = ["invoiceNumber": invoice.number, "invoiceID": invoice.id.rawValue, "method": invoice.paymentMethod.rawValue,
                          "amountDue": invoice.amountDue.description, "total": invoice.total.description,
                          "dueDate": due.description, "reference": invoice.creditorReference.printed]
             var display = ["amountDue": invoice.amountDue.formatted(in: language), "dueDate": days.long(due, in: language)]
@@ -143,7 +143,7 @@ public struct NextSteps: Sendable {
             }
         }
         for purchase in facts.pendingPurchases {
-            var known = ["purchaseID": purchase.id, "level": purchase.term.level.rawValue,
+            var known = ["purchaseID": purchase.id.rawValue, "level": purchase.term.level.rawValue,
                          "method": purchase.paymentMethod.rawValue, "issueBy": ISO8601DateFormatter().string(from: purchase.issueBy)]
             var display = ["level": levelName(purchase.term.level),
                            "method": catalog.render(purchase.paymentMethod.textKey, in: language).lowercased()]
@@ -189,7 +189,7 @@ public struct NextSteps: Sendable {
             let count = lacking.count
             steps.append(step(.completeMissing,
                               facts: ["field": field.rawValue, "count": String(count),
-                                      "productIDs": lacking.map(\.id).joined(separator: ","),
+                                      "productIDs": lacking.map(\.id.rawValue).joined(separator: ","),
                                       "models": lacking.map(\.model).joined(separator: ", ")],
                               display: ["count": LocalizedNumber.format(count, in: language),
                                         "fieldName": catalog.render(TextKey("guidance.field.\(field.rawValue)"), in: language)],

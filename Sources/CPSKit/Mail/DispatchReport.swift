@@ -33,7 +33,7 @@ public struct DispatchReport: Sendable, Hashable, JobReport {
     /// One mail's line in the report.
     public struct Entry: Sendable, Hashable {
         /// The outbox record ID.
-        public let outboxID: String
+        public let outboxID: OutboxMail.ID
         /// The mail's Message-ID (empty for an unreadable record).
         public let messageID: String
         /// The attempt number this run made (0 when it made none).
@@ -42,7 +42,7 @@ public struct DispatchReport: Sendable, Hashable, JobReport {
         public let outcome: Outcome
 
         /// Creates an entry.
-        public init(outboxID: String, messageID: String, attempt: Int, outcome: Outcome) {
+        public init(outboxID: OutboxMail.ID, messageID: String, attempt: Int, outcome: Outcome) {
             self.outboxID = outboxID
             self.messageID = messageID
             self.attempt = attempt
@@ -63,19 +63,19 @@ public struct DispatchReport: Sendable, Hashable, JobReport {
     public var processed: Int { entries.count }
 
     /// The outbox IDs recorded as delivered by this run.
-    public var delivered: [String] { ids { if case .delivered = $0 { true } else { false } } }
+    public var delivered: [OutboxMail.ID] { ids { if case .delivered = $0 { true } else { false } } }
     /// The outbox IDs that failed temporarily and will be tried again.
-    public var retrying: [String] { ids { if case .retryScheduled = $0 { true } else { false } } }
+    public var retrying: [OutboxMail.ID] { ids { if case .retryScheduled = $0 { true } else { false } } }
     /// The outbox IDs marked `failed` (permanent) by this run.
-    public var failed: [String] { ids { if case .failed = $0 { true } else { false } } }
+    public var failed: [OutboxMail.ID] { ids { if case .failed = $0 { true } else { false } } }
     /// The outbox IDs another dispatcher handled first.
-    public var skipped: [String] { ids { if case .skipped = $0 { true } else { false } } }
+    public var skipped: [OutboxMail.ID] { ids { if case .skipped = $0 { true } else { false } } }
     /// The outbox IDs whose records cannot be decoded.
-    public var unreadable: [String] { ids { if case .unreadable = $0 { true } else { false } } }
+    public var unreadable: [OutboxMail.ID] { ids { if case .unreadable = $0 { true } else { false } } }
     /// Whether the run found nothing to do.
     public var isEmpty: Bool { entries.isEmpty }
 
-    private func ids(_ matching: (Outcome) -> Bool) -> [String] {
+    private func ids(_ matching: (Outcome) -> Bool) -> [OutboxMail.ID] {
         entries.filter { matching($0.outcome) }.map(\.outboxID)
     }
 }

@@ -24,7 +24,7 @@ public struct MailComposer: Sendable {
     /// from the record's ID and the sender's domain, so it never changes across retries.
     public func compose(_ template: String, to recipient: MailAddress, language: Language,
                         facts: [String: String], date: Date) -> OutboxMail {
-        let id = ids.next("mail")
+        let id: OutboxMail.ID = ids.next("mail")
         // R-MSG-1: counts stay numbers, formatted for the language and choosing the plural form.
         var arguments = facts.mapValues(MessageArgument.text)
         for name in Self.countFacts { if let raw = facts[name], let count = Int(raw) { arguments[name] = .count(count) } }

@@ -76,7 +76,7 @@ public struct MailDispatcher: Sendable {
                 do {
                     stored = try RecordCoder.decode(OutboxMail.self, from: envelope)
                 } catch {
-                    report.entries.append(.init(outboxID: envelope.id, messageID: "", attempt: 0,
+                    report.entries.append(.init(outboxID: OutboxMail.ID(envelope.id), messageID: "", attempt: 0,
                                                 outcome: .unreadable(error: error.detail)))
                     continue
                 }
@@ -87,7 +87,7 @@ public struct MailDispatcher: Sendable {
                 }
                 taken += 1
                 let entry = try await dispatch(stored)
-                context.events.emit(.deliveryAttempted(outboxID: entry.outboxID, attempt: entry.attempt,
+                context.events.emit(.deliveryAttempted(outboxID: entry.outboxID.rawValue, attempt: entry.attempt,
                                                        outcome: entry.outcome.name))
                 report.entries.append(entry)
             }
@@ -165,7 +165,7 @@ public struct MailDispatcher: Sendable {
                   fresh.record.status != .delivered else { return .delivered }
             current = fresh
         }
-        throw StorageError(.conflict, kind: OutboxMail.kind, subject: claimed.record.id,
+        throw StorageError(.conflict, kind: OutboxMail.kind, subject: claimed.record.id.rawValue,
                            detail: "outbox \(claimed.record.id) keeps changing; its delivery stays unrecorded")
     }
 

@@ -31,7 +31,7 @@ public struct MembershipService: Sendable {
     /// Both views of the "Available CPS levels" switch for the account, from its points and complete
     /// registrations: each level open or not, and what is missing (R-TIER-1, R-TIER-2, R-TIER-3).
     /// Any active user of the account may look.
-    public func levels(of accountID: String, as principal: Principal) async throws -> LevelEligibility {
+    public func levels(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> LevelEligibility {
         try await context.read("membership.levels", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             return try await eligibility(of: accountID, in: unit)
@@ -39,7 +39,7 @@ public struct MembershipService: Sendable {
     }
 
     /// The account's memberships, oldest first, with their numbers and statuses (R-MEM-1, R-MEM-2).
-    public func memberships(of accountID: String, as principal: Principal) async throws -> [Membership] {
+    public func memberships(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [Membership] {
         try await context.read("membership.list", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             return try await context.store.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)).map(\.record)
@@ -47,7 +47,7 @@ public struct MembershipService: Sendable {
     }
 
     /// The membership usable now, if any (R-MEM-1).
-    public func currentMembership(of accountID: String, as principal: Principal) async throws -> Membership? {
+    public func currentMembership(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> Membership? {
         let now = context.time.now()
         return try await memberships(of: accountID, as: principal).last { $0.isUsable(at: now) }
     }
@@ -82,7 +82,7 @@ public struct MembershipService: Sendable {
                   let account = try await unit.fetch(BusinessAccount.self, id: request.accountID)?.record else {
                 throw AuthorizationError(.otherAccount, principal: principal)
             }
-            let replayed = try await unit.replay(idempotencyKey, operation: "membership.purchase", scope: request.accountID,
+            let replayed = try await unit.replay(idempotencyKey, operation: "membership.purchase", scope: request.accountID.rawValue,
                                                  request: request, as: PurchaseReceipt.self)
             if let answer = replayed.answer { return answer }
             _ = try await eligibility(of: request.accountID, in: unit).choose(request.level)
@@ -96,7 +96,7 @@ public struct MembershipService: Sendable {
     // MARK: - Internals
 
     /// The levels open to the account, from its balance read through `unit` (R-TIER-1…3).
-    private func eligibility(of accountID: String, in unit: UnitOfWork) async throws -> LevelEligibility {
+    private func eligibility(of accountID: BusinessAccount.ID, in unit: UnitOfWork) async throws -> LevelEligibility {
         let balance = try await unit.fetch(PointsBalance.self, id: accountID)?.record
         return LevelEligibility(points: balance?.points ?? 0, completeRegistrations: balance?.completeRegistrations ?? 0,
                                 policy: context.policy.levels)
@@ -136,8 +136,8 @@ public struct MembershipService: Sendable {
             sequence = assignment.nextSequence
             assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
         }
-        let membershipID = context.ids.next("membership")
-        let purchaseID = context.ids.next("purchase")
+        let membershipID: Membership.ID = context.ids.next("membership")
+        let purchaseID: MembershipPurchase.ID = context.ids.next("purchase")
         let membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
                                     years: request.years, paymentMethod: request.paymentMethod, purchaseID: purchaseID,
                                     previousNumbers: assignment.previousNumbers, createdAt: now)
@@ -156,13 +156,13 @@ public struct MembershipService: Sendable {
             replaced.record.status = .ended
             replaced.record.endedAt = now
             try unit.update(replaced)
-            try unit.audit(replaced.record.id, "membership.ended", details: ["upgradedTo": membershipID])
+            try unit.audit(replaced.record.id, "membership.ended", details: ["upgradedTo": membershipID.rawValue])
             ended = replaced.record
         }
         try unit.insert(membership)
         try unit.insert(purchase)
         try unit.audit(membershipID, "membership.\(term.kind.rawValue)", details: [
-            "account": account.id, "level": term.level.rawValue, "number": assignment.number.compact,
+            "account": account.id.rawValue, "level": term.level.rawValue, "number": assignment.number.compact,
             "years": String(request.years), "fee": term.fee.description, "method": request.paymentMethod.rawValue,
         ])
         let notice = request.paymentMethod == .bankTransfer

@@ -9,7 +9,7 @@
 /// ```swift
 /// struct OldCPSNumbers: PreviousMembershipNumbers {
 ///     let store: any RecordStore
-///     func previousNumbers(of accountID: String) async throws -> [String] {
+///     func previousNumbers(of accountID: BusinessAccount.ID) async throws -> [String] {
 ///         try await store.fetch(MigrationRecord.self, id: accountID).map { [$0.record.oldCPSNumber] } ?? []
 ///     }
 /// }
@@ -17,5 +17,5 @@
 /// ```
 public protocol PreviousMembershipNumbers: Sendable {
     /// The membership numbers `accountID` had before, in any spelling; empty when none (R-MEM-2).
-    func previousNumbers(of accountID: String) async throws -> [String]
+    func previousNumbers(of accountID: BusinessAccount.ID) async throws -> [String]
 }

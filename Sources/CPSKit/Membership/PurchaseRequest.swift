@@ -1,7 +1,7 @@
 /// What a superuser asks for when buying CPS (R-MEM-1, R-BIL-1, R-TIER-1…3).
 public struct PurchaseRequest: Hashable, Codable, Sendable {
     /// The buying account.
-    public var accountID: String
+    public var accountID: BusinessAccount.ID
     /// The chosen level; refused with the eligibility explanation if it is not open (R-TIER-1, R-TIER-2).
     public var level: CPSLevel
     /// The term in years: 1, or a multi-year term with a policy discount for business groups (R-TIER-2).
@@ -10,7 +10,7 @@ public struct PurchaseRequest: Hashable, Codable, Sendable {
     public var paymentMethod: PaymentMethod
 
     /// Creates a request; one year by default.
-    public init(accountID: String, level: CPSLevel, years: Int = 1, paymentMethod: PaymentMethod) {
+    public init(accountID: BusinessAccount.ID, level: CPSLevel, years: Int = 1, paymentMethod: PaymentMethod) {
         self.accountID = accountID
         self.level = level
         self.years = years

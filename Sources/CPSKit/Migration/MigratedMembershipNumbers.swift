@@ -9,7 +9,7 @@ public struct MigratedMembershipNumbers: PreviousMembershipNumbers {
     public init(store: any RecordStore) { self.store = store }
 
     /// The old CPS numbers kept for `accountID` (R-MEM-2, R-MIG-3).
-    public func previousNumbers(of accountID: String) async throws -> [String] {
+    public func previousNumbers(of accountID: BusinessAccount.ID) async throws -> [String] {
         try await store.previousMembershipNumbers(of: accountID)
     }
 }

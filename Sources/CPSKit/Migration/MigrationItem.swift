@@ -21,7 +21,7 @@ public struct MigrationItem: Equatable, Sendable {
     /// The outcome.
     public let outcome: Outcome
     /// The registration in the business account (migrated, already migrated or already registered).
-    public let productID: String?
+    public let productID: ProductRegistration.ID?
     /// Whether the model is in the catalog; a model that is not migrates without points.
     public let inCatalog: Bool
     /// Whether the registration is complete (green tick, points allocated, R-PRD-3).
@@ -34,7 +34,7 @@ public struct MigrationItem: Equatable, Sendable {
     public let problem: String?
 
     /// Creates an item.
-    public init(model: String, serial: String, outcome: Outcome, productID: String? = nil, inCatalog: Bool = true,
+    public init(model: String, serial: String, outcome: Outcome, productID: ProductRegistration.ID? = nil, inCatalog: Bool = true,
                 isComplete: Bool = false, missingFields: [ProductMissingField] = [], points: Int = 0,
                 problem: String? = nil) {
         self.model = model

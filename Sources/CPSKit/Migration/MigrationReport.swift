@@ -4,12 +4,12 @@ public struct MigrationReport: Equatable, Sendable {
     /// The old CPS membership number, now on record (R-MIG-3).
     public let legacyMembershipNumber: String
     /// The business account migrated into.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// One item per legacy product.
     public let items: [MigrationItem]
 
     /// Creates a report.
-    public init(legacyMembershipNumber: String, accountID: String, items: [MigrationItem]) {
+    public init(legacyMembershipNumber: String, accountID: BusinessAccount.ID, items: [MigrationItem]) {
         self.legacyMembershipNumber = legacyMembershipNumber
         self.accountID = accountID
         self.items = items

@@ -27,7 +27,7 @@ public struct MigrationService: Sendable {
     public init(_ context: CPSContext) { self.context = context }
 
     /// Whether "MIGRATE PRODUCTS" is available to `accountID`, and if not why (R-MIG-1).
-    public func availability(of accountID: String, as principal: Principal) async throws -> MigrationAvailability {
+    public func availability(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> MigrationAvailability {
         try await lookUp(accountID, principal: principal).availability
     }
 
@@ -37,7 +37,7 @@ public struct MigrationService: Sendable {
     /// nothing; a legacy account already migrated into another business account is refused with
     /// ``MigrationError/Reason/claimedByAnotherAccount``. The old membership number is kept on record
     /// (R-MIG-3).
-    public func migrate(_ accountID: String, as principal: Principal) async throws -> MigrationReport {
+    public func migrate(_ accountID: BusinessAccount.ID, as principal: Principal) async throws -> MigrationReport {
         let found = try await lookUp(accountID, principal: principal)
         guard let legacy = found.legacy else {
             let reason: MigrationError.Reason = switch found.availability.reason {
@@ -78,7 +78,7 @@ public struct MigrationService: Sendable {
     }
 
     /// Authorises, reads the account, then asks the directory (an outside system, outside any unit).
-    private func lookUp(_ accountID: String, principal: Principal) async throws -> LookUp {
+    private func lookUp(_ accountID: BusinessAccount.ID, principal: Principal) async throws -> LookUp {
         let account = try await context.read("migration.availability", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             guard let account = try await unit.fetch(BusinessAccount.self, id: accountID) else {
@@ -93,7 +93,7 @@ public struct MigrationService: Sendable {
     /// Records the legacy membership for `accountID` (R-MIG-3), or refuses when another business
     /// account holds it (R-MIG-2). Of two accounts racing, the unique key lets exactly one win; the
     /// loser, run again, finds the holder.
-    private func claim(_ legacy: LegacyCPSAccount, for accountID: String, principal: Principal) async throws {
+    private func claim(_ legacy: LegacyCPSAccount, for accountID: BusinessAccount.ID, principal: Principal) async throws {
         let key = LegacyMembership.uniqueKey(legacy.membershipKey)
         do {
             try await claimOnce(legacy, key: key, for: accountID, principal: principal)
@@ -102,7 +102,7 @@ public struct MigrationService: Sendable {
         }
     }
 
-    private func claimOnce(_ legacy: LegacyCPSAccount, key: String, for accountID: String, principal: Principal) async throws {
+    private func claimOnce(_ legacy: LegacyCPSAccount, key: String, for accountID: BusinessAccount.ID, principal: Principal) async throws {
         try await context.transact("migration.claim", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             if let holder = try await unit.holder(of: key) {
@@ -118,7 +118,7 @@ public struct MigrationService: Sendable {
 
     /// Migrates one chunk as one unit of work; a serial taken meanwhile makes the chunk run again
     /// from fresh reads, where the product shows as a conflict.
-    private func migrateChunk(_ chunk: ArraySlice<LegacyProduct>, of legacy: LegacyCPSAccount, into accountID: String,
+    private func migrateChunk(_ chunk: ArraySlice<LegacyProduct>, of legacy: LegacyCPSAccount, into accountID: BusinessAccount.ID,
                               principal: Principal) async throws -> [MigrationItem] {
         var attempt = 0
         while true {
@@ -133,7 +133,7 @@ public struct MigrationService: Sendable {
         }
     }
 
-    private func migrateChunk(_ chunk: ArraySlice<LegacyProduct>, of legacy: LegacyCPSAccount, into accountID: String,
+    private func migrateChunk(_ chunk: ArraySlice<LegacyProduct>, of legacy: LegacyCPSAccount, into accountID: BusinessAccount.ID,
                               in unit: UnitOfWork) async throws -> [MigrationItem] {
         try await unit.authorize(.userOf(accountID: accountID))
         let today = unit.today
@@ -142,7 +142,7 @@ public struct MigrationService: Sendable {
         var items: [MigrationItem] = []
         var registrations: [ProductRegistration] = []
         var entries: [LedgerEntry] = []
-        var seen: Set<String> = []
+        var seen: Set<ProductRegistration.ID> = []
         for product in chunk {
             let modelKey = ProductModel.key(of: product.model)
             let serial: SerialNumber
@@ -154,7 +154,7 @@ public struct MigrationService: Sendable {
                                            problem: error.code))
                 continue
             }
-            let id = "product-legacy-\(legacy.membershipKey)-\(modelKey)-\(serial.value)"
+            let id = ProductRegistration.ID("product-legacy-\(legacy.membershipKey)-\(modelKey)-\(serial.value)")
             if seen.contains(id) {
                 items.append(MigrationItem(model: product.model, serial: serial.value, outcome: .alreadyMigrated, productID: id))
                 continue
@@ -170,7 +170,7 @@ public struct MigrationService: Sendable {
                     && (try? RecordCoder.decode(ProductRegistration.self, from: holder))?.record.accountID == accountID
                 items.append(MigrationItem(model: product.model, serial: serial.value,
                                            outcome: mine ? .alreadyRegistered : .serialConflict,
-                                           productID: mine ? holder.id : nil))
+                                           productID: mine ? ProductRegistration.ID(holder.id) : nil))
                 continue
             }
             seen.insert(id)
@@ -213,7 +213,7 @@ public struct MigrationService: Sendable {
 
     /// The old CPS membership numbers kept for `accountID` (R-MIG-3, R-MEM-2), for a user of the
     /// account or the host (R-ID-4).
-    public func previousMembershipNumbers(of accountID: String, as principal: Principal) async throws -> [String] {
+    public func previousMembershipNumbers(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [String] {
         try await context.read("migration.previousNumbers", as: principal) { unit in
             try await unit.authorize(.anyOf([.userOf(accountID: accountID), .system]))
             return try await context.store.previousMembershipNumbers(of: accountID)

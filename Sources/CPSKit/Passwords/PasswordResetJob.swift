@@ -39,7 +39,7 @@ public struct PasswordResetJob: Sendable {
             request.record.state = .handled
             try unit.update(request)
             let target = request.record.unpaddedTarget
-            if target.hasPrefix("user:"), let user = try await unit.fetch(AccountUser.self, id: String(target.dropFirst(5))),
+            if target.hasPrefix("user:"), let user = try await unit.fetch(AccountUser.self, id: AccountUser.ID(String(target.dropFirst(5)))),
                user.record.status != .removed {
                 let token = try await TokenIssuer(unit: unit).issue(for: user.record, purpose: .reset)
                 try unit.mail("passwordReset", to: user.record, passwordLink: token, facts: [
@@ -49,7 +49,7 @@ public struct PasswordResetJob: Sendable {
                 return .mailed
             }
             if target.hasPrefix("application:"),
-               let application = try await unit.fetch(BusinessAccountApplication.self, id: String(target.dropFirst(12))) {
+               let application = try await unit.fetch(BusinessAccountApplication.self, id: BusinessAccountApplication.ID(String(target.dropFirst(12)))) {
                 try unit.audit(application.record.id, "password.resetRefused",
                                reason: "account not yet created (application \(application.record.status.rawValue))")
             } else {

@@ -55,7 +55,7 @@ public struct PasswordService: Sendable {
         }
         // 2. Call the identity adapter, outside every unit; on its failure release the claim.
         do throws(IdentityError) {
-            try await context.identity.setPassword(newPassword, userID: claimed.user.id, email: claimed.user.email)
+            try await context.identity.setPassword(newPassword, userID: claimed.user.id.rawValue, email: claimed.user.email)
         } catch {
             try await release(claimID, of: claimed.tokenID, userID: claimed.user.id, because: error)
             throw error
@@ -104,7 +104,7 @@ public struct PasswordService: Sendable {
     }
 
     /// Removes the claim `claimID` after the identity adapter failed, so the link works at once (R-UOW-1).
-    private func release(_ claimID: String, of tokenID: String, userID: String, because error: IdentityError) async throws {
+    private func release(_ claimID: String, of tokenID: String, userID: AccountUser.ID, because error: IdentityError) async throws {
         try await context.transact("password.identityFailed", as: .system("password")) { unit in
             if let claim = try await unit.fetch(PasswordTokenClaim.self, id: tokenID), claim.record.claimID == claimID {
                 try unit.delete(claim)
@@ -166,7 +166,7 @@ public struct PasswordService: Sendable {
         // One check on every path (R-ID-2).
         let matches: Bool
         if let user, user.status == .active, lockedUntil == nil, password.count <= policy.maximumLength {
-            matches = try await context.identity.verifyPassword(password, userID: user.id)
+            matches = try await context.identity.verifyPassword(password, userID: user.id.rawValue)
         } else {
             _ = try await context.identity.verifyUnknownUser(password: password)
             matches = false
@@ -186,7 +186,7 @@ public struct PasswordService: Sendable {
             return try await unit.fetch(BusinessAccount.self, id: user.accountID)?.record
         }
         guard let account else { throw PasswordError(.invalidCredentials) }
-        return SignedIn(user: user, account: account, credentialVersion: try await context.identity.credentialVersion(userID: user.id))
+        return SignedIn(user: user, account: account, credentialVersion: try await context.identity.credentialVersion(userID: user.id.rawValue))
     }
 
     /// `date` as a person reads it in the policy's time zone, e.g. `2026-11-27 10:15`.

@@ -9,5 +9,5 @@ public struct SignedIn: Sendable, Equatable {
     public let credentialVersion: Int?
 
     /// The user as a principal, for the calls that follow.
-    public var principal: Principal { .accountUser(user.id) }
+    public var principal: Principal { .accountUser(user.id.rawValue) }
 }

@@ -25,7 +25,7 @@ struct TokenIssuer {
     }
 
     /// Voids every active token of `userID` (a newer token, or the user's removal).
-    func voidActiveTokens(of userID: String) async throws {
+    func voidActiveTokens(of userID: AccountUser.ID) async throws {
         for var older in try await unit.fetchAll(PasswordToken.self, indexKey: PasswordToken.userIndex(userID))
         where older.record.state == .active {
             older.record.state = .voided

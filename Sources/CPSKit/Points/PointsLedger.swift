@@ -14,7 +14,7 @@ struct PointsLedger {
 
     /// Appends `entries` for `accountID`, the updated balance and, if the threshold is crossed for the
     /// first time, the invitation mail to the account's superusers and its audit entry.
-    func post(_ entries: [LedgerEntry], accountID: String) async throws {
+    func post(_ entries: [LedgerEntry], accountID: BusinessAccount.ID) async throws {
         guard !entries.isEmpty else { return }
         let stored = try await unit.fetch(PointsBalance.self, id: accountID)
         var balance = stored?.record ?? PointsBalance(accountID: accountID)
@@ -33,9 +33,9 @@ struct PointsLedger {
             }
             if let first = mails.first {
                 balance.invitedAt = unit.now
-                balance.invitationMailID = first.id
+                balance.invitationMailID = first.id.rawValue
                 try unit.audit(accountID, "points.invited",
-                               details: ["points": String(balance.points), "mail": mails.map(\.id).joined(separator: ",")])
+                               details: ["points": String(balance.points), "mail": mails.map(\.id.rawValue).joined(separator: ",")])
             }
         }
         try unit.save(balance, over: stored)

@@ -33,7 +33,7 @@ public struct ProductService: Sendable {
     ///
     /// With an `idempotencyKey` (R-UOW-1), a repeat of the same request with the same key returns the
     /// first answer and registers nothing; the same key with another form is ``IdempotencyError``.
-    public func register(_ form: ProductForm, on accountID: String, idempotencyKey: String? = nil,
+    public func register(_ form: ProductForm, on accountID: BusinessAccount.ID, idempotencyKey: String? = nil,
                          as principal: Principal) async throws -> ProductDetail {
         let model = try ProductModel(form.model)
         guard let entry = policy.entry(for: model.name) else {
@@ -46,10 +46,10 @@ public struct ProductService: Sendable {
         return try await claimingSerial(accountID, as: principal) {
             try await context.transact("product.register", as: principal) { unit in
                 try await unit.authorize(.userOf(accountID: accountID))
-                let replayed = try await unit.replay(idempotencyKey, operation: "product.register", scope: accountID,
+                let replayed = try await unit.replay(idempotencyKey, operation: "product.register", scope: accountID.rawValue,
                                                      request: form, as: ProductDetail.self)
                 if let answer = replayed.answer { return answer }
-                let id = context.ids.next("product")
+                let id: ProductRegistration.ID = context.ids.next("product")
                 var registration = ProductRegistration(
                     id: id, accountID: accountID, model: entry.model, modelKey: entry.modelKey, serial: fields.serial,
                     purchaseDate: fields.purchaseDate, countryOfPurchase: fields.countryOfPurchase, dealer: fields.dealer,
@@ -61,7 +61,7 @@ public struct ProductService: Sendable {
                 let entries = ledger.allocateIfComplete(&registration, reason: "registration.completed")
                 try unit.insert(registration)
                 try unit.audit(accountID, "product.registered",
-                               details: ["product": id, "model": entry.modelKey, "complete": String(registration.isComplete)])
+                               details: ["product": id.rawValue, "model": entry.modelKey, "complete": String(registration.isComplete)])
                 try await ledger.post(entries, accountID: accountID)
                 let detail = ProductDetail(registration: registration, catalogEntry: entry, history: entries)
                 try unit.remember(detail, for: replayed.claim)
@@ -73,7 +73,7 @@ public struct ProductService: Sendable {
     /// Fills in or corrects the fields of a registration ("View product", R-PRD-3). When it becomes
     /// complete its points are allocated now, at the catalog's points of this moment; an already
     /// complete registration keeps its points.
-    public func complete(_ productID: String, on accountID: String, with update: ProductUpdate,
+    public func complete(_ productID: ProductRegistration.ID, on accountID: BusinessAccount.ID, with update: ProductUpdate,
                          as principal: Principal) async throws -> ProductDetail {
         let today = CalendarDay(context.time.now(), in: context.policy.timeZone)
         let fields = try ProductFields(serialNumber: update.serialNumber, purchaseDate: update.purchaseDate,
@@ -94,7 +94,7 @@ public struct ProductService: Sendable {
                 let entries = ledger.allocateIfComplete(&stored.record, reason: "registration.completed")
                 try unit.update(stored)
                 try unit.audit(accountID, "product.updated",
-                               details: ["product": productID, "complete": String(stored.record.isComplete)])
+                               details: ["product": productID.rawValue, "complete": String(stored.record.isComplete)])
                 try await ledger.post(entries, accountID: accountID)
                 return try await detail(of: stored.record, in: unit, adding: entries)
             }
@@ -103,7 +103,7 @@ public struct ProductService: Sendable {
 
     /// Removes a product (sold, lost, R-PRD-5): its points leave the balance through a `removed` ledger
     /// entry, the serial number is free again, and the registration stays for the history.
-    public func remove(_ productID: String, from accountID: String, reason: ProductRemovalReason,
+    public func remove(_ productID: ProductRegistration.ID, from accountID: BusinessAccount.ID, reason: ProductRemovalReason,
                        as principal: Principal) async throws -> ProductDetail {
         try await context.transact("product.remove", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
@@ -120,7 +120,7 @@ public struct ProductService: Sendable {
             stored.record.removedAt = unit.now
             stored.record.removalReason = reason
             try unit.update(stored)
-            try unit.audit(accountID, "product.removed", reason: reason.rawValue, details: ["product": productID])
+            try unit.audit(accountID, "product.removed", reason: reason.rawValue, details: ["product": productID.rawValue])
             try await PointsLedger(unit: unit).post(entries, accountID: accountID)
             return try await detail(of: stored.record, in: unit, adding: entries)
         }
@@ -130,7 +130,7 @@ public struct ProductService: Sendable {
 
     /// The account's registrations in the order they were made ("My products"), removed ones only when
     /// `includingRemoved` (R-PRD-3, R-PRD-5).
-    public func list(of accountID: String, includingRemoved: Bool = false,
+    public func list(of accountID: BusinessAccount.ID, includingRemoved: Bool = false,
                      as principal: Principal) async throws -> [ProductRegistration] {
         try await context.read("product.list", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
@@ -141,19 +141,19 @@ public struct ProductService: Sendable {
 
     /// "View product" (R-PRD-3): the registration, its green tick or its missing fields, its points and
     /// history.
-    public func product(_ productID: String, of accountID: String, as principal: Principal) async throws -> ProductDetail {
+    public func product(_ productID: ProductRegistration.ID, of accountID: BusinessAccount.ID, as principal: Principal) async throws -> ProductDetail {
         try await context.read("product.view", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             guard let stored = try await unit.fetch(ProductRegistration.self, id: productID),
                   stored.record.accountID == accountID else {
-                throw ProductError(.notFound, facts: ["product": productID])
+                throw ProductError(.notFound, facts: ["product": productID.rawValue])
             }
             return try await detail(of: stored.record, in: unit)
         }
     }
 
     /// The account's points and complete registrations, in one read (R-PTS-1).
-    public func points(of accountID: String, as principal: Principal) async throws -> PointsBalance {
+    public func points(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> PointsBalance {
         try await context.read("product.points", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             return try await unit.fetch(PointsBalance.self, id: accountID)?.record ?? PointsBalance(accountID: accountID)
@@ -161,7 +161,7 @@ public struct ProductService: Sendable {
     }
 
     /// The account's ledger, oldest first (R-PTS-1).
-    public func ledger(of accountID: String, as principal: Principal) async throws -> [LedgerEntry] {
+    public func ledger(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [LedgerEntry] {
         try await context.read("product.ledger", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             return try await context.store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.accountIndex(accountID)).map(\.record)
@@ -203,13 +203,13 @@ public struct ProductService: Sendable {
     // MARK: - Helpers
 
     /// The active registration `productID` of `accountID`, or a not-found / removed error.
-    private func activeRegistration(_ productID: String, of accountID: String,
+    private func activeRegistration(_ productID: ProductRegistration.ID, of accountID: BusinessAccount.ID,
                                     in unit: UnitOfWork) async throws -> Stored<ProductRegistration> {
         guard let stored = try await unit.fetch(ProductRegistration.self, id: productID),
               stored.record.accountID == accountID else {
-            throw ProductError(.notFound, facts: ["product": productID])
+            throw ProductError(.notFound, facts: ["product": productID.rawValue])
         }
-        guard stored.record.status == .active else { throw ProductError(.removed, facts: ["product": productID]) }
+        guard stored.record.status == .active else { throw ProductError(.removed, facts: ["product": productID.rawValue]) }
         return stored
     }
 
@@ -218,13 +218,13 @@ public struct ProductService: Sendable {
     private func requireSerialFree(model: String, serial: SerialNumber, for registration: ProductRegistration,
                                    in unit: UnitOfWork) async throws {
         let key = ProductRegistration.serialKey(model: model, serial: serial)
-        guard let holder = try await unit.holder(of: key), holder.id != registration.id else { return }
+        guard let holder = try await unit.holder(of: key), holder.id != registration.id.rawValue else { return }
         throw Self.serialError(heldBy: holder, accountID: registration.accountID, model: registration.model,
                                serial: registration.serial?.value ?? "")
     }
 
     /// Runs `body`; a serial key lost to a concurrent registration becomes the one-owner error (R-PRD-4).
-    private func claimingSerial<T>(_ accountID: String, as principal: Principal,
+    private func claimingSerial<T>(_ accountID: BusinessAccount.ID, as principal: Principal,
                                    _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
@@ -238,13 +238,13 @@ public struct ProductService: Sendable {
     /// The one-owner error for a serial key held by `holder` (R-PRD-4): already registered by
     /// `accountID` (with the existing registration's ID), or taken by another account. The facts name
     /// `model` and `serial`, or the holder's.
-    private static func serialError(heldBy holder: RecordEnvelope, accountID: String, model: String? = nil,
+    private static func serialError(heldBy holder: RecordEnvelope, accountID: BusinessAccount.ID, model: String? = nil,
                                     serial: String? = nil) -> ProductError {
         let other = holder.kind == ProductRegistration.kind
             ? (try? RecordCoder.decode(ProductRegistration.self, from: holder))?.record : nil
         let facts = ["model": model ?? other?.model ?? "", "serial": serial ?? other?.serial?.value ?? ""]
         guard let other, other.accountID == accountID else { return ProductError(.serialTaken, facts: facts) }
-        return ProductError(.alreadyRegistered, facts: facts, existingID: other.id)
+        return ProductError(.alreadyRegistered, facts: facts, existingID: other.id.rawValue)
     }
 
     /// The detail of `registration` with today's catalog entry and its ledger history (plus `entries`

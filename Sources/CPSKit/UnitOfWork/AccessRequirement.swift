@@ -4,9 +4,9 @@ enum AccessRequirement: Sendable {
     /// The applicant whose e-mail is the application's contact e-mail.
     case applicantOf(BusinessAccountApplication)
     /// An active user of the account.
-    case userOf(accountID: String)
+    case userOf(accountID: BusinessAccount.ID)
     /// An active superuser of the account.
-    case superuserOf(accountID: String)
+    case superuserOf(accountID: BusinessAccount.ID)
     /// A reviewer of the directory (``CPSContext/reviewers``).
     case reviewer
     /// A reviewer of the directory who is not a party to the application: not its applicant or

@@ -8,7 +8,7 @@ public struct AuditService: Sendable {
     public init(_ context: CPSContext) { self.context = context }
 
     /// The audit entries about `subject` (an application, account, user or reviewer ID), oldest first.
-    public func trail(of subject: String, as principal: Principal) async throws -> [AuditEntry] {
+    public func trail(of subject: some LosslessStringConvertible & Sendable, as principal: Principal) async throws -> [AuditEntry] {
         try await context.read("audit.trail", as: principal) { unit in
             try await unit.authorize(.anyOf([.system, .reviewer]))
             return try await context.store.auditTrail(of: subject)

@@ -2,7 +2,7 @@
 /// through ``AuditService/trail(of:as:)``, with a principal (R-ID-4).
 extension RecordStore {
     /// The audit entries about `subject`, oldest first.
-    package func auditTrail(of subject: String) async throws(StorageError) -> [AuditEntry] {
+    package func auditTrail(of subject: some LosslessStringConvertible) async throws(StorageError) -> [AuditEntry] {
         try await fetchAll(AuditEntry.self, indexKey: "subject:\(subject)").map(\.record)
     }
 }

@@ -45,7 +45,7 @@ extension UnitOfWork {
     private func reviewer() async throws -> Reviewer {
         guard case .reviewer(let id) = principal else { throw AuthorizationError(.reviewerOnly, principal: principal) }
         if let listed = context.reviewers.listed[id], listed.status == .active { return listed }
-        guard let stored = try await fetch(Reviewer.self, id: id), stored.record.status == .active else {
+        guard let stored = try await fetch(Reviewer.self, id: Reviewer.ID(id)), stored.record.status == .active else {
             throw AuthorizationError(.unknownReviewer, principal: principal)
         }
         return stored.record
@@ -60,11 +60,11 @@ extension UnitOfWork {
             .contains { $0.record.email == email }
     }
 
-    private func user(of accountID: String, superuser: Bool) async throws -> Stored<AccountUser> {
+    private func user(of accountID: BusinessAccount.ID, superuser: Bool) async throws -> Stored<AccountUser> {
         guard case .accountUser(let userID) = principal else {
             throw AuthorizationError(.wrongPrincipal, principal: principal)
         }
-        guard let user = try await fetch(AccountUser.self, id: userID), user.record.accountID == accountID else {
+        guard let user = try await fetch(AccountUser.self, id: AccountUser.ID(userID)), user.record.accountID == accountID else {
             throw AuthorizationError(.otherAccount, principal: principal)
         }
         guard user.record.status == .active else { throw AuthorizationError(.inactiveUser, principal: principal) }

@@ -8,13 +8,13 @@ extension UnitOfWork {
     /// superuser's language; `facts` gives the placeholders for each recipient. Returns the mails
     /// (none when the account has no active superuser).
     @discardableResult
-    func mailAccount(_ accountID: String, _ template: String,
+    func mailAccount(_ accountID: BusinessAccount.ID, _ template: String,
                      facts: (AccountUser) -> [String: String]) async throws -> [OutboxMail] {
         try mail(template, toEach: try await activeSuperusers(of: accountID), facts: facts)
     }
 
     /// The active superusers of `accountID`, who receive its mail, read through the unit.
-    func activeSuperusers(of accountID: String) async throws -> [AccountUser] {
+    func activeSuperusers(of accountID: BusinessAccount.ID) async throws -> [AccountUser] {
         try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
             .map(\.record).filter { $0.role == .superuser && $0.status == .active }
     }

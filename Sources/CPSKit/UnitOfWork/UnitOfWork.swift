@@ -47,9 +47,9 @@ final class UnitOfWork {
     // MARK: - Reads
 
     /// The record of `R` with `id`, remembered with its version (0 when absent) for the commit's check.
-    func fetch<R: StoredRecord>(_ type: R.Type, id: String) async throws -> Stored<R>? {
+    func fetch<R: StoredRecord>(_ type: R.Type, id: R.ID) async throws -> Stored<R>? {
         let stored = try await context.store.fetch(R.self, id: id)
-        try remember(Key(kind: R.kind, id: id), version: stored?.version ?? 0)
+        try remember(Key(kind: R.kind, id: id.description), version: stored?.version ?? 0)
         return stored
     }
 
@@ -57,7 +57,7 @@ final class UnitOfWork {
     /// holds the key is not checked: guard such decisions with an aggregate or a unique key.
     func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: String? = nil) async throws -> [Stored<R>] {
         let all = try await context.store.fetchAll(R.self, indexKey: indexKey)
-        for stored in all { try remember(Key(kind: R.kind, id: stored.record.id), version: stored.version) }
+        for stored in all { try remember(Key(kind: R.kind, id: stored.record.id.description), version: stored.version) }
         return all
     }
 
@@ -106,7 +106,7 @@ final class UnitOfWork {
 
     /// Deletes `stored`'s record, expecting the version it was read at.
     func delete<R: StoredRecord>(_ stored: Stored<R>) throws {
-        try add(.delete(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))
+        try add(.delete(kind: R.kind, id: stored.record.id.description, expectedVersion: stored.version))
     }
 
     private func add(_ write: RecordWrite) throws {
@@ -119,8 +119,10 @@ final class UnitOfWork {
     }
 
     /// The one audit helper (R-VAL-1, R-UOW-1): an entry about `subject` by this unit's principal, now.
-    func audit(_ subject: String, _ action: String, reason: String? = nil, details: [String: String] = [:]) throws {
-        try insert(AuditEntry(id: context.ids.next("audit"), subject: subject, action: action, actor: principal,
+    /// `subject` is a record's ID (typed or not); the entry stores its string form.
+    func audit(_ subject: some LosslessStringConvertible, _ action: String, reason: String? = nil,
+               details: [String: String] = [:]) throws {
+        try insert(AuditEntry(id: context.ids.next("audit"), subject: subject.description, action: action, actor: principal,
                               at: now, reason: reason, details: details))
     }
 

@@ -47,12 +47,12 @@ public struct ApplicationError: LocalizedFailure, Equatable {
     public let reason: Reason
     /// The application concerned, if any; for ``Reason/duplicateEmail``, the open application that
     /// already has the e-mail (R-ACC-4), so the applicant can continue it.
-    public let applicationID: String?
+    public let applicationID: BusinessAccountApplication.ID?
     /// Facts for the message.
     public let facts: [String: String]
 
     /// Creates an error.
-    public init(_ reason: Reason, applicationID: String? = nil, facts: [String: String] = [:]) {
+    public init(_ reason: Reason, applicationID: BusinessAccountApplication.ID? = nil, facts: [String: String] = [:]) {
         self.reason = reason
         self.applicationID = applicationID
         self.facts = facts

@@ -94,7 +94,7 @@ public struct OnboardingService: Sendable {
     }
 
     /// The application, for its applicant or a reviewer.
-    public func application(_ id: String, as principal: Principal) async throws -> BusinessAccountApplication {
+    public func application(_ id: BusinessAccountApplication.ID, as principal: Principal) async throws -> BusinessAccountApplication {
         try await context.read("application.view", as: principal) { unit in try await unit.application(id).record }
     }
 
@@ -102,7 +102,7 @@ public struct OnboardingService: Sendable {
     /// most the policy's size. The bytes are stored as an ``EvidenceFile`` record. Only while the
     /// application is a draft or more information was requested.
     @discardableResult
-    public func addEvidence(to applicationID: String, kind: EvidenceKind, fileName: String, bytes: Data,
+    public func addEvidence(to applicationID: BusinessAccountApplication.ID, kind: EvidenceKind, fileName: String, bytes: Data,
                             as principal: Principal) async throws -> EvidenceDocument {
         try requireKnown(kind)
         let name = try TextFieldRules.validate(fileName, field: "fileName", maxLength: 255)
@@ -117,31 +117,31 @@ public struct OnboardingService: Sendable {
             try unit.update(stored)
             try unit.insert(EvidenceFile(id: document.id, applicationID: applicationID, mediaType: mediaType, bytes: bytes))
             try unit.audit(applicationID, "evidence.added",
-                           details: ["document": document.id, "kind": kind.rawValue, "type": mediaType.rawValue])
+                           details: ["document": document.id.rawValue, "kind": kind.rawValue, "type": mediaType.rawValue])
             return document
         }
     }
 
     /// Removes an evidence document and its file, while the application is editable.
-    public func removeEvidence(_ documentID: String, from applicationID: String, as principal: Principal) async throws {
+    public func removeEvidence(_ documentID: EvidenceDocument.ID, from applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws {
         try await context.transact("evidence.remove", as: principal) { unit in
             var stored = try await unit.application(applicationID, applicantOnly: true)
             try requireEditable(stored.record)
             guard stored.record.documents.contains(where: { $0.id == documentID }),
                   let file = try await unit.fetch(EvidenceFile.self, id: documentID) else {
-                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
+                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID.rawValue])
             }
             stored.record.documents.removeAll { $0.id == documentID }
             try unit.update(stored)
             try unit.delete(file)
-            try unit.audit(applicationID, "evidence.removed", details: ["document": documentID])
+            try unit.audit(applicationID, "evidence.removed", details: ["document": documentID.rawValue])
         }
     }
 
     /// Submits (or, after a request for more information, resubmits) the application (R-VAL-1,
     /// R-VAL-2): it needs the authority attestation and at least one evidence file. The SLA starts
     /// (again) from this submission; the applicant is mailed the expected decision date.
-    public func submit(_ applicationID: String, as principal: Principal) async throws -> SubmissionReceipt {
+    public func submit(_ applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> SubmissionReceipt {
         // R-VAT-2: the registry is an outside system, asked before the unit and never inside it; its
         // answer is kept with its time. "Unavailable" never counts as invalid, and an "invalid" answer
         // is for the reviewer to weigh, not a refusal here.
@@ -170,7 +170,7 @@ public struct OnboardingService: Sendable {
             let application = stored.record
             try unit.update(stored)
             try unit.mail("applicationReceived", toContactOf: application, facts: [
-                "company": application.companyName, "applicationID": application.id,
+                "company": application.companyName, "applicationID": application.id.rawValue,
                 "workingDays": String(policy.validation.slaWorkingDays),
                 "dueDate": DayFormatter(catalog: context.catalog).long(deadline.dueDay, in: application.language),
                 "sender": policy.mail.sender.address,
@@ -183,7 +183,7 @@ public struct OnboardingService: Sendable {
     }
 
     /// The state of every evidence requirement (R-DOC-6), for the applicant or a reviewer.
-    public func evidence(of applicationID: String, as principal: Principal) async throws -> EvidenceEvaluation {
+    public func evidence(of applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> EvidenceEvaluation {
         try await context.read("evidence.view", as: principal) { unit in
             unit.evidenceEvaluation(of: try await unit.application(applicationID).record)
         }
@@ -203,7 +203,7 @@ public struct OnboardingService: Sendable {
 
     /// Refuses a kind the policy does not know (R-DOC-1…3); the kind is shown shortened to 40
     /// characters, with control and formatting characters as U+FFFD, so a hostile kind cannot break the message.
-    private func requireKnown(_ kind: EvidenceKind, applicationID: String? = nil) throws(ApplicationError) {
+    private func requireKnown(_ kind: EvidenceKind, applicationID: BusinessAccountApplication.ID? = nil) throws(ApplicationError) {
         let known = context.policy.evidence.knownKinds
         guard !known.contains(kind) else { return }
         throw ApplicationError(.unknownEvidenceKind, applicationID: applicationID,

@@ -38,7 +38,7 @@ public struct ReviewService: Sendable {
 
     /// Takes a submitted application into review (R-VAL-1).
     @discardableResult
-    public func startReview(_ applicationID: String, as principal: Principal) async throws -> BusinessAccountApplication {
+    public func startReview(_ applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> BusinessAccountApplication {
         try await context.transact("review.start", as: principal) { unit in
             try await unit.authorize(.reviewer)
             var stored = try await unit.application(applicationID)
@@ -52,13 +52,13 @@ public struct ReviewService: Sendable {
     }
 
     /// The bytes of an evidence document, for the reviewer to look at.
-    public func evidenceFile(_ documentID: String, of applicationID: String, as principal: Principal) async throws -> EvidenceFile {
+    public func evidenceFile(_ documentID: EvidenceDocument.ID, of applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> EvidenceFile {
         try await context.read("review.evidenceFile", as: principal) { unit in
             try await unit.authorize(.reviewer)
             try await unit.authorize(.reviewerOf(try await unit.application(applicationID).record))
             guard let file = try await unit.fetch(EvidenceFile.self, id: documentID),
                   file.record.applicationID == applicationID else {
-                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
+                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID.rawValue])
             }
             return file.record
         }
@@ -66,7 +66,7 @@ public struct ReviewService: Sendable {
 
     /// Records what a document visibly shows (R-DOC-4) and returns the evidence state (R-DOC-6).
     @discardableResult
-    public func recordVisibleFields(_ fields: VisibleFields, on documentID: String, of applicationID: String,
+    public func recordVisibleFields(_ fields: VisibleFields, on documentID: EvidenceDocument.ID, of applicationID: BusinessAccountApplication.ID,
                                     as principal: Principal) async throws -> EvidenceEvaluation {
         try await context.transact("review.visibleFields", as: principal) { unit in
             try await unit.authorize(.reviewer)
@@ -74,11 +74,11 @@ public struct ReviewService: Sendable {
             try await unit.authorize(.reviewerOf(stored.record))
             try unit.require(stored.record, in: [.submitted, .inReview])
             guard let index = stored.record.documents.firstIndex(where: { $0.id == documentID }) else {
-                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID])
+                throw ApplicationError(.documentNotFound, applicationID: applicationID, facts: ["document": documentID.rawValue])
             }
             stored.record.documents[index].visibleFields = fields
             try unit.update(stored)
-            try unit.audit(applicationID, "evidence.examined", details: ["document": documentID])
+            try unit.audit(applicationID, "evidence.examined", details: ["document": documentID.rawValue])
             return unit.evidenceEvaluation(of: stored.record)
         }
     }
@@ -86,7 +86,7 @@ public struct ReviewService: Sendable {
     /// Approves the application (R-VAL-1, R-VAL-3): every evidence requirement must be satisfied. In
     /// one unit: the account, its superuser (the contact), a single-use password token, the
     /// automatic e-mail from the policy's sender in the contact's language, and the audit entry.
-    public func approve(_ applicationID: String, as principal: Principal) async throws -> ApprovalResult {
+    public func approve(_ applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> ApprovalResult {
         try await context.transact("review.approve", as: principal) { unit in
             try await unit.authorize(.reviewer)
             var stored = try await unit.application(applicationID)
@@ -114,9 +114,9 @@ public struct ReviewService: Sendable {
             let token = try await TokenIssuer(unit: unit).issue(for: superuser, purpose: .firstPassword)
             try unit.mail("accountReady", to: superuser, passwordLink: token, facts: [
                 "company": account.companyName, "name": superuser.name,
-                "hours": String(context.policy.passwords.tokenLifetimeHours), "accountID": account.id,
+                "hours": String(context.policy.passwords.tokenLifetimeHours), "accountID": account.id.rawValue,
             ])
-            try unit.audit(applicationID, "application.approved", details: ["account": account.id])
+            try unit.audit(applicationID, "application.approved", details: ["account": account.id.rawValue])
             return ApprovalResult(application: stored.record, account: account, superuser: superuser)
         }
     }
@@ -124,21 +124,21 @@ public struct ReviewService: Sendable {
     /// Rejects the application with reasons, mailed to the contact (R-VAL-1, R-VAL-3). Its VAT number
     /// and e-mail are free again for a new application.
     @discardableResult
-    public func reject(_ applicationID: String, reasons: String, as principal: Principal) async throws -> BusinessAccountApplication {
+    public func reject(_ applicationID: BusinessAccountApplication.ID, reasons: String, as principal: Principal) async throws -> BusinessAccountApplication {
         try await decide(applicationID, to: .rejected, note: reasons, mail: "applicationRejected", as: principal)
     }
 
     /// Sends the application back to the applicant with a request (R-VAL-1); the applicant changes it
     /// and submits again, which restarts the SLA (R-VAL-2).
     @discardableResult
-    public func requestMoreInformation(_ applicationID: String, message: String,
+    public func requestMoreInformation(_ applicationID: BusinessAccountApplication.ID, message: String,
                                        as principal: Principal) async throws -> BusinessAccountApplication {
         try await decide(applicationID, to: .moreInformationRequested, note: message, mail: "moreInformation", as: principal)
     }
 
     // MARK: - Internals
 
-    private func decide(_ applicationID: String, to status: ApplicationStatus, note: String, mail template: String,
+    private func decide(_ applicationID: BusinessAccountApplication.ID, to status: ApplicationStatus, note: String, mail template: String,
                         as principal: Principal) async throws -> BusinessAccountApplication {
         try await context.read("review.decide", as: principal) { unit in try await unit.authorize(.reviewer) }
         let text: String
@@ -160,7 +160,7 @@ public struct ReviewService: Sendable {
             try unit.update(stored)
             try unit.mail(template, toContactOf: application, facts: [
                 "company": application.companyName, "name": application.contactName, "note": text,
-                "applicationID": application.id,
+                "applicationID": application.id.rawValue,
             ])
             try unit.audit(applicationID, "application.\(status.rawValue)", reason: text)
             return application

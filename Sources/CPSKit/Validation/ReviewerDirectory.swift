@@ -9,7 +9,7 @@ public struct ReviewerDirectory: Sendable {
 
     /// A directory of the stored reviewers and `listed` ones.
     public init(listed: [Reviewer] = []) {
-        self.listed = Dictionary(listed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.listed = Dictionary(listed.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The stored reviewers only.

@@ -40,7 +40,7 @@ public struct ReviewerService: Sendable {
         guard broken.isEmpty else {
             throw PasswordError(.weakPassword, rules: broken, facts: ["minimum": String(context.policy.passwords.minimumLength)])
         }
-        try await context.identity.setPassword(password, userID: reviewer.id, email: reviewer.email)
+        try await context.identity.setPassword(password, userID: reviewer.id.rawValue, email: reviewer.email)
     }
 
     /// Removes the reviewer with `email` (system only): refused as a reviewer from then on; the record
@@ -75,10 +75,10 @@ public struct ReviewerService: Sendable {
               let reviewer = try await context.store.record(holding: Reviewer.emailKey(address))
                 .flatMap({ try? RecordCoder.decode(Reviewer.self, from: $0).record }),
               reviewer.status == .active,
-              try await context.identity.verifyPassword(password, userID: reviewer.id) else {
+              try await context.identity.verifyPassword(password, userID: reviewer.id.rawValue) else {
             throw PasswordError(.invalidCredentials)
         }
-        return .reviewer(reviewer.id)
+        return .reviewer(reviewer.id.rawValue)
     }
 
     private func active(_ email: String, as principal: Principal) async throws -> Reviewer {

@@ -6,7 +6,7 @@ extension UnitOfWork {
     /// The application `id`, for its applicant (and, unless `applicantOnly`, a reviewer). An unknown ID
     /// is "not found" for a reviewer and "applicant only" for anyone else, so nobody learns which
     /// applications exist.
-    func application(_ id: String, applicantOnly: Bool = false) async throws -> Stored<BusinessAccountApplication> {
+    func application(_ id: BusinessAccountApplication.ID, applicantOnly: Bool = false) async throws -> Stored<BusinessAccountApplication> {
         guard let stored = try await fetch(BusinessAccountApplication.self, id: id) else {
             if case .reviewer = principal, !applicantOnly { throw ApplicationError(.notFound, applicationID: id) }
             throw AuthorizationError(.applicantOnly, principal: principal)

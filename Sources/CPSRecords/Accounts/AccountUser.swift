@@ -3,6 +3,9 @@ import Foundation
 /// A person who uses a business account (R-ACC-5): its superuser (the applicant) or a user the
 /// superuser added.
 public struct AccountUser: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<AccountUser>
+
     /// What the user may do.
     public enum Role: String, Codable, Sendable, Hashable, CaseIterable {
         /// Adds and removes users, buys membership, and everything a user does.
@@ -24,9 +27,9 @@ public struct AccountUser: StoredRecord, Equatable {
     public static let kind = "user"
 
     /// The user's ID.
-    public let id: String
+    public let id: ID
     /// The account.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The user's name.
     public var name: String
     /// The user's e-mail (login).
@@ -41,7 +44,7 @@ public struct AccountUser: StoredRecord, Equatable {
     public let createdAt: Date
 
     /// Creates a user.
-    package init(id: String, accountID: String, name: String, email: EmailAddress, language: Language, role: Role,
+    package init(id: ID, accountID: BusinessAccount.ID, name: String, email: EmailAddress, language: Language, role: Role,
                 status: Status = .invited, createdAt: Date) {
         self.id = id
         self.accountID = accountID
@@ -61,7 +64,7 @@ public struct AccountUser: StoredRecord, Equatable {
     public var indexKeys: [String] { [Self.accountIndex(accountID)] }
 
     /// The index key of the users of `accountID`.
-    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
 }
 
 /// Named in the reader's language (R-MSG-1, R-ACC-5).

@@ -2,6 +2,9 @@ import Foundation
 
 /// A Canon business account, created when its application is approved (R-VAL-3).
 public struct BusinessAccount: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<BusinessAccount>
+
     /// Whether the account can be used.
     public enum Status: String, Codable, Sendable, Hashable {
         /// Created; the superuser has not yet set a password (R-PWD-1).
@@ -13,9 +16,9 @@ public struct BusinessAccount: StoredRecord, Equatable {
     public static let kind = "account"
 
     /// The account's ID.
-    public let id: String
+    public let id: ID
     /// The application it was created from.
-    public let applicationID: String
+    public let applicationID: BusinessAccountApplication.ID
     /// The company's legal name.
     public var companyName: String
     /// The registered address.
@@ -34,7 +37,7 @@ public struct BusinessAccount: StoredRecord, Equatable {
     public var vatLookup: VATLookupRecord?
 
     /// Creates an account.
-    package init(id: String, applicationID: String, companyName: String, address: PostalAddress, vatStatus: VATStatus,
+    package init(id: ID, applicationID: BusinessAccountApplication.ID, companyName: String, address: PostalAddress, vatStatus: VATStatus,
                 oldCPSEmail: EmailAddress?, createdAt: Date, vatLookup: VATLookupRecord? = nil) {
         self.id = id
         self.applicationID = applicationID

@@ -1,7 +1,7 @@
 /// One card charge asked of a ``PaymentGateway`` (R-BIL-3).
 public struct ChargeRequest: Hashable, Codable, Sendable {
     /// The account whose card on file is charged (the host's gateway maps it to its card token).
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The amount.
     public let amount: Money
     /// The invoice number, shown on the card statement.
@@ -10,7 +10,7 @@ public struct ChargeRequest: Hashable, Codable, Sendable {
     public let idempotencyKey: String
 
     /// Creates a request.
-    public init(accountID: String, amount: Money, reference: String, idempotencyKey: String) {
+    public init(accountID: BusinessAccount.ID, amount: Money, reference: String, idempotencyKey: String) {
         self.accountID = accountID
         self.amount = amount
         self.reference = reference

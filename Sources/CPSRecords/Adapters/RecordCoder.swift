@@ -5,7 +5,7 @@ import Foundation
 public enum RecordCoder {
     /// The envelope of `record` at `version`.
     public static func envelope<R: StoredRecord>(_ record: R, version: UInt64) throws(StorageError) -> RecordEnvelope {
-        RecordEnvelope(kind: R.kind, id: record.id, version: version, payload: try encode(record),
+        RecordEnvelope(kind: R.kind, id: record.id.description, version: version, payload: try encode(record),
                        uniqueKeys: record.uniqueKeys, indexKeys: record.indexKeys)
     }
 
@@ -52,8 +52,8 @@ public enum RecordCoder {
 
 extension RecordStore {
     /// The record of type `R` with `id`, decoded, or `nil`.
-    public func fetch<R: StoredRecord>(_ type: R.Type, id: String) async throws(StorageError) -> Stored<R>? {
-        guard let envelope = try await record(kind: R.kind, id: id) else { return nil }
+    public func fetch<R: StoredRecord>(_ type: R.Type, id: R.ID) async throws(StorageError) -> Stored<R>? {
+        guard let envelope = try await record(kind: R.kind, id: id.description) else { return nil }
         return try RecordCoder.decode(R.self, from: envelope)
     }
 

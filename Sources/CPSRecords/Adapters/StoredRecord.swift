@@ -6,8 +6,12 @@
 public protocol StoredRecord: Codable, Sendable {
     /// The record kind, stable forever (it is written to disk), e.g. `"application"`.
     static var kind: String { get }
+    /// The type of the record's ID: ``Identifier`` for the records a host handles
+    /// (`BusinessAccount.ID`, `Invoice.ID`, …), `String` for internal ones (counters, claims). Its
+    /// `description` is the stored form.
+    associatedtype ID: Hashable & Sendable & Codable & LosslessStringConvertible
     /// The record's ID, unique within its kind.
-    var id: String { get }
+    var id: ID { get }
     /// Keys no other record may hold at the same time, e.g. `"vat:SE556677889901"`.
     var uniqueKeys: [String] { get }
     /// Keys to find records of this kind by, e.g. `"account:account-1"`.

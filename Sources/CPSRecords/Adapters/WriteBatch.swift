@@ -37,16 +37,16 @@ public struct WriteBatch: Sendable, Hashable, Codable {
     /// Requires `stored`'s record to be still at the version it was read at, without writing it
     /// (R-UOW-1).
     public mutating func check<R: StoredRecord>(_ stored: Stored<R>) {
-        writes.append(.check(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))
+        writes.append(.check(kind: R.kind, id: stored.record.id.description, expectedVersion: stored.version))
     }
 
     /// Requires that no record of `type` with `id` exists when the batch commits (R-UOW-1).
-    public mutating func checkAbsent<R: StoredRecord>(_ type: R.Type, id: String) {
-        writes.append(.check(kind: R.kind, id: id, expectedVersion: 0))
+    public mutating func checkAbsent<R: StoredRecord>(_ type: R.Type, id: R.ID) {
+        writes.append(.check(kind: R.kind, id: id.description, expectedVersion: 0))
     }
 
     /// Deletes `stored`'s record, expecting the version it was read at.
     public mutating func delete<R: StoredRecord>(_ stored: Stored<R>) {
-        writes.append(.delete(kind: R.kind, id: stored.record.id, expectedVersion: stored.version))
+        writes.append(.delete(kind: R.kind, id: stored.record.id.description, expectedVersion: stored.version))
     }
 }

@@ -6,6 +6,9 @@ import Foundation
 /// the mail exists exactly when the change does. The dispatcher then delivers it at least once and
 /// records the delivery; a mail recorded as delivered is never sent again.
 public struct OutboxMail: StoredRecord, Hashable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<OutboxMail>
+
     /// Whether the mail still has to be delivered.
     public enum Status: String, Codable, Sendable, Hashable {
         /// Not yet confirmed delivered.
@@ -21,7 +24,7 @@ public struct OutboxMail: StoredRecord, Hashable {
     public static let pendingIndex = "outbox:pending"
 
     /// The record ID (also the base of the Message-ID).
-    public let id: String
+    public let id: ID
     /// The mail.
     public var message: MailMessage
     /// Delivery status.
@@ -40,7 +43,7 @@ public struct OutboxMail: StoredRecord, Hashable {
     public var passwordTokenID: String?
 
     /// A new pending mail.
-    package init(id: String, message: MailMessage, passwordTokenID: String? = nil) {
+    package init(id: ID, message: MailMessage, passwordTokenID: String? = nil) {
         self.id = id
         self.message = message
         self.passwordTokenID = passwordTokenID

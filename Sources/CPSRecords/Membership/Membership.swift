@@ -7,13 +7,16 @@ import Foundation
 /// earlier terms stay on their records (and in ``previousNumbers``). The number is a global unique
 /// key, so no two memberships ever share one.
 public struct Membership: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<Membership>
+
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership"
 
     /// The record's ID.
-    public let id: String
+    public let id: ID
     /// The account that bought it.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The membership number, with its Luhn check digit (R-MEM-2).
     public let number: MembershipNumber
     /// The term: level, how it began, start, end and fee (R-MEM-1).
@@ -25,9 +28,9 @@ public struct Membership: StoredRecord, Equatable {
     /// Card or bank transfer (R-BIL-1).
     public let paymentMethod: PaymentMethod
     /// The purchase that created it.
-    public let purchaseID: String
+    public let purchaseID: MembershipPurchase.ID
     /// The invoice, once issued (R-BIL-2).
-    public var invoiceID: String?
+    public var invoiceID: Invoice.ID?
     /// The numbers the account had before this one (old CPS number, earlier terms); never reused (R-MEM-2).
     public let previousNumbers: [String]
     /// When it was bought.
@@ -38,9 +41,9 @@ public struct Membership: StoredRecord, Equatable {
     public var endedAt: Date?
 
     /// Creates a membership record; ``MembershipService/purchase(_:as:)`` is the usual way.
-    package init(id: String, accountID: String, number: MembershipNumber, term: MembershipTerm, years: Int,
-                status: MembershipStatus = .active, paymentMethod: PaymentMethod, purchaseID: String,
-                invoiceID: String? = nil, previousNumbers: [String], createdAt: Date) {
+    package init(id: ID, accountID: BusinessAccount.ID, number: MembershipNumber, term: MembershipTerm, years: Int,
+                status: MembershipStatus = .active, paymentMethod: PaymentMethod, purchaseID: MembershipPurchase.ID,
+                invoiceID: Invoice.ID? = nil, previousNumbers: [String], createdAt: Date) {
         self.id = id
         self.accountID = accountID
         self.number = number
@@ -73,5 +76,5 @@ public struct Membership: StoredRecord, Equatable {
     public var indexKeys: [String] { [Self.accountIndex(accountID)] }
 
     /// The index key of the memberships of `accountID`.
-    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
 }

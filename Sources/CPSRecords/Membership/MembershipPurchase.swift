@@ -5,17 +5,20 @@ import Foundation
 /// Written in the same batch as the ``Membership``. While ``invoiceID`` is `nil` it is indexed under
 /// ``pendingIndex``: the issue-invoices job reads that index and must issue the invoice by ``issueBy``.
 public struct MembershipPurchase: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<MembershipPurchase>
+
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership-purchase"
     /// Index key of the purchases not yet invoiced (R-BIL-2).
     public static let pendingIndex = "invoicing:pending"
 
     /// The purchase's ID.
-    public let id: String
+    public let id: ID
     /// The buying account.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The membership it created.
-    public let membershipID: String
+    public let membershipID: Membership.ID
     /// The level, term kind, start, end and fee (R-MEM-1).
     public let term: MembershipTerm
     /// The term in years (R-TIER-2).
@@ -29,10 +32,10 @@ public struct MembershipPurchase: StoredRecord, Equatable {
     /// The policy's latest issue time of the invoice (R-BIL-2).
     public let issueBy: Date
     /// The invoice, once issued.
-    public var invoiceID: String?
+    public var invoiceID: Invoice.ID?
 
     /// Creates a purchase record.
-    package init(id: String, accountID: String, membershipID: String, term: MembershipTerm, years: Int,
+    package init(id: ID, accountID: BusinessAccount.ID, membershipID: Membership.ID, term: MembershipTerm, years: Int,
                 paymentMethod: PaymentMethod, purchasedBy: Principal, purchasedAt: Date, issueBy: Date) {
         self.id = id
         self.accountID = accountID

@@ -16,7 +16,7 @@ public struct LegacyMembership: StoredRecord, Equatable {
     /// The old CPS membership number as the legacy directory gave it.
     public let membershipNumber: String
     /// The business account it migrated into.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The old CPS account's e-mail.
     public let legacyEmail: EmailAddress
     /// When the account claimed it (the first migration run).
@@ -25,7 +25,7 @@ public struct LegacyMembership: StoredRecord, Equatable {
     public var lastMigratedAt: Date?
 
     /// Creates a record for `account` claimed by `accountID`.
-    package init(account: LegacyCPSAccount, accountID: String, claimedAt: Date) {
+    package init(account: LegacyCPSAccount, accountID: BusinessAccount.ID, claimedAt: Date) {
         id = "legacy-" + account.membershipKey
         membershipNumber = account.membershipNumber
         self.accountID = accountID
@@ -45,7 +45,7 @@ public struct LegacyMembership: StoredRecord, Equatable {
 extension RecordStore {
     /// The old CPS membership numbers of `accountID`, in the order they were migrated (R-MIG-3) — the
     /// "previous numbers" a new membership number must differ from (R-MEM-2).
-    package func previousMembershipNumbers(of accountID: String) async throws(StorageError) -> [String] {
+    package func previousMembershipNumbers(of accountID: BusinessAccount.ID) async throws(StorageError) -> [String] {
         try await fetchAll(LegacyMembership.self, indexKey: "account:\(accountID)").map(\.record.membershipNumber)
     }
 }

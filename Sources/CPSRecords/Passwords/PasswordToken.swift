@@ -31,9 +31,9 @@ public struct PasswordToken: StoredRecord, Equatable {
     /// The record's ID (not the secret).
     public let id: String
     /// The user whose password it sets.
-    public let userID: String
+    public let userID: AccountUser.ID
     /// The user's account.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// 16 random bytes, base64url; `nil` on a record written before issue 16 (never verifies).
     public let nonce: String?
     /// The ID of the ``TokenKeys`` key that signs the token; `nil` on a record written before issue 16.
@@ -50,7 +50,7 @@ public struct PasswordToken: StoredRecord, Equatable {
     public var usedAt: Date?
 
     /// Creates a token record.
-    package init(id: String, userID: String, accountID: String, nonce: String, keyID: String, purpose: Purpose,
+    package init(id: String, userID: AccountUser.ID, accountID: BusinessAccount.ID, nonce: String, keyID: String, purpose: Purpose,
                 issuedAt: Date, expiresAt: Date) {
         self.id = id
         self.userID = userID
@@ -66,5 +66,5 @@ public struct PasswordToken: StoredRecord, Equatable {
     public var indexKeys: [String] { [Self.userIndex(userID), "token:\(state.rawValue)"] }
 
     /// The index key of the tokens of `userID`.
-    public static func userIndex(_ userID: String) -> String { "user:\(userID)" }
+    public static func userIndex(_ userID: AccountUser.ID) -> String { "user:\(userID)" }
 }

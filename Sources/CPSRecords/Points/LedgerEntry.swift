@@ -22,9 +22,9 @@ public struct LedgerEntry: StoredRecord, Equatable {
     /// The entry's ID.
     public let id: String
     /// The account whose points change.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The product registration concerned (empty for an ``Kind/adjusted`` entry).
-    public let registrationID: String
+    public let registrationID: ProductRegistration.ID
     /// What happened.
     public let entryKind: Kind
     /// The change in points (negative for a removal or a downward revaluation; may be 0).
@@ -40,7 +40,7 @@ public struct LedgerEntry: StoredRecord, Equatable {
     public let actor: String
 
     /// Creates an entry.
-    package init(id: String, accountID: String, registrationID: String, kind: Kind, points: Int,
+    package init(id: String, accountID: BusinessAccount.ID, registrationID: ProductRegistration.ID, kind: Kind, points: Int,
                 completeRegistrationsDelta: Int, at: Date, reason: String, actor: Principal) {
         self.id = id
         self.accountID = accountID
@@ -56,9 +56,9 @@ public struct LedgerEntry: StoredRecord, Equatable {
     public var indexKeys: [String] { [Self.accountIndex(accountID), Self.registrationIndex(registrationID)] }
 
     /// The index key of the entries of `accountID`.
-    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
     /// The index key of the entries of the registration `registrationID`.
-    public static func registrationIndex(_ registrationID: String) -> String { "registration:\(registrationID)" }
+    public static func registrationIndex(_ registrationID: ProductRegistration.ID) -> String { "registration:\(registrationID)" }
 }
 
 /// Named in the reader's language (R-MSG-1, R-PTS-1).

@@ -9,7 +9,7 @@ public struct PointsBalance: StoredRecord, Equatable {
     public static let kind = "points-balance"
 
     /// The account's ID (one balance per account).
-    public let id: String
+    public let id: BusinessAccount.ID
     /// The sum of the account's ledger entries.
     public var points: Int
     /// The number of complete registrations currently on the account (R-PRD-3).
@@ -22,7 +22,7 @@ public struct PointsBalance: StoredRecord, Equatable {
     public var invitationMailID: String?
 
     /// A zero balance for `accountID`.
-    package init(accountID: String) {
+    package init(accountID: BusinessAccount.ID) {
         id = accountID
         points = 0
         completeRegistrations = 0
@@ -32,5 +32,5 @@ public struct PointsBalance: StoredRecord, Equatable {
     }
 
     /// The account's ID.
-    public var accountID: String { id }
+    public var accountID: BusinessAccount.ID { id }
 }

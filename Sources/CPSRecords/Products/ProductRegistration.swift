@@ -8,6 +8,9 @@ import Foundation
 /// The points it earned are fixed when it became complete (``allocatedPoints``), from the catalog of
 /// that moment (R-PRD-1); the ledger holds every change (R-PTS-1).
 public struct ProductRegistration: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<ProductRegistration>
+
     /// Whether the registration counts.
     public enum Status: String, Codable, Sendable, Hashable {
         /// On the account.
@@ -19,9 +22,9 @@ public struct ProductRegistration: StoredRecord, Equatable {
     public static let kind = "product"
 
     /// The registration's ID.
-    public let id: String
+    public let id: ID
     /// The account it belongs to.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The model as entered or as the catalog prints it.
     public let model: String
     /// The normalised model (``ProductModel/key``).
@@ -55,7 +58,7 @@ public struct ProductRegistration: StoredRecord, Equatable {
     public var removalReason: ProductRemovalReason?
 
     /// Creates a registration.
-    package init(id: String, accountID: String, model: String, modelKey: String, serial: SerialNumber?,
+    package init(id: ID, accountID: BusinessAccount.ID, model: String, modelKey: String, serial: SerialNumber?,
                 purchaseDate: PurchaseDate?, countryOfPurchase: CountryCode?, dealer: String?,
                 source: ProductSource = .registered, legacyMembershipNumber: String? = nil, inCatalog: Bool = true,
                 registeredAt: Date) {
@@ -104,7 +107,7 @@ public struct ProductRegistration: StoredRecord, Equatable {
     public var indexKeys: [String] { [Self.accountIndex(accountID), Self.modelIndex(modelKey)] }
 
     /// The index key of the registrations of `accountID`.
-    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
     /// The index key of the registrations of the model with key `modelKey`.
     public static func modelIndex(_ modelKey: String) -> String { "model:\(modelKey)" }
 }

@@ -11,6 +11,10 @@ public struct IDGenerator: Sendable {
     /// A new ID for a record whose kind has `prefix` (e.g. `"application"`).
     public func next(_ prefix: String) -> String { generate(prefix) }
 
+    /// A new typed ID (e.g. `let id: Invoice.ID = ids.next("invoice")`) for a record whose kind has
+    /// `prefix`.
+    public func next<Subject>(_ prefix: String) -> Identifier<Subject> { Identifier(generate(prefix)) }
+
     /// `prefix-` followed by a random lower-case UUID.
     public static let uuid = IDGenerator { prefix in prefix + "-" + UUID().uuidString.lowercased() }
 

@@ -3,12 +3,15 @@ import Foundation
 /// A company's application for a Canon business account (R-ACC-1…4, R-VAL-1…3), with its evidence
 /// documents, status, SLA dates and decision.
 public struct BusinessAccountApplication: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<BusinessAccountApplication>
+
     public static let kind = "application"
     /// Index key of the applications awaiting a reviewer's decision.
     public static let awaitingDecisionIndex = "application:awaiting-decision"
 
     /// The application's ID.
-    public let id: String
+    public let id: ID
     /// Where it stands (R-VAL-1).
     public var status: ApplicationStatus
     /// The company's legal name.
@@ -46,12 +49,12 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     /// When it was decided (approved or rejected).
     public var decidedAt: Date?
     /// The business account created on approval (R-VAL-3).
-    public var accountID: String?
+    public var accountID: BusinessAccount.ID?
     /// The VAT registry look-up made at submission, kept for the audit (R-VAT-2).
     public var vatLookup: VATLookupRecord?
 
     /// Creates an application.
-    package init(id: String, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
+    package init(id: ID, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
                 contactName: String, contactEmail: EmailAddress, language: Language, applicantRole: String,
                 attestedAt: Date?, oldCPSEmail: EmailAddress?, createdAt: Date) {
         self.id = id

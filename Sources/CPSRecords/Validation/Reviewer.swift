@@ -5,6 +5,9 @@ import Foundation
 /// The reviewer's password, if the host signs reviewers in through CPSKit, is kept by the identity
 /// adapter under ``id``, never here.
 public struct Reviewer: StoredRecord, Hashable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<Reviewer>
+
     /// Whether the reviewer may review.
     public enum Status: String, Codable, Sendable, Hashable {
         /// May review.
@@ -18,7 +21,7 @@ public struct Reviewer: StoredRecord, Hashable {
     public static let allIndex = "reviewers"
 
     /// The reviewer's ID, the one the principal names.
-    public let id: String
+    public let id: ID
     /// The reviewer's e-mail; unique among active reviewers.
     public let email: EmailAddress
     /// The reviewer's name.
@@ -29,7 +32,7 @@ public struct Reviewer: StoredRecord, Hashable {
     public let addedAt: Date
 
     /// Creates a reviewer (for a host's own ``CPSContext/reviewers`` list or the reviewer service).
-    public init(id: String, email: EmailAddress, name: String, status: Status = .active, addedAt: Date) {
+    public init(id: ID, email: EmailAddress, name: String, status: Status = .active, addedAt: Date) {
         self.id = id
         self.email = email
         self.name = name

@@ -3,8 +3,11 @@ import Foundation
 /// One evidence document attached to an application (R-DOC-1…5): its kind, the checked file it
 /// refers to, and — once examined — what it visibly shows.
 public struct EvidenceDocument: Hashable, Codable, Sendable {
+    /// The type of the document's ID (stored as the bare string).
+    public typealias ID = Identifier<EvidenceDocument>
+
     /// The document's ID (also the ID of its ``EvidenceFile`` record).
-    public let id: String
+    public let id: ID
     /// What the applicant says the document is.
     public var kind: EvidenceKind
     /// The file name as uploaded (for display only; the type comes from the content, R-DOC-5).
@@ -21,7 +24,7 @@ public struct EvidenceDocument: Hashable, Codable, Sendable {
     public var visibleFields: VisibleFields?
 
     /// Creates a document entry.
-    public init(id: String, kind: EvidenceKind, fileName: String, mediaType: EvidenceMediaType, byteCount: Int,
+    public init(id: ID, kind: EvidenceKind, fileName: String, mediaType: EvidenceMediaType, byteCount: Int,
                 sha256: String, addedAt: Date, visibleFields: VisibleFields? = nil) {
         self.id = id
         self.kind = kind

@@ -21,7 +21,7 @@ public struct EvidenceEvaluation: Hashable, Codable, Sendable {
         /// The state.
         public let status: Status
         /// The document that satisfies it, when satisfied.
-        public let satisfiedBy: String?
+        public let satisfiedBy: EvidenceDocument.ID?
         /// The kinds of document that can satisfy it.
         public let acceptedKinds: [EvidenceKind]
         /// The fields that must be visible and match.

@@ -52,13 +52,13 @@ public enum EvidenceEvaluator {
     }
 
     private static func state(_ rule: EvidenceRequirementRule, _ status: EvidenceEvaluation.RequirementState.Status,
-                              by document: String?, problems: [EvidenceProblem]) -> EvidenceEvaluation.RequirementState {
+                              by document: EvidenceDocument.ID?, problems: [EvidenceProblem]) -> EvidenceEvaluation.RequirementState {
         .init(code: rule.code, status: status, satisfiedBy: document, acceptedKinds: rule.accepted.map(\.kind),
               requiredFields: rule.requiredFields, problems: problems)
     }
 
     /// The problems of one examined document of an accepted kind (empty: it satisfies the rule).
-    static func check(_ fields: VisibleFields, documentID: String, fileName: String? = nil, rule: EvidenceRequirementRule,
+    static func check(_ fields: VisibleFields, documentID: EvidenceDocument.ID, fileName: String? = nil, rule: EvidenceRequirementRule,
                       acceptance: AcceptedDocument, applicant: Applicant, legalForms: [LegalForm],
                       referenceDay: CalendarDay) -> [EvidenceProblem] {
         var problems: [EvidenceProblem] = []

@@ -44,7 +44,7 @@ public struct EvidenceProblem: Hashable, Codable, Sendable, LocalizedFailure {
     /// The kind of problem.
     public let reason: Reason
     /// The document concerned (for programs; the message uses ``fileName``).
-    public let documentID: String
+    public let documentID: EvidenceDocument.ID
     /// The document's file name, as the applicant gave it: how a message names the document.
     public let fileName: String?
     /// The field concerned, for `fieldNotVisible` and `mismatch` (e.g. `companyName`, `address.city`).
@@ -57,7 +57,7 @@ public struct EvidenceProblem: Hashable, Codable, Sendable, LocalizedFailure {
     public let expected: String?
 
     /// Creates a problem.
-    public init(_ reason: Reason, documentID: String, fileName: String? = nil, field: String? = nil,
+    public init(_ reason: Reason, documentID: EvidenceDocument.ID, fileName: String? = nil, field: String? = nil,
                 found: String? = nil, expected: String? = nil) {
         self.reason = reason
         self.documentID = documentID

@@ -147,9 +147,9 @@ struct AuthorizationTableTests {
 /// account X (the account of the row: a superuser and a user, one product) and account Y (another).
 struct TableWorld: Sendable {
     let store: InMemoryRecordStore
-    let applicationHere: String, documentHere: String
-    let accountHere: String, superuserHere: String, userHere: String, productHere: String
-    let superuserElsewhere: String, userElsewhere: String
+    let applicationHere: BusinessAccountApplication.ID, documentHere: EvidenceDocument.ID
+    let accountHere: BusinessAccount.ID, superuserHere: AccountUser.ID, userHere: AccountUser.ID, productHere: ProductRegistration.ID
+    let superuserElsewhere: AccountUser.ID, userElsewhere: AccountUser.ID
 
     static let formHere = Fixtures.swedishForm
     static let applicantElsewhere = "bo@brev.example"
@@ -175,7 +175,7 @@ struct TableWorld: Sendable {
     static func prepare() async throws -> TableWorld {
         let store = InMemoryRecordStore()
         let env = TestEnvironment(store: store)
-        func account(_ company: String, _ email: String, _ user: String) async throws -> (String, String, String) {
+        func account(_ company: String, _ email: String, _ user: String) async throws -> (BusinessAccount.ID, AccountUser.ID, AccountUser.ID) {
             var form = Fixtures.swedishNonVATForm
             form.companyName = company
             form.contactEmail = email

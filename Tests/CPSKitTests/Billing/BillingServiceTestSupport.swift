@@ -9,7 +9,7 @@ struct BillingFixture {
     let env: TestEnvironment
     let active: TestEnvironment.ActiveAccount
 
-    var accountID: String { active.account.id }
+    var accountID: BusinessAccount.ID { active.account.id }
     var superuser: Principal { active.principal }
     static let job = TestEnvironment.billingJob
 
@@ -42,7 +42,7 @@ struct BillingFixture {
     }
 
     /// The stored membership now.
-    func membership(_ id: String) async throws -> Membership {
+    func membership(_ id: Membership.ID) async throws -> Membership {
         try #require(try await env.store.fetch(Membership.self, id: id)).record
     }
 

@@ -134,7 +134,7 @@ struct PurchaseServiceTests {
     @Test("R-MEM-2: every term gets a new number, different from every earlier one; the old numbers stay on record")
     func newNumbers() async throws {
         struct OldCPS: PreviousMembershipNumbers {
-            func previousNumbers(of accountID: String) async throws -> [String] { ["cps-000000001-8"] }
+            func previousNumbers(of accountID: BusinessAccount.ID) async throws -> [String] { ["cps-000000001-8"] }
         }
         let fixture = try await BillingFixture.make(points: 2_000)
         let service = MembershipService(fixture.env.context, previousNumbers: OldCPS())

@@ -15,7 +15,7 @@ struct EvidenceEvaluatorTests {
     }
 
     static func document(_ kind: EvidenceKind, _ fields: VisibleFields?, id: String = "document-1") -> EvidenceDocument {
-        EvidenceDocument(id: id, kind: kind, fileName: "f.pdf", mediaType: .pdf, byteCount: 10, sha256: "",
+        EvidenceDocument(id: EvidenceDocument.ID(id), kind: kind, fileName: "f.pdf", mediaType: .pdf, byteCount: 10, sha256: "",
                          addedAt: Date(timeIntervalSince1970: 0), visibleFields: fields)
     }
 

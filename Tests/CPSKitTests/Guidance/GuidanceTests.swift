@@ -372,7 +372,7 @@ struct GuidanceTests {
     }
 
     /// A submitted application of the Swedish fixture: its ID, applicant and document ID.
-    private static func submittedApplication(_ env: TestEnvironment) async throws -> (String, Principal, String) {
+    private static func submittedApplication(_ env: TestEnvironment) async throws -> (BusinessAccountApplication.ID, Principal, EvidenceDocument.ID) {
         let applicant = try applicant(Fixtures.swedishForm)
         let application = try await env.onboarding.createApplication(Fixtures.swedishForm, as: applicant)
         let document = try await env.onboarding.addEvidence(to: application.id, kind: .companyInvoice, fileName: "f.pdf",

@@ -37,7 +37,7 @@ struct LegacyCredentialFixtureTests {
         #expect(try await store.records(kind: RecordStoreIdentityProvider.legacyCPSKind, indexKey: nil).count == 1,
                 "a wrong password changes nothing")
         let signedIn = try await service.signIn(email: "anna@ljusbild.example", password: "Ljus-och-bild-2026")
-        #expect(signedIn.user.id == userID)
+        #expect(signedIn.user.id.rawValue == userID)
         #expect(try await store.records(kind: RecordStoreIdentityProvider.legacyCPSKind, indexKey: nil).isEmpty)
         let credential = try #require(try await store.fetch(IdentityCredential.self, id: userID)?.record)
         #expect(credential.hash.hasPrefix("$pbkdf2-sha256$i=1000$"))

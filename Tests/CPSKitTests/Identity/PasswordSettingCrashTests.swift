@@ -79,7 +79,7 @@ struct PasswordSettingCrashTests {
         #expect(stalls.reached.withLock { $0 }, "the call to the identity adapter was reached")
         // "restart": a new service on the same store and identity system; the dead process never records
         #expect(try await env.store.fetchAll(PasswordToken.self).first?.record.state == .active, "the link is not burnt")
-        #expect(env.identity.hasPassword(userID: try #require(try await env.store.fetchAll(AccountUser.self).first?.record.id)) == writeFirst)
+        #expect(env.identity.hasPassword(userID: try #require(try await env.store.fetchAll(AccountUser.self).first?.record.id).rawValue) == writeFirst)
         let busy = await #expect(throws: PasswordError.self) { try await env.passwords.setPassword(token: token, newPassword: Self.password) }
         #expect(busy?.reason == .tokenBusy)
         env.clock.advance(by: TimeInterval(env.context.policy.passwords.claimHoldSeconds) - 1)

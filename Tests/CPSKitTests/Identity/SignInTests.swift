@@ -64,7 +64,7 @@ struct SignInTests {
         let active = try await env.activeAccount()
         // put a credential with 500 iterations behind the durable adapter
         try await RecordStoreIdentityProvider(store: store, policy: PasswordPolicy(hashIterations: 500))
-            .setPassword(Self.password, userID: active.superuser.id, email: active.superuser.email)
+            .setPassword(Self.password, userID: active.superuser.id.rawValue, email: active.superuser.email)
         let counter = KDFCounter()
         var context = env.context
         context.identity = RecordStoreIdentityProvider(store: store, hasher: PasswordHasher(policy: context.policy.passwords,
@@ -78,7 +78,7 @@ struct SignInTests {
         }
         #expect(counter.calls == [1_000, 1_000])
         _ = try await service.signIn(email: active.superuser.email.address, password: Self.password)
-        #expect(try await store.fetch(IdentityCredential.self, id: active.superuser.id)?.record.hash.hasPrefix("$pbkdf2-sha256$i=1000$") == true)
+        #expect(try await store.fetch(IdentityCredential.self, id: active.superuser.id.rawValue)?.record.hash.hasPrefix("$pbkdf2-sha256$i=1000$") == true)
     }
 
     @Test("R-ID-2: the 5th failure within the window locks the address, known or not, with the same answer; the lock ends at its instant")

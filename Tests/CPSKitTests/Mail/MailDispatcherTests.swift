@@ -62,7 +62,7 @@ struct MailDispatcherTests {
         }
         let outbox = try await MailFixtures.outbox(store)
         for mail in outbox {
-            let original = try MailFixtures.message(Int(mail.id.dropFirst("outbox-".count)) ?? 0)
+            let original = try MailFixtures.message(Int(mail.id.rawValue.dropFirst("outbox-".count)) ?? 0)
             #expect(mail.message == original, "the outbox mail itself never changes")
             let attempts = transport.attempts(for: original.messageID)
             #expect(attempts.count == mail.attempts)
@@ -188,7 +188,7 @@ struct MailDispatcherTests {
         let clock = TestClock(MailFixtures.start)
         let first = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         let second = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
-        var delivered: [String] = []
+        var delivered: [OutboxMail.ID] = []
         for _ in 0..<10 {
             async let a = first.dispatchPending()
             async let b = second.dispatchPending()

@@ -26,7 +26,7 @@ enum MailFixtures {
         let store = InMemoryRecordStore()
         for n in stride(from: 1, through: count, by: 1) {
             var batch = WriteBatch()
-            try batch.insert(OutboxMail(id: "outbox-\(n)", message: try message(n)))
+            try batch.insert(OutboxMail(id: OutboxMail.ID("outbox-\(n)"), message: try message(n)))
             try await store.commit(batch)
         }
         return store

@@ -59,7 +59,7 @@ struct PointsInvitationTests {
     func concurrentCompletions(_ count: Int) async throws {
         let env = TestEnvironment(policy: Support.thresholdPolicy)
         let anna = try await env.activeAccount()
-        var ids: [String] = []
+        var ids: [ProductRegistration.ID] = []
         for n in 0..<count {
             ids.append(try await env.products.register(ProductForm(model: "EOS R8", serialNumber: "CONC\(1000 + n)"),
                                                        on: anna.account.id, as: anna.principal).registration.id)
@@ -93,7 +93,7 @@ struct PointsInvitationTests {
         let anna = try await env.activeAccount()
         let models = ["EOS R5", "EOS R8", "RF 50mm F1.8 STM", "LP-E6NH", "RF 24-70mm F2.8 L IS USM"]
         var generator = SeededRandomNumberGenerator(seed: 7)
-        var active: [String] = []
+        var active: [ProductRegistration.ID] = []
         for step in 0..<60 {
             let roll = Int.random(in: 0..<10, using: &generator)
             if roll < 5 || active.isEmpty {

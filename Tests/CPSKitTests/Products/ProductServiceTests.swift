@@ -86,7 +86,7 @@ struct ProductServiceTests {
             try await env.products.register(Support.complete("EOS R5", "AB 1234"), on: anna.account.id, as: anna.principal)
         }
         #expect(same?.reason == .alreadyRegistered)
-        #expect(same?.existingID == first.registration.id)   // the conflict carries the existing registration
+        #expect(same?.existingID == first.registration.id.rawValue)   // the conflict carries the existing registration
         let unchanged = try await env.products.product(first.registration.id, of: anna.account.id, as: anna.principal)
         #expect(unchanged == first)
         #expect(try await env.products.list(of: erik.account.id, as: erik.principal).isEmpty)

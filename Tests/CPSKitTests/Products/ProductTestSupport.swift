@@ -21,7 +21,7 @@ enum ProductTestSupport {
     static let otherForm = Fixtures.swedishNonVATForm
 
     /// The sum of the account's ledger entries, their count and the complete registrations on record.
-    static func ledgerFacts(_ env: TestEnvironment, _ accountID: String) async throws -> (points: Int, entries: Int, complete: Int) {
+    static func ledgerFacts(_ env: TestEnvironment, _ accountID: BusinessAccount.ID) async throws -> (points: Int, entries: Int, complete: Int) {
         let entries = try await env.store.fetchAll(LedgerEntry.self, indexKey: "account:\(accountID)").map(\.record)
         let complete = try await env.store.fetchAll(ProductRegistration.self, indexKey: "account:\(accountID)")
             .filter { $0.record.isAllocated }.count
@@ -29,7 +29,7 @@ enum ProductTestSupport {
     }
 
     /// The stored balance (zero when none).
-    static func balance(_ env: TestEnvironment, _ accountID: String) async throws -> PointsBalance {
+    static func balance(_ env: TestEnvironment, _ accountID: BusinessAccount.ID) async throws -> PointsBalance {
         try await env.store.fetch(PointsBalance.self, id: accountID)?.record ?? PointsBalance(accountID: accountID)
     }
 }

@@ -22,7 +22,7 @@ struct SetPointsLedgerTests {
         #expect(entries.reduce(0) { $0 + $1.points } == balance.points)
         #expect(entries.reduce(0) { $0 + $1.completeRegistrationsDelta } == balance.completeRegistrations)
         #expect(balance.entryCount == entries.count)
-        #expect(entries.filter { $0.entryKind == .adjusted }.allSatisfy { $0.registrationID.isEmpty })
+        #expect(entries.filter { $0.entryKind == .adjusted }.allSatisfy { $0.registrationID.rawValue.isEmpty })
         // Unlike a service, the test kit sends no invitation (R-INV-1).
         #expect(try await env.mails("invitation").isEmpty)
     }

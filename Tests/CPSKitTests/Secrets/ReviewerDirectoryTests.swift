@@ -6,7 +6,7 @@ import Testing
 /// R-VAL-1, R-ID-4: reviewers are people of a directory, never a party to the application they review.
 @Suite("R-ID-4: reviewers are people")
 struct ReviewerDirectoryTests {
-    private static func submitted(_ env: TestEnvironment) async throws -> (String, String) {
+    private static func submitted(_ env: TestEnvironment) async throws -> (BusinessAccountApplication.ID, EvidenceDocument.ID) {
         let applicant = Principal.applicant(try EmailAddress(Fixtures.swedishForm.contactEmail))
         let application = try await env.onboarding.createApplication(Fixtures.swedishForm, as: applicant)
         let document = try await env.onboarding.addEvidence(to: application.id, kind: .companyInvoice, fileName: "f.pdf",

@@ -93,7 +93,7 @@ extension RaceFixture.World {
         #expect(keys.count == invoices.count, "charges: \(keys)")
         #expect(Set(gateway.charges.map(\.request.reference)).count == invoices.count)
         let paid = try await audits("invoice.paid").map(\.subject)
-        #expect(paid.sorted() == invoices.map(\.id).sorted(), "invoice.paid entries: \(paid)")
+        #expect(paid.sorted() == invoices.map(\.id.rawValue).sorted(), "invoice.paid entries: \(paid)")
         for invoice in invoices {
             #expect(try await store.fetch(Invoice.self, id: invoice.id)?.record.status == .paid)
         }

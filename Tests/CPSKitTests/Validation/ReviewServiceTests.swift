@@ -9,7 +9,7 @@ struct ReviewServiceTests {
     static let reviewer = TestEnvironment.reviewer
 
     /// A submitted application with one unexamined invoice.
-    func submitted(_ env: TestEnvironment) async throws -> (id: String, document: String) {
+    func submitted(_ env: TestEnvironment) async throws -> (id: BusinessAccountApplication.ID, document: EvidenceDocument.ID) {
         let application = try await env.onboarding.createApplication(Fixtures.swedishForm, as: Self.anna)
         let document = try await env.onboarding.addEvidence(to: application.id, kind: .companyInvoice, fileName: "f.pdf",
                                                             bytes: Fixtures.pdf, as: Self.anna)

@@ -33,7 +33,7 @@ public struct BankPaymentService: Sendable {
             throw BillingError(.invalidAmount, facts: ["amount": amount.amountText, "currency": amount.currency.code])
         }
         let text = String(reference.prefix(280))
-        let paymentID = context.ids.next("payment")
+        let paymentID: IncomingPayment.ID = context.ids.next("payment")
         return try await context.transact("bankPayments.record", as: principal) { unit in
             try await apply(paymentID: paymentID, amount: amount, reference: text, receivedOn: receivedOn, in: unit)
         }
@@ -71,7 +71,7 @@ public struct BankPaymentService: Sendable {
 
     // MARK: - Internals
 
-    private func apply(paymentID: String, amount: Money, reference: String, receivedOn: CalendarDay,
+    private func apply(paymentID: IncomingPayment.ID, amount: Money, reference: String, receivedOn: CalendarDay,
                        in unit: UnitOfWork) async throws -> IncomingPayment {
         let now = unit.now
         var payment = IncomingPayment(id: paymentID, amount: amount, referenceText: reference, receivedOn: receivedOn,
@@ -99,7 +99,7 @@ public struct BankPaymentService: Sendable {
                     invoice.record.status = try invoice.record.status.transition(to: .paid)
                     invoice.record.paidAt = now
                     try await unit.reactivateMembership(of: invoice.record)
-                    try unit.audit(invoice.record.id, "invoice.paid", details: ["method": "bankTransfer", "payment": paymentID])
+                    try unit.audit(invoice.record.id, "invoice.paid", details: ["method": "bankTransfer", "payment": paymentID.rawValue])
                 }
                 try unit.update(invoice)
             }

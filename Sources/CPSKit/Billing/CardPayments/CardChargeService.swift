@@ -51,7 +51,7 @@ public struct CardChargeService: Sendable {
     }
 
     /// Whether the run acted on the invoice (claimed and called).
-    private func charge(_ invoiceID: String, through gateway: any PaymentGateway, as principal: Principal,
+    private func charge(_ invoiceID: Invoice.ID, through gateway: any PaymentGateway, as principal: Principal,
                         report: inout ChargeRunReport) async throws -> Bool {
         guard let claimed = try await claim(invoiceID, as: principal) else { return false }
         let request = ChargeRequest(accountID: claimed.invoice.accountID, amount: claimed.attempt.amount,
@@ -62,7 +62,7 @@ public struct CardChargeService: Sendable {
         } catch {
             answer = .failure(error)
         }
-        context.events.emit(.outsideCall(job: name, call: "charge", subject: invoiceID, answered: (try? answer.get()) != nil))
+        context.events.emit(.outsideCall(job: name, call: "charge", subject: invoiceID.rawValue, answered: (try? answer.get()) != nil))
         switch answer {
         case .failure(let error):
             try await recordFailure(error, of: claimed.attempt.id, as: principal)
@@ -80,7 +80,7 @@ public struct CardChargeService: Sendable {
 
     /// The claim unit: the attempt to call the gateway with, or `nil` when the invoice is not due, is
     /// paid, or another run holds the claim.
-    private func claim(_ invoiceID: String, as principal: Principal) async throws -> (invoice: Invoice, attempt: ChargeAttempt)? {
+    private func claim(_ invoiceID: Invoice.ID, as principal: Principal) async throws -> (invoice: Invoice, attempt: ChargeAttempt)? {
         try await context.transact("cardCharges.claim", as: principal) { unit in
             guard let invoice = try await unit.fetch(Invoice.self, id: invoiceID)?.record, invoice.status == .open else {
                 return nil
@@ -119,7 +119,7 @@ public struct CardChargeService: Sendable {
 
     /// The record unit: the gateway's final answer on the attempt, and the invoice paid or declined
     /// (R-BIL-3). `nil` when the answer was recorded already.
-    private func record(_ result: ChargeResult, of attemptID: String, invoiceID: String,
+    private func record(_ result: ChargeResult, of attemptID: String, invoiceID: Invoice.ID,
                         as principal: Principal) async throws -> Outcome? {
         try await context.transact("cardCharges.record", as: principal) { unit in
             guard var attempt = try await unit.fetch(ChargeAttempt.self, id: attemptID),

@@ -1,9 +1,9 @@
 /// What one run of the payment follow-up job did (R-BIL-3, R-BIL-4), by invoice ID.
 public struct FollowUpReport: Equatable, Sendable, JobReport {
     /// Bank-transfer invoices that got a reminder.
-    public var reminded: [String] = []
+    public var reminded: [Invoice.ID] = []
     /// Invoices whose membership was suspended.
-    public var suspended: [String] = []
+    public var suspended: [Invoice.ID] = []
 
     /// Whether the run stopped at its page limit with due work left (R-UOW-2).
     public var hasMore = false

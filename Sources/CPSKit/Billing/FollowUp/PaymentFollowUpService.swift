@@ -34,7 +34,7 @@ public struct PaymentFollowUpService: Sendable {
     }
 
     /// Whether a reminder went out and whether the membership was suspended.
-    private func followUp(_ invoiceID: String, in unit: UnitOfWork) async throws -> (Bool, Bool) {
+    private func followUp(_ invoiceID: Invoice.ID, in unit: UnitOfWork) async throws -> (Bool, Bool) {
         let now = unit.now
         let today = unit.today
         guard var invoice = try await unit.fetch(Invoice.self, id: invoiceID),

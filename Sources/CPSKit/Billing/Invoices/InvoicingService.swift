@@ -39,7 +39,7 @@ public struct InvoicingService: Sendable {
 
     /// The account's invoices, oldest first: number, amounts, due day, how to pay, status; overdue is
     /// ``Invoice/isOverdue(at:)`` (R-BIL-2, R-GUIDE-1). Any active user of the account.
-    public func invoices(of accountID: String, as principal: Principal) async throws -> [Invoice] {
+    public func invoices(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [Invoice] {
         try await context.read("invoicing.list", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             return try await context.store.fetchAll(Invoice.self, indexKey: Invoice.accountIndex(accountID)).map(\.record)
@@ -48,7 +48,7 @@ public struct InvoicingService: Sendable {
 
     /// The account's invoices still awaiting payment, the earliest due first (R-BIL-2, R-GUIDE-1:
     /// "pay by 12 January").
-    public func unpaidInvoices(of accountID: String, as principal: Principal) async throws -> [Invoice] {
+    public func unpaidInvoices(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [Invoice] {
         try await invoices(of: accountID, as: principal).filter { $0.status.awaitsPayment }
             .sorted { ($0.due.dueDay, $0.number) < ($1.due.dueDay, $1.number) }
     }
@@ -64,7 +64,7 @@ public struct InvoicingService: Sendable {
     // MARK: - Internals
 
     /// Issues the invoice of one purchase in one unit of work, or `nil` when it is already invoiced.
-    private func issue(_ purchaseID: String, as principal: Principal) async throws -> Invoice? {
+    private func issue(_ purchaseID: MembershipPurchase.ID, as principal: Principal) async throws -> Invoice? {
         do {
             return try await context.transact("invoicing.issue", as: principal) { unit in
                 try await issue(purchaseID, in: unit)
@@ -74,7 +74,7 @@ public struct InvoicingService: Sendable {
         }
     }
 
-    private func issue(_ purchaseID: String, in unit: UnitOfWork) async throws -> Invoice? {
+    private func issue(_ purchaseID: MembershipPurchase.ID, in unit: UnitOfWork) async throws -> Invoice? {
         guard var purchase = try await unit.fetch(MembershipPurchase.self, id: purchaseID),
               purchase.record.invoiceID == nil else { return nil }
         let now = unit.now
@@ -82,7 +82,7 @@ public struct InvoicingService: Sendable {
         let record = purchase.record
         guard let account = try await unit.fetch(BusinessAccount.self, id: record.accountID)?.record,
               var membership = try await unit.fetch(Membership.self, id: record.membershipID) else {
-            throw StorageError(.corrupt, kind: MembershipPurchase.kind, subject: purchaseID,
+            throw StorageError(.corrupt, kind: MembershipPurchase.kind, subject: purchaseID.rawValue,
                                detail: "the purchase's account or membership is missing")
         }
         // R-BIL-5: VAT from the customer's country, number and registry look-up.
@@ -116,7 +116,7 @@ public struct InvoicingService: Sendable {
         membership.record.invoiceID = invoice.id
         try unit.update(membership)
         try unit.audit(invoice.id, "invoice.issued", details: [
-            "number": number, "purchase": purchaseID, "total": invoice.total.description,
+            "number": number, "purchase": purchaseID.rawValue, "total": invoice.total.description,
             "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,
         ])
         let template = record.paymentMethod == .card ? "invoiceIssuedCard" : "invoiceIssuedBankTransfer"

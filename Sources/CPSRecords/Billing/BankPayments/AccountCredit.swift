@@ -8,18 +8,18 @@ public struct AccountCredit: StoredRecord, Equatable {
     /// The credit's ID.
     public let id: String
     /// The account credited.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The amount.
     public let amount: Money
     /// The payment it came from.
-    public let paymentID: String
+    public let paymentID: IncomingPayment.ID
     /// The invoice that payment was for.
-    public let invoiceID: String
+    public let invoiceID: Invoice.ID
     /// When it was recorded.
     public let createdAt: Date
 
     /// Creates a credit.
-    package init(id: String, accountID: String, amount: Money, paymentID: String, invoiceID: String, createdAt: Date) {
+    package init(id: String, accountID: BusinessAccount.ID, amount: Money, paymentID: IncomingPayment.ID, invoiceID: Invoice.ID, createdAt: Date) {
         self.id = id
         self.accountID = accountID
         self.amount = amount

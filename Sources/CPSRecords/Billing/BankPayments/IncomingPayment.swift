@@ -6,6 +6,9 @@ import Foundation
 /// excess becomes an ``AccountCredit``. A reference that does not parse (a wrong check digit) or names
 /// no invoice leaves the payment ``Status-swift.enum/unmatched``, indexed for a person to resolve.
 public struct IncomingPayment: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<IncomingPayment>
+
     /// Whether the payment found its invoice.
     public enum Status: String, Codable, Sendable, CaseIterable {
         /// Applied to an invoice.
@@ -20,7 +23,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
     public static let unmatchedIndex = "payment:unmatched"
 
     /// The payment's ID.
-    public let id: String
+    public let id: ID
     /// The amount received.
     public let amount: Money
     /// The reference text as the bank gave it.
@@ -32,7 +35,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
     /// Matched or not.
     public var status: Status
     /// The invoice it was applied to.
-    public var invoiceID: String?
+    public var invoiceID: Invoice.ID?
     /// The part applied to the invoice.
     public var appliedAmount: Money
     /// The excess kept as account credit (R-BIL-4).
@@ -41,7 +44,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
     public var onTime: Bool?
 
     /// Creates an unmatched payment.
-    package init(id: String, amount: Money, referenceText: String, receivedOn: CalendarDay, recordedAt: Date) {
+    package init(id: ID, amount: Money, referenceText: String, receivedOn: CalendarDay, recordedAt: Date) {
         self.id = id
         self.amount = amount
         self.referenceText = referenceText

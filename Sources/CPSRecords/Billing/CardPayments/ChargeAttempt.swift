@@ -23,7 +23,7 @@ public struct ChargeAttempt: StoredRecord, Equatable {
     /// `<invoice ID>-charge-<attempt number>`.
     public let id: String
     /// The invoice charged.
-    public let invoiceID: String
+    public let invoiceID: Invoice.ID
     /// 1 for the charge on the due day, 2… for retries after declines.
     public let attemptNumber: Int
     /// `cps-charge:<invoice ID>:<attempt number>`: the same for every repeat of this attempt (R-BIL-3).
@@ -48,7 +48,7 @@ public struct ChargeAttempt: StoredRecord, Equatable {
     public var leaseUntil: Date?
 
     /// A pending attempt.
-    package init(invoiceID: String, attemptNumber: Int, amount: Money, startedAt: Date) {
+    package init(invoiceID: Invoice.ID, attemptNumber: Int, amount: Money, startedAt: Date) {
         id = ChargeAttempt.id(invoiceID: invoiceID, attemptNumber: attemptNumber)
         self.invoiceID = invoiceID
         self.attemptNumber = attemptNumber
@@ -63,10 +63,10 @@ public struct ChargeAttempt: StoredRecord, Equatable {
     }
 
     /// The record ID of attempt `attemptNumber` of `invoiceID`.
-    public static func id(invoiceID: String, attemptNumber: Int) -> String { "\(invoiceID)-charge-\(attemptNumber)" }
+    public static func id(invoiceID: Invoice.ID, attemptNumber: Int) -> String { "\(invoiceID)-charge-\(attemptNumber)" }
 
     /// The idempotency key of attempt `attemptNumber` of `invoiceID` (R-BIL-3).
-    public static func idempotencyKey(invoiceID: String, attemptNumber: Int) -> String {
+    public static func idempotencyKey(invoiceID: Invoice.ID, attemptNumber: Int) -> String {
         "cps-charge:\(invoiceID):\(attemptNumber)"
     }
 

@@ -7,21 +7,24 @@ import Foundation
 /// no purchase is invoiced twice. "Overdue" is derived from ``due`` and ``status`` (``isOverdue(at:)``),
 /// never stored.
 public struct Invoice: StoredRecord, Equatable {
+    /// The type of the record's ID (stored as the bare string).
+    public typealias ID = Identifier<Invoice>
+
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "invoice"
 
     /// The invoice's record ID.
-    public let id: String
+    public let id: ID
     /// The invoice number, e.g. `CPS-2026-000001` (R-BIL-2).
     public let number: String
     /// The series, e.g. `CPS-2026` (R-BIL-2).
     public let series: String
     /// The customer account.
-    public let accountID: String
+    public let accountID: BusinessAccount.ID
     /// The purchase invoiced.
-    public let purchaseID: String
+    public let purchaseID: MembershipPurchase.ID
     /// The membership invoiced.
-    public let membershipID: String
+    public let membershipID: Membership.ID
     /// The company name as printed.
     public let customerName: String
     /// The customer's address as printed (its country decides VAT, R-BIL-5).
@@ -54,7 +57,7 @@ public struct Invoice: StoredRecord, Equatable {
     public var overdueNoticeSent: Bool
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
-    package init(id: String, number: String, series: String, accountID: String, purchaseID: String, membershipID: String,
+    package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,
                 customerName: String, customerAddress: PostalAddress, seller: InvoiceSeller, amounts: InvoiceAmounts,
                 vatLookup: VATLookupRecord?, creditorReference: RFCreditorReference, paymentMethod: PaymentMethod,
                 issuedAt: Date, due: InvoiceDueDate) {
@@ -103,11 +106,11 @@ public struct Invoice: StoredRecord, Equatable {
     /// The unique key of an invoice number (R-BIL-2).
     public static func numberKey(_ number: String) -> String { "invoice-number:\(number)" }
     /// The unique key that lets a purchase be invoiced once (R-BIL-2).
-    public static func purchaseKey(_ purchaseID: String) -> String { "invoice-purchase:\(purchaseID)" }
+    public static func purchaseKey(_ purchaseID: MembershipPurchase.ID) -> String { "invoice-purchase:\(purchaseID)" }
     /// Index key of the invoices paid by `method` that still await payment (R-BIL-3, R-BIL-4).
     public static func awaitingIndex(_ method: PaymentMethod) -> String { "awaiting:\(method.rawValue)" }
     /// The index key of the invoices of `accountID`.
-    public static func accountIndex(_ accountID: String) -> String { "account:\(accountID)" }
+    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
 
     /// The keys the store holds unique across all kinds (R-ADP-1).
     public var uniqueKeys: [String] {
