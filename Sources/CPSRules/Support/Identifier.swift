@@ -10,7 +10,7 @@ import Foundation
 ///
 /// ```swift
 /// let account: BusinessAccount.ID = "account-1"
-/// let products = try await services.products.products(of: account, as: principal)
+/// let products = try await cps.products.list(of: account, as: principal)
 /// print("account \(account)")        // account account-1
 /// ```
 public struct Identifier<Subject>: RawRepresentable, Hashable, Comparable, Sendable, Codable,
