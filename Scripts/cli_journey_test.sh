@@ -186,7 +186,7 @@ for language in "" x ../../etc $'sv\r\nBcc: eve@example.com'; do
   run 65 users add "$ACCOUNT" "Bo Berg" bo@ljusbild.example --language "$language" --as "$USER"
   check "unsupported language" "d['code'] == 'input.unsupportedLanguage'"
 done
-run 64 users add "$ACCOUNT" $'Bo \xffBerg' bo@ljusbild.example --as "$USER"; stderr "name not UTF-8" "argument 4 is not valid UTF-8"
+run 64 users add "$ACCOUNT" $'Bo \xffBerg' bo@ljusbild.example --as "$USER"; stderr "name not UTF-8" "Argument 4 is not valid UTF-8"
 run 0 users list "$ACCOUNT" --as "$USER";              check "still two users" "len(d) == 2"
 run 64 products register "$ACCOUNT" "EOS R6" --serial ZZ9999 --dealer $'Foto \xc3(' --as "$USER"
 run 64 review info "$APP" $'Skicka \xe2\x82 mer' --reviewer r1

@@ -14,7 +14,7 @@ package struct Arguments: Sendable {
     /// Throws a usage error when a valued option has no value, when its value would be the next
     /// option (`--reviewer --data-dir X`: write `--reviewer=--data-dir` for such a value), and when an
     /// option that takes no value is given one (`--json=1`).
-    init(_ raw: [String], valued: Set<String>) throws {
+    init(_ raw: [String], valued: Set<String>) throws(CommandError) {
         positionals = []
         options = [:]
         flags = []
@@ -31,13 +31,13 @@ package struct Arguments: Sendable {
             if arg == "--" { onlyPositionals = true; continue }
             if let eq = arg.firstIndex(of: "=") {
                 let name = String(arg[..<eq])
-                guard valued.contains(name) else { throw CommandError("\(name) takes no value (found \"\(arg)\").") }
+                guard valued.contains(name) else { throw CommandError(.optionTakesNoValue, ["option": name, "value": arg]) }
                 options[name] = String(arg[arg.index(after: eq)...])
             } else if valued.contains(arg) {
-                guard index < raw.count else { throw CommandError("\(arg) needs a value.") }
+                guard index < raw.count else { throw CommandError(.optionNeedsValue, ["option": arg]) }
                 let value = raw[index]
                 guard !(value.hasPrefix("--") && value.count > 2) else {
-                    throw CommandError("\(arg) needs a value, found the option \(value) (write \(arg)=VALUE for a value that starts with --).")
+                    throw CommandError(.optionValueIsOption, ["option": arg, "value": value])
                 }
                 options[arg] = value
                 index += 1
@@ -58,7 +58,7 @@ package struct Arguments: Sendable {
 
     /// The positional argument at `index`, or a usage error naming `what`.
     package func positional(_ index: Int, _ what: String) throws -> String {
-        guard index < positionals.count else { throw CommandError("Missing argument: \(what).") }
+        guard index < positionals.count else { throw CommandError(.missingArgument, ["what": what]) }
         return positionals[index]
     }
 
@@ -75,10 +75,10 @@ package struct Arguments: Sendable {
     package func expect(known: Set<String>, maxPositionals: Int = .max) throws {
         let global = CommandLineTool.globalValued.union(CommandLineTool.globalFlags)
         if let unknown = givenNames.subtracting(known).subtracting(global).sorted().first {
-            throw CommandError("Unknown option \(unknown).")
+            throw CommandError(.unknownOption, ["option": unknown])
         }
         if positionals.count > maxPositionals {
-            throw CommandError("Unexpected argument: \(positionals[maxPositionals]).")
+            throw CommandError(.unexpectedArgument, ["value": positionals[maxPositionals]])
         }
     }
 }

@@ -15,7 +15,8 @@ package final class CommandInvocation: @unchecked Sendable {
     package let dataDirectory: URL
     /// The process environment.
     package let environment: [String: String]
-    private let readLineSource: () -> String?
+    private let readLineSource: () -> [UInt8]?
+    private var linesRead = 0
     /// All of standard input as bytes, for `-` as a file (the process's real bytes, unrepaired);
     /// `nil` in tests, where the given lines are joined.
     private let readAllSource: (@Sendable () -> Data)?
@@ -23,7 +24,7 @@ package final class CommandInvocation: @unchecked Sendable {
     private(set) var standardError = ""
 
     init(arguments: Arguments, json: Bool, language: Language, dataDirectory: URL,
-         environment: [String: String], readLine: @escaping () -> String?, readAll: (@Sendable () -> Data)? = nil) {
+         environment: [String: String], readLine: @escaping () -> [UInt8]?, readAll: (@Sendable () -> Data)? = nil) {
         self.arguments = arguments
         self.json = json
         self.language = language
@@ -48,15 +49,23 @@ package final class CommandInvocation: @unchecked Sendable {
         print(String(decoding: data, as: UTF8.self))
     }
 
-    /// The next line of standard input, or `nil` at its end.
-    package func readLine() -> String? { readLineSource() }
+    /// The next line of standard input, or `nil` at its end; a line that is not valid UTF-8 is a
+    /// usage error naming the line and its bytes (never repaired with U+FFFD).
+    package func readLine() throws(CommandError) -> String? {
+        guard let bytes = readLineSource() else { return nil }
+        linesRead += 1
+        guard let line = String(validating: bytes, as: UTF8.self) else {
+            throw CommandError(.lineNotUTF8, arguments: ["line": .number(linesRead), "bytes": .text(CommandError.hex(bytes))])
+        }
+        return line
+    }
 
     /// The rest of standard input as bytes: the process's own bytes (so a file given as `-` is
     /// checked for UTF-8 as it is), or in tests the given lines joined with newlines.
     package func readAll() -> Data {
         if let readAllSource { return readAllSource() }
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        return Data(lines.joined(separator: "\n").utf8)
+        var lines: [[UInt8]] = []
+        while let line = readLineSource() { lines.append(line) }
+        return Data(lines.joined(separator: [0x0A]))
     }
 }

@@ -20,7 +20,14 @@ package enum CommandLineTool {
     /// Runs `cps` with `arguments` (without the program name) and returns what it printed.
     package static func run(_ arguments: [String], environment: [String: String] = [:],
                            input: [String] = []) async -> Result {
-        let lines = LineQueue(input)
+        await run(arguments, environment: environment, rawInput: input.map { Array($0.utf8) })
+    }
+
+    /// Runs `cps` with standard input given as the raw bytes of its lines (without newlines), as a
+    /// pipe would deliver them: a line that is not UTF-8 is a usage error.
+    package static func run(_ arguments: [String], environment: [String: String] = [:],
+                           rawInput: [[UInt8]]) async -> Result {
+        let lines = InputLines(rawInput)
         return await run(arguments, environment: environment, readLine: { lines.next() })
     }
 
@@ -31,7 +38,8 @@ package enum CommandLineTool {
                             input: [String] = []) async -> Result {
         let arguments: [String]
         do { arguments = try decode(rawArguments) } catch {
-            return Result(status: .usage, output: "", errorOutput: "cps: \(error.message)\n")
+            let language = language(decodable: rawArguments, environment: environment)
+            return Result(status: .usage, output: "", errorOutput: "cps: \(error.message(in: language))\n")
         }
         return await run(arguments, environment: environment, input: input)
     }
@@ -42,14 +50,31 @@ package enum CommandLineTool {
         let result: Result
         do {
             let arguments = try decode(rawArguments)
-            result = await run(arguments, environment: environment, readLine: { Swift.readLine() },
-                               readAll: { FileHandle.standardInput.readDataToEndOfFile() })
+            let input = InputLines(standardInput: .standardInput)
+            result = await run(arguments, environment: environment, readLine: { input.next() },
+                               readAll: { input.rest() })
         } catch {
-            result = Result(status: .usage, output: "", errorOutput: "cps: \(error.message)\n")
+            let language = language(decodable: rawArguments, environment: environment)
+            result = Result(status: .usage, output: "", errorOutput: "cps: \(error.message(in: language))\n")
         }
         FileHandle.standardOutput.write(Data(result.output.utf8))
         FileHandle.standardError.write(Data(result.errorOutput.utf8))
         return result.status.rawValue
+    }
+
+    /// The language of messages before the arguments are parsed: `--lang X` or `--lang=X` among
+    /// the arguments that are valid UTF-8, else `CPS_LANG`, else English.
+    static func language(_ arguments: [String], environment: [String: String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang=") { return Language(String(argument.dropFirst("--lang=".count))) }
+            if argument == "--lang", index + 1 < arguments.count { return Language(arguments[index + 1]) }
+        }
+        return Language(environment["CPS_LANG"] ?? "en")
+    }
+
+    /// ``language(_:environment:)`` over the raw arguments, skipping those that are not UTF-8.
+    static func language(decodable rawArguments: [[UInt8]], environment: [String: String]) -> Language {
+        language(rawArguments.map { String(validating: $0, as: UTF8.self) ?? "" }, environment: environment)
     }
 
     /// The arguments as text, or a usage error naming the first one that is not valid UTF-8 (its
@@ -59,11 +84,8 @@ package enum CommandLineTool {
         arguments.reserveCapacity(rawArguments.count)
         for (index, bytes) in rawArguments.enumerated() {
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                let hex = bytes.prefix(32).map { byte in
-                    let digits = String(byte, radix: 16, uppercase: true)
-                    return digits.count == 1 ? "0" + digits : digits
-                }.joined(separator: " ")
-                throw CommandError("argument \(index + 1) is not valid UTF-8 text (bytes \(hex)\(bytes.count > 32 ? " …" : "")); nothing was done.")
+                throw CommandError(.argumentNotUTF8, arguments: ["line": .number(index + 1),
+                                                                  "bytes": .text(CommandError.hex(bytes))])
             }
             arguments.append(text)
         }
@@ -71,7 +93,7 @@ package enum CommandLineTool {
     }
 
     static func run(_ arguments: [String], environment: [String: String],
-                    readLine: @escaping () -> String?, readAll: (@Sendable () -> Data)? = nil) async -> Result {
+                    readLine: @escaping () -> [UInt8]?, readAll: (@Sendable () -> Data)? = nil) async -> Result {
         var rest = arguments
         let wantsHelpFirst = rest.first == "--help" || rest.first == "-h" || rest.first == "help"
         guard let name = rest.first, !wantsHelpFirst else {
@@ -81,15 +103,16 @@ package enum CommandLineTool {
             return Result(status: rest.isEmpty ? .usage : .success, output: overview(), errorOutput: "")
         }
         rest.removeFirst()
+        let early = language(rest, environment: environment)
         guard let command = commands.first(where: { $0.name == name }) else {
             return Result(status: .usage, output: "",
-                          errorOutput: "cps: unknown command \"\(name)\". Run `cps --help` for the list.\n")
+                          errorOutput: "cps: \(CommandError(.unknownCommand, ["value": name]).message(in: early))\n")
         }
         let parsed: Arguments
         do {
             parsed = try Arguments(rest, valued: globalValued.union(command.valuedOptions))
         } catch {
-            return Result(status: .usage, output: "", errorOutput: "cps \(name): \(error)\n\(command.help)\n")
+            return Result(status: .usage, output: "", errorOutput: "cps \(name): \(error.message(in: early))\n\(command.help)\n")
         }
         if parsed.flag("--help") || parsed.flag("-h") {
             return Result(status: .success, output: command.help + "\n", errorOutput: "")
@@ -97,7 +120,7 @@ package enum CommandLineTool {
         let language = Language(parsed.option("--lang") ?? environment["CPS_LANG"] ?? "en")
         if parsed.option("--data-dir")?.isEmpty == true {
             return Result(status: .usage, output: "",
-                          errorOutput: "cps \(name): --data-dir needs a path; \"\" would be the current directory (write --data-dir . for it).\n")
+                          errorOutput: "cps \(name): \(CommandError(.emptyDataDirectory).message(in: language))\n")
         }
         // An empty CPS_DATA_DIR counts as unset, like an empty CPS_NOW.
         let dataPath = parsed.option("--data-dir") ?? environment["CPS_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "cps-data"
@@ -108,9 +131,9 @@ package enum CommandLineTool {
         let status: ExitStatus
         do {
             status = try await command.run(invocation)
-        } catch let error as CommandError {
-            invocation.printError("cps \(name): \(error.message)")
-            invocation.printError("Run `cps \(name) --help` for its usage.")
+        } catch let error as CommandError where error.isUsage {
+            invocation.printError("cps \(name): \(error.message(in: language))")
+            invocation.printError(TextCatalog.standard.render("cli.seeHelp", ["command": name], in: language))
             status = .usage
         } catch let failure as any LocalizedFailure {
             status = ExitStatus(failure.category)
@@ -163,12 +186,4 @@ package enum CommandLineTool {
 struct ErrorReport: Encodable {
     let code: String
     let message: String
-}
-
-/// Lines of standard input given to ``CommandLineTool/run(_:environment:input:)`` in tests.
-final class LineQueue: @unchecked Sendable {
-    // @unchecked: read from the single task that runs the command.
-    private var lines: [String]
-    init(_ lines: [String]) { self.lines = lines.reversed() }
-    func next() -> String? { lines.popLast() }
 }

@@ -23,13 +23,12 @@ extension CommandSpec {
         let country = try CalendarArguments.country(try arguments.positional(0, "COUNTRY"), language)
         let yearText = try arguments.positional(1, "YEAR")
         guard let year = Int(yearText), NationalHolidays.supportedYears.contains(year) else {
-            throw CommandError(CalendarError(.yearOutOfRange, year: Int(yearText) ?? 0).message(in: language))
+            throw CommandError(invalidInput: CalendarError(.yearOutOfRange, year: Int(yearText) ?? 0))
         }
         let calendars = BusinessCalendars(policy: try CalendarArguments.policy(arguments, for: country, language))
         guard calendars.nationalHolidays.supports(country) else {
             let known = calendars.nationalHolidays.supportedCountries.map(\.code)
-            throw CommandError(CalendarError(.unsupportedCountry, country: country.code, known: known)
-                .message(in: language))
+            throw CommandError(invalidInput: CalendarError(.unsupportedCountry, country: country.code, known: known))
         }
         let days = calendars.daysOff(in: country, year: year)
         if invocation.json {
@@ -67,14 +66,14 @@ struct HolidayLine: Encodable {
 enum CalendarArguments {
     static func country(_ text: String, _ language: Language) throws -> CountryCode {
         guard let country = CountryCode(text) else {
-            throw CommandError(CalendarError(.invalidCountry, input: text).message(in: language))
+            throw CommandError(invalidInput: CalendarError(.invalidCountry, input: text))
         }
         return country
     }
 
     static func date(_ text: String, _ language: Language) throws -> CalendarDay {
         guard let day = CalendarDay(iso: text) else {
-            throw CommandError(CalendarError(.invalidDate, input: text).message(in: language))
+            throw CommandError(invalidInput: CalendarError(.invalidDate, input: text))
         }
         return day
     }
@@ -87,9 +86,9 @@ enum CalendarArguments {
     static func count(_ text: String, _ language: Language) throws -> Int {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         let isInteger = !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        guard isInteger else { throw CommandError(CalendarError(.invalidCount, input: text).message(in: language)) }
+        guard isInteger else { throw CommandError(invalidInput: CalendarError(.invalidCount, input: text)) }
         guard let count = Int(text), count.magnitude <= countLimit.magnitude else {
-            throw CommandError(CalendarError(.countOutOfRange, input: text, known: [String(countLimit)]).message(in: language))
+            throw CommandError(invalidInput: CalendarError(.countOutOfRange, input: text, known: [String(countLimit)]))
         }
         return count
     }
@@ -101,7 +100,7 @@ enum CalendarArguments {
         do {
             return try calendar.checkedAdding(workingDays: count, to: start, limit: countLimit)
         } catch {
-            throw CommandError(error.message(in: language))
+            throw CommandError(invalidInput: error)
         }
     }
 
@@ -112,8 +111,8 @@ enum CalendarArguments {
         var sets = Set<CustomaryDaySet>()
         for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let set = offered.first(where: { $0.name == name }) else {
-                throw CommandError(CalendarError(.unknownCustomarySet, country: country.code, input: name,
-                                                 known: offered.map(\.name)).message(in: language))
+                throw CommandError(invalidInput: CalendarError(.unknownCustomarySet, country: country.code, input: name,
+                                                 known: offered.map(\.name)))
             }
             sets.insert(set)
         }

@@ -24,7 +24,7 @@ extension CommandSpec {
         try invocation.arguments.expect(known: ["--json"])
         var inputs = invocation.arguments.all
         if inputs.isEmpty {
-            while let line = invocation.readLine() { inputs.append(line) }
+            while let line = try invocation.readLine() { inputs.append(line) }
         }
         var reports: [VATVerdictReport] = []
         if invocation.json { reports.reserveCapacity(inputs.count) }

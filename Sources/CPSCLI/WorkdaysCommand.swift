@@ -25,12 +25,12 @@ extension CommandSpec {
             try arguments.expect(known: ["--batch", "--lang"], maxPositionals: 0)
             let calendars = BusinessCalendars()
             var lineNumber = 0
-            while let line = invocation.readLine() {
+            while let line = try invocation.readLine() {
                 lineNumber += 1
                 let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 if fields.isEmpty { continue }
                 guard fields.count == 3 else {
-                    throw CommandError("Line \(lineNumber): expected \"COUNTRY YYYY-MM-DD N\", found \"\(line)\".")
+                    throw CommandError(.batchLine, arguments: ["line": .number(lineNumber), "value": .text(line)])
                 }
                 let country = try CalendarArguments.country(fields[0], language)
                 let start = try CalendarArguments.date(fields[1], language)

@@ -127,7 +127,7 @@ extension CommandSpec {
         let principal = try invocation.userPrincipal()
         var views = CPSLevelView.allCases
         if let view = invocation.arguments.option("--view") {
-            guard let chosen = CPSLevelView(rawValue: view) else { throw CommandError("--view is individual or business.") }
+            guard let chosen = CPSLevelView(rawValue: view) else { throw CommandError.invalidChoice("--view", ["individual", "business"]) }
             views = [chosen]
         }
         return try await CLIContext.with(invocation) { cli in
@@ -175,10 +175,10 @@ extension CommandSpec {
         switch methodText {
         case "card": method = .card
         case "bank", "bankTransfer": method = .bankTransfer
-        default: throw CommandError("The payment method is card or bank.")
+        default: throw CommandError.invalidChoice("card|bank", ["card", "bank"])
         }
         guard let years = Int(invocation.arguments.option("--years") ?? "1"), years > 0 else {
-            throw CommandError("--years needs a whole number of years.")
+            throw CommandError(.notWholeNumber, ["what": "--years"])
         }
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in

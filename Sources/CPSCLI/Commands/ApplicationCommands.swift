@@ -22,10 +22,10 @@ extension CommandSpec {
         let data = try invocation.readFile(try invocation.arguments.positional(0, "FILE.json"))
         let form: ApplicationForm
         guard String(validating: data, as: UTF8.self) != nil else {
-            throw CommandError("The file is not valid UTF-8 text; nothing was stored.")
+            throw CommandError(.fileNotUTF8, ["path": try invocation.arguments.positional(0, "FILE.json")])
         }
         do { form = try JSONDecoder().decode(ApplicationForm.self, from: data) } catch {
-            throw CommandError("The file is not an ApplicationForm in JSON: \(error)")
+            throw CommandError(.notApplicationForm, ["path": try invocation.arguments.positional(0, "FILE.json"), "detail": CommandError.where(error)])
         }
         return try await CLIContext.with(invocation) { cli in
             let application = try await cli.services.onboarding

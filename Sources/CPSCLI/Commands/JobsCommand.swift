@@ -78,7 +78,7 @@ extension CommandSpec {
                                currencyCode: try invocation.arguments.positional(1, "CURRENCY"))
         let reference = try invocation.arguments.positional(2, "REFERENCE")
         guard let day = CalendarDay(iso: try invocation.arguments.positional(3, "DATE")) else {
-            throw CommandError("DATE is a day YYYY-MM-DD.")
+            throw CommandError(.notDay, ["what": "DATE"])
         }
         return try await CLIContext.with(invocation) { cli in
             let payment = try await cli.services.bankPayments

@@ -47,7 +47,7 @@ extension CommandSpec {
                 }
             case "remove":
                 let reasonText = options.option("--reason") ?? "other"
-                guard let reason = ProductRemovalReason(rawValue: reasonText) else { throw CommandError("--reason is sold, lost or other.") }
+                guard let reason = ProductRemovalReason(rawValue: reasonText) else { throw CommandError.invalidChoice("--reason", ["sold", "lost", "other"]) }
                 let detail = try await service.remove(try options.positional(2, "PRODUCT") as ProductRegistration.ID, from: accountID, reason: reason, as: principal)
                 try invocation.emit(ProductReport(detail, language: language)) { detail.explanation(in: language) }
             case "show":

@@ -59,7 +59,7 @@ extension CommandSpec {
                 fields.postalCode = options.option("--postal-code") ?? fields.postalCode
                 fields.city = options.option("--city") ?? fields.city
                 if let issued = options.option("--issued") {
-                    guard let day = CalendarDay(iso: issued) else { throw CommandError("--issued needs a date YYYY-MM-DD.") }
+                    guard let day = CalendarDay(iso: issued) else { throw CommandError(.notDay, ["what": "--issued"]) }
                     fields.issueDate = day
                 }
                 let evaluation = try await review.recordVisibleFields(fields, on: documentID, of: applicationID, as: reviewer)

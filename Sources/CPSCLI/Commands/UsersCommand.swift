@@ -26,7 +26,7 @@ extension CommandSpec {
             switch action {
             case "add":
                 let roleText = invocation.arguments.option("--role") ?? "user"
-                guard let role = AccountUser.Role(rawValue: roleText) else { throw CommandError("--role is user or superuser.") }
+                guard let role = AccountUser.Role(rawValue: roleText) else { throw CommandError.invalidChoice("--role", ["user", "superuser"]) }
                 // --language is checked by the service (a language of the catalog); without it the
                 // user gets --lang's language when the catalog has it, else English.
                 let language = invocation.arguments.option("--language").map { Language($0) }

@@ -105,7 +105,7 @@ struct BadInputCommandsTests {
                               Array(pdf.path.utf8), Array("--as".utf8), Array(Self.anna.utf8)]
         let result = await CommandLineTool.run(rawArguments: raw, environment: environment)
         #expect(result.status == .usage)
-        #expect(result.errorOutput.contains("argument 4 is not valid UTF-8"))
+        #expect(result.errorOutput.contains("Argument 4 is not valid UTF-8"))
         #expect(result.errorOutput.contains("C3 28"))
         let shown = await CommandLineTool.run(["evidence", "show", id, "--as", Self.anna, "--json"], environment: environment)
         #expect(!shown.output.contains("satisfied\" : true"))
@@ -164,11 +164,44 @@ struct BadInputCommandsTests {
         #expect(try CommandLineTool.decode([Array("Åsa".utf8), []]) == ["Åsa", ""])
         for bad: [UInt8] in [[0xFF], [0x41, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xE2, 0x82]] {
             let error = #expect(throws: CommandError.self) { try CommandLineTool.decode([Array("ok".utf8), bad]) }
-            #expect(error?.message.contains("argument 2 is not valid UTF-8") == true)
+            #expect(error?.reason == .argumentNotUTF8)
+            #expect(error?.message(in: .english).contains("Argument 2 is not valid UTF-8") == true)
         }
         let review = await CommandLineTool.run(rawArguments: [Array("review".utf8), Array("info".utf8), Array("application-1".utf8),
                                                               [0x48, 0xFF, 0x69], Array("--reviewer".utf8), Array("r1".utf8)])
         #expect(review.status == .usage)
+    }
+
+    @Test("Issue 15 item 4: a line of standard input that is not UTF-8 is a usage error for vat and workdays --batch, never repaired")
+    func standardInputNotUTF8() async {
+        let bad: [UInt8] = [0x53, 0x45, 0xC3, 0x28]   // "SE" then a broken two-byte sequence
+        let vat = await CommandLineTool.run(["vat"], rawInput: [Array("GB002425728".utf8), bad])
+        #expect(vat.status == .usage)
+        #expect(vat.output.isEmpty)
+        #expect(vat.errorOutput.contains("Line 2 of the standard input is not valid UTF-8 text (bytes 53 45 C3 28)"))
+        #expect(!vat.errorOutput.contains("\u{FFFD}"))
+        let batch = await CommandLineTool.run(["workdays", "--batch", "--lang", "sv"], rawInput: [bad])
+        #expect(batch.status == .usage)
+        #expect(batch.errorOutput.contains("Rad 1 av standard input är inte giltig UTF-8-text"))
+        let good = await CommandLineTool.run(["vat"], rawInput: [Array("GB002425728".utf8)])
+        #expect(good.status == .success)
+    }
+
+    @Test("R-MSG-1: the tool's own usage errors are in the reader's language")
+    func usageErrorsLocalized() async {
+        let swedish = await CommandLineTool.run(["users", "list", "--lang", "sv", "--colour"])
+        #expect(swedish.status == .usage)
+        #expect(swedish.errorOutput.contains("Okänt alternativ --colour."))
+        #expect(swedish.errorOutput.contains("Kör `cps users --help`"))
+        let english = await CommandLineTool.run(["users", "list", "--colour"])
+        #expect(english.errorOutput.contains("Unknown option --colour."))
+        let unknown = await CommandLineTool.run(["frobnicate"], environment: ["CPS_LANG": "sv"])
+        #expect(unknown.status == .usage)
+        #expect(unknown.errorOutput.contains("Det finns inget kommando \"frobnicate\""))
+        let role = await CommandLineTool.run(["users", "add", "account-1", "Bo", "bo@x.example", "--role", "boss", "--as", "user-1", "--lang", "sv"],
+                                             environment: ["CPS_DATA_DIR": FileManager.default.temporaryDirectory
+                                                 .appendingPathComponent("cps-role-\(UUID().uuidString)").path])
+        #expect(role.errorOutput.contains("--role är user eller superuser."), "\(role.errorOutput)")
     }
 
     @Test("Policy, form and legacy-directory bytes that are not UTF-8 are refused, never repaired")

@@ -38,6 +38,15 @@ struct MessageWordingTests {
         add(FileInspectionError.examples)
         add(EvidenceProblem.examples)
         add(MailTransportError.examples)
+        samples += CommandError.examples.map { error in
+            // Option names, placeholders (ACCOUNT, EMAIL), paths and bytes are the command line's data.
+            Sample(failure: error, data: ["--as", "--reviewer", "--role", "--years", "--issued", "--json", "--json=1",
+                                          "--data-dir", "--colour", "--lang", "--help", "--view", "CPS_PASSWORD_ITERATIONS", "CPS_NOW",
+                                          "ACCOUNT", "EMAIL", "USER-ID", "VALUE", "VÄRDE", "form.json", "/proc/cps", "/proc/cps-data.keys",
+                                          "legacy.json", "/dev/null/cps-data", "/dev/null", "frobnicate", "frob", "SE 2026-01-01",
+                                          "superuser", "cps --help", "YYYY-MM-DDThh:mm:ss[.fff]", "ÅÅÅÅ-MM-DDThh:mm:ss[.fff]",
+                                          "2026-11-27T24:00:00+24:00", "2026-11-27T10:00:00+01:00"])
+        }
         samples += ProductError.examples.map { Sample(failure: $0, data: [$0.facts["model"] ?? ""].filter { !$0.isEmpty }) }
         samples += PolicyError.examples.map { error in
             var data = [error.field, error.value]

@@ -30,7 +30,7 @@ struct CLIContext: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw CLIIOError("cannot create the data directory \(directory.path): \(error.localizedDescription)")
+            throw CommandError(.cannotCreateDirectory, ["path": directory.path, "detail": error.localizedDescription])
         }
         try requireDirectory(directory.appendingPathComponent("store", isDirectory: true), "the store directory")
         let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
@@ -60,7 +60,7 @@ struct CLIContext: Sendable {
             let keys = try TokenKeys.generate()
             guard FileManager.default.createFile(atPath: file.path, contents: Data(keys.text.utf8),
                                                  attributes: [.posixPermissions: 0o600]) else {
-                throw CLIIOError("cannot create the token key file \(file.path)")
+                throw CommandError(.cannotCreateKeyFile, ["path": file.path])
             }
         }
         return try TokenKeys.load(fromFile: file, dataDirectory: directory)
@@ -78,7 +78,7 @@ struct CLIContext: Sendable {
         var policy = CPSPolicy.canonEurope
         guard let text = environment["CPS_PASSWORD_ITERATIONS"], !text.isEmpty else { return policy }
         guard let iterations = Int(text), iterations >= 1 else {
-            throw CommandError("CPS_PASSWORD_ITERATIONS=\(text) is not a whole number of at least 1 (e.g. 1000).")
+            throw CommandError(.badIterations, ["value": text])
         }
         policy.passwords.hashIterations = iterations
         return policy
@@ -89,8 +89,7 @@ struct CLIContext: Sendable {
         guard let text = environment["CPS_NOW"], !text.isEmpty else { return .system }
         if let date = instant(text) { return .fixed(date) }
         if let day = CalendarDay(iso: text) { return .fixed(day.start(in: CPSPolicy.canonEurope.timeZone)) }
-        throw CommandError("CPS_NOW=\(text) is not an ISO 8601 date and time (e.g. 2026-11-27T10:00:00+01:00): "
-            + "YYYY-MM-DDThh:mm:ss[.fff] with Z or an offset ±hh:mm of at most 23:59.")
+        throw CommandError(.badNow, ["value": text])
     }
 
     /// A strict ISO 8601 instant `YYYY-MM-DDThh:mm:ss[.f…]` followed by `Z` or `±hh:mm`, or `nil`.
@@ -150,9 +149,9 @@ struct CLIContext: Sendable {
         while path.path != "/" && !path.path.isEmpty {
             if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
-                    throw CLIIOError(path.path == url.standardizedFileURL.path
-                        ? "\(what) \(url.path) is not a directory"
-                        : "\(what) \(url.path) cannot be created: \(path.path) is not a directory")
+                    throw path.path == url.standardizedFileURL.path
+                        ? CommandError(.notDirectory, ["path": url.path])
+                        : CommandError(.parentNotDirectory, ["path": url.path, "value": path.path])
                 }
                 return
             }
@@ -165,19 +164,19 @@ struct CLIContext: Sendable {
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            throw CLIIOError("cannot read \(file.path): \(error.localizedDescription)")
+            throw CommandError(.cannotRead, ["path": file.path, "detail": error.localizedDescription])
         }
         do {
             return try decodeLegacyAccounts(data)
         } catch {
-            throw CLIIOError("cannot read \(file.path): \(error)")
+            throw CommandError(.cannotRead, ["path": file.path, "detail": "\(error)"])
         }
     }
 
     /// The old CPS directory file's contents: valid UTF-8 JSON, an array of `LegacyCPSAccount`.
     static func decodeLegacyAccounts(_ data: Data) throws -> [LegacyCPSAccount] {
         guard String(validating: data, as: UTF8.self) != nil else {
-            throw CommandError("the file is not valid UTF-8 text")
+            throw CommandError(.fileNotUTF8, ["path": legacyFileName])
         }
         return try JSONDecoder().decode([LegacyCPSAccount].self, from: data)
     }

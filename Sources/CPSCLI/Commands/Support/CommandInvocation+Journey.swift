@@ -5,13 +5,13 @@ extension CommandInvocation {
     /// `--as USER-ID`: an account user the host has already signed in (R-ACC-5). Role and account are
     /// read from the store, never taken from the command line.
     func userPrincipal() throws -> Principal {
-        guard let id = arguments.option("--as"), !id.isEmpty else { throw CommandError("Missing --as USER-ID.") }
+        guard let id = arguments.option("--as"), !id.isEmpty else { throw CommandError(.missingOption, ["option": "--as", "what": "USER-ID"]) }
         return .accountUser(id)
     }
 
     /// `--as EMAIL`: the applicant, known by the application's contact e-mail (R-ACC-5).
     func applicantPrincipal() throws -> Principal {
-        guard let email = arguments.option("--as"), !email.isEmpty else { throw CommandError("Missing --as EMAIL.") }
+        guard let email = arguments.option("--as"), !email.isEmpty else { throw CommandError(.missingOption, ["option": "--as", "what": "EMAIL"]) }
         return .applicant(try EmailAddress(email))
     }
 
@@ -19,7 +19,7 @@ extension CommandInvocation {
     /// An e-mail is looked up in the store; an unknown one names nobody and is refused by the service.
     func reviewerPrincipal(in cli: CLIContext) async throws -> Principal {
         guard let given = arguments.option("--reviewer"), !given.isEmpty else {
-            throw CommandError("Missing --reviewer EMAIL.")
+            throw CommandError(.missingOption, ["option": "--reviewer", "what": "EMAIL"])
         }
         guard given.contains("@") else { return .reviewer(given) }
         let email = try EmailAddress(given, field: "reviewer")
@@ -31,7 +31,7 @@ extension CommandInvocation {
     func action(_ actions: [String]) throws -> String {
         let action = try arguments.positional(0, actions.joined(separator: "|"))
         guard actions.contains(action) else {
-            throw CommandError("Unknown action \"\(action)\": one of \(actions.joined(separator: ", ")).")
+            throw CommandError(.unknownAction, arguments: ["value": .text(action), "choices": .alternatives(actions.map(MessageArgument.text))])
         }
         return action
     }
@@ -45,6 +45,6 @@ extension CommandInvocation {
     func readFile(_ path: String) throws -> Data {
         if path == "-" { return readAll() }
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        do { return try Data(contentsOf: url) } catch { throw CLIIOError("cannot read \(path): \(error.localizedDescription)") }
+        do { return try Data(contentsOf: url) } catch { throw CommandError(.cannotRead, ["path": path, "detail": error.localizedDescription]) }
     }
 }
