@@ -177,11 +177,12 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var warnings: [PolicyWarning] {
         var warnings: [PolicyWarning] = []
         if retries.attempts == 1 {
-            warnings.append(PolicyWarning(field: "retries.attempts", problem: "1 means a call that loses a race is never retried"))
+            warnings.append(PolicyWarning(field: "retries.attempts", textKey: "policy.warning.singleAttempt"))
         }
         if passwords.hashIterations < PasswordPolicy.warningHashIterations {
-            warnings.append(PolicyWarning(field: "passwords.hashIterations",
-                                          problem: "\(passwords.hashIterations) PBKDF2 iterations is a low-cost policy for tests; production uses \(PasswordPolicy.defaultHashIterations)"))
+            warnings.append(PolicyWarning(field: "passwords.hashIterations", textKey: "policy.warning.lowHashIterations",
+                                          arguments: ["count": .number(passwords.hashIterations),
+                                                      "production": .number(PasswordPolicy.defaultHashIterations)]))
         }
         return warnings
     }

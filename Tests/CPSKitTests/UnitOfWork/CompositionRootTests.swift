@@ -28,7 +28,7 @@ struct CompositionRootTests {
         let events = RecordingEventSink()
         _ = try CPSContext(store: InMemoryRecordStore(), identity: InMemoryIdentityProvider(policy: .lowCost), tokenKeys: .generated(), policy: policy, events: events.sink)
         #expect(events.events == [.policyWarning(field: "retries.attempts",
-                                                 problem: "1 means a call that loses a race is never retried")])
+                                                 problem: "One attempt means a call that loses a race with another is never retried.")])
     }
 
     @Test("R-CAL-1: the calendars follow the policy when it changes")

@@ -3,6 +3,8 @@ extension TextTable {
     static let policy = TextTable(
         part: "policy",
         english: [
+            "policy.warning.singleAttempt": "One attempt means a call that loses a race with another is never retried.",
+            "policy.warning.lowHashIterations": "{count} PBKDF2 iterations is a low-cost setting for tests; production uses {production}.",
             "policy.error.outOfRange": "The policy is invalid: {field} must be between {minimum} and {maximum}.",
             "policy.error.belowMinimum": "The policy is invalid: {field} must be at least {minimum}.",
             "policy.error.empty": "The policy is invalid: {field} must not be empty.",
@@ -21,6 +23,8 @@ extension TextTable {
             "policy.error.noLevels": "The policy is invalid: {field} must offer at least one level.",
         ],
         swedish: [
+            "policy.warning.singleAttempt": "Ett enda försök betyder att ett anrop som förlorar en kapplöpning mot ett annat aldrig görs om.",
+            "policy.warning.lowHashIterations": "{count} PBKDF2-iterationer är en billig inställning för tester; i produktion används {production}.",
             "policy.error.outOfRange": "Policyn är ogiltig: {field} måste vara mellan {minimum} och {maximum}.",
             "policy.error.belowMinimum": "Policyn är ogiltig: {field} måste vara minst {minimum}.",
             "policy.error.empty": "Policyn är ogiltig: {field} får inte vara tomt.",
