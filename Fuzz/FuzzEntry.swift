@@ -14,6 +14,7 @@ let fuzzTargets: [String: @Sendable (UnsafePointer<UInt8>, Int) -> CInt] = [
     "PurchaseDateFuzz": purchaseDateFuzz,
     "PostalCodeFuzz": postalCodeFuzz,
     "MIMERenderFuzz": mimeRenderFuzz,
+    "BinaryPayloadDecodeFuzz": binaryPayloadDecodeFuzz,
 ]
 
 /// The target of this run, read once from the environment.

@@ -22,6 +22,10 @@ import Darwin
 /// journal's deletes re-create them and snapshots (format version 2) keep them.
 /// `Documentation/EmbeddedStore.md` describes the format and the recovery rules.
 public final class FileRecordStore: RecordStore {
+    /// The binary payload format (``BinaryPayloadFormat``): compact and quick to decode; payloads
+    /// written as JSON by earlier versions still read (issue 17 item 2).
+    public var payloadCodec: PayloadCodec { .binary }
+
     /// The store's directory.
     public let directory: URL
 

@@ -129,7 +129,7 @@ public struct TestEnvironment: Sendable {
         balance.points = points
         balance.completeRegistrations = completeRegistrations
         balance.entryCount += 1
-        var batch = WriteBatch()
+        var batch = WriteBatch(codec: store.payloadCodec)
         try batch.insert(entry)
         if var stored {
             stored.record = balance

@@ -8,21 +8,30 @@
 public final class InMemoryRecordStore: RecordStore {
     // The validation and application rules live in `RecordTable`, shared with `FileRecordStore`.
     private let state: Locked<State>
+    /// How the typed layer encodes this store's payloads: binary unless told (issue 17 item 2).
+    public let payloadCodec: PayloadCodec
 
     private struct State {
         var table: RecordTable
         var closed = false
     }
 
-    /// An empty store.
-    public init() { state = Locked(State(table: RecordTable())) }
+    /// An empty store whose records the typed layer encodes in `payloadCodec` (``PayloadCodec/binary``
+    /// unless told; ``PayloadCodec/json`` to read payloads as text in a test).
+    public init(payloadCodec: PayloadCodec = .binary) {
+        state = Locked(State(table: RecordTable()))
+        self.payloadCodec = payloadCodec
+    }
 
-    private init(table: RecordTable) { state = Locked(State(table: table)) }
+    private init(table: RecordTable, payloadCodec: PayloadCodec) {
+        state = Locked(State(table: table))
+        self.payloadCodec = payloadCodec
+    }
 
     /// An independent, open store holding the same records, versions, tombstones and insertion order as
     /// this one at this moment: a test sets state up once and runs each schedule on its own copy.
     public func copy() -> InMemoryRecordStore {
-        InMemoryRecordStore(table: state.withLock { $0.table })
+        InMemoryRecordStore(table: state.withLock { $0.table }, payloadCodec: payloadCodec)
     }
 
     /// Every record of every kind, each kind in insertion order (kinds by name): for copying a store's

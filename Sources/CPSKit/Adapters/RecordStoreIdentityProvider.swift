@@ -44,7 +44,7 @@ public struct RecordStoreIdentityProvider: IdentityProvider {
         let hash = await hasher.hash(password, salt: random.bytes(16)).phcString
         for _ in 0..<8 {
             do {
-                var batch = WriteBatch()
+                var batch = WriteBatch(codec: store.payloadCodec)
                 if var stored = try await store.fetch(IdentityCredential.self, id: userID) {
                     stored.record.hash = hash
                     stored.record.credentialVersion += 1
@@ -101,7 +101,7 @@ public struct RecordStoreIdentityProvider: IdentityProvider {
     /// Writes the rehash over exactly the versions read; a concurrent reset wins (its hash stays).
     private func replace(_ current: Stored<IdentityCredential>?, _ legacy: RecordEnvelope?, userID: String,
                          with rehashed: PasswordHash) async {
-        var batch = WriteBatch()
+        var batch = WriteBatch(codec: store.payloadCodec)
         do {
             if var current {
                 current.record.hash = rehashed.phcString

@@ -188,7 +188,7 @@ public struct MailDispatcher: Sendable {
 
     /// Commits `stored` as a versioned update and returns the new value, or `nil` on a version conflict.
     private func update(_ stored: Stored<OutboxMail>) async throws(StorageError) -> Stored<OutboxMail>? {
-        var batch = WriteBatch()
+        var batch = WriteBatch(codec: store.payloadCodec)
         try batch.update(stored)
         do {
             let written = try await store.commit(batch)

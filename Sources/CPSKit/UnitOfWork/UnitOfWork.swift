@@ -91,12 +91,13 @@ final class UnitOfWork {
 
     /// Inserts a new record (its ID must be unused when the unit commits).
     func insert<R: StoredRecord>(_ record: R) throws {
-        try add(.put(try RecordCoder.envelope(record, version: 1), expectedVersion: 0))
+        try add(.put(try RecordCoder.envelope(record, version: 1, codec: context.store.payloadCodec), expectedVersion: 0))
     }
 
     /// Replaces `stored`'s record, expecting the version it was read at.
     func update<R: StoredRecord>(_ stored: Stored<R>) throws {
-        try add(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1), expectedVersion: stored.version))
+        try add(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1, codec: context.store.payloadCodec),
+                     expectedVersion: stored.version))
     }
 
     /// Inserts `record` when `stored` is `nil`, else updates `stored` with `record`'s value.

@@ -4,7 +4,7 @@ import Foundation
 /// deadlines and overdue list, examining documents, and the decisions — approve (which creates the
 /// account and mails the password link), reject, or ask for more information.
 ///
-/// Only a ``Principal/reviewer(_:)`` may call it. Every decision is one unit of work (R-UOW-1): one
+/// Only a ``Principal/reviewer(_:)-enum.case`` may call it. Every decision is one unit of work (R-UOW-1): one
 /// atomic batch with its audit entry and mail, checked against the application as it was read. Of two
 /// reviewers deciding the same application at once, one wins; the other's unit runs again, finds the
 /// application decided and is refused with ``ApplicationError/Reason/wrongStatus`` — so exactly one

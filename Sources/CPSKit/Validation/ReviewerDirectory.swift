@@ -1,6 +1,6 @@
 /// Who the reviewers are (R-VAL-1, R-ID-4): the ``Reviewer`` records in the store (added with
 /// ``ReviewerService``), plus any the host lists itself — for example from its single sign-on
-/// configuration. A ``Principal/reviewer(_:)`` whose ID is in neither, or whose record is removed, is
+/// configuration. A ``Principal/reviewer(_:)-enum.case`` whose ID is in neither, or whose record is removed, is
 /// refused with ``AuthorizationError/Reason/unknownReviewer``.
 public struct ReviewerDirectory: Sendable {
     /// The reviewers the host lists, by ID; looked up before the store, so a listed ID shadows a stored

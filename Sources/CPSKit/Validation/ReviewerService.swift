@@ -2,7 +2,7 @@ import Foundation
 
 /// The reviewer directory (R-VAL-1, R-ID-4): reviewers are people known by e-mail, added and removed
 /// by the host (a ``Principal/system(_:)``, e.g. `cps reviewers add`), with credentials kept by the
-/// identity adapter under the reviewer's ID. A review call's ``Principal/reviewer(_:)`` names a
+/// identity adapter under the reviewer's ID. A review call's ``Principal/reviewer(_:)-enum.case`` names a
 /// reviewer of this directory (or of ``CPSContext/reviewers``); any other is refused.
 public struct ReviewerService: Sendable {
     let context: CPSContext

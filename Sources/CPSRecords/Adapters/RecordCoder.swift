@@ -1,11 +1,13 @@
 import Foundation
 
-/// Encodes records to envelope payloads and back: JSON with sorted keys and ISO 8601 dates, so the
-/// same record always gives the same bytes and a stored payload reads well in a database console.
+/// Encodes records to envelope payloads and back, in the store's ``PayloadCodec``: JSON with sorted
+/// keys and dates as seconds since 1970, or the binary format (``BinaryPayloadFormat``). Either way the
+/// same record always gives the same bytes; decoding reads both.
 public enum RecordCoder {
     /// The envelope of `record` at `version`.
-    public static func envelope<R: StoredRecord>(_ record: R, version: UInt64) throws(StorageError) -> RecordEnvelope {
-        RecordEnvelope(kind: R.kind, id: record.id.description, version: version, payload: try encode(record),
+    public static func envelope<R: StoredRecord>(_ record: R, version: UInt64,
+                                                 codec: PayloadCodec = .json) throws(StorageError) -> RecordEnvelope {
+        RecordEnvelope(kind: R.kind, id: record.id.description, version: version, payload: try encode(record, codec: codec),
                        uniqueKeys: record.uniqueKeys, indexKeys: record.indexKeys)
     }
 
@@ -16,21 +18,21 @@ public enum RecordCoder {
                                detail: "expected a \(R.kind) record, found \(envelope.kind)")
         }
         do {
-            return Stored(record: try decoder().decode(R.self, from: envelope.payload), version: envelope.version)
+            return Stored(record: try PayloadCodec.decode(R.self, from: envelope.payload), version: envelope.version)
         } catch {
             throw StorageError(.corrupt, kind: envelope.kind, subject: envelope.id,
                                detail: "\(envelope.kind) \(envelope.id) cannot be decoded: \(error)")
         }
     }
 
-    /// The JSON bytes of `value`.
-    public static func encode<T: Encodable>(_ value: T) throws(StorageError) -> Data {
-        do { return try encoder().encode(value) } catch {
+    /// The bytes of `value` in `codec` (JSON unless told).
+    public static func encode<T: Encodable>(_ value: T, codec: PayloadCodec = .json) throws(StorageError) -> Data {
+        do { return try codec.encode(value) } catch {
             throw StorageError(.invalidBatch, detail: "cannot encode \(T.self): \(error)")
         }
     }
 
-    static func encoder() -> JSONEncoder {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

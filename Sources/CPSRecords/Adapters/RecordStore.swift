@@ -66,6 +66,11 @@ public protocol RecordStore: Sendable {
     /// afterwards every call fails with ``StorageError/Reason/unavailable`` (R-ADP-1, rule 10). Calling
     /// it again does nothing. The default does nothing, and the store keeps working.
     func close() async
+
+    /// How the typed layer encodes this store's payloads (issue 17 item 2): the bundled in-memory and
+    /// file stores use ``PayloadCodec/binary``; the default is ``PayloadCodec/json``, which a person
+    /// can read in a database console. A store holds whatever it is given and never looks inside.
+    var payloadCodec: PayloadCodec { get }
 }
 
 extension RecordStore {
@@ -94,4 +99,7 @@ extension RecordStore {
 
     /// Does nothing: for a store that holds no resources (R-ADP-1).
     public func close() async {}
+
+    /// JSON: a host's own adapter keeps readable payloads unless it says otherwise.
+    public var payloadCodec: PayloadCodec { .json }
 }

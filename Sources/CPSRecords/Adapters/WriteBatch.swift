@@ -13,9 +13,22 @@
 public struct WriteBatch: Sendable, Hashable, Codable {
     /// The writes, in order.
     public private(set) var writes: [RecordWrite]
+    /// How the typed methods encode records: pass the store's ``RecordStore/payloadCodec``
+    /// (`WriteBatch(codec: store.payloadCodec)`); JSON unless told. Not part of the batch's own coding.
+    public var codec: PayloadCodec
 
-    /// An empty batch, or one with `writes`.
-    public init(_ writes: [RecordWrite] = []) { self.writes = writes }
+    private enum CodingKeys: String, CodingKey { case writes }
+
+    /// An empty batch, or one with `writes`, encoding records in `codec`.
+    public init(_ writes: [RecordWrite] = [], codec: PayloadCodec = .json) {
+        self.writes = writes
+        self.codec = codec
+    }
+
+    public init(from decoder: any Decoder) throws {
+        writes = try decoder.container(keyedBy: CodingKeys.self).decode([RecordWrite].self, forKey: .writes)
+        codec = .json
+    }
 
     /// Whether the batch has no writes.
     public var isEmpty: Bool { writes.isEmpty }
@@ -25,12 +38,12 @@ public struct WriteBatch: Sendable, Hashable, Codable {
 
     /// Inserts a new record (its ID must be unused).
     public mutating func insert<R: StoredRecord>(_ record: R) throws(StorageError) {
-        writes.append(.put(try RecordCoder.envelope(record, version: 1), expectedVersion: 0))
+        writes.append(.put(try RecordCoder.envelope(record, version: 1, codec: codec), expectedVersion: 0))
     }
 
     /// Replaces `stored`'s record with its current value, expecting the version it was read at.
     public mutating func update<R: StoredRecord>(_ stored: Stored<R>) throws(StorageError) {
-        writes.append(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1),
+        writes.append(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1, codec: codec),
                            expectedVersion: stored.version))
     }
 

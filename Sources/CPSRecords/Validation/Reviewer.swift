@@ -1,6 +1,6 @@
 import Foundation
 
-/// A Canon reviewer, a person known by e-mail (R-VAL-1, R-ID-4): the ``Principal/reviewer(_:)`` of a
+/// A Canon reviewer, a person known by e-mail (R-VAL-1, R-ID-4): the ``Principal/reviewer(_:)-enum.case`` of a
 /// review call names a reviewer by ``id``, and only an active reviewer of the directory may decide.
 /// The reviewer's password, if the host signs reviewers in through CPSKit, is kept by the identity
 /// adapter under ``id``, never here.

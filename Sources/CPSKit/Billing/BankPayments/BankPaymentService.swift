@@ -11,7 +11,7 @@ import Foundation
 ///   (``IncomingPayment/onTime``).
 ///
 /// Called by the host's bank-statement import (``Principal/system(_:)``) or a back-office person
-/// (``Principal/reviewer(_:)``).
+/// (``Principal/reviewer(_:)-enum.case``).
 public struct BankPaymentService: Sendable {
     let context: CPSContext
 
