@@ -68,4 +68,21 @@ struct FormatVersionTwoFixtureTests {
         #expect(store.statistics.droppedTailBytes < length)
         await store.close()
     }
+
+    @Test("Opening a format-2 store for writing upgrades it to format version 3 with one compaction; it reopens the same")
+    func upgradesToVersionThree() async throws {
+        let directory = try Self.copyOfFixture("format-2")
+        let store = try FileRecordStore.open(directory: directory)
+        #expect(store.statistics.compactions == 1)
+        #expect(store.statistics.openedFormatVersion == 2)
+        let notes = try await summary(store, "fixture.note")
+        await store.close()
+        #expect(try Self.formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
+        #expect(try Self.formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
+        let reopened = try FileRecordStore.open(directory: directory)
+        #expect(reopened.statistics.compactions == 0)
+        #expect(reopened.statistics.commitSequence == 4, "the four replayed commits of the format-2 journal")
+        #expect(try await summary(reopened, "fixture.note") == notes)
+        await reopened.close()
+    }
 }
