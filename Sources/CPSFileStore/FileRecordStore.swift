@@ -728,6 +728,120 @@ public final class FileRecordStore: RecordStore {
         }
     }
 
+    // MARK: - Verification and backup
+
+    /// Checks the store in `directory` without changing anything (R-ADP-1): opens it read-only
+    /// (taking its lock, so never while another process writes it) and reports what it found.
+    ///
+    /// Damage that keeps the store from opening (``StorageError/Reason/corrupt``,
+    /// ``StorageError/Reason/outOfOrder``, ``StorageError/Reason/incomplete``,
+    /// ``StorageError/Reason/unsupportedVersion``) is returned in ``FileStoreVerification/problems``;
+    /// a torn tail, an older format and leftover `*.tmp` files are warnings. Other failures
+    /// (``StorageError/Reason/locked``, ``StorageError/Reason/unavailable``, an invalid option) are thrown.
+    public static func verify(directory: URL, options: FileStoreOptions = .init()) throws(StorageError) -> FileStoreVerification {
+        let path = directory.standardizedFileURL.path
+        var options = options
+        options.tornTailHandler = nil
+        let fileSystem = options.fileSystem
+        let exists = fileSystem.directoryExists(path)
+        var report = FileStoreVerification(directory: path, exists: exists, records: 0, formatVersion: Int(StorageFormat.version),
+                                           generation: 0, commitSequence: 0, journalLength: 0, tornTailBytes: 0,
+                                           tornTailCommits: 0, problems: [], warnings: [])
+        let store: FileRecordStore
+        do {
+            store = try open(directory: directory, options: options, readOnly: true)
+        } catch {
+            let damage: [StorageError.Reason] = [.corrupt, .outOfOrder, .incomplete, .unsupportedVersion]
+            guard damage.contains(error.reason) else { throw error }
+            report.problems.append(.init(code: error.code, detail: error.detail))
+            return report
+        }
+        defer { store.close() }
+        let statistics = store.statistics
+        report.records = store.count
+        report.formatVersion = statistics.openedFormatVersion
+        report.generation = statistics.generation
+        report.commitSequence = statistics.commitSequence
+        report.journalLength = statistics.journalLength
+        report.tornTailBytes = statistics.droppedTailBytes
+        report.tornTailCommits = statistics.droppedTailCommits
+        if statistics.droppedTailBytes > 0 {
+            report.warnings.append(.init(code: "store.tornTail", detail: "the journal ends in an unfinished write: opening drops \(statistics.droppedTailBytes) bytes (\(statistics.droppedTailCommits) unacknowledged commits)"))
+        }
+        if statistics.openedFormatVersion < Int(StorageFormat.version) {
+            report.warnings.append(.init(code: "store.olderFormat", detail: "format version \(statistics.openedFormatVersion): opening for writing upgrades it to \(StorageFormat.version)"))
+        }
+        if exists, let names = try? fileSystem.contentsOfDirectory(path) {
+            let leftovers = names.filter { $0.hasSuffix(".tmp") }.sorted()
+            if !leftovers.isEmpty {
+                report.warnings.append(.init(code: "store.leftovers", detail: "leftovers of an interrupted write, removed on the next open for writing: \(leftovers.joined(separator: ", "))"))
+            }
+        }
+        return report
+    }
+
+    /// Writes a consistent copy of the store to `destination` while writers go on (R-ADP-1): a
+    /// snapshot of every committed record and tombstone as of one commit (the commits before it,
+    /// none after), and an empty journal following it; both `fsync`ed, renamed into place, the
+    /// directory synced. Commits wait only while the in-memory state is taken (a copy-on-write
+    /// copy), not while the copy is written. Open the copy with ``open(directory:options:readOnly:)``
+    /// to restore it.
+    ///
+    /// `destination` must not exist or be an empty directory, and not be the store's own directory
+    /// (``StorageError/Reason/invalidOption``); I/O failures are ``StorageError/Reason/unavailable`` and
+    /// leave no `snapshot` or `journal` in it. Returns the records copied and the last commit sequence.
+    @discardableResult
+    public func backup(to destination: URL) throws(StorageError) -> (records: Int, commitSequence: UInt64) {
+        let (table, sequence) = try io.withLock { (io: inout IO) throws(StorageError) -> (RecordTable, UInt64) in
+            try state.withLock { (state: inout State) throws(StorageError) -> (RecordTable, UInt64) in
+                guard !state.closed else { throw Self.closedError }
+                return (state.table, io.commitSequence)
+            }
+        }
+        let target = destination.standardizedFileURL.path
+        guard target != path else {
+            throw StorageError(.invalidOption, subject: target, detail: "the backup directory \(target) is the store itself")
+        }
+        do {
+            try fileSystem.createDirectory(target)
+        } catch {
+            throw Self.unavailable(error, "cannot create the backup directory")
+        }
+        let names: [String]
+        do { names = try fileSystem.contentsOfDirectory(target) } catch {
+            throw Self.unavailable(error, "cannot list the backup directory")
+        }
+        guard names.isEmpty else {
+            throw StorageError(.invalidOption, subject: target, detail: "the backup directory \(target) is not empty")
+        }
+        let snapshotTemp = target + "/" + Self.snapshotName + ".tmp"
+        do throws(FileSystemError) {
+            let handle = try fileSystem.createFile(snapshotTemp)
+            do throws(FileSystemError) {
+                var offset = 0
+                try StorageFormat.encodeSnapshot(table, generation: 1, commitSequence: sequence) { (chunk) throws(FileSystemError) in
+                    try chunk.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: offset) }
+                    offset += chunk.count
+                }
+                try fileSystem.sync(handle)
+                fileSystem.close(handle)
+            } catch {
+                fileSystem.close(handle)
+                throw error
+            }
+            try Self.writeJournalTemp(path: target, generation: 1, base: sequence, fileSystem: fileSystem)
+            try fileSystem.rename(snapshotTemp, to: target + "/" + Self.snapshotName)
+            try fileSystem.rename(target + "/" + Self.journalName + ".tmp", to: target + "/" + Self.journalName)
+            try fileSystem.syncDirectory(target)
+        } catch {
+            try? fileSystem.removeFile(snapshotTemp)
+            try? fileSystem.removeFile(target + "/" + Self.journalName + ".tmp")
+            try? fileSystem.removeFile(target + "/" + Self.snapshotName)
+            throw Self.unavailable(error, "the backup was not written")
+        }
+        return (table.count, sequence)
+    }
+
     // MARK: - Files
 
     private static func createJournal(path: String, generation: UInt64, base: UInt64,
