@@ -97,8 +97,9 @@ public final class FileRecordStore: RecordStore {
     ///
     /// With `readOnly`, nothing is created, cut, upgraded or compacted — no file of the store is
     /// written — and commits fail with ``StorageError/Reason/unavailable``; a directory that does
-    /// not exist opens as an empty store. The lock is taken all the same (when the directory exists),
-    /// so a read-only open never reads a journal while another process writes it.
+    /// not exist opens as an empty store. The lock is taken all the same (when the directory exists;
+    /// an empty `LOCK` file is created if there is none, the one file it may create), so a read-only
+    /// open never reads a journal while another process writes it.
     ///
     /// Throws ``StorageError/Reason/locked`` when another process (or another open store in this
     /// process) holds the directory, ``StorageError/Reason/invalidOption`` for a negative compaction

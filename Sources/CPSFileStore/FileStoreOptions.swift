@@ -1,4 +1,4 @@
-/// How ``FileRecordStore/open(directory:options:)`` sets up the embedded store (R-ADP-1).
+/// How ``FileRecordStore/open(directory:options:readOnly:)`` sets up the embedded store (R-ADP-1).
 public struct FileStoreOptions: Sendable {
     /// The disk: `PosixFileSystem` by default; `SimulatedDisk` (CPSKitTesting) in the package's tests.
     package var fileSystem: any StorageFileSystem
