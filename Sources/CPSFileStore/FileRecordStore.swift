@@ -19,7 +19,9 @@ import Darwin
 /// after its journal frame is on disk (`fsync`); commits waiting at the same time share one `fsync`
 /// (group commit). A failed write or `fsync` (full disk, I/O error) fails the batches concerned with
 /// ``StorageError/Reason/unavailable`` and leaves them invisible. Tombstones survive reopening: the
-/// journal's deletes re-create them and snapshots (format version 2) keep them.
+/// journal's deletes re-create them and snapshots (format version 2 and later) keep them. Journal
+/// frames carry a commit sequence (format version 3), and before each commit the store checks that
+/// it still holds the lock file at its path (``StorageError/Reason/lockLost``).
 /// `Documentation/EmbeddedStore.md` describes the format and the recovery rules.
 public final class FileRecordStore: RecordStore {
     /// The store's directory.
