@@ -145,6 +145,19 @@ struct FileRecordStoreFaultTests {
         #expect(!disk.directoryExists("/data/store"))
     }
 
+    @Test("R-ADP-1: page limits at the ends of Int read everything or nothing, without trapping",
+          arguments: [(Int.max, 3), (Int.max - 1, 3), (0, 0), (-1, 0), (Int.min, 0)])
+    func extremePageLimits(_ limit: Int, _ expected: Int) async throws {
+        let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
+                                             options: FileStoreOptions(fileSystem: SimulatedDisk()))
+        for index in 0..<3 { try await store.commit(insert("n\(index)")) }
+        let page = try await store.records(kind: "fixture.note", indexKey: nil, after: nil, limit: limit)
+        #expect(page.records.count == expected && page.next == nil)
+        let last = RecordCursor(sequence: .max, lastID: "n2")
+        #expect(try await store.records(kind: "fixture.note", indexKey: nil, after: last, limit: limit).records.isEmpty)
+        await store.close()
+    }
+
     // MARK: - (e) Torn tails are reported; read-only opens write nothing
 
     @Test("R-ADP-1, R-UOW-3: a torn tail is reported through the event sink with its bytes and commits")
