@@ -7,7 +7,7 @@
 func journalDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data, count: size)
     var table = RecordTable()
-    _ = try? StorageFormat.readJournal(input) { table.apply($0, collect: false) }
+    _ = try? StorageFormat.readJournal(input) { table.apply($0.batch, collect: false) }
     _ = try? StorageFormat.readSnapshot(Array(input), into: &table)
 
     let header = StorageFormat.encodeHeader(StorageFormat.Header(
@@ -15,10 +15,10 @@ func journalDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let framed = header + Array(input)
     var replayed = RecordTable()
     framed.withUnsafeBytes { raw in
-        _ = try? StorageFormat.readJournal(raw) { batch in
+        _ = try? StorageFormat.readJournal(raw) { frame in
             // What recovery replays must also be what validation would accept or reject cleanly.
-            _ = try? replayed.validate(batch)
-            replayed.apply(batch, collect: false)
+            _ = try? replayed.validate(frame.batch)
+            replayed.apply(frame.batch, collect: false)
         }
         _ = StorageFormat.frame(in: raw, at: StorageFormat.headerSize)
         _ = StorageFormat.validFrameExists(in: raw, after: 0)

@@ -150,6 +150,29 @@ package struct PosixFileSystem: StorageFileSystem {
         return StorageFileHandle(rawValue: fd)
     }
 
+    /// The device and inode of the descriptor, from `fstat` (R-ADP-1).
+    package func identity(of handle: StorageFileHandle) throws(FileSystemError) -> FileIdentity {
+        var info = stat()
+        guard fstat(handle.rawValue, &info) == 0 else { throw Self.fail("fstat", "fd \(handle.rawValue)") }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// The device and inode of the path, from `stat`; `nil` when it does not exist (R-ADP-1).
+    package func identity(atPath path: String) throws(FileSystemError) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw Self.fail("stat", path)
+        }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Whether the path is a directory, from `stat` (R-ADP-1).
+    package func directoryExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Releases the `flock` and closes the file (R-ADP-1).
     package func unlock(_ handle: StorageFileHandle) {
         _ = flock(handle.rawValue, LOCK_UN)

@@ -34,6 +34,27 @@ package protocol StorageFileSystem: Sendable {
     func lock(_ path: String) throws(FileSystemError) -> StorageFileHandle
     /// Releases a lock from ``lock(_:)``.
     func unlock(_ handle: StorageFileHandle)
+    /// The device and inode of an open file (`fstat`): with ``identity(atPath:)``, tells whether a
+    /// held lock file is still the one at its path.
+    func identity(of handle: StorageFileHandle) throws(FileSystemError) -> FileIdentity
+    /// The device and inode of the file at `path` (`stat`), or `nil` when there is none.
+    func identity(atPath path: String) throws(FileSystemError) -> FileIdentity?
+    /// Whether `path` is an existing directory.
+    func directoryExists(_ path: String) -> Bool
+}
+
+/// Which file a path or a descriptor is: its device and inode numbers (R-ADP-1).
+package struct FileIdentity: Hashable, Sendable {
+    /// The device number.
+    package let device: UInt64
+    /// The inode number.
+    package let inode: UInt64
+
+    /// Creates an identity.
+    package init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
 }
 
 /// An open file of a ``StorageFileSystem`` (R-ADP-1): a descriptor number, meaningful only to the

@@ -3,18 +3,24 @@ import Foundation
 /// The on-disk format of ``FileRecordStore`` (R-ADP-1); `Documentation/EmbeddedStore.md` describes it.
 ///
 /// Both files start with a 40-byte header: an 8-byte magic (`CPSJRNL1` / `CPSSNAP1`), the format
-/// version (u32), flags (u32, 0), the generation (u64), a record count (u64, snapshots only) and the
+/// version (u32), flags (u32, 0), the generation (u64), a count (u64: a snapshot's records; from
+/// version 3 on, a journal's base commit sequence, the last commit before its first frame) and the
 /// CRC-32C of those 32 bytes (u32) plus 4 zero bytes. Then frames follow: magic `CPSR` (u32), payload
 /// length (u32), CRC-32C over the length field and the payload (u32), the payload. All integers are
 /// little-endian. A journal frame's payload is one committed ``WriteBatch`` (its `put`s and `delete`s;
-/// checks are not journaled); a snapshot holds each kind's records in insertion order and, from
-/// version 2 on, the tombstones of deleted records (R-UOW-1).
+/// checks are not journaled), from version 3 on preceded by its commit sequence (u64: the base + 1 for
+/// the first frame, + 1 for each next one); a snapshot holds, from version 3 on, a state frame (tag
+/// 4: the commit sequence it contains), then each kind's records in insertion order and, from version
+/// 2 on, the tombstones of deleted records (R-UOW-1).
 ///
-/// Versions: 1 (snapshots without tombstones), 2 (tombstone frames). This build reads both and writes
-/// 2; ``FileRecordStore`` upgrades a version-1 store when it opens it.
+/// Versions: 1 (snapshots without tombstones), 2 (tombstone frames), 3 (commit sequences). This
+/// build reads all three and writes 3; ``FileRecordStore`` upgrades an older store when it opens it
+/// for writing (one compaction).
 enum StorageFormat {
-    /// The format version this build writes: 2 (snapshots keep tombstones, R-UOW-1).
-    static let version: UInt32 = 2
+    /// The format version this build writes: 3 (journal frames and snapshots carry commit sequences).
+    static let version: UInt32 = 3
+    /// The first format version with commit sequences.
+    static let sequencedVersion: UInt32 = 3
     /// The oldest format version this build reads: 1 (snapshots without tombstones).
     static let oldestReadableVersion: UInt32 = 1
     static let journalMagic: [UInt8] = Array("CPSJRNL1".utf8)
@@ -124,8 +130,10 @@ enum StorageFormat {
 
     // MARK: - Batches (journal payloads)
 
-    static func encodeBatch(_ batch: WriteBatch, into writer: inout ByteWriter) {
+    /// Appends the journal frame of `batch`, committed as `sequence` (format version 3).
+    static func encodeBatch(_ batch: WriteBatch, sequence: UInt64, into writer: inout ByteWriter) {
         appendFrame(to: &writer) { writer in
+            writer.u64(sequence)
             // Checks change nothing, so the journal records only the writes that replay applies.
             let writes = batch.writes.filter(\.changesState)
             writer.u32(UInt32(truncatingIfNeeded: writes.count))
@@ -151,8 +159,11 @@ enum StorageFormat {
         }
     }
 
-    static func decodeBatch(_ bytes: UnsafeRawBufferPointer, payload: Range<Int>) throws(FormatError) -> WriteBatch {
+    /// Decodes a journal frame's payload: its commit sequence (`nil` before version 3) and batch.
+    static func decodeBatch(_ bytes: UnsafeRawBufferPointer, payload: Range<Int>,
+                            version: UInt32 = StorageFormat.version) throws(FormatError) -> (sequence: UInt64?, batch: WriteBatch) {
         var reader = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
+        let sequence: UInt64? = version >= sequencedVersion ? try reader.u64() : nil
         let count = try reader.count(minimumSize: 17)
         guard count > 0 else { throw FormatError(detail: "an empty batch at offset \(payload.lowerBound)") }
         var writes: [RecordWrite] = []
@@ -177,7 +188,7 @@ enum StorageFormat {
             }
         }
         guard reader.isAtEnd else { throw FormatError(detail: "\(reader.remaining) extra bytes after a batch") }
-        return WriteBatch(writes)
+        return (sequence, WriteBatch(writes))
     }
 
     // MARK: - Journal
@@ -189,6 +200,34 @@ enum StorageFormat {
         var validLength: Int
         var batchCount: Int
         var droppedBytes: Int
+        /// The commits begun in the dropped tail: frame headers with the magic found in it, at least
+        /// one when the tail starts with the magic (R-ADP-1).
+        var droppedCommits: Int
+    }
+
+    /// One committed frame of a journal: its offset, commit sequence (`nil` before version 3) and batch.
+    struct JournalFrame: Sendable {
+        let offset: Int
+        let sequence: UInt64?
+        let batch: WriteBatch
+    }
+
+    /// How many frames begin in a torn tail starting at `offset`: frame magics at frame boundaries,
+    /// following each plausible length (R-ADP-1). A tail of zeros counts none.
+    static func framesBegun(in bytes: UnsafeRawBufferPointer, from offset: Int) -> Int {
+        var position = offset
+        var count = 0
+        while position >= 0, bytes.count - position >= 4 {
+            let magic = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+            guard magic == frameMagic else { break }
+            count += 1
+            guard bytes.count - position >= 8 else { break }
+            let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position + 4, as: UInt32.self)))
+            guard length > 0, length <= maximumFrameSize else { break }
+            position += frameHeaderSize + length
+        }
+        // Bytes that are not a frame header still held a write in progress.
+        return count == 0 && bytes.count > offset && bytes[offset...].contains(where: { $0 != 0 }) ? 1 : count
     }
 
     /// Decodes a journal, handing each committed batch to `apply` in order.
@@ -198,7 +237,7 @@ enum StorageFormat {
     /// dropped. If a valid frame follows it, committed data is damaged: `.corrupt`, never silent loss.
     /// A frame whose checksum matches but whose batch does not decode is `.corrupt` too.
     static func readJournal(_ bytes: UnsafeRawBufferPointer, file: String = "journal",
-                            apply: (WriteBatch) -> Void) throws(StorageError) -> JournalContents {
+                            apply: (JournalFrame) throws(StorageError) -> Void) throws(StorageError) -> JournalContents {
         let header = try decodeHeader(bytes, magic: journalMagic, file: file)
         var offset = headerSize
         var batches = 0
@@ -209,17 +248,19 @@ enum StorageFormat {
                                        detail: "\(file): the frame at offset \(offset) is damaged but committed frames follow it")
                 }
                 return JournalContents(header: header, validLength: offset, batchCount: batches,
-                                       droppedBytes: bytes.count - offset)
+                                       droppedBytes: bytes.count - offset, droppedCommits: framesBegun(in: bytes, from: offset))
             }
+            let decoded: (sequence: UInt64?, batch: WriteBatch)
             do throws(FormatError) {
-                apply(try decodeBatch(bytes, payload: payload))
+                decoded = try decodeBatch(bytes, payload: payload, version: header.version)
             } catch {
                 throw StorageError(.corrupt, subject: file, detail: "\(file): frame at offset \(offset): \(error.detail)")
             }
+            try apply(JournalFrame(offset: offset, sequence: decoded.sequence, batch: decoded.batch))
             batches += 1
             offset = payload.upperBound
         }
-        return JournalContents(header: header, validLength: offset, batchCount: batches, droppedBytes: 0)
+        return JournalContents(header: header, validLength: offset, batchCount: batches, droppedBytes: 0, droppedCommits: 0)
     }
 
     // MARK: - Snapshots
@@ -229,6 +270,7 @@ enum StorageFormat {
     private static let kindFrameTag: UInt8 = 1
     private static let recordsFrameTag: UInt8 = 2
     private static let tombstonesFrameTag: UInt8 = 3
+    private static let stateFrameTag: UInt8 = 4
     /// The smallest encoded record: sequence, ID, version, payload, two key lists.
     private static let minimumRecordSize = 8 + 4 + 8 + 4 + 4 + 4
     /// The smallest encoded tombstone: ID, version.
@@ -238,13 +280,19 @@ enum StorageFormat {
     /// encoded into one buffer. Records are grouped by kind: a kind frame (tag 1: the kind, its
     /// record count and unique-key count, so loading reserves its tables once), then record frames
     /// (tag 2: a count, then per record its insertion sequence, ID, version, payload, unique keys,
-    /// index keys), in insertion order. After every kind, tombstone frames (tag 3, version 2: the kind,
+    /// index keys), in insertion order. Before them (version 3) a state frame (tag 4: the commit
+    /// sequence the snapshot contains). After every kind, tombstone frames (tag 3, version 2: the kind,
     /// a count, then per deleted record its ID and last version; R-UOW-1).
-    static func encodeSnapshot<E: Error>(_ table: RecordTable, generation: UInt64,
+    static func encodeSnapshot<E: Error>(_ table: RecordTable, generation: UInt64, commitSequence: UInt64,
                                          emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var writer = ByteWriter(capacity: 1 << 20 + 65_536)
         writer.bytes.append(contentsOf: encodeHeader(Header(magic: snapshotMagic, version: version,
                                                             generation: generation, count: UInt64(table.count))))
+        // Version 3: the state frame first, with the last commit the snapshot contains.
+        appendFrame(to: &writer) { writer in
+            writer.u8(stateFrameTag)
+            writer.u64(commitSequence)
+        }
         func flushIfLarge() throws(E) {
             if writer.bytes.count >= 1 << 20 {
                 try emit(writer.bytes)
@@ -309,21 +357,37 @@ enum StorageFormat {
         if !writer.bytes.isEmpty { try emit(writer.bytes) }
     }
 
-    /// Decodes a snapshot of format version 1 or 2 into `table`. A snapshot is written atomically
+    /// Decodes a snapshot of format version 1, 2 or 3 into `table`. A snapshot is written atomically
     /// (temp file, fsync, rename), so any damage is `.corrupt`. A large kind is decoded and indexed on
     /// two threads. Records of a version-1 snapshot (not in insertion order) are sorted first.
+    /// What a snapshot's header and state frame say.
+    struct SnapshotContents: Sendable {
+        var header: Header
+        /// The last commit the snapshot contains (0 before version 3).
+        var commitSequence: UInt64
+    }
+
     static func readSnapshot(_ bytes: [UInt8], file: String = "snapshot",
-                             into table: inout RecordTable) throws(StorageError) -> Header {
+                             into table: inout RecordTable) throws(StorageError) -> SnapshotContents {
         let header = try bytes.withBytes { (raw) throws(StorageError) in try decodeHeader(raw, magic: snapshotMagic, file: file) }
         var offset = headerSize
         var loaded: UInt64 = 0
         var seenKinds = Set<String>()
         var inTombstones = false
+        var commitSequence: UInt64?
         let plausible = bytes.count / minimumRecordSize
         do throws(FormatError) {
             while offset < bytes.count {
                 let top = try bytes.withBytes { (raw) throws(FormatError) in try readTopFrame(raw, at: offset, plausible: plausible) }
+                if header.version >= sequencedVersion, commitSequence == nil {
+                    guard case .state(let sequence, let end) = top else { throw FormatError(detail: "the state frame is missing") }
+                    commitSequence = sequence
+                    offset = end
+                    continue
+                }
                 switch top {
+                case .state:
+                    throw FormatError(detail: "an unexpected state frame at offset \(offset)")
                 case .tombstones(let kind, let tombstones, let end):
                     guard header.version >= 2 else { throw FormatError(detail: "a tombstone frame in a version-1 snapshot") }
                     inTombstones = true
@@ -345,13 +409,14 @@ enum StorageFormat {
                     loaded += UInt64(records)
                 }
             }
+            if header.version >= sequencedVersion, commitSequence == nil { throw FormatError(detail: "the state frame is missing") }
             guard loaded == header.count, UInt64(table.count) == header.count else {
                 throw FormatError(detail: "holds \(table.count) distinct of \(loaded) records, the header says \(header.count)")
             }
         } catch {
             throw StorageError(.corrupt, subject: file, detail: "\(file): \(error.detail)")
         }
-        return header
+        return SnapshotContents(header: header, commitSequence: commitSequence ?? 0)
     }
 
     /// Reads the record frames of one kind starting at `offset`, installs the kind, and returns its
@@ -436,6 +501,7 @@ enum StorageFormat {
     private enum TopFrame {
         case kind(KindFrame)
         case tombstones(kind: String, [String: UInt64], end: Int)
+        case state(commitSequence: UInt64, end: Int)
     }
 
     private struct RecordFrame: Sendable {
@@ -472,6 +538,10 @@ enum StorageFormat {
             }
             return .kind(KindFrame(kind: kind, count: Int(count), uniqueCount: Int(min(uniqueCount, UInt64(plausible))),
                                    end: payload.upperBound))
+        case stateFrameTag:
+            let sequence = try reader.u64()
+            guard reader.isAtEnd else { throw FormatError(detail: "a malformed state frame at offset \(offset)") }
+            return .state(commitSequence: sequence, end: payload.upperBound)
         case tombstonesFrameTag:
             let kind = try reader.string()
             let count = Int(try reader.u32())

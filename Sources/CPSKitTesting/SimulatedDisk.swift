@@ -354,6 +354,23 @@ package final class SimulatedDisk: StorageFileSystem {
         }
     }
 
+    /// The simulated inode of the handle (device 1) (R-ADP-1).
+    package func identity(of handle: StorageFileHandle) throws(FileSystemError) -> FileIdentity {
+        try state.withLock { (state: inout State) throws(FileSystemError) -> FileIdentity in
+            FileIdentity(device: 1, inode: UInt64(try state.inode(handle, "fstat")))
+        }
+    }
+
+    /// The simulated inode named `path`, or `nil` (R-ADP-1).
+    package func identity(atPath path: String) throws(FileSystemError) -> FileIdentity? {
+        state.withLock { state in state.names[path].map { FileIdentity(device: 1, inode: UInt64($0)) } }
+    }
+
+    /// Whether the directory was created (R-ADP-1).
+    package func directoryExists(_ path: String) -> Bool {
+        state.withLock { $0.directories.contains(path) }
+    }
+
     private static func checkParent(_ path: String, _ state: State) throws(FileSystemError) {
         let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         guard state.directories.contains(parent.isEmpty ? "/" : parent) else {

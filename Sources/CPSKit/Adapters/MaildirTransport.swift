@@ -21,6 +21,11 @@ import Foundation
 /// it. Deliveries through one transport value are serialised; two processes delivering the same mail
 /// at the same instant may both write it (delivery is at least once).
 ///
+/// **Stale temporary files.** A delivery killed between writing `tmp/` and the rename leaves a
+/// partial file there. Following the Maildir rule, each delivery first removes the transport's own
+/// files in `tmp/` (names of its form ending in its host name) not modified for 36 hours, by the
+/// injected clock; ``removeStaleTemporaryFiles()`` does it on demand.
+///
 /// ```swift
 /// let transport = MaildirTransport(directory: URL(filePath: "/tmp/cps-mail"))
 /// let dispatcher = MailDispatcher(store: store, transport: transport)
@@ -55,6 +60,7 @@ public final class MaildirTransport: MailTransport {
     public func deliver(_ message: MailMessage) async throws(MailTransportError) {
         try state.withLock { (state: inout State) throws(MailTransportError) in
             try createDirectories()
+            _ = try removeStaleFiles()
             let hash = Self.hash(message.messageID)
             if try contains(messageID: message.messageID, hash: hash) { return }
             state.sequence += 1
@@ -82,6 +88,50 @@ public final class MaildirTransport: MailTransport {
             }
             throw MailTransportError(detail: "maildir: no unique file name found (\(lastError))")
         }
+    }
+
+    /// How long a file of this transport may stay in `tmp/` before a delivery removes it: 36 hours,
+    /// the Maildir rule (R-ADP-2).
+    public static let staleTemporaryFileAge: Double = 36 * 3600
+
+    /// Removes this transport's files in `tmp/` (its own names, ending in its host name) not
+    /// modified for ``staleTemporaryFileAge`` by the injected clock — partial mails of killed
+    /// deliveries — and returns how many it removed (R-ADP-2). Other files are left alone.
+    @discardableResult
+    public func removeStaleTemporaryFiles() throws(MailTransportError) -> Int {
+        try state.withLock { (_: inout State) throws(MailTransportError) -> Int in try removeStaleFiles() }
+    }
+
+    private func removeStaleFiles() throws(MailTransportError) -> Int {
+        let folder = directory.appendingPathComponent("tmp")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            if !FileManager.default.fileExists(atPath: folder.path) { return 0 }
+            throw MailTransportError(detail: "maildir: cannot list \(folder.path): \(error)")
+        }
+        let limit = time.now().timeIntervalSince1970 - Self.staleTemporaryFileAge
+        var removed = 0
+        for name in names where Self.isOwnName(name, hostname: hostname) {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            #if canImport(Darwin)
+            let modified = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+            #else
+            let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+            #endif
+            if modified < limit, unlink(path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
+    /// Whether `name` has this transport's form: `<seconds>.M…P…Q…R…H<hash>.<host>`.
+    private static func isOwnName(_ name: String, hostname: String) -> Bool {
+        let parts = name.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[2] == hostname && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber)
+            && parts[1].hasPrefix("M") && parts[1].contains("H")
     }
 
     /// The mail files in `new/` and `cur/`, sorted by name (which starts with the delivery time)

@@ -23,4 +23,8 @@ public enum CPSEvent: Hashable, Sendable {
     case outsideCall(job: String, call: String, subject: String, answered: Bool)
     /// The policy is valid but unsuitable for production (e.g. retries disabled): the field and why.
     case policyWarning(field: String, problem: String)
+    /// Opening the embedded file store dropped a torn journal tail (R-ADP-1): a write cut off by a
+    /// crash, never acknowledged; the bytes dropped and the commits begun in them (usually 1). Sent
+    /// by ``FileStoreOptions/reporting(to:)``.
+    case journalTailDropped(bytes: Int, commits: Int)
 }

@@ -7,6 +7,7 @@ public struct StorageError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case conflict, uniqueKeyTaken, invalidBatch, unavailable, corrupt, unsupportedVersion, locked
+            case lockLost, outOfOrder, incomplete, invalidOption
         }
 
         fileprivate let representation: Representation
@@ -29,6 +30,18 @@ public struct StorageError: LocalizedFailure, Equatable {
         public static let unsupportedVersion = Reason(.unsupportedVersion)
         /// Another process holds the store's lock.
         public static let locked = Reason(.locked)
+        /// The store's lock file was deleted or replaced while the store was open, so another
+        /// process may write to it too; the store stops committing (R-ADP-1). Nothing committed is lost:
+        /// close and reopen it once no other process uses it.
+        public static let lockLost = Reason(.lockLost)
+        /// The journal holds a stale or repeated commit: a frame whose commit sequence or record
+        /// versions do not follow the state before it (R-ADP-1). Nothing is replayed.
+        public static let outOfOrder = Reason(.outOfOrder)
+        /// Store files are missing: no journal (or one without commits) beside other files of a
+        /// store, e.g. a snapshot without its journal (R-ADP-1).
+        public static let incomplete = Reason(.incomplete)
+        /// An option of the store is out of range (e.g. a negative compaction threshold) (R-ADP-1).
+        public static let invalidOption = Reason(.invalidOption)
     }
 
     /// The kind of failure.
@@ -63,12 +76,13 @@ public struct StorageError: LocalizedFailure, Equatable {
     public var code: String { "storage.\(reason)" }
 
     /// A unique key taken is a `FailureCategory.refusal`; data written by a newer version is a
-    /// `FailureCategory.configuration` error (the wrong program runs); the rest are failures.
+    /// `FailureCategory.configuration` error (the wrong program runs), as is an invalid option; the rest
+    /// are failures.
     public var category: FailureCategory {
         switch reason.representation {
         case .uniqueKeyTaken: .refusal
-        case .unsupportedVersion: .configuration
-        case .conflict, .invalidBatch, .unavailable, .corrupt, .locked: .failure
+        case .unsupportedVersion, .invalidOption: .configuration
+        case .conflict, .invalidBatch, .unavailable, .corrupt, .locked, .lockLost, .outOfOrder, .incomplete: .failure
         }
     }
 
@@ -91,6 +105,10 @@ public struct StorageError: LocalizedFailure, Equatable {
             case .corrupt: StorageError(.corrupt, detail: "journal entry 12: bad checksum")
             case .unsupportedVersion: StorageError(.unsupportedVersion, detail: "format version 9")
             case .locked: StorageError(.locked, detail: "the lock file is held by process 4711")
+            case .lockLost: StorageError(.lockLost, detail: "/var/lib/cps/LOCK was deleted or replaced")
+            case .outOfOrder: StorageError(.outOfOrder, detail: "journal frame at offset 812 carries commit 7, expected 9")
+            case .incomplete: StorageError(.incomplete, detail: "/var/lib/cps has a snapshot but no journal")
+            case .invalidOption: StorageError(.invalidOption, detail: "compactionThreshold -1 is negative")
             }
         }
     }

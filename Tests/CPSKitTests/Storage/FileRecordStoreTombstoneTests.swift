@@ -86,6 +86,8 @@ struct FileRecordStoreTombstoneTests {
             try StorageFormat.decodeHeader(raw, magic: StorageFormat.snapshotMagic, file: path)
         }
         header.version = 1
+        // Version 1 had no state frame (tag 4, a u64: 21 bytes with its frame header) either.
+        bytes.removeSubrange(StorageFormat.headerSize..<(StorageFormat.headerSize + StorageFormat.frameHeaderSize + 9))
         bytes.replaceSubrange(0..<StorageFormat.headerSize, with: StorageFormat.encodeHeader(header))
         disk.replaceContents(of: path, with: bytes)
         do {

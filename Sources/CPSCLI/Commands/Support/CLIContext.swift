@@ -35,6 +35,7 @@ struct CLIContext: Sendable {
         try requireDirectory(directory.appendingPathComponent("store", isDirectory: true), "the store directory")
         let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
         defer { store.close() }
+        warnAboutTornTail(store, invocation)
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))
         let gateway = CLIPaymentGateway(declineReason: invocation.arguments.option("--decline"))
         let transport = MaildirTransport(directory: directory.appendingPathComponent("mail", isDirectory: true))
@@ -44,6 +45,16 @@ struct CLIContext: Sendable {
         let context = try CPSContext(store: store, identity: identity, tokenKeys: keys, policy: policy, time: time, ids: .uuid,
                                      paymentGateway: gateway, legacyDirectory: legacy, mailTransport: transport)
         return try await body(CLIContext(store: store, context: context, legacy: legacy, directory: directory))
+    }
+
+    /// Prints a warning on standard error when opening `store` dropped a torn journal tail (R-ADP-1):
+    /// a write cut off by a crash, never acknowledged, is gone.
+    static func warnAboutTornTail(_ store: FileRecordStore, _ invocation: CommandInvocation) {
+        let statistics = store.statistics
+        guard statistics.droppedTailBytes > 0 else { return }
+        invocation.printError("cps: warning: the store's journal ended in an unfinished write (a crash or kill during a commit); "
+            + "dropped \(statistics.droppedTailBytes) bytes (\(statistics.droppedTailCommits) unacknowledged "
+            + "commit\(statistics.droppedTailCommits == 1 ? "" : "s")). Everything acknowledged is kept.")
     }
 
     /// The token keys (R-ID-3): the file `--keys FILE`, else `CPS_TOKEN_KEYS_FILE`, else
