@@ -21,5 +21,6 @@ extension CommandLineTool {
         .jobs,
         .bankPayment,
         .mails,
+        .audit,
     ]
 }

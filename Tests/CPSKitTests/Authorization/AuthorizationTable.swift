@@ -42,6 +42,8 @@ enum AuthorizationTable {
         Row("AccountService.user(withEmail:as:)", allow: [.reviewer, .system, .userHere, .superuserHere, .userElsewhere, .superuserElsewhere]),
         Row("AccountService.users(of:as:)", allow: [.userHere, .superuserHere]),
         Row("AuditService.trail(of:as:)", allow: [.reviewer, .system]),
+        Row("AuditService.verify(_:as:)", allow: [.reviewer, .system]),
+        Row("AuditService.verifyAll(as:)", allow: [.reviewer, .system]),
         Row("BankPaymentService.creditorReferences(in:)", allow: .open),
         Row("BankPaymentService.recordIncomingPayment(amount:reference:receivedOn:as:)", allow: [.reviewer, .system]),
         Row("BankPaymentService.unmatchedPayments(as:)", allow: [.reviewer, .system]),

@@ -58,6 +58,8 @@ struct AuthorizationTableTests {
         "AccountService.user(withEmail:as:)": { env, _, p in _ = try await env.accounts.user(withEmail: "ulla@berg.example", as: p) },
         "AccountService.users(of:as:)": { env, w, p in _ = try await env.accounts.users(of: w.accountHere, as: p) },
         "AuditService.trail(of:as:)": { env, w, p in _ = try await env.services.audit.trail(of: w.applicationHere, as: p) },
+        "AuditService.verify(_:as:)": { env, w, p in _ = try await env.services.audit.verify(w.applicationHere, as: p) },
+        "AuditService.verifyAll(as:)": { env, _, p in _ = try await env.services.audit.verifyAll(as: p) },
         "BankPaymentService.creditorReferences(in:)": { _, _, _ in _ = BankPaymentService.creditorReferences(in: "RF18539007547034") },
         "BankPaymentService.recordIncomingPayment(amount:reference:receivedOn:as:)": { env, _, p in
             _ = try await env.bankPayments.recordIncomingPayment(amount: Money(10, .eur), reference: "RF18539007547034",
