@@ -22,5 +22,6 @@ extension CommandLineTool {
         .bankPayment,
         .mails,
         .audit,
+        .privacy,
     ]
 }

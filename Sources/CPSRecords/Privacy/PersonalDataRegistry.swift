@@ -84,6 +84,8 @@ public enum PersonalDataRegistry {
                                 purpose: "over-payments (R-BIL-4)", retention: invoiceYears),
         PersonalDataDeclaration(Reviewer.self, fields: [PersonalField("name", .name), PersonalField("email", .emailAddress)],
                                 purpose: "who may review (R-VAL-1, R-ID-4)", retention: "while the reviewer is listed, then with the audit"),
+        PersonalDataDeclaration(LegalHold.self, fields: [PersonalField("reason", .freeText), PersonalField("placedBy", .actor)],
+                                purpose: "keeping an application's evidence for a legal case (R-GDPR-2)", retention: "until a reviewer lifts it"),
         PersonalDataDeclaration(IdempotencyRecord.self, fields: [PersonalField("result", .message)],
                                 purpose: "answering a repeated request the same way (R-UOW-1)", retention: "the idempotency window"),
     ]

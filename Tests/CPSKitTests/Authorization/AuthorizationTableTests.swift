@@ -110,6 +110,13 @@ struct AuthorizationTableTests {
         "PasswordService.setPassword(token:newPassword:)": { env, _, _ in
             _ = try await env.passwords.setPassword(token: String(repeating: "A", count: 40), newPassword: "Ljus-och-bild-2026") },
         "PasswordService.signIn(email:password:clientKey:)": { env, _, _ in _ = try await env.passwords.signIn(email: "ulla@berg.example", password: "x") },
+        "EvidenceRetentionJob.nextDue(after:)": { env, _, _ in _ = try await env.services.retention.nextDue(after: env.clock.now) },
+        "EvidenceRetentionJob.run(as:)": { env, _, p in _ = try await env.services.retention.run(as: p) },
+        "EvidenceRetentionJob.runOnce(as:)": { env, _, p in _ = try await env.services.retention.runOnce(as: p) },
+        "PrivacyService.legalHolds(as:)": { env, _, p in _ = try await env.services.privacy.legalHolds(as: p) },
+        "PrivacyService.liftLegalHold(on:as:)": { env, w, p in try await env.services.privacy.liftLegalHold(on: w.applicationHere, as: p) },
+        "PrivacyService.placeLegalHold(on:reason:as:)": { env, w, p in
+            try await env.services.privacy.placeLegalHold(on: w.applicationHere, reason: "Case 1", as: p) },
         "PaymentFollowUpService.nextDue(after:)": { env, _, _ in _ = try await env.paymentFollowUp.nextDue(after: env.clock.now) },
         "PaymentFollowUpService.run(as:)": { env, _, p in _ = try await env.paymentFollowUp.run(as: p) },
         "PaymentFollowUpService.runOnce(as:)": { env, _, p in _ = try await env.paymentFollowUp.runOnce(as: p) },

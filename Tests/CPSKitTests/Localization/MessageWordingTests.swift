@@ -38,6 +38,7 @@ struct MessageWordingTests {
         add(FileInspectionError.examples)
         add(EvidenceProblem.examples)
         add(MailTransportError.examples)
+        add(PrivacyError.examples)
         samples += ProductError.examples.map { Sample(failure: $0, data: [$0.facts["model"] ?? ""].filter { !$0.isEmpty }) }
         samples += PolicyError.examples.map { error in
             var data = [error.field, error.value]
