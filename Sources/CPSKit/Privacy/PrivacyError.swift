@@ -1,5 +1,5 @@
-/// A privacy operation was refused (R-GDPR-2): a legal hold placed twice, lifted when there is none,
-/// or placed without a reason. Nothing was changed.
+/// A privacy operation was refused (R-GDPR-1, R-GDPR-2): a legal hold placed twice, lifted when
+/// there is none, or placed without a reason; an export of nobody. Nothing was changed.
 ///
 /// A struct around a reason, so adding a reason breaks no client: compare ``reason`` with the static
 /// members (`error.reason == .onLegalHold`).
@@ -7,7 +7,7 @@ public struct PrivacyError: LocalizedFailure, Equatable {
     /// What was refused.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
-            case onLegalHold, noLegalHold, holdReasonRequired
+            case onLegalHold, noLegalHold, holdReasonRequired, nothingToExport
         }
 
         fileprivate let representation: Representation
@@ -22,6 +22,8 @@ public struct PrivacyError: LocalizedFailure, Equatable {
         public static let noLegalHold = Reason(.noLegalHold)
         /// A legal hold needs a reason (a case reference, the authority's request).
         public static let holdReasonRequired = Reason(.holdReasonRequired)
+        /// No account with this ID, or no application or user with this e-mail address: nothing to export.
+        public static let nothingToExport = Reason(.nothingToExport)
     }
 
     /// What was refused.
@@ -42,8 +44,10 @@ public struct PrivacyError: LocalizedFailure, Equatable {
     public var textKey: TextKey { TextKey("privacy.error.\(reason)") }
     /// Always ``FailureCategory/refusal``.
     public var category: FailureCategory { .refusal }
-    /// The facts of the message (`since`: a day).
-    public var messageArguments: [String: MessageArgument] { MessageArgument.typed(facts, days: ["since"]) }
+    /// The facts of the message (`since`: a day; `subject`, for logs only: the account or address).
+    public var messageArguments: [String: MessageArgument] {
+        MessageArgument.typed(facts.filter { $0.key == "since" }, days: ["since"])
+    }
 
     /// One example of every reason (R-MSG-1), complete by an exhaustive `switch`.
     package static var examples: [PrivacyError] {
@@ -52,6 +56,7 @@ public struct PrivacyError: LocalizedFailure, Equatable {
             case .onLegalHold: PrivacyError(.onLegalHold, applicationID: "application-1", facts: ["since": "2026-12-01"])
             case .noLegalHold: PrivacyError(.noLegalHold, applicationID: "application-1")
             case .holdReasonRequired: PrivacyError(.holdReasonRequired, applicationID: "application-1")
+            case .nothingToExport: PrivacyError(.nothingToExport, facts: ["subject": "anna@example.se"])
             }
         }
     }

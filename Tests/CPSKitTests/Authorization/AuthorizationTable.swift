@@ -89,6 +89,8 @@ enum AuthorizationTable {
         Row("PaymentFollowUpService.nextDue(after:)", allow: .open),
         Row("PaymentFollowUpService.run(as:)", allow: [.system]),
         Row("PaymentFollowUpService.runOnce(as:)", allow: [.system]),
+        Row("PrivacyService.exportAccount(_:as:)", allow: [.reviewer, .system, .userHere, .superuserHere]),
+        Row("PrivacyService.exportApplicant(email:as:)", allow: [.applicantHere, .reviewer, .system]),
         Row("PrivacyService.legalHolds(as:)", allow: [.reviewer, .system]),
         Row("PrivacyService.liftLegalHold(on:as:)", allow: [.reviewer]),
         Row("PrivacyService.placeLegalHold(on:reason:as:)", allow: [.reviewer]),

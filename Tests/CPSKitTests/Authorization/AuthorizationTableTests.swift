@@ -113,6 +113,9 @@ struct AuthorizationTableTests {
         "EvidenceRetentionJob.nextDue(after:)": { env, _, _ in _ = try await env.services.retention.nextDue(after: env.clock.now) },
         "EvidenceRetentionJob.run(as:)": { env, _, p in _ = try await env.services.retention.run(as: p) },
         "EvidenceRetentionJob.runOnce(as:)": { env, _, p in _ = try await env.services.retention.runOnce(as: p) },
+        "PrivacyService.exportAccount(_:as:)": { env, w, p in _ = try await env.services.privacy.exportAccount(w.accountHere, as: p) },
+        "PrivacyService.exportApplicant(email:as:)": { env, _, p in
+            _ = try await env.services.privacy.exportApplicant(email: try EmailAddress(TableWorld.formHere.contactEmail), as: p) },
         "PrivacyService.legalHolds(as:)": { env, _, p in _ = try await env.services.privacy.legalHolds(as: p) },
         "PrivacyService.liftLegalHold(on:as:)": { env, w, p in try await env.services.privacy.liftLegalHold(on: w.applicationHere, as: p) },
         "PrivacyService.placeLegalHold(on:reason:as:)": { env, w, p in

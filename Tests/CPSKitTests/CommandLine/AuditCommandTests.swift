@@ -70,6 +70,13 @@ struct PrivacyCommandTests {
         let again = await CommandLineTool.run(["privacy", "lift", id, "--json"] + reviewer, environment: environment)
         #expect(again.status == .refused)
         #expect(again.output.contains("privacy.noLegalHold"), "\(again.output)")
+        let out = directory.appendingPathComponent("export.tar")
+        let exported = await CommandLineTool.run(["privacy", "export", Fixtures.swedishForm.contactEmail, "--out", out.path],
+                                                 environment: environment)
+        #expect(exported.status == .success, "\(exported.output) \(exported.errorOutput)")
+        let archive = try Data(contentsOf: out)
+        #expect(String(decoding: archive.prefix(13), as: UTF8.self) == "manifest.json")
+        #expect(await CommandLineTool.run(["privacy", "export", "account-404", "--out", out.path], environment: environment).status == .refused)
         let retention = await CommandLineTool.run(["jobs", "retention"], environment: environment)
         #expect(retention.status == .success)
         #expect(retention.output.contains("0 evidence files deleted"), "\(retention.output)")
