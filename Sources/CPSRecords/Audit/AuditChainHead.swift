@@ -14,7 +14,8 @@ public struct AuditChainHead: StoredRecord, Hashable {
     public let lastHash: String
     /// The ID of the host key of ``mac``.
     public let keyID: String
-    /// HMAC-SHA256 of ``message`` under the host key (a key derived from it), lower-case hex.
+    /// HMAC-SHA256 of ``message(subject:sequence:lastHash:)`` under a key derived from the host key,
+    /// lower-case hex.
     public let mac: String
 
     /// Creates a head.
