@@ -153,6 +153,29 @@ struct EvidenceRetentionJobTests {
         #expect(try await env.services.audit.verify(id, as: TestEnvironment.reviewer).isIntact)
     }
 
+    @Test("R-GDPR-2/R-UOW-1: a hold placed while a run deletes: either the run saw it and kept the files, or the files went first")
+    func holdRacingTheJob() async throws {
+        let barrier = CommitBarrierStore(InMemoryRecordStore()) { batch in
+            batch.writes.contains { $0.kind == LegalHold.kind || $0.kind == EvidenceFile.kind }
+        }
+        let env = TestEnvironment(start: "2026-11-27T10:00:00+01:00", store: barrier)
+        let active = try await env.activeAccount()
+        let id = active.account.applicationID
+        env.clock.set(Self.date("2027-02-25T00:00:00+01:00"))
+        barrier.arm()
+        async let run = env.services.retention.run(as: Self.job)
+        async let hold = env.services.privacy.placeLegalHold(on: id, reason: "Case 7", as: TestEnvironment.reviewer)
+        let (report, _) = try await (run, hold)
+        let left = try await Self.files(env, id)
+        if report.deleted == [id] {
+            #expect(left == 0)
+        } else {
+            #expect(report.held == [id] && left == 1, "\(report), \(left) files left")
+        }
+        #expect(try await env.services.privacy.legalHolds(as: TestEnvironment.reviewer).count == 1)
+        #expect(try await env.services.audit.verify(id, as: TestEnvironment.reviewer).isIntact)
+    }
+
     @Test("R-UOW-2: only the system runs the job; it is one of CPSServices.jobs and names itself retention")
     func shape() async throws {
         let env = TestEnvironment()
