@@ -16,7 +16,7 @@ package struct CommandError: LocalizedFailure {
             case unknownAction, invalidChoice, notWholeNumber, notDay, batchLine
             case argumentNotUTF8, lineNotUTF8, fileNotUTF8, notApplicationForm
             case badIterations, badNow, invalidInput
-            case notDirectory, parentNotDirectory, cannotCreateDirectory, cannotCreateKeyFile, cannotRead
+            case notDirectory, parentNotDirectory, cannotCreateDirectory, cannotCreateKeyFile, cannotRead, cannotWrite
         }
 
         fileprivate let representation: Representation
@@ -77,11 +77,13 @@ package struct CommandError: LocalizedFailure {
         package static let cannotCreateKeyFile = Reason(.cannotCreateKeyFile)
         /// A file could not be read.
         package static let cannotRead = Reason(.cannotRead)
+        /// A file the command writes (an export) could not be written.
+        package static let cannotWrite = Reason(.cannotWrite)
 
         /// Whether the reason is about the tool's files (exit 74) rather than the command line (64).
         var isFailure: Bool {
             switch representation {
-            case .notDirectory, .parentNotDirectory, .cannotCreateDirectory, .cannotCreateKeyFile, .cannotRead: true
+            case .notDirectory, .parentNotDirectory, .cannotCreateDirectory, .cannotCreateKeyFile, .cannotRead, .cannotWrite: true
             default: false
             }
         }
@@ -182,6 +184,7 @@ package struct CommandError: LocalizedFailure {
             case .cannotCreateDirectory: CommandError(.cannotCreateDirectory, ["path": "/proc/cps", "detail": "Permission denied"])
             case .cannotCreateKeyFile: CommandError(.cannotCreateKeyFile, ["path": "/proc/cps-data.keys"])
             case .cannotRead: CommandError(.cannotRead, ["path": "legacy.json", "detail": "Permission denied"])
+            case .cannotWrite: CommandError(.cannotWrite, ["path": "export.tar", "detail": "Permission denied"])
             }
         }
     }

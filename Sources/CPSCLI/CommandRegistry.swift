@@ -22,5 +22,7 @@ extension CommandLineTool {
         .bankPayment,
         .mails,
         .store,
+        .audit,
+        .privacy,
     ]
 }

@@ -11,6 +11,8 @@ package enum ExitStatus: Int32, Sendable {
     case usage = 64
     /// A rule of the journey refused the request; the explanation is printed.
     case refused = 65
+    /// A verification found a break: `cps audit verify` found a tampered audit chain (R-GDPR-3).
+    case verificationFailed = 66
     /// The command could not do its work: storage, I/O or another failure.
     case failure = 74
     /// The set-up is wrong: an invalid policy, a missing adapter, data of a newer version.

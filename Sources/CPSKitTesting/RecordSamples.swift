@@ -29,6 +29,8 @@ public enum RecordSamples {
                 .init(failures: 0, windowStart: date, lockedUntil: date.addingTimeInterval(900.5)),
         ]),
         PasswordTokenClaim(id: "token-1", claimID: "claim-1", heldUntil: date.addingTimeInterval(120.25)),
+        // Issue 20: a legal hold (R-GDPR-2).
+        LegalHold(applicationID: "application-1", reason: "Ärende 2026/123 — Skatteverket", placedBy: .reviewer("reviewer-1"), placedAt: date),
     ]
 
     /// An outbox mail with every field set (R-ADP-2).

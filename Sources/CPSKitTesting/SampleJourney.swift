@@ -12,7 +12,7 @@ public enum SampleJourney {
     /// when the journey leaves a record of a kind that is not listed).
     public static let recordKinds: [any (StoredRecord & Equatable).Type] = [
         BusinessAccountApplication.self, EvidenceFile.self, BusinessAccount.self, AccountUser.self, PasswordToken.self,
-        AuditEntry.self, OutboxMail.self, PointsBalance.self, ProductRegistration.self, LedgerEntry.self,
+        AuditEntry.self, AuditChainHead.self, OutboxMail.self, PointsBalance.self, ProductRegistration.self, LedgerEntry.self,
         LegacyMembership.self, Membership.self, MembershipNumberCounter.self, MembershipPurchase.self, Invoice.self,
         InvoiceSeriesCounter.self, ChargeAttempt.self, IncomingPayment.self, AccountCredit.self,
     ]

@@ -2,14 +2,16 @@ import CPSKit
 import Foundation
 
 extension CommandSpec {
-    /// `cps jobs invoices|charges|follow-up|mail`: the host's scheduled jobs, run once (R-BIL-2…4, R-ADP-2).
+    /// `cps jobs invoices|charges|follow-up|retention|mail`: the host's scheduled jobs, run once
+    /// (R-BIL-2…4, R-GDPR-2, R-ADP-2).
     static let jobs = CommandSpec(
         name: "jobs",
-        summary: "run a scheduled job once: invoices, charges, follow-up, mail",
+        summary: "run a scheduled job once: invoices, charges, follow-up, retention, mail",
         help: """
         Usage: cps jobs invoices
                cps jobs charges [--decline REASON]
                cps jobs follow-up
+               cps jobs retention
                cps jobs mail
 
         invoices   issues the invoices of purchases waiting for one (R-BIL-2, R-BIL-5)
@@ -17,6 +19,8 @@ extension CommandSpec {
                    uses an in-memory gateway that approves every charge, or declines every charge with
                    --decline REASON (retries and the overdue mail follow the policy)
         follow-up  sends bank-transfer reminders and suspends memberships unpaid after the grace period
+        retention  deletes the evidence files of applications decided retention.evidenceDays calendar days
+                   ago (default 90, in the policy's time zone), except those on legal hold (R-GDPR-2)
         mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
                    maildir <data-dir>/mail (new/ holds one RFC 5322 file per mail); the dispatcher puts
                    each password link into its mail there, never into the store (R-ID-3); `cps mails`
@@ -26,7 +30,7 @@ extension CommandSpec {
         valuedOptions: ["--decline"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--decline"], maxPositionals: 1)
-        let action = try invocation.action(["invoices", "charges", "follow-up", "mail"])
+        let action = try invocation.action(["invoices", "charges", "follow-up", "retention", "mail"])
         return try await CLIContext.with(invocation) { cli in
             let job = CLIContext.billingJob
             switch action {
@@ -47,6 +51,20 @@ extension CommandSpec {
                 let report = try await cli.services.paymentFollowUp.run(as: job)
                 try invocation.emit(JobRunOutput(reminded: report.reminded, suspended: report.suspended)) {
                     report.reminded.map { "reminded \($0)" } + report.suspended.map { "suspended \($0)" }
+                }
+            case "retention":
+                var report = try await cli.services.retention.run(as: job)
+                var all = report
+                while report.hasMore {
+                    report = try await cli.services.retention.run(as: job)
+                    all.deleted += report.deleted
+                    all.filesDeleted += report.filesDeleted
+                    all.held += report.held
+                }
+                all.hasMore = false
+                try invocation.emit(all) {
+                    all.deleted.map { "deleted the evidence of \($0)" } + all.held.map { "kept the evidence of \($0): on legal hold" }
+                        + ["\(all.filesDeleted) evidence files deleted"]
                 }
             default:
                 // Password-reset requests first: their job queues the reset mails (R-PWD-1, R-ID-3).

@@ -3,7 +3,7 @@ import Foundation
 /// The job that answers password-reset requests (R-PWD-1, R-ID-3, R-UOW-2): for each pending
 /// ``PasswordResetRequest`` it issues a token and queues the `passwordReset` mail when the address
 /// belonged to a user, and otherwise audits the refusal — `password.resetRefused` on the application
-/// whose account is not yet created, or on `unknown-address` with the keyed fingerprint of the
+/// whose account is not yet created, or on the request itself with the keyed fingerprint of the
 /// address (never the address, never a plain hash of it). Each request is its own unit; running the
 /// job twice or concurrently handles each request once.
 public struct PasswordResetJob: Sendable {
@@ -53,7 +53,8 @@ public struct PasswordResetJob: Sendable {
                 try unit.audit(application.record.id, "password.resetRefused",
                                reason: "account not yet created (application \(application.record.status.rawValue))")
             } else {
-                try unit.audit("unknown-address", "password.resetRefused", reason: "no account for the address",
+                // The request itself is the subject (R-GDPR-3: a chain per real subject, no catch-all).
+                try unit.audit(request.record.id, "password.resetRefused", reason: "no account for the address",
                                details: ["addressFingerprint": request.record.addressFingerprint])
             }
             return .refused

@@ -59,6 +59,24 @@ public struct TokenKeys: Sendable {
         TokenMAC.base64URL(TokenMAC.authenticate(Array("fingerprint:\(text)".utf8), key: currentKey))
     }
 
+    /// The HMAC of an audit chain head's message (R-GDPR-3) under a key derived from the current key
+    /// (never the token key itself), lower-case hex, with the key's ID.
+    func auditHeadMAC(_ message: [UInt8]) -> (keyID: String, mac: String) {
+        (currentKeyID, Self.auditHeadMAC(message, key: currentKey))
+    }
+
+    /// Whether `mac` is the audit head HMAC of `message` under key `keyID`; `nil` when the key is
+    /// not listed (any more).
+    func verifyAuditHead(_ message: [UInt8], keyID: String, mac: String) -> Bool? {
+        guard let key = key(keyID) else { return nil }
+        return Self.auditHeadMAC(message, key: key) == mac
+    }
+
+    private static func auditHeadMAC(_ message: [UInt8], key: [UInt8]) -> String {
+        let derived = HMACSHA256.authenticationCode(for: Array("cps-audit-head-key".utf8), key: key)
+        return HMACSHA256.authenticationCode(for: message, key: derived).lowercaseHex
+    }
+
     /// Keys parsed from their text form (see the type's documentation).
     ///
     /// - Throws: ``TokenKeyError`` when the text holds no key or a line is malformed.

@@ -25,8 +25,12 @@ public struct CPSServices: Sendable {
     public var passwords: PasswordService { PasswordService(context) }
     /// The job answering password-reset requests (R-PWD-1, R-ID-3).
     public var passwordResets: PasswordResetJob { PasswordResetJob(context) }
-    /// The audit trail, for reviewers and the host (R-VAL-1, R-ID-4).
+    /// The audit trail, for reviewers and the host (R-VAL-1, R-ID-4), and its verifier (R-GDPR-3).
     public var audit: AuditService { AuditService(context) }
+    /// Legal holds (R-GDPR-2).
+    public var privacy: PrivacyService { PrivacyService(context) }
+    /// The retention job: evidence deleted its policy days after the decision (R-GDPR-2).
+    public var retention: EvidenceRetentionJob { EvidenceRetentionJob(context) }
     /// The reviewer directory (R-VAL-1, R-ID-4).
     public var reviewers: ReviewerService { ReviewerService(context) }
     /// Accounts and their users (R-ACC-5).
@@ -51,11 +55,13 @@ public struct CPSServices: Sendable {
     public var mailDispatcher: MailDispatcher? { context.mailTransport.map { MailDispatcher(context, transport: $0) } }
 
     /// Every job the context can run (R-UOW-2): password resets, invoicing, card charges (with a
-    /// gateway), payment follow-up, and mail dispatch (with a transport), in that order.
+    /// gateway), payment follow-up, evidence retention (R-GDPR-2), and mail dispatch (with a
+    /// transport), in that order.
     public var jobs: [any CPSJob] {
         var jobs: [any CPSJob] = [passwordResets, invoicing]
         if context.paymentGateway != nil { jobs.append(cardCharges) }
         jobs.append(paymentFollowUp)
+        jobs.append(retention)
         if let mailDispatcher { jobs.append(mailDispatcher) }
         return jobs
     }

@@ -33,6 +33,16 @@ final class UnitOfWork {
     private var readOrder: [Key] = []
     private var writes: [RecordWrite] = []
     private var written: Set<Key> = []
+    private var pendingAudits: [PendingAudit] = []
+
+    /// An audit entry waiting for its link (R-GDPR-3): chained at commit, after every other write.
+    private struct PendingAudit {
+        let id: String
+        let subject: String
+        let action: String
+        let reason: String?
+        let details: [String: String]
+    }
 
     init(context: CPSContext, principal: Principal, operation: String) {
         self.context = context
@@ -76,7 +86,7 @@ final class UnitOfWork {
     }
 
     /// A record read twice at two versions means it changed under this attempt: fail it now.
-    private func remember(_ key: Key, version: UInt64) throws {
+    private func remember(_ key: Key, version: UInt64) throws(StorageError) {
         if let seen = reads[key] {
             guard seen == version else {
                 throw StorageError.conflict(kind: key.kind, id: key.id, expected: seen, actual: version)
@@ -90,27 +100,27 @@ final class UnitOfWork {
     // MARK: - Writes
 
     /// Inserts a new record (its ID must be unused when the unit commits).
-    func insert<R: StoredRecord>(_ record: R) throws {
+    func insert<R: StoredRecord>(_ record: R) throws(StorageError) {
         try add(.put(try RecordCoder.envelope(record, version: 1, codec: context.store.payloadCodec), expectedVersion: 0))
     }
 
     /// Replaces `stored`'s record, expecting the version it was read at.
-    func update<R: StoredRecord>(_ stored: Stored<R>) throws {
+    func update<R: StoredRecord>(_ stored: Stored<R>) throws(StorageError) {
         try add(.put(try RecordCoder.envelope(stored.record, version: stored.version + 1, codec: context.store.payloadCodec),
                      expectedVersion: stored.version))
     }
 
     /// Inserts `record` when `stored` is `nil`, else updates `stored` with `record`'s value.
-    func save<R: StoredRecord>(_ record: R, over stored: Stored<R>?) throws {
+    func save<R: StoredRecord>(_ record: R, over stored: Stored<R>?) throws(StorageError) {
         if let stored { try update(Stored(record: record, version: stored.version)) } else { try insert(record) }
     }
 
     /// Deletes `stored`'s record, expecting the version it was read at.
-    func delete<R: StoredRecord>(_ stored: Stored<R>) throws {
+    func delete<R: StoredRecord>(_ stored: Stored<R>) throws(StorageError) {
         try add(.delete(kind: R.kind, id: stored.record.id.description, expectedVersion: stored.version))
     }
 
-    private func add(_ write: RecordWrite) throws {
+    private func add(_ write: RecordWrite) throws(StorageError) {
         let key = Key(kind: write.kind, id: write.id)
         guard written.insert(key).inserted else {
             throw StorageError(.invalidBatch, kind: key.kind, subject: key.id,
@@ -120,15 +130,49 @@ final class UnitOfWork {
     }
 
     /// The one audit helper (R-VAL-1, R-UOW-1): an entry about `subject` by this unit's principal, now.
-    /// `subject` is a record's ID (typed or not); the entry stores its string form.
+    /// `subject` is a record's ID (typed or not) — a real subject, never a shared catch-all: it names
+    /// the chain (R-GDPR-3). The entry is linked into its subject's chain at ``commit()``.
     func audit(_ subject: some LosslessStringConvertible, _ action: String, reason: String? = nil,
                details: [String: String] = [:]) throws {
-        try insert(AuditEntry(id: context.ids.next("audit"), subject: subject.description, action: action, actor: principal,
-                              at: now, reason: reason, details: details))
+        pendingAudits.append(PendingAudit(id: context.ids.next("audit"), subject: subject.description, action: action,
+                                          reason: reason, details: details))
+    }
+
+    /// Links the pending audit entries into their subjects' chains (R-GDPR-3): reads each subject's
+    /// ``AuditChainHead`` through the unit, appends the entries after it and writes the head again,
+    /// keyed with the host key — all in this unit's batch. Two units auditing the same subject both
+    /// write its head at the version they read, so one of them conflicts and runs again on the new
+    /// head: a chain never forks.
+    private func linkAudits() async throws(StorageError) {
+        guard !pendingAudits.isEmpty else { return }
+        var order: [String] = []
+        var bySubject: [String: [PendingAudit]] = [:]
+        for pending in pendingAudits {
+            if bySubject[pending.subject] == nil { order.append(pending.subject) }
+            bySubject[pending.subject, default: []].append(pending)
+        }
+        pendingAudits = []
+        for subject in order {
+            let head = try await context.store.fetch(AuditChainHead.self, id: subject)
+            try remember(Key(kind: AuditChainHead.kind, id: subject), version: head?.version ?? 0)
+            var sequence = head?.record.sequence ?? 0
+            var previous = head?.record.lastHash ?? AuditEntry.genesisHash
+            for pending in bySubject[subject] ?? [] {
+                sequence += 1
+                let entry = AuditEntry(id: pending.id, subject: subject, sequence: sequence, previousHash: previous,
+                                       action: pending.action, actor: principal, at: now,
+                                       salt: context.random.bytes(AuditChain.saltLength),
+                                       reason: pending.reason, details: pending.details)
+                try insert(entry)
+                previous = entry.hash
+            }
+            try save(AuditChain.head(subject: subject, sequence: sequence, lastHash: previous, keys: context.tokenKeys),
+                     over: head)
+        }
     }
 
     /// Whether the unit has anything to write.
-    var hasWrites: Bool { !writes.isEmpty }
+    var hasWrites: Bool { !writes.isEmpty || !pendingAudits.isEmpty }
 
     // MARK: - Commit
 
@@ -147,6 +191,7 @@ final class UnitOfWork {
     /// needs no check. `nil` when there was nothing to commit.
     func commit() async throws(StorageError) -> Committed? {
         guard hasWrites else { return nil }
+        try await linkAudits()
         var batch = WriteBatch(writes)
         for key in readOrder where !written.contains(key) {
             batch.append(.check(kind: key.kind, id: key.id, expectedVersion: reads[key] ?? 0))

@@ -9,6 +9,9 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public static let kind = "application"
     /// Index key of the applications awaiting a reviewer's decision.
     public static let awaitingDecisionIndex = "application:awaiting-decision"
+    /// Index key of the decided applications whose evidence files the retention job has not yet
+    /// deleted (R-GDPR-2).
+    public static let evidenceRetainedIndex = "application:evidence-retained"
 
     /// The application's ID.
     public let id: ID
@@ -52,6 +55,8 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public var accountID: BusinessAccount.ID?
     /// The VAT registry look-up made at submission, kept for the audit (R-VAT-2).
     public var vatLookup: VATLookupRecord?
+    /// When the retention job deleted the evidence files (R-GDPR-2); `nil` while they are kept.
+    public var evidenceDeletedAt: Date?
 
     /// Creates an application.
     package init(id: ID, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
@@ -89,6 +94,7 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public var indexKeys: [String] {
         var keys = ["application:status:\(status.rawValue)", "contact:\(contactEmail.key)"]
         if status.awaitsDecision { keys.append(Self.awaitingDecisionIndex) }
+        if decidedAt != nil && evidenceDeletedAt == nil { keys.append(Self.evidenceRetainedIndex) }
         return keys
     }
 

@@ -26,5 +26,6 @@ extension TextCatalog {
         .tokenKeys,
         .reviewer,
         .commandLine,
+        .privacy,
     ]
 }

@@ -40,6 +40,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     public var retries: RetryPolicy
     /// How much one job run does (R-UOW-2).
     public var jobs: JobPolicy
+    /// How long personal data is kept (R-GDPR-2): the evidence files' days after the decision.
+    public var retention: RetentionPolicy = RetentionPolicy()
     /// Territories of participating countries where CPS is not offered, by country code, recognised
     /// by postal code (R-ACC-3). Default ``ExcludedTerritory/canonEurope``.
     public var excludedTerritories: [String: [ExcludedTerritory]] = ExcludedTerritory.canonEurope
@@ -76,7 +78,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
                 evidence: EvidencePolicy, validation: ValidationPolicy, mail: MailPolicy, passwords: PasswordPolicy,
                 calendar: CalendarPolicy = .canonEurope, products: ProductPolicy = .sample,
                 levels: LevelPolicy = .canonEurope, billing: BillingPolicy = .canonEurope,
-                retries: RetryPolicy = RetryPolicy(), jobs: JobPolicy = JobPolicy()) {
+                retries: RetryPolicy = RetryPolicy(), jobs: JobPolicy = JobPolicy(),
+                retention: RetentionPolicy = RetentionPolicy()) {
         self.name = name
         self.participatingCountries = participatingCountries
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -91,6 +94,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         self.billing = billing
         self.retries = retries
         self.jobs = jobs
+        self.retention = retention
     }
 
     /// Whether companies from `country` may apply (R-ACC-3).
@@ -170,6 +174,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         try validateLevelsAndBilling()
         try retries.validate()
         try jobs.validate()
+        try retention.validate()
     }
 
     /// Values that validate but do not suit production, reported as ``CPSEvent/policyWarning(field:problem:)``
@@ -191,7 +196,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
-        case levels, billing, retries, jobs, excludedTerritories
+        case levels, billing, retries, jobs, excludedTerritories, retention
     }
 
     public init(from decoder: any Decoder) throws {
@@ -211,6 +216,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         billing = try c.decodeIfPresent(BillingPolicy.self, forKey: .billing) ?? d.billing
         retries = try c.decodeIfPresent(RetryPolicy.self, forKey: .retries) ?? d.retries
         jobs = try c.decodeIfPresent(JobPolicy.self, forKey: .jobs) ?? d.jobs
+        retention = try c.decodeIfPresent(RetentionPolicy.self, forKey: .retention) ?? d.retention
         excludedTerritories = try c.decodeIfPresent([String: [ExcludedTerritory]].self, forKey: .excludedTerritories)
             ?? d.excludedTerritories
     }

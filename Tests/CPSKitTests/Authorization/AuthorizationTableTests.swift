@@ -58,6 +58,8 @@ struct AuthorizationTableTests {
         "AccountService.user(withEmail:as:)": { env, _, p in _ = try await env.accounts.user(withEmail: "ulla@berg.example", as: p) },
         "AccountService.users(of:as:)": { env, w, p in _ = try await env.accounts.users(of: w.accountHere, as: p) },
         "AuditService.trail(of:as:)": { env, w, p in _ = try await env.services.audit.trail(of: w.applicationHere, as: p) },
+        "AuditService.verify(_:as:)": { env, w, p in _ = try await env.services.audit.verify(w.applicationHere, as: p) },
+        "AuditService.verifyAll(as:)": { env, _, p in _ = try await env.services.audit.verifyAll(as: p) },
         "BankPaymentService.creditorReferences(in:)": { _, _, _ in _ = BankPaymentService.creditorReferences(in: "RF18539007547034") },
         "BankPaymentService.recordIncomingPayment(amount:reference:receivedOn:as:)": { env, _, p in
             _ = try await env.bankPayments.recordIncomingPayment(amount: Money(10, .eur), reference: "RF18539007547034",
@@ -108,6 +110,16 @@ struct AuthorizationTableTests {
         "PasswordService.setPassword(token:newPassword:)": { env, _, _ in
             _ = try await env.passwords.setPassword(token: String(repeating: "A", count: 40), newPassword: "Ljus-och-bild-2026") },
         "PasswordService.signIn(email:password:clientKey:)": { env, _, _ in _ = try await env.passwords.signIn(email: "ulla@berg.example", password: "x") },
+        "EvidenceRetentionJob.nextDue(after:)": { env, _, _ in _ = try await env.services.retention.nextDue(after: env.clock.now) },
+        "EvidenceRetentionJob.run(as:)": { env, _, p in _ = try await env.services.retention.run(as: p) },
+        "EvidenceRetentionJob.runOnce(as:)": { env, _, p in _ = try await env.services.retention.runOnce(as: p) },
+        "PrivacyService.exportAccount(_:as:)": { env, w, p in _ = try await env.services.privacy.exportAccount(w.accountHere, as: p) },
+        "PrivacyService.exportApplicant(email:as:)": { env, _, p in
+            _ = try await env.services.privacy.exportApplicant(email: try EmailAddress(TableWorld.formHere.contactEmail), as: p) },
+        "PrivacyService.legalHolds(as:)": { env, _, p in _ = try await env.services.privacy.legalHolds(as: p) },
+        "PrivacyService.liftLegalHold(on:as:)": { env, w, p in try await env.services.privacy.liftLegalHold(on: w.applicationHere, as: p) },
+        "PrivacyService.placeLegalHold(on:reason:as:)": { env, w, p in
+            try await env.services.privacy.placeLegalHold(on: w.applicationHere, reason: "Case 1", as: p) },
         "PaymentFollowUpService.nextDue(after:)": { env, _, _ in _ = try await env.paymentFollowUp.nextDue(after: env.clock.now) },
         "PaymentFollowUpService.run(as:)": { env, _, p in _ = try await env.paymentFollowUp.run(as: p) },
         "PaymentFollowUpService.runOnce(as:)": { env, _, p in _ = try await env.paymentFollowUp.runOnce(as: p) },

@@ -43,10 +43,11 @@ struct MessageWordingTests {
             Sample(failure: error, data: ["--as", "--reviewer", "--role", "--years", "--issued", "--json", "--json=1",
                                           "--data-dir", "--colour", "--lang", "--help", "--view", "CPS_PASSWORD_ITERATIONS", "CPS_NOW",
                                           "ACCOUNT", "EMAIL", "USER-ID", "VALUE", "VÄRDE", "form.json", "/proc/cps", "/proc/cps-data.keys",
-                                          "legacy.json", "/dev/null/cps-data", "/dev/null", "frobnicate", "frob", "SE 2026-01-01",
+                                          "legacy.json", "export.tar", "FILE", "/dev/null/cps-data", "/dev/null", "frobnicate", "frob", "SE 2026-01-01",
                                           "superuser", "cps --help", "YYYY-MM-DDThh:mm:ss[.fff]", "ÅÅÅÅ-MM-DDThh:mm:ss[.fff]",
                                           "2026-11-27T24:00:00+24:00", "2026-11-27T10:00:00+01:00"])
         }
+        add(PrivacyError.examples)
         samples += ProductError.examples.map { Sample(failure: $0, data: [$0.facts["model"] ?? ""].filter { !$0.isEmpty }) }
         samples += PolicyError.examples.map { error in
             var data = [error.field, error.value]

@@ -82,14 +82,17 @@ struct CompositionRootTests {
     func jobs() async throws {
         let env = TestEnvironment()
         let names = env.services.jobs.map(\.name)
-        #expect(names == ["passwordResets", "invoicing", "cardCharges", "paymentFollowUp", "mailDispatch"])
+        #expect(names == ["passwordResets", "invoicing", "cardCharges", "paymentFollowUp", "retention", "mailDispatch"])
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
         let active = try await env.activeAccount() // delivers its mail to read the link
-        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
+        // The approved application's evidence is due for deletion in 90 days (R-GDPR-2).
+        let tz = env.context.policy.timeZone
+        let evidenceDue = CalendarDay(env.clock.now, in: tz).adding(days: 90).start(in: tz)
+        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == evidenceDue)
         _ = try await env.passwords.requestPasswordReset(email: active.superuser.email.address)
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == env.clock.now) // a reset request is due
         for job in env.services.jobs { _ = try await job.runOnce(as: .system("jobs")) }
-        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
+        #expect(try await env.services.jobs.nextDue(after: env.clock.now) == evidenceDue)
         try await env.setPoints(1_200, for: active.account.id)
         let receipt = try await env.membership.purchase(
             PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card), as: active.principal)

@@ -36,6 +36,13 @@ struct ConformanceTests {
         }
     }
 
+    @Test("R-GDPR-3: AuditChainConformance passes: edits, a deleted middle entry, a deleted tail and reordered entries are found")
+    func auditChain() async throws {
+        try await TestStores.with { stores in
+            try await AuditChainConformance.run(makeStore: { try await stores.open() })
+        }
+    }
+
     @Test("Schema: created at the latest version, migrating again is a no-op, concurrent openers apply it once")
     func migration() async throws {
         try await TestStores.with { stores in

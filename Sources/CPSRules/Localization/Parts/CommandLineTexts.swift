@@ -29,6 +29,7 @@ extension TextTable {
             "cli.error.cannotCreateDirectory": "The data directory {path} cannot be created: {detail}.",
             "cli.error.cannotCreateKeyFile": "The token key file {path} cannot be created.",
             "cli.error.cannotRead": "{path} cannot be read: {detail}.",
+            "cli.error.cannotWrite": "{path} cannot be written: {detail}.",
             "cli.seeHelp": "Run `cps {command} --help` for its usage.",
             "cli.warning": "warning: {text}",
         ],
@@ -58,6 +59,7 @@ extension TextTable {
             "cli.error.cannotCreateDirectory": "Datakatalogen {path} kan inte skapas: {detail}.",
             "cli.error.cannotCreateKeyFile": "Nyckelfilen {path} kan inte skapas.",
             "cli.error.cannotRead": "{path} kan inte läsas: {detail}.",
+            "cli.error.cannotWrite": "{path} kan inte skrivas: {detail}.",
             "cli.seeHelp": "Kör `cps {command} --help` för hur det används.",
             "cli.warning": "varning: {text}",
         ]

@@ -1,0 +1,67 @@
+import CPSKit
+import Foundation
+
+extension CommandSpec {
+    /// `cps privacy export|hold|lift|holds` (R-GDPR-1, R-GDPR-2): exports as the host, legal holds
+    /// as a reviewer.
+    static let privacy = CommandSpec(
+        name: "privacy",
+        summary: "export a person's data; place, lift or list legal holds that keep an application's evidence",
+        help: """
+        Usage: cps privacy export ACCOUNT|EMAIL --out FILE
+               cps privacy hold APPLICATION REASON --reviewer EMAIL
+               cps privacy lift APPLICATION --reviewer EMAIL
+               cps privacy holds --reviewer EMAIL
+
+        export writes everything held about the account (an account ID) or the applicant or user with
+               that e-mail to FILE, one tar archive with manifest.json first (R-GDPR-1; format in
+               Documentation/Privacy.md): records, evidence files, mails without links, audit entries;
+               never a password hash, a token or a key. Run it for the person once you have verified
+               who asks.
+        hold   places a legal hold on the application (REASON: a case reference or the authority's
+               request): `cps jobs retention` keeps its evidence files past their period (R-GDPR-2)
+        lift   lifts the hold: the next retention run deletes evidence whose period is over
+        holds  every hold
+        Each hold and lift is audited on the application. --reviewer names a reviewer added with
+        `cps reviewers add`, never a party to the application.
+        """,
+        valuedOptions: ["--reviewer", "--out"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--reviewer", "--out"], maxPositionals: 3)
+        let action = try invocation.action(["export", "hold", "lift", "holds"])
+        if action == "export" {
+            let subject = try invocation.arguments.positional(1, "ACCOUNT|EMAIL")
+            guard let out = invocation.arguments.option("--out") else { throw CommandError(.missingOption, ["option": "--out", "what": "FILE"]) }
+            return try await CLIContext.with(invocation) { cli in
+                let host = Principal.system("cps-privacy")
+                let export = subject.contains("@")
+                    ? try await cli.services.privacy.exportApplicant(email: try EmailAddress(subject), as: host)
+                    : try await cli.services.privacy.exportAccount(BusinessAccount.ID(subject), as: host)
+                let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                do { try export.archive().write(to: url, options: .atomic) } catch {
+                    throw CommandError(.cannotWrite, ["path": out, "detail": error.localizedDescription])
+                }
+                try invocation.emit(export.manifest) { ["exported \(export.manifest.files.count) files to \(out)"] }
+                return .success
+            }
+        }
+        return try await CLIContext.with(invocation) { cli in
+            let reviewer = try await invocation.reviewerPrincipal(in: cli)
+            let privacy = cli.services.privacy
+            switch action {
+            case "hold":
+                let id = BusinessAccountApplication.ID(try invocation.arguments.positional(1, "APPLICATION"))
+                let hold = try await privacy.placeLegalHold(on: id, reason: try invocation.arguments.positional(2, "REASON"), as: reviewer)
+                try invocation.emit(hold) { ["held \(hold.id): \(hold.reason)"] }
+            case "lift":
+                let id = BusinessAccountApplication.ID(try invocation.arguments.positional(1, "APPLICATION"))
+                try await privacy.liftLegalHold(on: id, as: reviewer)
+                try invocation.emit(["lifted": id.rawValue]) { ["lifted \(id)"] }
+            default:
+                let holds = try await privacy.legalHolds(as: reviewer)
+                try invocation.emit(holds) { holds.map { "\($0.id) since \($0.placedAt.ISO8601Format()) by \($0.placedBy): \($0.reason)" } }
+            }
+            return .success
+        }
+    }
+}

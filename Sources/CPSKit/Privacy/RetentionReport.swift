@@ -1,0 +1,18 @@
+/// What one run of ``EvidenceRetentionJob`` did (R-GDPR-2, R-UOW-2).
+public struct RetentionReport: Equatable, Sendable, Codable, JobReport {
+    /// Applications whose evidence files were deleted in this run.
+    public var deleted: [BusinessAccountApplication.ID] = []
+    /// How many evidence files were deleted.
+    public var filesDeleted = 0
+    /// Applications past their period whose files were kept: each on legal hold
+    /// (``PrivacyError/Reason/onLegalHold``).
+    public var held: [BusinessAccountApplication.ID] = []
+    /// Whether the run stopped at its page limit with due work left (R-UOW-2).
+    public var hasMore = false
+
+    /// An empty report.
+    public init() {}
+
+    /// How many applications the run acted on (R-UOW-2): those whose files it deleted.
+    public var processed: Int { deleted.count }
+}
