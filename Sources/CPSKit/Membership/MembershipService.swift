@@ -34,7 +34,13 @@ public struct MembershipService: Sendable {
     public func levels(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> LevelEligibility {
         try await context.read("membership.levels", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await eligibility(of: accountID, in: unit)
+            var levels = try await eligibility(of: accountID, in: unit)
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)).map(\.record)
+            if let latest = Self.current(in: all, at: unit.now) {
+                levels.membershipLevel = latest.level
+                levels.membershipStatus = latest.status(at: unit.now)
+            }
+            return levels
         }
     }
 
@@ -46,10 +52,20 @@ public struct MembershipService: Sendable {
         }
     }
 
-    /// The membership usable now, if any (R-MEM-1).
+    /// The account's current membership term (R-MEM-1, R-LIFE-2): the term that has begun and not
+    /// ended now — active or suspended — else the latest term that has begun, whose
+    /// ``Membership/status(at:)`` now says `expired` or `cancelled`; `nil` when the account never had
+    /// one. A renewal term that has not begun (`scheduled`) is not current; an upgraded (ended) term
+    /// never is. Read ``Membership/isUsable(at:)`` to know whether the member can use CPS.
     public func currentMembership(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> Membership? {
         let now = context.time.now()
-        return try await memberships(of: accountID, as: principal).last { $0.isUsable(at: now) }
+        return Self.current(in: try await memberships(of: accountID, as: principal), at: now)
+    }
+
+    /// The current term among `memberships` at `instant` (see ``currentMembership(of:as:)``).
+    static func current(in memberships: [Membership], at instant: Date) -> Membership? {
+        let begun = memberships.filter { $0.status != .ended && $0.term.start <= instant }
+        return begun.last { $0.term.isActive(at: instant) } ?? begun.max { $0.term.end < $1.term.end }
     }
 
     /// Buys a CPS level (R-MEM-1, R-MEM-2, R-BIL-1, R-TIER-1…3). Only a superuser of the account.
