@@ -2,14 +2,16 @@ import CPSKit
 import Foundation
 
 extension CommandSpec {
-    /// `cps jobs invoices|charges|follow-up|mail`: the host's scheduled jobs, run once (R-BIL-2…4, R-ADP-2).
+    /// `cps jobs invoices|charges|follow-up|renewals|mail`: the host's scheduled jobs, run once (R-BIL-2…4,
+    /// R-LIFE-1, R-LIFE-2, R-ADP-2).
     static let jobs = CommandSpec(
         name: "jobs",
-        summary: "run a scheduled job once: invoices, charges, follow-up, mail",
+        summary: "run a scheduled job once: invoices, charges, follow-up, renewals, mail",
         help: """
         Usage: cps jobs invoices
                cps jobs charges [--decline REASON]
                cps jobs follow-up
+               cps jobs renewals
                cps jobs mail
 
         invoices   issues the invoices of purchases waiting for one (R-BIL-2, R-BIL-5)
@@ -17,6 +19,9 @@ extension CommandSpec {
                    uses an in-memory gateway that approves every charge, or declines every charge with
                    --decline REASON (retries and the overdue mail follow the policy)
         follow-up  sends bank-transfer reminders and suspends memberships unpaid after the grace period
+        renewals   sends the renewal notices due (expiry − 30 days by the policy), issues the renewal
+                   invoices due on the expiry date, and closes terms that reached their end: expired,
+                   or renewed; an unpaid bank renewal is voided at expiry (R-LIFE-1, R-LIFE-2)
         mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
                    maildir <data-dir>/mail (new/ holds one RFC 5322 file per mail); the dispatcher puts
                    each password link into its mail there, never into the store (R-ID-3); `cps mails`
@@ -26,7 +31,7 @@ extension CommandSpec {
         valuedOptions: ["--decline"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--decline"], maxPositionals: 1)
-        let action = try invocation.action(["invoices", "charges", "follow-up", "mail"])
+        let action = try invocation.action(["invoices", "charges", "follow-up", "renewals", "mail"])
         return try await CLIContext.with(invocation) { cli in
             let job = CLIContext.billingJob
             switch action {
@@ -47,6 +52,16 @@ extension CommandSpec {
                 let report = try await cli.services.paymentFollowUp.run(as: job)
                 try invocation.emit(JobRunOutput(reminded: report.reminded, suspended: report.suspended)) {
                     report.reminded.map { "reminded \($0)" } + report.suspended.map { "suspended \($0)" }
+                }
+            case "renewals":
+                let report = try await cli.services.renewals.run(as: job)
+                try invocation.emit(JobRunOutput(noticed: report.noticed, renewalInvoices: report.renewalInvoices,
+                                                 notRenewed: Dictionary(uniqueKeysWithValues: report.notRenewed.map { ($0.key.rawValue, $0.value.rawValue) }), expired: report.expired,
+                                                 renewed: report.renewed, voided: report.voided)) {
+                    report.noticed.map { "noticed \($0) \(report.notRenewed[$0]?.rawValue ?? RenewalOutcome.renewing.rawValue)" }
+                        + report.renewalInvoices.map { "renewal invoice \($0)" }
+                        + report.expired.map { "expired \($0)" } + report.renewed.map { "renewed \($0)" }
+                        + report.voided.map { "voided \($0)" }
                 }
             default:
                 // Password-reset requests first: their job queues the reset mails (R-PWD-1, R-ID-3).
@@ -152,6 +167,12 @@ struct JobRunOutput: Encodable {
     var delivered: [OutboxMail.ID]?
     var retrying: [OutboxMail.ID]?
     var failed: [OutboxMail.ID]?
+    var noticed: [Membership.ID]?
+    var renewalInvoices: [Invoice.ID]?
+    var notRenewed: [String: String]?
+    var expired: [Membership.ID]?
+    var renewed: [Membership.ID]?
+    var voided: [Invoice.ID]?
 }
 
 /// One mail in `cps mails --json` (R-ADP-2).

@@ -143,15 +143,7 @@ public struct MembershipService: Sendable {
                                                billing: billing)
         }
         // R-MEM-2: a new number from the global counter, different from every number the account had.
-        let counter = try await unit.fetch(MembershipNumberCounter.self, id: MembershipNumberCounter.singletonID)
-        let previous = external + existing.map(\.record.number.compact)
-        var sequence = counter?.record.nextSequence ?? 1
-        var assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
-        // A number held by another account's record (e.g. imported) is skipped, never shared.
-        while try await unit.holder(of: Membership.numberKey(assignment.number)) != nil {
-            sequence = assignment.nextSequence
-            assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
-        }
+        let assignment = try await unit.assignMembershipNumber(existing: existing.map(\.record), external: external)
         let membershipID: Membership.ID = context.ids.next("membership")
         let purchaseID: MembershipPurchase.ID = context.ids.next("purchase")
         let membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
@@ -161,12 +153,6 @@ public struct MembershipService: Sendable {
                                           years: request.years, paymentMethod: request.paymentMethod,
                                           purchasedBy: principal, purchasedAt: now,
                                           issueBy: billing.latestIssueTime(afterPurchaseAt: now))
-        if var counter {
-            counter.record.nextSequence = assignment.nextSequence
-            try unit.update(counter)
-        } else {
-            try unit.insert(MembershipNumberCounter(nextSequence: assignment.nextSequence))
-        }
         var ended: Membership?
         if var replaced {
             replaced.record.status = .ended

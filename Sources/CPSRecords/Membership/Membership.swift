@@ -50,6 +50,13 @@ public struct Membership: StoredRecord, Equatable {
     public var lifecycleClosedAt: Date?
     /// The cancellation at period end, while it stands (R-LIFE-3).
     public var cancellation: MembershipCancellation?
+    /// The version of the membership terms the superuser last accepted for this term: at the purchase,
+    /// or carried over to an automatic renewal (R-LIFE-6). `nil` on records from before R-LIFE-6.
+    public var termsVersion: String?
+    /// Who accepted ``termsVersion``, as ``Principal/description`` (R-LIFE-6).
+    public var termsAcceptedBy: String?
+    /// When ``termsVersion`` was accepted (R-LIFE-6).
+    public var termsAcceptedAt: Date?
 
     /// Creates a membership record; ``MembershipService/purchase(_:as:)`` is the usual way.
     package init(id: ID, accountID: BusinessAccount.ID, number: MembershipNumber, term: MembershipTerm, years: Int,

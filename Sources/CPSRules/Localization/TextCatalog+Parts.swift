@@ -25,5 +25,8 @@ extension TextCatalog {
         .names,
         .tokenKeys,
         .reviewer,
+        .lifecycle,
+        .lifecycleEmail,
+        .lifecycleErrors,
     ]
 }

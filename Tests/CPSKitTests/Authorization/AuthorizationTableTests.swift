@@ -111,6 +111,9 @@ struct AuthorizationTableTests {
         "PaymentFollowUpService.nextDue(after:)": { env, _, _ in _ = try await env.paymentFollowUp.nextDue(after: env.clock.now) },
         "PaymentFollowUpService.run(as:)": { env, _, p in _ = try await env.paymentFollowUp.run(as: p) },
         "PaymentFollowUpService.runOnce(as:)": { env, _, p in _ = try await env.paymentFollowUp.runOnce(as: p) },
+        "RenewalService.nextDue(after:)": { env, _, _ in _ = try await env.renewals.nextDue(after: env.clock.now) },
+        "RenewalService.run(as:)": { env, _, p in _ = try await env.renewals.run(as: p) },
+        "RenewalService.runOnce(as:)": { env, _, p in _ = try await env.renewals.runOnce(as: p) },
         "ProductService.complete(_:on:with:as:)": { env, w, p in
             _ = try await env.products.complete(w.productHere, on: w.accountHere, with: ProductUpdate(dealer: "Foto Berlin"), as: p) },
         "ProductService.ledger(of:as:)": { env, w, p in _ = try await env.products.ledger(of: w.accountHere, as: p) },

@@ -82,7 +82,7 @@ struct CompositionRootTests {
     func jobs() async throws {
         let env = TestEnvironment()
         let names = env.services.jobs.map(\.name)
-        #expect(names == ["passwordResets", "invoicing", "cardCharges", "paymentFollowUp", "mailDispatch"])
+        #expect(names == ["passwordResets", "renewals", "invoicing", "cardCharges", "paymentFollowUp", "mailDispatch"])
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
         let active = try await env.activeAccount() // delivers its mail to read the link
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)

@@ -55,6 +55,11 @@ public struct Invoice: StoredRecord, Equatable {
     public var remindersSent: Int
     /// Whether the "payment failed / overdue" mail has gone out (R-BIL-3).
     public var overdueNoticeSent: Bool
+    /// When it was voided, if it was; a voided invoice keeps its number (R-BIL-2, R-LIFE-2, R-LIFE-3).
+    public var voidedAt: Date?
+    /// Why it was voided: `renewalExpired` (a bank renewal unpaid at expiry), `renewalCancelled`
+    /// (a cancellation before the charge), … (R-LIFE-2, R-LIFE-3).
+    public var voidReason: String?
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
     package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,
