@@ -18,6 +18,8 @@ extension CommandLineTool {
         .nextSteps,
         .levels,
         .purchase,
+        .cancel,
+        .undoCancel,
         .jobs,
         .bankPayment,
         .mails,

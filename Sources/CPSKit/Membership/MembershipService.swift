@@ -134,9 +134,11 @@ public struct MembershipService: Sendable {
                 term = try MembershipTerm.renewal(of: current.record.term, years: request.years, at: now,
                                                   levels: levels, billing: billing)
             } else {
-                term = try MembershipTerm.upgrade(from: current.record.term, to: request.level, years: request.years,
+                // An upgrade replaces the term running now, not a renewal term that has not begun (R-LIFE-3).
+                let running = existing.first { $0.record.status != .ended && $0.record.term.isActive(at: now) } ?? current
+                term = try MembershipTerm.upgrade(from: running.record.term, to: request.level, years: request.years,
                                                   at: now, levels: levels, billing: billing)
-                if billing.upgradeStartsNewTerm { replaced = current }
+                if billing.upgradeStartsNewTerm { replaced = running }
             }
         } else {
             term = try MembershipTerm.purchase(level: request.level, years: request.years, at: now, levels: levels,
@@ -155,6 +157,17 @@ public struct MembershipService: Sendable {
                                           issueBy: billing.latestIssueTime(afterPurchaseAt: now))
         var ended: Membership?
         if var replaced {
+            // R-LIFE-3: an upgrade inside the notice window voids the pending renewal (unless charged).
+            if let renewalID = replaced.record.renewalID, var renewal = try await unit.fetch(Membership.self, id: renewalID),
+               renewal.record.status != .ended, let invoiceID = renewal.record.invoiceID,
+               let invoice = try await unit.fetch(Invoice.self, id: invoiceID),
+               !(try await Self.renewalIsCharged(invoice.record, in: unit)) {
+                if invoice.record.status.awaitsPayment { try unit.voidInvoice(invoice, reason: "renewalUpgraded") }
+                renewal.record.status = .ended
+                renewal.record.endedAt = now
+                try unit.update(renewal)
+                replaced.record.renewalID = nil
+            }
             replaced.record.status = .ended
             replaced.record.endedAt = now
             try unit.update(replaced)

@@ -84,6 +84,10 @@ struct AuthorizationTableTests {
         "MailDispatcher.nextDue(after:)": { env, _, _ in _ = try await env.mailDispatcher.nextDue(after: env.clock.now) },
         "MailDispatcher.nextDueDate()": { env, _, _ in _ = try await env.mailDispatcher.nextDueDate() },
         "MailDispatcher.runOnce(as:)": { env, _, p in _ = try await env.mailDispatcher.runOnce(as: p) },
+        "MembershipService.cancelAtPeriodEnd(of:reason:note:as:)": { env, w, p in
+            _ = try await env.membership.cancelAtPeriodEnd(of: w.accountHere, reason: .other, as: p)
+        },
+        "MembershipService.undoCancellation(of:as:)": { env, w, p in _ = try await env.membership.undoCancellation(of: w.accountHere, as: p) },
         "MembershipService.currentMembership(of:as:)": { env, w, p in _ = try await env.membership.currentMembership(of: w.accountHere, as: p) },
         "MembershipService.levels(of:as:)": { env, w, p in _ = try await env.membership.levels(of: w.accountHere, as: p) },
         "MembershipService.memberships(of:as:)": { env, w, p in _ = try await env.membership.memberships(of: w.accountHere, as: p) },

@@ -66,3 +66,41 @@ struct LifecycleRaceTests {
         }
     }
 }
+
+extension LifecycleRaceTests {
+    @Test("R-LIFE-3, R-UOW-1: a cancellation racing the card charge of the renewal on the expiry day — every schedule, exactly one of: voided and nothing charged, or refused and charged once")
+    func cancelRacingCharge() async throws {
+        let lifecycle = try await LifecycleFixture.make(method: .card)
+        lifecycle.moveTo(lifecycle.noticeDay)
+        let invoiceID = try #require(try await lifecycle.runRenewals().renewalInvoices.first)
+        let fixture = try raceFixture(lifecycle, at: lifecycle.first.term.end.addingTimeInterval(-120))
+        let accountID = lifecycle.accountID
+        let superuser = lifecycle.superuser
+        var outcomes: Set<String> = []
+        let report = try await explore(fixture) { world, runner -> Int in
+            if runner == 0 {
+                _ = try await world.env.membership.cancelAtPeriodEnd(of: accountID, reason: .tooExpensive, as: superuser)
+                return 0
+            }
+            return try await world.env.cardCharges.chargeDueInvoices(as: .system("charges")).charged.count
+        } verify: { world, results in
+            let invoice = try #require(try await world.store.fetch(Invoice.self, id: invoiceID)).record
+            let charges = world.gateway.charges.count
+            switch results[0] {
+            case .success:
+                #expect(charges == 0)
+                #expect(invoice.status == .void)
+                #expect(try results[1].get() == 0)
+                outcomes.insert("cancelled")
+            case .failure(let error):
+                #expect((error as? MembershipError)?.reason == .renewalAlreadyCharged)
+                #expect(charges == 1)
+                #expect(invoice.status == .paid)
+                #expect(try await world.store.fetch(Membership.self, id: lifecycle.first.id)?.record.cancellation == nil)
+                outcomes.insert("refused")
+            }
+        }
+        #expect(outcomes == ["cancelled", "refused"]) // both orders are reached
+        print("cancel racing charge: \(report)")
+    }
+}
