@@ -67,12 +67,12 @@ public enum SampleJourney {
                                         with: ProductUpdate(dealer: "Foto Berlin"), as: card.principal)
 
         // Gold by card: invoiced within hours, charged on the due date.
-        _ = try await env.membership.purchase(PurchaseRequest(accountID: card.account.id, level: .gold, paymentMethod: .card),
+        _ = try await env.membership.purchase(PurchaseRequest(accountID: card.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                               as: card.principal)
         // Silver by bank transfer for the second company (its points set directly: it has no products).
         try await env.setPoints(600, completeRegistrations: 3, for: bank.account.id)
         _ = try await env.membership.purchase(PurchaseRequest(accountID: bank.account.id, level: .silver,
-                                                              paymentMethod: .bankTransfer), as: bank.principal)
+                                                              paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion), as: bank.principal)
         env.clock.advance(by: 3_600)
         let issued = try await env.invoicing.issueDueInvoices(as: TestEnvironment.billingJob).issued
         guard let cardInvoice = issued.first(where: { $0.accountID == card.account.id }),

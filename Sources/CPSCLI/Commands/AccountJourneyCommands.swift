@@ -157,17 +157,19 @@ extension CommandSpec {
         name: "purchase",
         summary: "buy a CPS level by card or bank transfer (superuser)",
         help: """
-        Usage: cps purchase ACCOUNT LEVEL card|bank --as USER-ID [--years N]
+        Usage: cps purchase ACCOUNT LEVEL card|bank --as USER-ID [--years N] [--accept-terms VERSION]
 
         Buys LEVEL (silver, gold, platinum, businessA, businessB, businessC) for the account (superuser
         only, R-ACC-5). The membership starts at once with a new membership number (R-MEM-1, R-MEM-2);
         the invoice follows within a few hours (`cps jobs invoices`). A card is charged on the invoice's
         due date, not now (R-BIL-3); a bank transfer may bring local extra fees (R-BIL-1). A level that is
-        not open is refused with what is missing (exit 65).
+        not open is refused with what is missing (exit 65). --accept-terms names the version of the
+        membership terms the superuser accepted (R-LIFE-6; default: the policy's current version); a
+        version that is not current is refused (exit 65).
         """,
-        valuedOptions: ["--as", "--years"]
+        valuedOptions: ["--as", "--years", "--accept-terms"]
     ) { invocation in
-        try invocation.arguments.expect(known: ["--json", "--as", "--years"], maxPositionals: 3)
+        try invocation.arguments.expect(known: ["--json", "--as", "--years", "--accept-terms"], maxPositionals: 3)
         let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
         let level = CPSLevel(rawValue: try invocation.arguments.positional(1, "LEVEL"))
         let methodText = try invocation.arguments.positional(2, "card|bank")
@@ -183,7 +185,7 @@ extension CommandSpec {
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
             let receipt = try await cli.services.membership
-                .purchase(PurchaseRequest(accountID: accountID, level: level, years: years, paymentMethod: method), as: principal)
+                .purchase(PurchaseRequest(accountID: accountID, level: level, years: years, paymentMethod: method, termsVersion: invocation.arguments.option("--accept-terms") ?? cli.context.policy.lifecycle.termsVersion), as: principal)
             let report = PurchaseReport(membershipID: receipt.membership.id, membershipNumber: receipt.membership.number.compact,
                                         level: receipt.membership.level.rawValue, paymentMethod: method.rawValue,
                                         purchaseID: receipt.purchase.id, invoiceExpectedBy: receipt.invoiceExpectedBy,

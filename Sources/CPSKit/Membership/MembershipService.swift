@@ -92,6 +92,11 @@ public struct MembershipService: Sendable {
         try await context.read("membership.purchase", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: request.accountID))
         }
+        // R-LIFE-6: the terms accepted must be the ones in force.
+        let terms = context.policy.lifecycle.termsVersion
+        guard request.termsVersion == terms else {
+            throw MembershipError(.termsNotCurrent, facts: ["accepted": request.termsVersion ?? "—", "current": terms])
+        }
         let external = try await previousNumbers.previousNumbers(of: request.accountID)
         return try await context.transact("membership.purchase", as: principal) { unit in
             guard let user = try await unit.authorize(.superuserOf(accountID: request.accountID)),
@@ -134,11 +139,9 @@ public struct MembershipService: Sendable {
                 term = try MembershipTerm.renewal(of: current.record.term, years: request.years, at: now,
                                                   levels: levels, billing: billing)
             } else {
-                // An upgrade replaces the term running now, not a renewal term that has not begun (R-LIFE-3).
-                let running = existing.first { $0.record.status != .ended && $0.record.term.isActive(at: now) } ?? current
-                term = try MembershipTerm.upgrade(from: running.record.term, to: request.level, years: request.years,
+                term = try MembershipTerm.upgrade(from: current.record.term, to: request.level, years: request.years,
                                                   at: now, levels: levels, billing: billing)
-                if billing.upgradeStartsNewTerm { replaced = running }
+                if billing.upgradeStartsNewTerm { replaced = current }
             }
         } else {
             term = try MembershipTerm.purchase(level: request.level, years: request.years, at: now, levels: levels,
@@ -148,25 +151,32 @@ public struct MembershipService: Sendable {
         let assignment = try await unit.assignMembershipNumber(existing: existing.map(\.record), external: external)
         let membershipID: Membership.ID = context.ids.next("membership")
         let purchaseID: MembershipPurchase.ID = context.ids.next("purchase")
-        let membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
+        var membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
                                     years: request.years, paymentMethod: request.paymentMethod, purchaseID: purchaseID,
                                     previousNumbers: assignment.previousNumbers, createdAt: now)
-        let purchase = MembershipPurchase(id: purchaseID, accountID: account.id, membershipID: membershipID, term: term,
+        // R-LIFE-6: who accepted which version of the terms, when.
+        membership.termsVersion = request.termsVersion
+        membership.termsAcceptedBy = principal.description
+        membership.termsAcceptedAt = now
+        var purchase = MembershipPurchase(id: purchaseID, accountID: account.id, membershipID: membershipID, term: term,
                                           years: request.years, paymentMethod: request.paymentMethod,
                                           purchasedBy: principal, purchasedAt: now,
                                           issueBy: billing.latestIssueTime(afterPurchaseAt: now))
+        purchase.termsVersion = request.termsVersion
+        purchase.termsAcceptedBy = principal.description
+        purchase.termsAcceptedAt = now
         var ended: Membership?
         if var replaced {
-            // R-LIFE-3: an upgrade inside the notice window voids the pending renewal (unless charged).
-            if let renewalID = replaced.record.renewalID, var renewal = try await unit.fetch(Membership.self, id: renewalID),
-               renewal.record.status != .ended, let invoiceID = renewal.record.invoiceID,
+            // R-LIFE-3: an upgrade inside the notice window replaces the pending renewal term (the latest
+            // term) and voids its invoice, unless its charge has started or it is paid.
+            if let predecessorID = replaced.record.renewalOf, let invoiceID = replaced.record.invoiceID,
                let invoice = try await unit.fetch(Invoice.self, id: invoiceID),
                !(try await Self.renewalIsCharged(invoice.record, in: unit)) {
                 if invoice.record.status.awaitsPayment { try unit.voidInvoice(invoice, reason: "renewalUpgraded") }
-                renewal.record.status = .ended
-                renewal.record.endedAt = now
-                try unit.update(renewal)
-                replaced.record.renewalID = nil
+                if var predecessor = try await unit.fetch(Membership.self, id: predecessorID), predecessor.record.renewalID == replaced.record.id {
+                    predecessor.record.renewalID = nil
+                    try unit.update(predecessor)
+                }
             }
             replaced.record.status = .ended
             replaced.record.endedAt = now
@@ -179,6 +189,7 @@ public struct MembershipService: Sendable {
         try unit.audit(membershipID, "membership.\(term.kind.rawValue)", details: [
             "account": account.id.rawValue, "level": term.level.rawValue, "number": assignment.number.compact,
             "years": String(request.years), "fee": term.fee.description, "method": request.paymentMethod.rawValue,
+            "terms": request.termsVersion ?? "",
         ])
         let notice = request.paymentMethod == .bankTransfer
             ? billing.bankTransferNotice(for: account.address.country, language: language) : nil

@@ -92,7 +92,7 @@ struct AuthorizationTableTests {
         "MembershipService.levels(of:as:)": { env, w, p in _ = try await env.membership.levels(of: w.accountHere, as: p) },
         "MembershipService.memberships(of:as:)": { env, w, p in _ = try await env.membership.memberships(of: w.accountHere, as: p) },
         "MembershipService.purchase(_:idempotencyKey:as:)": { env, w, p in
-            _ = try await env.membership.purchase(PurchaseRequest(accountID: w.accountHere, level: .gold, paymentMethod: .card), as: p) },
+            _ = try await env.membership.purchase(PurchaseRequest(accountID: w.accountHere, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: p) },
         "MigrationService.availability(of:as:)": { env, w, p in _ = try await env.migration.availability(of: w.accountHere, as: p) },
         "MigrationService.migrate(_:as:)": { env, w, p in _ = try await env.migration.migrate(w.accountHere, as: p) },
         "MigrationService.previousMembershipNumbers(of:as:)": { env, w, p in

@@ -111,8 +111,11 @@ struct CancellationTests {
         let fixture = try await LifecycleFixture.make(method: .bankTransfer)
         fixture.moveTo(fixture.noticeDay)
         let invoiceID = try #require(try await fixture.runRenewals().renewalInvoices.first)
+        let renewalID = try await fixture.invoice(invoiceID).membershipID
         let receipt = try await fixture.billing.buy(.platinum, method: .bankTransfer)
-        #expect(receipt.replaced?.id == fixture.first.id)
+        #expect(receipt.replaced?.id == renewalID)
+        #expect(try await fixture.membership(renewalID).status == .ended)
+        #expect(try await fixture.membership(fixture.first.id).renewalID == nil)
         #expect(try await fixture.invoice(invoiceID).status == .void)
         #expect(try await fixture.invoice(invoiceID).voidReason == "renewalUpgraded")
     }

@@ -51,13 +51,13 @@ struct CompositionRootTests {
         context.paymentGateway = nil
         let membership = CPSServices(context).membership
         let error = await #expect(throws: MembershipError.self) {
-            try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card),
+            try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                           as: active.principal)
         }
         #expect(error?.reason == .cardPaymentsUnavailable)
         #expect(error?.message(in: .swedish) == "Betalning med kort är inte möjlig här. Välj banköverföring.")
         #expect(try await env.store.fetchAll(Membership.self).isEmpty)
-        _ = try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer),
+        _ = try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion),
                                           as: active.principal)
         #expect(!CPSServices(context).jobs.contains { $0.name == "cardCharges" })
         await #expect(throws: MembershipError.self) { try await CPSServices(context).cardCharges.chargeDueInvoices(as: .system("jobs")) }
@@ -92,7 +92,7 @@ struct CompositionRootTests {
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
         try await env.setPoints(1_200, for: active.account.id)
         let receipt = try await env.membership.purchase(
-            PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card), as: active.principal)
+            PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: active.principal)
         #expect(try await env.invoicing.nextDue(after: env.clock.now) == env.clock.now)
         let report = try await env.invoicing.runOnce(as: .system("jobs"))
         #expect(report.processed == 1 && !report.hasMore)
