@@ -22,6 +22,7 @@ extension CommandLineTool {
         .undoCancel,
         .jobs,
         .bankPayment,
+        .void,
         .mails,
     ]
 }

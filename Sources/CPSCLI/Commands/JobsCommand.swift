@@ -105,6 +105,31 @@ extension CommandSpec {
         }
     }
 
+    /// `cps void INVOICE-ID --reason TEXT --reviewer EMAIL` (R-LIFE-5).
+    static let void = CommandSpec(
+        name: "void",
+        summary: "void an open invoice with a reason (reviewer)",
+        help: """
+        Usage: cps void INVOICE-ID --reason TEXT --reviewer EMAIL
+
+        Voids the open invoice INVOICE-ID (R-LIFE-5): it keeps its number, the series stays gap-free,
+        and the audit trail says why. A paid or void invoice, or a card invoice whose charge has
+        started, is refused (exit 65). The membership it was issued for is not changed.
+        """,
+        valuedOptions: ["--reason", "--reviewer"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--reason", "--reviewer"], maxPositionals: 1)
+        let invoiceID: Invoice.ID = try invocation.arguments.positional(0, "INVOICE-ID")
+        let reason = invocation.arguments.option("--reason") ?? ""
+        return try await CLIContext.with(invocation) { cli in
+            let principal = try await invocation.reviewerPrincipal(in: cli)
+            let invoice = try await cli.services.invoicing.voidInvoice(invoiceID, reason: reason, as: principal)
+            let row = InvoiceRow(invoice)
+            try invocation.emit(row) { ["voided \(row.number) \(row.id) (\(invoice.voidReason ?? ""))"] }
+            return .success
+        }
+    }
+
     /// `cps mails [--to EMAIL]`: the mails written to the outbox, and whether they were sent (R-ADP-2).
     static let mails = CommandSpec(
         name: "mails",
@@ -138,6 +163,7 @@ extension CommandSpec {
 /// One invoice in `cps jobs invoices --json` (R-BIL-2).
 struct InvoiceRow: Encodable {
     let id: String
+    let status: String
     let number: String
     let accountID: BusinessAccount.ID
     let method: String
@@ -146,6 +172,7 @@ struct InvoiceRow: Encodable {
     let reference: String
     init(_ invoice: Invoice) {
         id = invoice.id.rawValue
+        status = invoice.status.rawValue
         number = invoice.number
         accountID = invoice.accountID
         method = invoice.paymentMethod.rawValue

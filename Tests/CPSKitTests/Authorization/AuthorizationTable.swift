@@ -58,6 +58,7 @@ enum AuthorizationTable {
         Row("InvoicingService.nextDue(after:)", allow: .open),
         Row("InvoicingService.runOnce(as:)", allow: [.system]),
         Row("InvoicingService.unpaidInvoices(of:as:)", allow: [.userHere, .superuserHere]),
+        Row("InvoicingService.voidInvoice(_:reason:as:)", allow: [.reviewer, .system]),
         Row("MailDispatcher.dispatchPending(limit:)", allow: .open),
         Row("MailDispatcher.nextDue(after:)", allow: .open),
         Row("MailDispatcher.nextDueDate()", allow: .open),

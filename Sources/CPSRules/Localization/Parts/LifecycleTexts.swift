@@ -65,6 +65,9 @@ extension TextTable {
             "billing.error.notCancelled": "The CPS {level} membership is not cancelled, so there is nothing to undo.",
             "billing.error.renewalAlreadyCharged": "The renewal is already charged or paid (invoice {invoiceNumber}), so the membership can no longer be cancelled for this term.",
             "billing.error.termEnded": "The CPS {level} membership term has ended, so the cancellation can no longer be undone. Choose a level to start a new term.",
+            "billing.error.chargeInProgress": "The card charge of invoice {number} has started or been made, so the invoice cannot be voided now.",
+            "billing.error.unknownInvoice": "There is no such invoice.",
+            "billing.error.missingVoidReason": "Say why the invoice is voided.",
             "billing.error.termsNotCurrent": "The membership terms you accepted (version {accepted}) are not the current ones (version {current}). Read and accept the current terms to continue.",
         ],
         swedish: [
@@ -73,6 +76,9 @@ extension TextTable {
             "billing.error.notCancelled": "CPS-medlemskapet {level} är inte uppsagt, så det finns inget att ångra.",
             "billing.error.renewalAlreadyCharged": "Förnyelsen är redan debiterad eller betald (faktura {invoiceNumber}), så medlemskapet kan inte längre sägas upp för den här perioden.",
             "billing.error.termEnded": "Perioden för CPS-medlemskapet {level} har tagit slut, så uppsägningen kan inte längre ångras. Välj en nivå för att börja en ny period.",
+            "billing.error.chargeInProgress": "Kortdebiteringen av faktura {number} har påbörjats eller gjorts, så fakturan kan inte makuleras nu.",
+            "billing.error.unknownInvoice": "Fakturan finns inte.",
+            "billing.error.missingVoidReason": "Ange varför fakturan makuleras.",
             "billing.error.termsNotCurrent": "De medlemsvillkor ni har godkänt (version {accepted}) är inte de gällande (version {current}). Läs och godkänn de gällande villkoren för att fortsätta.",
         ])
 }
