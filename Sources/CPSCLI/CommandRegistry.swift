@@ -23,6 +23,7 @@ extension CommandLineTool {
         .jobs,
         .bankPayment,
         .void,
+        .credit,
         .mails,
     ]
 }

@@ -14,7 +14,7 @@ public enum SampleJourney {
         BusinessAccountApplication.self, EvidenceFile.self, BusinessAccount.self, AccountUser.self, PasswordToken.self,
         AuditEntry.self, OutboxMail.self, PointsBalance.self, ProductRegistration.self, LedgerEntry.self,
         LegacyMembership.self, Membership.self, MembershipNumberCounter.self, MembershipPurchase.self, Invoice.self,
-        InvoiceSeriesCounter.self, ChargeAttempt.self, IncomingPayment.self, AccountCredit.self,
+        InvoiceSeriesCounter.self, ChargeAttempt.self, IncomingPayment.self, AccountCredit.self, CreditNote.self,
     ]
 
     /// What the journey produced.
@@ -88,6 +88,10 @@ public enum SampleJourney {
         try await env.bankPayments.recordIncomingPayment(amount: Money(60, bankInvoice.amountDue.currency),
                                                          reference: bankInvoice.creditorReference.electronic,
                                                          receivedOn: bankInvoice.due.dueDay, as: TestEnvironment.billingJob)
+        // A partial credit note on the paid card invoice (R-LIFE-5): all of it becomes account credit.
+        try await env.invoicing.issueCreditNote(
+            for: cardInvoice.id, lines: [InvoiceLine(description: "Goodwill", unitPrice: Money(20, cardInvoice.total.currency))],
+            reason: "goodwill for a late service", as: TestEnvironment.billingJob)
         return Outcome(cardAccount: card, bankAccount: bank)
     }
 }

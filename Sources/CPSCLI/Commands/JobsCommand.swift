@@ -130,6 +130,39 @@ extension CommandSpec {
         }
     }
 
+    /// `cps credit INVOICE-ID --reason TEXT [--amount AMOUNT] --reviewer EMAIL` (R-LIFE-5).
+    static let credit = CommandSpec(
+        name: "credit",
+        summary: "issue a credit note against a paid or part-paid invoice (reviewer)",
+        help: """
+        Usage: cps credit INVOICE-ID --reason TEXT [--amount AMOUNT] --reviewer EMAIL
+
+        Issues a credit note (R-LIFE-5) with its own gap-free number series: all the invoice's lines, or
+        one line of AMOUNT (before VAT; the invoice's VAT treatment applies). It first reduces what is
+        still due on the invoice; the rest is kept as account credit. An open invoice with nothing
+        paid is refused: void it instead (`cps void`).
+        """,
+        valuedOptions: ["--reason", "--reviewer", "--amount"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--reason", "--reviewer", "--amount"], maxPositionals: 1)
+        let invoiceID: Invoice.ID = try invocation.arguments.positional(0, "INVOICE-ID")
+        let reason = invocation.arguments.option("--reason") ?? ""
+        return try await CLIContext.with(invocation) { cli in
+            let principal = try await invocation.reviewerPrincipal(in: cli)
+            var lines: [InvoiceLine]?
+            if let amount = invocation.arguments.option("--amount") {
+                let money = try Money(parsing: amount, currencyCode: cli.context.policy.billing.currency.code)
+                lines = [InvoiceLine(description: reason, unitPrice: money)]
+            }
+            let note = try await cli.services.invoicing.issueCreditNote(for: invoiceID, lines: lines, reason: reason, as: principal)
+            let row = CreditNoteRow(note)
+            try invocation.emit(row) {
+                ["credit note \(row.number) for \(row.invoiceNumber): \(row.total) (to the amount due \(row.appliedToDue), credited \(row.credited))"]
+            }
+            return .success
+        }
+    }
+
     /// `cps mails [--to EMAIL]`: the mails written to the outbox, and whether they were sent (R-ADP-2).
     static let mails = CommandSpec(
         name: "mails",
@@ -179,6 +212,24 @@ struct InvoiceRow: Encodable {
         total = invoice.total.description
         dueDay = invoice.due.dueDay.description
         reference = invoice.creditorReference.printed
+    }
+}
+
+/// One credit note in `cps credit --json` (R-LIFE-5).
+struct CreditNoteRow: Encodable {
+    let id: CreditNote.ID
+    let number: String
+    let invoiceNumber: String
+    let total: String
+    let appliedToDue: String
+    let credited: String
+    init(_ note: CreditNote) {
+        id = note.id
+        number = note.number
+        invoiceNumber = note.invoiceNumber
+        total = note.total.description
+        appliedToDue = note.appliedToDue.description
+        credited = note.credited.description
     }
 }
 

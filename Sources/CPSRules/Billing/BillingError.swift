@@ -9,7 +9,7 @@ public struct BillingError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case mixedCurrencies, unknownCurrency, invalidAmount, tooManyDecimals, invalidCreditorReference, illegalInvoiceTransition, missingVATRate, invalidInvoiceLine, invalidInvoiceNumber
-            case chargeInProgress, unknownInvoice, missingVoidReason
+            case chargeInProgress, unknownInvoice, missingVoidReason, voidInstead, creditExceedsInvoice
         }
 
         fileprivate let representation: Representation
@@ -42,6 +42,10 @@ public struct BillingError: LocalizedFailure, Equatable {
         public static let unknownInvoice = Reason(.unknownInvoice)
         /// Voiding needs a reason in words (R-LIFE-5).
         public static let missingVoidReason = Reason(.missingVoidReason)
+        /// A credit note for an open invoice nothing of which is paid: void it instead (R-LIFE-5).
+        public static let voidInstead = Reason(.voidInstead)
+        /// The credit notes would credit more than the invoice's total (R-LIFE-5).
+        public static let creditExceedsInvoice = Reason(.creditExceedsInvoice)
     }
 
     /// The kind of refusal.
@@ -88,6 +92,8 @@ public struct BillingError: LocalizedFailure, Equatable {
             case .chargeInProgress: BillingError(.chargeInProgress, facts: ["number": "CPS-2026-000001"])
             case .unknownInvoice: BillingError(.unknownInvoice)
             case .missingVoidReason: BillingError(.missingVoidReason)
+            case .voidInstead: BillingError(.voidInstead, facts: ["number": "CPS-2026-000001"])
+            case .creditExceedsInvoice: BillingError(.creditExceedsInvoice, facts: ["number": "CPS-2026-000001", "left": "EUR 20.00"])
             }
         }
     }

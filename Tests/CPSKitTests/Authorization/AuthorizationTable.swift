@@ -57,6 +57,8 @@ enum AuthorizationTable {
         Row("InvoicingService.issueDueInvoices(as:)", allow: [.system]),
         Row("InvoicingService.nextDue(after:)", allow: .open),
         Row("InvoicingService.runOnce(as:)", allow: [.system]),
+        Row("InvoicingService.creditNotes(of:as:)", allow: [.userHere, .superuserHere]),
+        Row("InvoicingService.issueCreditNote(for:lines:reason:as:)", allow: [.reviewer, .system]),
         Row("InvoicingService.unpaidInvoices(of:as:)", allow: [.userHere, .superuserHere]),
         Row("InvoicingService.voidInvoice(_:reason:as:)", allow: [.reviewer, .system]),
         Row("MailDispatcher.dispatchPending(limit:)", allow: .open),

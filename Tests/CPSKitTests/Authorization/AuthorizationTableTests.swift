@@ -80,6 +80,10 @@ struct AuthorizationTableTests {
         "InvoicingService.nextDue(after:)": { env, _, _ in _ = try await env.invoicing.nextDue(after: env.clock.now) },
         "InvoicingService.runOnce(as:)": { env, _, p in _ = try await env.invoicing.runOnce(as: p) },
         "InvoicingService.voidInvoice(_:reason:as:)": { env, _, p in _ = try await env.invoicing.voidInvoice("no-such-invoice", reason: "test", as: p) },
+        "InvoicingService.creditNotes(of:as:)": { env, w, p in _ = try await env.invoicing.creditNotes(of: w.accountHere, as: p) },
+        "InvoicingService.issueCreditNote(for:lines:reason:as:)": { env, _, p in
+            _ = try await env.invoicing.issueCreditNote(for: "no-such-invoice", reason: "test", as: p)
+        },
         "InvoicingService.unpaidInvoices(of:as:)": { env, w, p in _ = try await env.invoicing.unpaidInvoices(of: w.accountHere, as: p) },
         "MailDispatcher.dispatchPending(limit:)": { env, _, _ in _ = try await env.mailDispatcher.dispatchPending(limit: 1) },
         "MailDispatcher.nextDue(after:)": { env, _, _ in _ = try await env.mailDispatcher.nextDue(after: env.clock.now) },

@@ -67,6 +67,8 @@ extension TextTable {
             "billing.error.termEnded": "The CPS {level} membership term has ended, so the cancellation can no longer be undone. Choose a level to start a new term.",
             "billing.error.chargeInProgress": "The card charge of invoice {number} has started or been made, so the invoice cannot be voided now.",
             "billing.error.unknownInvoice": "There is no such invoice.",
+            "billing.error.voidInstead": "Nothing of invoice {number} is paid: void it instead of issuing a credit note.",
+            "billing.error.creditExceedsInvoice": "A credit note cannot credit more than is left of invoice {number} ({left}).",
             "billing.error.missingVoidReason": "Say why the invoice is voided.",
             "billing.error.termsNotCurrent": "The membership terms you accepted (version {accepted}) are not the current ones (version {current}). Read and accept the current terms to continue.",
         ],
@@ -78,6 +80,8 @@ extension TextTable {
             "billing.error.termEnded": "Perioden för CPS-medlemskapet {level} har tagit slut, så uppsägningen kan inte längre ångras. Välj en nivå för att börja en ny period.",
             "billing.error.chargeInProgress": "Kortdebiteringen av faktura {number} har påbörjats eller gjorts, så fakturan kan inte makuleras nu.",
             "billing.error.unknownInvoice": "Fakturan finns inte.",
+            "billing.error.voidInstead": "Inget av faktura {number} är betalt: makulera den i stället för att utfärda en kreditnota.",
+            "billing.error.creditExceedsInvoice": "En kreditnota kan inte kreditera mer än vad som återstår av faktura {number} ({left}).",
             "billing.error.missingVoidReason": "Ange varför fakturan makuleras.",
             "billing.error.termsNotCurrent": "De medlemsvillkor ni har godkänt (version {accepted}) är inte de gällande (version {current}). Läs och godkänn de gällande villkoren för att fortsätta.",
         ])
