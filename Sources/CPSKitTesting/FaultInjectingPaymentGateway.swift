@@ -56,4 +56,22 @@ public final class FaultInjectingPaymentGateway: PaymentGateway {
             throw PaymentGatewayError(.timeout, detail: "injected: no answer after the charge")
         }
     }
+
+    /// Answers a refund, applying the next fault to a new key (R-LIFE-5): `decline` refuses it,
+    /// `timeoutBeforeCharge` refunds nothing, `timeoutAfterCharge` refunds and then gives no answer.
+    public func refund(_ request: RefundRequest) async throws(PaymentGatewayError) -> RefundResult {
+        if inner.hasSeenRefund(request.idempotencyKey) { return inner.processRefund(request) }
+        let fault = faults.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        switch fault {
+        case nil:
+            return inner.processRefund(request)
+        case .decline(let reason)?:
+            return .refused(reason: reason)
+        case .timeoutBeforeCharge?:
+            throw PaymentGatewayError(.timeout, detail: "injected: no answer before the refund")
+        case .timeoutAfterCharge?:
+            inner.processRefund(request)
+            throw PaymentGatewayError(.timeout, detail: "injected: no answer after the refund")
+        }
+    }
 }

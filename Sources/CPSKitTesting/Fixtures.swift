@@ -4,6 +4,9 @@ import Foundation
 /// Sample inputs for tests and examples: a Swedish company's form, tiny valid PDF/PNG/JPEG files, and
 /// what its invoice visibly shows. Labelled as sample data; not real companies.
 public enum Fixtures {
+    /// The version of the membership terms in force under the default policy, for purchases (R-LIFE-6).
+    public static let termsVersion = CPSPolicy.canonEurope.lifecycle.termsVersion
+
     /// A Swedish VAT-registered photo studio (sample data).
     public static let swedishForm = ApplicationForm(
         companyName: "Ljusbild Foto AB", street: "Storgatan 12", postalCode: "111 22", city: "Stockholm", country: "SE",

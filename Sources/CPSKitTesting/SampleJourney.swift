@@ -14,7 +14,7 @@ public enum SampleJourney {
         BusinessAccountApplication.self, EvidenceFile.self, BusinessAccount.self, AccountUser.self, PasswordToken.self,
         AuditEntry.self, AuditChainHead.self, OutboxMail.self, PointsBalance.self, ProductRegistration.self, LedgerEntry.self,
         LegacyMembership.self, Membership.self, MembershipNumberCounter.self, MembershipPurchase.self, Invoice.self,
-        InvoiceSeriesCounter.self, ChargeAttempt.self, IncomingPayment.self, AccountCredit.self,
+        InvoiceSeriesCounter.self, ChargeAttempt.self, IncomingPayment.self, AccountCredit.self, CreditNote.self,
     ]
 
     /// What the journey produced.
@@ -67,12 +67,12 @@ public enum SampleJourney {
                                         with: ProductUpdate(dealer: "Foto Berlin"), as: card.principal)
 
         // Gold by card: invoiced within hours, charged on the due date.
-        _ = try await env.membership.purchase(PurchaseRequest(accountID: card.account.id, level: .gold, paymentMethod: .card),
+        _ = try await env.membership.purchase(PurchaseRequest(accountID: card.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                               as: card.principal)
         // Silver by bank transfer for the second company (its points set directly: it has no products).
         try await env.setPoints(600, completeRegistrations: 3, for: bank.account.id)
         _ = try await env.membership.purchase(PurchaseRequest(accountID: bank.account.id, level: .silver,
-                                                              paymentMethod: .bankTransfer), as: bank.principal)
+                                                              paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion), as: bank.principal)
         env.clock.advance(by: 3_600)
         let issued = try await env.invoicing.issueDueInvoices(as: TestEnvironment.billingJob).issued
         guard let cardInvoice = issued.first(where: { $0.accountID == card.account.id }),
@@ -88,6 +88,10 @@ public enum SampleJourney {
         try await env.bankPayments.recordIncomingPayment(amount: Money(60, bankInvoice.amountDue.currency),
                                                          reference: bankInvoice.creditorReference.electronic,
                                                          receivedOn: bankInvoice.due.dueDay, as: TestEnvironment.billingJob)
+        // A partial credit note on the paid card invoice (R-LIFE-5): all of it becomes account credit.
+        try await env.invoicing.issueCreditNote(
+            for: cardInvoice.id, lines: [InvoiceLine(description: "Goodwill", unitPrice: Money(20, cardInvoice.total.currency))],
+            reason: "goodwill for a late service", as: TestEnvironment.billingJob)
         return Outcome(cardAccount: card, bankAccount: bank)
     }
 }

@@ -102,6 +102,8 @@ public struct TestEnvironment: Sendable {
     public var paymentFollowUp: PaymentFollowUpService { services.paymentFollowUp }
     /// The due-charges job over ``gateway`` (R-BIL-3).
     public var cardCharges: CardChargeService { services.cardCharges }
+    /// The renewals job (R-LIFE-1, R-LIFE-2).
+    public var renewals: RenewalService { services.renewals }
     /// The due-charges job over another `gateway` (R-BIL-3), e.g. a fault-injecting one.
     public func cardCharges(_ gateway: any PaymentGateway) -> CardChargeService {
         var context = self.context

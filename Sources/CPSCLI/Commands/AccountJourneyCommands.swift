@@ -157,17 +157,19 @@ extension CommandSpec {
         name: "purchase",
         summary: "buy a CPS level by card or bank transfer (superuser)",
         help: """
-        Usage: cps purchase ACCOUNT LEVEL card|bank --as USER-ID [--years N]
+        Usage: cps purchase ACCOUNT LEVEL card|bank --as USER-ID [--years N] [--accept-terms VERSION]
 
         Buys LEVEL (silver, gold, platinum, businessA, businessB, businessC) for the account (superuser
         only, R-ACC-5). The membership starts at once with a new membership number (R-MEM-1, R-MEM-2);
         the invoice follows within a few hours (`cps jobs invoices`). A card is charged on the invoice's
         due date, not now (R-BIL-3); a bank transfer may bring local extra fees (R-BIL-1). A level that is
-        not open is refused with what is missing (exit 65).
+        not open is refused with what is missing (exit 65). --accept-terms names the version of the
+        membership terms the superuser accepted (R-LIFE-6; default: the policy's current version); a
+        version that is not current is refused (exit 65).
         """,
-        valuedOptions: ["--as", "--years"]
+        valuedOptions: ["--as", "--years", "--accept-terms"]
     ) { invocation in
-        try invocation.arguments.expect(known: ["--json", "--as", "--years"], maxPositionals: 3)
+        try invocation.arguments.expect(known: ["--json", "--as", "--years", "--accept-terms"], maxPositionals: 3)
         let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
         let level = CPSLevel(rawValue: try invocation.arguments.positional(1, "LEVEL"))
         let methodText = try invocation.arguments.positional(2, "card|bank")
@@ -183,7 +185,7 @@ extension CommandSpec {
         let principal = try invocation.userPrincipal()
         return try await CLIContext.with(invocation) { cli in
             let receipt = try await cli.services.membership
-                .purchase(PurchaseRequest(accountID: accountID, level: level, years: years, paymentMethod: method), as: principal)
+                .purchase(PurchaseRequest(accountID: accountID, level: level, years: years, paymentMethod: method, termsVersion: invocation.arguments.option("--accept-terms") ?? cli.context.policy.lifecycle.termsVersion), as: principal)
             let report = PurchaseReport(membershipID: receipt.membership.id, membershipNumber: receipt.membership.number.compact,
                                         level: receipt.membership.level.rawValue, paymentMethod: method.rawValue,
                                         purchaseID: receipt.purchase.id, invoiceExpectedBy: receipt.invoiceExpectedBy,
@@ -194,6 +196,90 @@ extension CommandSpec {
             }
             return .success
         }
+    }
+}
+
+extension CommandSpec {
+    /// `cps cancel ACCOUNT --reason REASON [--note TEXT] --as USER-ID` (R-LIFE-3).
+    static let cancel = CommandSpec(
+        name: "cancel",
+        summary: "cancel the CPS membership at the end of its term (superuser)",
+        help: """
+        Usage: cps cancel ACCOUNT --reason tooExpensive|notUsed|switchingProvider|businessClosed|other
+                          [--note TEXT] --as USER-ID
+
+        Cancels the account's current term at its end (superuser only, R-LIFE-3): the membership stays
+        usable until then and is not renewed; nothing is refunded for the current term. A renewal
+        invoice that exists already is voided (it keeps its number). Once the renewal's card charge has
+        started, or the renewal is paid, the cancellation is refused: renewal already charged (exit 65).
+        `cps undo-cancel` restores the renewal until the term ends.
+        """,
+        valuedOptions: ["--as", "--reason", "--note"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--as", "--reason", "--note"], maxPositionals: 1)
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
+        guard let reason = CancellationReason(rawValue: invocation.arguments.option("--reason") ?? "") else {
+            throw CommandError.invalidChoice("--reason", CancellationReason.allCases.map(\.rawValue))
+        }
+        let note = invocation.arguments.option("--note")
+        let principal = try invocation.userPrincipal()
+        return try await CLIContext.with(invocation) { cli in
+            let membership = try await cli.services.membership.cancelAtPeriodEnd(of: accountID, reason: reason, note: note,
+                                                                                as: principal)
+            let report = CancellationReport(membership)
+            try invocation.emit(report) {
+                ["cancelled \(report.membershipNumber) \(report.level) ends \(report.termEnd.ISO8601Format()) (\(reason.rawValue))"]
+            }
+            return .success
+        }
+    }
+
+    /// `cps undo-cancel ACCOUNT --as USER-ID` (R-LIFE-3).
+    static let undoCancel = CommandSpec(
+        name: "undo-cancel",
+        summary: "undo a cancellation before the term ends (superuser)",
+        help: """
+        Usage: cps undo-cancel ACCOUNT --as USER-ID
+
+        Undoes the cancellation of the account's current term (superuser only, R-LIFE-3), until the term
+        ends. Inside the renewal window the renewal is issued again at once with a new invoice number,
+        due on the expiry date (a card is charged that day by `cps jobs charges`).
+        """,
+        valuedOptions: ["--as"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--as"], maxPositionals: 1)
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
+        let principal = try invocation.userPrincipal()
+        return try await CLIContext.with(invocation) { cli in
+            let membership = try await cli.services.membership.undoCancellation(of: accountID, as: principal)
+            let report = CancellationReport(membership)
+            try invocation.emit(report) {
+                ["restored \(report.membershipNumber) \(report.level)" + (report.renewalID.map { " renewal \($0)" } ?? "")]
+            }
+            return .success
+        }
+    }
+}
+
+/// `cps cancel --json`, `cps undo-cancel --json` (R-LIFE-3).
+struct CancellationReport: Encodable {
+    let membershipID: Membership.ID
+    let membershipNumber: String
+    let level: String
+    let termEnd: Date
+    let cancelled: Bool
+    let reason: String?
+    let note: String?
+    let renewalID: Membership.ID?
+    init(_ membership: Membership) {
+        membershipID = membership.id
+        membershipNumber = membership.number.compact
+        level = membership.level.rawValue
+        termEnd = membership.term.end
+        cancelled = membership.cancellation != nil
+        reason = membership.cancellation?.reason.rawValue
+        note = membership.cancellation?.note
+        renewalID = membership.renewalID
     }
 }
 

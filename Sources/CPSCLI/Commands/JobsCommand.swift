@@ -2,15 +2,16 @@ import CPSKit
 import Foundation
 
 extension CommandSpec {
-    /// `cps jobs invoices|charges|follow-up|retention|mail`: the host's scheduled jobs, run once
-    /// (R-BIL-2…4, R-GDPR-2, R-ADP-2).
+    /// `cps jobs invoices|charges|follow-up|renewals|retention|mail`: the host's scheduled jobs, run
+    /// once (R-BIL-2…4, R-LIFE-1, R-LIFE-2, R-GDPR-2, R-ADP-2).
     static let jobs = CommandSpec(
         name: "jobs",
-        summary: "run a scheduled job once: invoices, charges, follow-up, retention, mail",
+        summary: "run a scheduled job once: invoices, charges, follow-up, renewals, retention, mail",
         help: """
         Usage: cps jobs invoices
                cps jobs charges [--decline REASON]
                cps jobs follow-up
+               cps jobs renewals
                cps jobs retention
                cps jobs mail
 
@@ -19,6 +20,9 @@ extension CommandSpec {
                    uses an in-memory gateway that approves every charge, or declines every charge with
                    --decline REASON (retries and the overdue mail follow the policy)
         follow-up  sends bank-transfer reminders and suspends memberships unpaid after the grace period
+        renewals   sends the renewal notices due (expiry − 30 days by the policy), issues the renewal
+                   invoices due on the expiry date, and closes terms that reached their end: expired,
+                   or renewed; an unpaid bank renewal is voided at expiry (R-LIFE-1, R-LIFE-2)
         retention  deletes the evidence files of applications decided retention.evidenceDays calendar days
                    ago (default 90, in the policy's time zone), except those on legal hold (R-GDPR-2)
         mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
@@ -30,7 +34,7 @@ extension CommandSpec {
         valuedOptions: ["--decline"]
     ) { invocation in
         try invocation.arguments.expect(known: ["--json", "--decline"], maxPositionals: 1)
-        let action = try invocation.action(["invoices", "charges", "follow-up", "retention", "mail"])
+        let action = try invocation.action(["invoices", "charges", "follow-up", "renewals", "retention", "mail"])
         return try await CLIContext.with(invocation) { cli in
             let job = CLIContext.billingJob
             switch action {
@@ -65,6 +69,16 @@ extension CommandSpec {
                 try invocation.emit(all) {
                     all.deleted.map { "deleted the evidence of \($0)" } + all.held.map { "kept the evidence of \($0): on legal hold" }
                         + ["\(all.filesDeleted) evidence files deleted"]
+                }
+            case "renewals":
+                let report = try await cli.services.renewals.run(as: job)
+                try invocation.emit(JobRunOutput(noticed: report.noticed, renewalInvoices: report.renewalInvoices,
+                                                 notRenewed: Dictionary(uniqueKeysWithValues: report.notRenewed.map { ($0.key.rawValue, $0.value.rawValue) }), expired: report.expired,
+                                                 renewed: report.renewed, voided: report.voided)) {
+                    report.noticed.map { "noticed \($0) \(report.notRenewed[$0]?.rawValue ?? RenewalOutcome.renewing.rawValue)" }
+                        + report.renewalInvoices.map { "renewal invoice \($0)" }
+                        + report.expired.map { "expired \($0)" } + report.renewed.map { "renewed \($0)" }
+                        + report.voided.map { "voided \($0)" }
                 }
             default:
                 // Password-reset requests first: their job queues the reset mails (R-PWD-1, R-ID-3).
@@ -108,6 +122,64 @@ extension CommandSpec {
         }
     }
 
+    /// `cps void INVOICE-ID --reason TEXT --reviewer EMAIL` (R-LIFE-5).
+    static let void = CommandSpec(
+        name: "void",
+        summary: "void an open invoice with a reason (reviewer)",
+        help: """
+        Usage: cps void INVOICE-ID --reason TEXT --reviewer EMAIL
+
+        Voids the open invoice INVOICE-ID (R-LIFE-5): it keeps its number, the series stays gap-free,
+        and the audit trail says why. A paid or void invoice, or a card invoice whose charge has
+        started, is refused (exit 65). The membership it was issued for is not changed.
+        """,
+        valuedOptions: ["--reason", "--reviewer"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--reason", "--reviewer"], maxPositionals: 1)
+        let invoiceID: Invoice.ID = try invocation.arguments.positional(0, "INVOICE-ID")
+        let reason = invocation.arguments.option("--reason") ?? ""
+        return try await CLIContext.with(invocation) { cli in
+            let principal = try await invocation.reviewerPrincipal(in: cli)
+            let invoice = try await cli.services.invoicing.voidInvoice(invoiceID, reason: reason, as: principal)
+            let row = InvoiceRow(invoice)
+            try invocation.emit(row) { ["voided \(row.number) \(row.id) (\(invoice.voidReason ?? ""))"] }
+            return .success
+        }
+    }
+
+    /// `cps credit INVOICE-ID --reason TEXT [--amount AMOUNT] --reviewer EMAIL` (R-LIFE-5).
+    static let credit = CommandSpec(
+        name: "credit",
+        summary: "issue a credit note against a paid or part-paid invoice (reviewer)",
+        help: """
+        Usage: cps credit INVOICE-ID --reason TEXT [--amount AMOUNT] --reviewer EMAIL
+
+        Issues a credit note (R-LIFE-5) with its own gap-free number series: all the invoice's lines, or
+        one line of AMOUNT (before VAT; the invoice's VAT treatment applies). It first reduces what is
+        still due on the invoice; the rest is kept as account credit. An open invoice with nothing
+        paid is refused: void it instead (`cps void`).
+        """,
+        valuedOptions: ["--reason", "--reviewer", "--amount"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--reason", "--reviewer", "--amount"], maxPositionals: 1)
+        let invoiceID: Invoice.ID = try invocation.arguments.positional(0, "INVOICE-ID")
+        let reason = invocation.arguments.option("--reason") ?? ""
+        return try await CLIContext.with(invocation) { cli in
+            let principal = try await invocation.reviewerPrincipal(in: cli)
+            var lines: [InvoiceLine]?
+            if let amount = invocation.arguments.option("--amount") {
+                let money = try Money(parsing: amount, currencyCode: cli.context.policy.billing.currency.code)
+                lines = [InvoiceLine(description: reason, unitPrice: money)]
+            }
+            let note = try await cli.services.invoicing.issueCreditNote(for: invoiceID, lines: lines, reason: reason, as: principal)
+            let row = CreditNoteRow(note)
+            try invocation.emit(row) {
+                ["credit note \(row.number) for \(row.invoiceNumber): \(row.total) (to the amount due \(row.appliedToDue), credited \(row.credited))"]
+            }
+            return .success
+        }
+    }
+
     /// `cps mails [--to EMAIL]`: the mails written to the outbox, and whether they were sent (R-ADP-2).
     static let mails = CommandSpec(
         name: "mails",
@@ -141,6 +213,7 @@ extension CommandSpec {
 /// One invoice in `cps jobs invoices --json` (R-BIL-2).
 struct InvoiceRow: Encodable {
     let id: String
+    let status: String
     let number: String
     let accountID: BusinessAccount.ID
     let method: String
@@ -149,12 +222,31 @@ struct InvoiceRow: Encodable {
     let reference: String
     init(_ invoice: Invoice) {
         id = invoice.id.rawValue
+        status = invoice.status.rawValue
         number = invoice.number
         accountID = invoice.accountID
         method = invoice.paymentMethod.rawValue
         total = invoice.total.description
         dueDay = invoice.due.dueDay.description
         reference = invoice.creditorReference.printed
+    }
+}
+
+/// One credit note in `cps credit --json` (R-LIFE-5).
+struct CreditNoteRow: Encodable {
+    let id: CreditNote.ID
+    let number: String
+    let invoiceNumber: String
+    let total: String
+    let appliedToDue: String
+    let credited: String
+    init(_ note: CreditNote) {
+        id = note.id
+        number = note.number
+        invoiceNumber = note.invoiceNumber
+        total = note.total.description
+        appliedToDue = note.appliedToDue.description
+        credited = note.credited.description
     }
 }
 
@@ -170,6 +262,12 @@ struct JobRunOutput: Encodable {
     var delivered: [OutboxMail.ID]?
     var retrying: [OutboxMail.ID]?
     var failed: [OutboxMail.ID]?
+    var noticed: [Membership.ID]?
+    var renewalInvoices: [Invoice.ID]?
+    var notRenewed: [String: String]?
+    var expired: [Membership.ID]?
+    var renewed: [Membership.ID]?
+    var voided: [Invoice.ID]?
 }
 
 /// One mail in `cps mails --json` (R-ADP-2).

@@ -171,13 +171,13 @@ public struct Walkthrough: Sendable {
 
         heading("activate4")
         let cardReceipt = try await env.membership.purchase(
-            PurchaseRequest(accountID: account.id, level: .gold, paymentMethod: .card), as: anna)
+            PurchaseRequest(accountID: account.id, level: .gold, paymentMethod: .card, termsVersion: env.context.policy.lifecycle.termsVersion), as: anna)
         say("activate4.bought", ["company": account.companyName, "level": "Gold", "method": method(.card),
                                  "number": cardReceipt.membership.number.description,
                                  "until": days.long(CalendarDay(cardReceipt.membership.term.end, in: env.context.policy.timeZone), in: language)])
         say("activate4.oldNumber", ["old": "CPS-OLD-4711", "new": cardReceipt.membership.number.description])
         let bankReceipt = try await env.membership.purchase(
-            PurchaseRequest(accountID: berg.account.id, level: .gold, paymentMethod: .bankTransfer), as: berg.principal)
+            PurchaseRequest(accountID: berg.account.id, level: .gold, paymentMethod: .bankTransfer, termsVersion: env.context.policy.lifecycle.termsVersion), as: berg.principal)
         say("activate4.bought", ["company": bergForm.companyName, "level": "Gold", "method": method(.bankTransfer),
                                  "number": bankReceipt.membership.number.description,
                                  "until": days.long(CalendarDay(bankReceipt.membership.term.end, in: env.context.policy.timeZone), in: language)])

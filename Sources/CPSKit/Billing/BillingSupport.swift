@@ -45,6 +45,17 @@ extension UnitOfWork {
         }
     }
 
+    /// Voids the open `invoice` with `reason` (R-BIL-2, R-LIFE-2, R-LIFE-3): the status moves to `void`
+    /// (a legal transition only), the number stays on record, and an `invoice.voided` audit entry says why.
+    func voidInvoice(_ invoice: Stored<Invoice>, reason: String) throws {
+        var invoice = invoice
+        invoice.record.status = try invoice.record.status.transition(to: .void)
+        invoice.record.voidedAt = now
+        invoice.record.voidReason = reason
+        try update(invoice)
+        try audit(invoice.record.id, "invoice.voided", reason: reason, details: ["number": invoice.record.number])
+    }
+
     /// Reactivates the suspended membership of a paid invoice (R-BIL-3, R-BIL-4).
     func reactivateMembership(of invoice: Invoice) async throws {
         guard var membership = try await fetch(Membership.self, id: invoice.membershipID),

@@ -87,6 +87,12 @@ public struct GuidanceCode: Hashable, Sendable, Codable, CustomStringConvertible
     public static let membershipNumberChanged: GuidanceCode = "membership.numberChanged"
     /// R-BIL-3: the membership is suspended until its invoice is paid.
     public static let membershipSuspended: GuidanceCode = "membership.suspended"
+    /// R-LIFE-2: the last term ended without a renewal; buying again starts a new term.
+    public static let membershipExpired: GuidanceCode = "membership.expired"
+    /// R-LIFE-3: the last term ended after a cancellation; buying again starts a new term.
+    public static let membershipCancelled: GuidanceCode = "membership.cancelled"
+    /// R-LIFE-3: the term is cancelled at its end and will not renew; the superuser may undo it until then.
+    public static let membershipEndsAtTermEnd: GuidanceCode = "membership.endsAtTermEnd"
 
     /// Every code, in the order a portal lists steps of the same urgency (R-GUIDE-1).
     public static let all: [GuidanceCode] = [
@@ -95,6 +101,6 @@ public struct GuidanceCode: Hashable, Sendable, Codable, CustomStringConvertible
         .membershipSuspended, .invoiceOverdue, .payByBankTransfer, .cardChargedOnDueDate, .awaitInvoice,
         .registerProducts, .migrateAvailable, .migrateUnavailable, .completeMissing,
         .pointsToInvitation, .chooseLevel, .businessSwitch, .pointsToLevel, .pointsToBusinessLevels,
-        .membershipActive, .membershipNumberChanged,
+        .membershipActive, .membershipNumberChanged, .membershipEndsAtTermEnd, .membershipExpired, .membershipCancelled,
     ]
 }

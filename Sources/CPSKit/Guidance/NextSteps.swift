@@ -100,6 +100,17 @@ public struct NextSteps: Sendable {
         steps += levelSteps(facts, current: current)
         if let current, current.status == .active {
             steps += membershipSteps(current)
+        } else if current == nil, let latest = MembershipService.current(in: facts.memberships, at: facts.now) {
+            // R-LIFE-2, R-LIFE-3: the last term has ended without a renewal.
+            let status = latest.status(at: facts.now)
+            if status == .expired || status == .cancelled {
+                let ended = CalendarDay(latest.term.end, in: policy.timeZone)
+                steps.append(step(status == .expired ? .membershipExpired : .membershipCancelled,
+                                  facts: ["level": latest.level.rawValue, "membershipNumber": latest.number.compact,
+                                          "endedOn": ended.description],
+                                  display: ["level": levelName(latest.level), "membershipNumber": latest.number.printed,
+                                            "endedOn": DayFormatter(catalog: catalog).long(ended, in: language)]))
+            }
         }
         return steps
     }
@@ -262,6 +273,12 @@ public struct NextSteps: Sendable {
                                   "until": until.description, "method": membership.paymentMethod.rawValue],
                           display: ["level": levelName(membership.level), "membershipNumber": membership.number.printed,
                                     "until": DayFormatter(catalog: catalog).long(until, in: language)])]
+        if membership.cancellation != nil {
+            steps.append(step(.membershipEndsAtTermEnd,
+                              facts: ["level": membership.level.rawValue, "until": until.description],
+                              display: ["level": levelName(membership.level),
+                                        "until": DayFormatter(catalog: catalog).long(until, in: language)]))
+        }
         if let previous = membership.previousNumbers.last {
             steps.append(step(.membershipNumberChanged,
                               facts: ["membershipNumber": membership.number.compact, "previousNumber": previous],

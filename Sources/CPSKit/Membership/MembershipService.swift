@@ -34,7 +34,13 @@ public struct MembershipService: Sendable {
     public func levels(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> LevelEligibility {
         try await context.read("membership.levels", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await eligibility(of: accountID, in: unit)
+            var levels = try await eligibility(of: accountID, in: unit)
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)).map(\.record)
+            if let latest = Self.current(in: all, at: unit.now) {
+                levels.membershipLevel = latest.level
+                levels.membershipStatus = latest.status(at: unit.now)
+            }
+            return levels
         }
     }
 
@@ -46,10 +52,20 @@ public struct MembershipService: Sendable {
         }
     }
 
-    /// The membership usable now, if any (R-MEM-1).
+    /// The account's current membership term (R-MEM-1, R-LIFE-2): the term that has begun and not
+    /// ended now — active or suspended — else the latest term that has begun, whose
+    /// ``Membership/status(at:)`` now says `expired` or `cancelled`; `nil` when the account never had
+    /// one. A renewal term that has not begun (`scheduled`) is not current; an upgraded (ended) term
+    /// never is. Read ``Membership/isUsable(at:)`` to know whether the member can use CPS.
     public func currentMembership(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> Membership? {
         let now = context.time.now()
-        return try await memberships(of: accountID, as: principal).last { $0.isUsable(at: now) }
+        return Self.current(in: try await memberships(of: accountID, as: principal), at: now)
+    }
+
+    /// The current term among `memberships` at `instant` (see ``currentMembership(of:as:)``).
+    static func current(in memberships: [Membership], at instant: Date) -> Membership? {
+        let begun = memberships.filter { $0.status != .ended && $0.term.start <= instant }
+        return begun.last { $0.term.isActive(at: instant) } ?? begun.max { $0.term.end < $1.term.end }
     }
 
     /// Buys a CPS level (R-MEM-1, R-MEM-2, R-BIL-1, R-TIER-1…3). Only a superuser of the account.
@@ -75,6 +91,11 @@ public struct MembershipService: Sendable {
         }
         try await context.read("membership.purchase", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: request.accountID))
+        }
+        // R-LIFE-6: the terms accepted must be the ones in force.
+        let terms = context.policy.lifecycle.termsVersion
+        guard request.termsVersion == terms else {
+            throw MembershipError(.termsNotCurrent, facts: ["accepted": request.termsVersion ?? "—", "current": terms])
         }
         let external = try await previousNumbers.previousNumbers(of: request.accountID)
         return try await context.transact("membership.purchase", as: principal) { unit in
@@ -127,32 +148,36 @@ public struct MembershipService: Sendable {
                                                billing: billing)
         }
         // R-MEM-2: a new number from the global counter, different from every number the account had.
-        let counter = try await unit.fetch(MembershipNumberCounter.self, id: MembershipNumberCounter.singletonID)
-        let previous = external + existing.map(\.record.number.compact)
-        var sequence = counter?.record.nextSequence ?? 1
-        var assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
-        // A number held by another account's record (e.g. imported) is skipped, never shared.
-        while try await unit.holder(of: Membership.numberKey(assignment.number)) != nil {
-            sequence = assignment.nextSequence
-            assignment = try MembershipNumber.assignNew(nextSequence: sequence, previousNumbers: previous)
-        }
+        let assignment = try await unit.assignMembershipNumber(existing: existing.map(\.record), external: external)
         let membershipID: Membership.ID = context.ids.next("membership")
         let purchaseID: MembershipPurchase.ID = context.ids.next("purchase")
-        let membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
+        var membership = Membership(id: membershipID, accountID: account.id, number: assignment.number, term: term,
                                     years: request.years, paymentMethod: request.paymentMethod, purchaseID: purchaseID,
                                     previousNumbers: assignment.previousNumbers, createdAt: now)
-        let purchase = MembershipPurchase(id: purchaseID, accountID: account.id, membershipID: membershipID, term: term,
+        // R-LIFE-6: who accepted which version of the terms, when.
+        membership.termsVersion = request.termsVersion
+        membership.termsAcceptedBy = principal.description
+        membership.termsAcceptedAt = now
+        var purchase = MembershipPurchase(id: purchaseID, accountID: account.id, membershipID: membershipID, term: term,
                                           years: request.years, paymentMethod: request.paymentMethod,
                                           purchasedBy: principal, purchasedAt: now,
                                           issueBy: billing.latestIssueTime(afterPurchaseAt: now))
-        if var counter {
-            counter.record.nextSequence = assignment.nextSequence
-            try unit.update(counter)
-        } else {
-            try unit.insert(MembershipNumberCounter(nextSequence: assignment.nextSequence))
-        }
+        purchase.termsVersion = request.termsVersion
+        purchase.termsAcceptedBy = principal.description
+        purchase.termsAcceptedAt = now
         var ended: Membership?
         if var replaced {
+            // R-LIFE-3: an upgrade inside the notice window replaces the pending renewal term (the latest
+            // term) and voids its invoice, unless its charge has started or it is paid.
+            if let predecessorID = replaced.record.renewalOf, let invoiceID = replaced.record.invoiceID,
+               let invoice = try await unit.fetch(Invoice.self, id: invoiceID),
+               !(try await Self.renewalIsCharged(invoice.record, in: unit)) {
+                if invoice.record.status.awaitsPayment { try unit.voidInvoice(invoice, reason: "renewalUpgraded") }
+                if var predecessor = try await unit.fetch(Membership.self, id: predecessorID), predecessor.record.renewalID == replaced.record.id {
+                    predecessor.record.renewalID = nil
+                    try unit.update(predecessor)
+                }
+            }
             replaced.record.status = .ended
             replaced.record.endedAt = now
             try unit.update(replaced)
@@ -164,6 +189,7 @@ public struct MembershipService: Sendable {
         try unit.audit(membershipID, "membership.\(term.kind.rawValue)", details: [
             "account": account.id.rawValue, "level": term.level.rawValue, "number": assignment.number.compact,
             "years": String(request.years), "fee": term.fee.description, "method": request.paymentMethod.rawValue,
+            "terms": request.termsVersion ?? "",
         ])
         let notice = request.paymentMethod == .bankTransfer
             ? billing.bankTransferNotice(for: account.address.country, language: language) : nil

@@ -8,12 +8,18 @@ public struct PurchaseRequest: Hashable, Codable, Sendable {
     public var years: Int
     /// Card or bank transfer (R-BIL-1).
     public var paymentMethod: PaymentMethod
+    /// The version of the membership terms the superuser accepted (R-LIFE-6); it must be the policy's
+    /// current ``LifecyclePolicy/termsVersion``, else the purchase is refused with
+    /// ``MembershipError/Reason/termsNotCurrent`` — `nil` (not stated) is refused too.
+    public var termsVersion: String?
 
     /// Creates a request; one year by default.
-    public init(accountID: BusinessAccount.ID, level: CPSLevel, years: Int = 1, paymentMethod: PaymentMethod) {
+    public init(accountID: BusinessAccount.ID, level: CPSLevel, years: Int = 1, paymentMethod: PaymentMethod,
+                termsVersion: String? = nil) {
         self.accountID = accountID
         self.level = level
         self.years = years
         self.paymentMethod = paymentMethod
+        self.termsVersion = termsVersion
     }
 }

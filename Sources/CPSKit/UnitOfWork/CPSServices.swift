@@ -49,16 +49,19 @@ public struct CPSServices: Sendable {
     public var paymentFollowUp: PaymentFollowUpService { PaymentFollowUpService(context) }
     /// The due-charges job over the context's payment gateway (R-BIL-3).
     public var cardCharges: CardChargeService { CardChargeService(context) }
+    /// The renewals job: notices, renewal invoices and term ends (R-LIFE-1, R-LIFE-2).
+    public var renewals: RenewalService { RenewalService(context) }
     /// Next steps (R-GUIDE-1).
     public var guidance: GuidanceService { GuidanceService(context) }
     /// The outbox dispatcher over the context's mail transport, `nil` without one (R-ADP-2).
     public var mailDispatcher: MailDispatcher? { context.mailTransport.map { MailDispatcher(context, transport: $0) } }
 
-    /// Every job the context can run (R-UOW-2): password resets, invoicing, card charges (with a
-    /// gateway), payment follow-up, evidence retention (R-GDPR-2), and mail dispatch (with a
-    /// transport), in that order.
+    /// Every job the context can run (R-UOW-2): password resets, renewals, invoicing, card charges (with
+    /// a gateway), payment follow-up, evidence retention (R-GDPR-2), and mail dispatch (with a
+    /// transport), in that order. Renewals run before the card charges of the next loop: a renewal
+    /// invoice issued on its expiry day is charged by the next card-charge run that day.
     public var jobs: [any CPSJob] {
-        var jobs: [any CPSJob] = [passwordResets, invoicing]
+        var jobs: [any CPSJob] = [passwordResets, renewals, invoicing]
         if context.paymentGateway != nil { jobs.append(cardCharges) }
         jobs.append(paymentFollowUp)
         jobs.append(retention)

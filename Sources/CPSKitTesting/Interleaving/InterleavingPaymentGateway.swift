@@ -20,4 +20,10 @@ public struct InterleavingPaymentGateway: PaymentGateway {
         await controller.step("charge \(request.reference) key \(request.idempotencyKey)", kind: .outsideCall)
         return try await base.charge(request)
     }
+
+    /// A step, then the base gateway's refund (R-LIFE-5).
+    public func refund(_ request: RefundRequest) async throws(PaymentGatewayError) -> RefundResult {
+        await controller.step("refund \(request.reference) key \(request.idempotencyKey)", kind: .outsideCall)
+        return try await base.refund(request)
+    }
 }

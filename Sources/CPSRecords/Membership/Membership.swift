@@ -39,6 +39,24 @@ public struct Membership: StoredRecord, Equatable {
     public var suspendedAt: Date?
     /// When an upgrade ended it, if it did (R-MEM-1).
     public var endedAt: Date?
+    /// For a renewal term: the term it renews (R-LIFE-1).
+    public var renewalOf: Membership.ID?
+    /// When the renewals job sent this term's renewal notice, once per term (R-LIFE-1).
+    public var renewalNoticeSentAt: Date?
+    /// The renewal term issued for this one, while it stands (cleared when its invoice is voided)
+    /// (R-LIFE-1, R-LIFE-3).
+    public var renewalID: Membership.ID?
+    /// When the renewals job closed this term at its end: renewed, expired or cancelled (R-LIFE-2).
+    public var lifecycleClosedAt: Date?
+    /// The cancellation at period end, while it stands (R-LIFE-3).
+    public var cancellation: MembershipCancellation?
+    /// The version of the membership terms the superuser last accepted for this term: at the purchase,
+    /// or carried over to an automatic renewal (R-LIFE-6). `nil` on records from before R-LIFE-6.
+    public var termsVersion: String?
+    /// Who accepted ``termsVersion``, as ``Principal/description`` (R-LIFE-6).
+    public var termsAcceptedBy: String?
+    /// When ``termsVersion`` was accepted (R-LIFE-6).
+    public var termsAcceptedAt: Date?
 
     /// Creates a membership record; ``MembershipService/purchase(_:as:)`` is the usual way.
     package init(id: ID, accountID: BusinessAccount.ID, number: MembershipNumber, term: MembershipTerm, years: Int,
@@ -62,9 +80,27 @@ public struct Membership: StoredRecord, Equatable {
     /// The level (R-TIER-1, R-TIER-2).
     public var level: CPSLevel { term.level }
 
-    /// Whether the member can use CPS at `instant`: active (not suspended or ended) and within the term
-    /// (R-MEM-1: from the purchase on, before payment).
-    public func isUsable(at instant: Date) -> Bool { status == .active && term.isActive(at: instant) }
+    /// The status at `instant` (R-MEM-1, R-LIFE-2, R-LIFE-3): the stored `ended` stays; before the term
+    /// starts `scheduled`; from ``MembershipTerm/end`` on (the end is exclusive: active at `end − 1 s`)
+    /// `ended` when a renewal term follows, `cancelled` when the superuser cancelled it, else `expired`;
+    /// inside the term the stored `active` or `suspended`.
+    public func status(at instant: Date) -> MembershipStatus {
+        if status == .ended { return .ended }
+        if instant < term.start { return .scheduled }
+        if instant >= term.end {
+            if renewalID != nil { return .ended }
+            return cancellation == nil ? .expired : .cancelled
+        }
+        return status
+    }
+
+    /// Whether the member can use CPS at `instant`: ``status(at:)`` is `active` — within the term and
+    /// not suspended or ended (R-MEM-1: from the purchase on, before payment).
+    public func isUsable(at instant: Date) -> Bool { status(at: instant) == .active }
+
+    /// Index key of the terms the renewals job still has to act on: notice, renewal or expiry (R-LIFE-1,
+    /// R-LIFE-2).
+    public static let lifecycleIndex = "lifecycle:open"
 
     /// The unique key of a membership number (R-MEM-2).
     public static func numberKey(_ number: MembershipNumber) -> String { "membership-number:\(number.compact)" }
@@ -73,7 +109,9 @@ public struct Membership: StoredRecord, Equatable {
     public var uniqueKeys: [String] { [Membership.numberKey(number)] }
 
     /// The keys the services look this record up by (R-ADP-1).
-    public var indexKeys: [String] { [Self.accountIndex(accountID)] }
+    public var indexKeys: [String] {
+        [Self.accountIndex(accountID)] + (status != .ended && lifecycleClosedAt == nil ? [Self.lifecycleIndex] : [])
+    }
 
     /// The index key of the memberships of `accountID`.
     public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }

@@ -33,6 +33,13 @@ public struct MembershipPurchase: StoredRecord, Equatable {
     public let issueBy: Date
     /// The invoice, once issued.
     public var invoiceID: Invoice.ID?
+    /// The version of the membership terms accepted with this purchase; for an automatic renewal the
+    /// version the superuser last accepted (R-LIFE-6). `nil` on records from before R-LIFE-6.
+    public var termsVersion: String?
+    /// Who accepted ``termsVersion``, as ``Principal/description`` (R-LIFE-6).
+    public var termsAcceptedBy: String?
+    /// When ``termsVersion`` was accepted (R-LIFE-6).
+    public var termsAcceptedAt: Date?
 
     /// Creates a purchase record.
     package init(id: ID, accountID: BusinessAccount.ID, membershipID: Membership.ID, term: MembershipTerm, years: Int,

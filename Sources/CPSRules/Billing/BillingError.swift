@@ -9,6 +9,7 @@ public struct BillingError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case mixedCurrencies, unknownCurrency, invalidAmount, tooManyDecimals, invalidCreditorReference, illegalInvoiceTransition, missingVATRate, invalidInvoiceLine, invalidInvoiceNumber
+            case chargeInProgress, unknownInvoice, missingVoidReason, voidInstead, creditExceedsInvoice
         }
 
         fileprivate let representation: Representation
@@ -35,6 +36,16 @@ public struct BillingError: LocalizedFailure, Equatable {
         public static let invalidInvoiceLine = Reason(.invalidInvoiceLine)
         /// An invoice number that does not follow the policy's series format (R-BIL-2).
         public static let invalidInvoiceNumber = Reason(.invalidInvoiceNumber)
+        /// A card charge of the invoice has been claimed or made: it cannot be voided now (R-LIFE-5).
+        public static let chargeInProgress = Reason(.chargeInProgress)
+        /// No invoice has that ID (R-LIFE-5).
+        public static let unknownInvoice = Reason(.unknownInvoice)
+        /// Voiding needs a reason in words (R-LIFE-5).
+        public static let missingVoidReason = Reason(.missingVoidReason)
+        /// A credit note for an open invoice nothing of which is paid: void it instead (R-LIFE-5).
+        public static let voidInstead = Reason(.voidInstead)
+        /// The credit notes would credit more than the invoice's total (R-LIFE-5).
+        public static let creditExceedsInvoice = Reason(.creditExceedsInvoice)
     }
 
     /// The kind of refusal.
@@ -78,6 +89,11 @@ public struct BillingError: LocalizedFailure, Equatable {
             case .missingVATRate: BillingError(.missingVATRate, facts: ["country": "FR"])
             case .invalidInvoiceLine: BillingError(.invalidInvoiceLine, facts: ["line": "2"])
             case .invalidInvoiceNumber: BillingError(.invalidInvoiceNumber, facts: ["number": "INV-X"])
+            case .chargeInProgress: BillingError(.chargeInProgress, facts: ["number": "CPS-2026-000001"])
+            case .unknownInvoice: BillingError(.unknownInvoice)
+            case .missingVoidReason: BillingError(.missingVoidReason)
+            case .voidInstead: BillingError(.voidInstead, facts: ["number": "CPS-2026-000001"])
+            case .creditExceedsInvoice: BillingError(.creditExceedsInvoice, facts: ["number": "CPS-2026-000001", "left": "EUR 20.00"])
             }
         }
     }

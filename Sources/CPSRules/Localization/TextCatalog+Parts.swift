@@ -27,5 +27,8 @@ extension TextCatalog {
         .reviewer,
         .commandLine,
         .privacy,
+        .lifecycle,
+        .lifecycleEmail,
+        .lifecycleErrors,
     ]
 }

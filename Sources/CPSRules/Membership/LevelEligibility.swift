@@ -26,6 +26,12 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     /// Whether the account has more than the business threshold, so the seed's ON/OFF switch offers a
     /// choice between the views (R-TIER-3). Both views are always computed.
     public let isBusinessSwitchShown: Bool
+    /// The level of the account's latest membership term, when the view is read for an account
+    /// (`MembershipService.levels(of:as:)`), else `nil` (R-LIFE-2).
+    public var membershipLevel: CPSLevel?
+    /// That term's status at the time of reading — `active`, `suspended`, `expired`, `cancelled` —
+    /// so the view can say "expired" (R-LIFE-2).
+    public var membershipStatus: MembershipStatus?
 
     /// Evaluates `points` and `completeRegistrations` against `policy` (R-TIER-1, R-TIER-2, R-TIER-3).
     public init(points: Int, completeRegistrations: Int, policy: LevelPolicy) {

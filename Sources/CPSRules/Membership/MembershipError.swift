@@ -8,6 +8,7 @@ public struct MembershipError: LocalizedFailure, Equatable {
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
             case levelNotOpen, levelNotOffered, invalidMembershipNumber, membershipNumbersExhausted, invalidTermChange, cardPaymentsUnavailable
+            case noCurrentMembership, alreadyCancelled, notCancelled, renewalAlreadyCharged, termEnded, termsNotCurrent
         }
 
         fileprivate let representation: Representation
@@ -29,6 +30,19 @@ public struct MembershipError: LocalizedFailure, Equatable {
         /// The host takes no cards: its context has no ``CPSContext/paymentGateway`` (a configuration
         /// error, R-BIL-3). Choose bank transfer instead.
         public static let cardPaymentsUnavailable = Reason(.cardPaymentsUnavailable)
+        /// The account has no membership term that could be cancelled or restored now (R-LIFE-3).
+        public static let noCurrentMembership = Reason(.noCurrentMembership)
+        /// The term is already cancelled at its end (R-LIFE-3).
+        public static let alreadyCancelled = Reason(.alreadyCancelled)
+        /// An undo of a cancellation that does not stand (R-LIFE-3).
+        public static let notCancelled = Reason(.notCancelled)
+        /// A cancellation after the renewal's card charge was claimed, or after the renewal was paid:
+        /// the renewal stands (R-LIFE-3).
+        public static let renewalAlreadyCharged = Reason(.renewalAlreadyCharged)
+        /// The term has ended: a cancellation can no longer be undone (R-LIFE-3).
+        public static let termEnded = Reason(.termEnded)
+        /// The purchase names a terms version that is not the one in force (R-LIFE-6).
+        public static let termsNotCurrent = Reason(.termsNotCurrent)
     }
 
     /// The kind of refusal.
@@ -82,6 +96,7 @@ public struct MembershipError: LocalizedFailure, Equatable {
         switch reason.representation {
         case .cardPaymentsUnavailable, .membershipNumbersExhausted: .configuration
         case .levelNotOpen, .levelNotOffered, .invalidMembershipNumber, .invalidTermChange: .refusal
+        case .noCurrentMembership, .alreadyCancelled, .notCancelled, .renewalAlreadyCharged, .termEnded, .termsNotCurrent: .refusal
         }
     }
 
@@ -125,6 +140,12 @@ public struct MembershipError: LocalizedFailure, Equatable {
             case .membershipNumbersExhausted: [MembershipError(.membershipNumbersExhausted, facts: ["sequence": "99999"])]
             case .invalidTermChange: [MembershipError(.invalidTermChange, level: .silver, facts: ["from": "gold"])]
             case .cardPaymentsUnavailable: [MembershipError(.cardPaymentsUnavailable)]
+            case .noCurrentMembership: [MembershipError(.noCurrentMembership)]
+            case .alreadyCancelled: [MembershipError(.alreadyCancelled, level: .gold, facts: ["until": "2027-11-27"])]
+            case .notCancelled: [MembershipError(.notCancelled, level: .gold)]
+            case .renewalAlreadyCharged: [MembershipError(.renewalAlreadyCharged, level: .gold, facts: ["invoiceNumber": "CPS-2027-000002"])]
+            case .termEnded: [MembershipError(.termEnded, level: .gold, facts: ["until": "2027-11-27"])]
+            case .termsNotCurrent: [MembershipError(.termsNotCurrent, facts: ["accepted": "2025-1", "current": "2026-1"])]
             }
         }
     }

@@ -51,7 +51,27 @@ public struct MembershipTerm: Hashable, Codable, Sendable {
     /// Whether the membership is active at `instant` (`start <= instant < end`) (R-MEM-1).
     public func isActive(at instant: Date) -> Bool { start <= instant && instant < end }
 
+    /// The expiry date: the calendar day of ``end`` in `timeZone` (R-LIFE-1, R-LIFE-2). A renewal
+    /// invoice is due on this day, and a card renewal is charged on it.
+    public func expiryDay(in timeZone: TimeZone) -> CalendarDay { CalendarDay(end, in: timeZone) }
+
+    /// The day the renewal notice is due: the expiry date − `noticeDays` calendar days in `timeZone`
+    /// (R-LIFE-1). The renewals job acts on its first run on or after this day.
+    public func renewalNoticeDay(noticeDays: Int, in timeZone: TimeZone) -> CalendarDay {
+        expiryDay(in: timeZone).adding(days: -min(max(noticeDays, 0), 3_650))
+    }
+
     // MARK: - Calculators
+
+    /// The renewal of `current` that runs from its expiry, whatever the instant (R-LIFE-1, R-MEM-1):
+    /// the same level, `years` terms from `current.end`, at the level's fee.
+    public static func renewalFromExpiry(of current: MembershipTerm, years: Int = 1, levels: LevelPolicy,
+                                         billing: BillingPolicy) throws(MembershipError) -> MembershipTerm {
+        let fee = try fee(of: current.level, years: years, levels: levels)
+        return MembershipTerm(level: current.level, kind: .renewal, start: current.end,
+                              end: end(from: current.end, years: years, billing: billing),
+                              fee: fee, credit: .zero(fee.currency))
+    }
 
     /// A purchase of `level` at `instant`: starts at once, ends `years` terms later (R-MEM-1).
     public static func purchase(level: CPSLevel, years: Int = 1, at instant: Date, levels: LevelPolicy,

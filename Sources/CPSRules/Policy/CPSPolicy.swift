@@ -45,6 +45,8 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
     /// Territories of participating countries where CPS is not offered, by country code, recognised
     /// by postal code (R-ACC-3). Default ``ExcludedTerritory/canonEurope``.
     public var excludedTerritories: [String: [ExcludedTerritory]] = ExcludedTerritory.canonEurope
+    /// Renewal notice days, automatic card renewal and the terms version (R-LIFE-1, R-LIFE-6).
+    public var lifecycle: LifecyclePolicy = LifecyclePolicy()
 
     /// The policy's time zone (UTC if the identifier is unknown, which ``validate()`` refuses).
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current }
@@ -175,6 +177,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         try retries.validate()
         try jobs.validate()
         try retention.validate()
+        try lifecycle.validate()
     }
 
     /// Values that validate but do not suit production, reported as ``CPSEvent/policyWarning(field:problem:)``
@@ -196,7 +199,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case name, participatingCountries, timeZoneIdentifier, fieldLimits, evidence, validation, mail, passwords, calendar, products
-        case levels, billing, retries, jobs, excludedTerritories, retention
+        case levels, billing, retries, jobs, excludedTerritories, retention, lifecycle
     }
 
     public init(from decoder: any Decoder) throws {
@@ -219,6 +222,7 @@ public struct CPSPolicy: Hashable, Codable, Sendable {
         retention = try c.decodeIfPresent(RetentionPolicy.self, forKey: .retention) ?? d.retention
         excludedTerritories = try c.decodeIfPresent([String: [ExcludedTerritory]].self, forKey: .excludedTerritories)
             ?? d.excludedTerritories
+        lifecycle = try c.decodeIfPresent(LifecyclePolicy.self, forKey: .lifecycle) ?? d.lifecycle
     }
 
     /// The checks of the `levels` and `billing` sections (R-TIER-1, R-TIER-2, R-BIL-1…5, R-MEM-1).

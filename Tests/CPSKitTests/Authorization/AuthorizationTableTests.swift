@@ -81,16 +81,25 @@ struct AuthorizationTableTests {
         "InvoicingService.issueDueInvoices(as:)": { env, _, p in _ = try await env.invoicing.issueDueInvoices(as: p) },
         "InvoicingService.nextDue(after:)": { env, _, _ in _ = try await env.invoicing.nextDue(after: env.clock.now) },
         "InvoicingService.runOnce(as:)": { env, _, p in _ = try await env.invoicing.runOnce(as: p) },
+        "InvoicingService.voidInvoice(_:reason:as:)": { env, _, p in _ = try await env.invoicing.voidInvoice("no-such-invoice", reason: "test", as: p) },
+        "InvoicingService.creditNotes(of:as:)": { env, w, p in _ = try await env.invoicing.creditNotes(of: w.accountHere, as: p) },
+        "InvoicingService.issueCreditNote(for:lines:reason:as:)": { env, _, p in
+            _ = try await env.invoicing.issueCreditNote(for: "no-such-invoice", reason: "test", as: p)
+        },
         "InvoicingService.unpaidInvoices(of:as:)": { env, w, p in _ = try await env.invoicing.unpaidInvoices(of: w.accountHere, as: p) },
         "MailDispatcher.dispatchPending(limit:)": { env, _, _ in _ = try await env.mailDispatcher.dispatchPending(limit: 1) },
         "MailDispatcher.nextDue(after:)": { env, _, _ in _ = try await env.mailDispatcher.nextDue(after: env.clock.now) },
         "MailDispatcher.nextDueDate()": { env, _, _ in _ = try await env.mailDispatcher.nextDueDate() },
         "MailDispatcher.runOnce(as:)": { env, _, p in _ = try await env.mailDispatcher.runOnce(as: p) },
+        "MembershipService.cancelAtPeriodEnd(of:reason:note:as:)": { env, w, p in
+            _ = try await env.membership.cancelAtPeriodEnd(of: w.accountHere, reason: .other, as: p)
+        },
+        "MembershipService.undoCancellation(of:as:)": { env, w, p in _ = try await env.membership.undoCancellation(of: w.accountHere, as: p) },
         "MembershipService.currentMembership(of:as:)": { env, w, p in _ = try await env.membership.currentMembership(of: w.accountHere, as: p) },
         "MembershipService.levels(of:as:)": { env, w, p in _ = try await env.membership.levels(of: w.accountHere, as: p) },
         "MembershipService.memberships(of:as:)": { env, w, p in _ = try await env.membership.memberships(of: w.accountHere, as: p) },
         "MembershipService.purchase(_:idempotencyKey:as:)": { env, w, p in
-            _ = try await env.membership.purchase(PurchaseRequest(accountID: w.accountHere, level: .gold, paymentMethod: .card), as: p) },
+            _ = try await env.membership.purchase(PurchaseRequest(accountID: w.accountHere, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: p) },
         "MigrationService.availability(of:as:)": { env, w, p in _ = try await env.migration.availability(of: w.accountHere, as: p) },
         "MigrationService.migrate(_:as:)": { env, w, p in _ = try await env.migration.migrate(w.accountHere, as: p) },
         "MigrationService.previousMembershipNumbers(of:as:)": { env, w, p in
@@ -123,6 +132,9 @@ struct AuthorizationTableTests {
         "PaymentFollowUpService.nextDue(after:)": { env, _, _ in _ = try await env.paymentFollowUp.nextDue(after: env.clock.now) },
         "PaymentFollowUpService.run(as:)": { env, _, p in _ = try await env.paymentFollowUp.run(as: p) },
         "PaymentFollowUpService.runOnce(as:)": { env, _, p in _ = try await env.paymentFollowUp.runOnce(as: p) },
+        "RenewalService.nextDue(after:)": { env, _, _ in _ = try await env.renewals.nextDue(after: env.clock.now) },
+        "RenewalService.run(as:)": { env, _, p in _ = try await env.renewals.run(as: p) },
+        "RenewalService.runOnce(as:)": { env, _, p in _ = try await env.renewals.runOnce(as: p) },
         "ProductService.complete(_:on:with:as:)": { env, w, p in
             _ = try await env.products.complete(w.productHere, on: w.accountHere, with: ProductUpdate(dealer: "Foto Berlin"), as: p) },
         "ProductService.ledger(of:as:)": { env, w, p in _ = try await env.products.ledger(of: w.accountHere, as: p) },

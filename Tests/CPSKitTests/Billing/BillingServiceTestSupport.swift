@@ -25,7 +25,7 @@ struct BillingFixture {
     @discardableResult
     func buy(_ level: CPSLevel = .gold, years: Int = 1, method: PaymentMethod = .bankTransfer) async throws -> PurchaseReceipt {
         try await env.membership.purchase(PurchaseRequest(accountID: accountID, level: level, years: years,
-                                                          paymentMethod: method), as: superuser)
+                                                          paymentMethod: method, termsVersion: Fixtures.termsVersion), as: superuser)
     }
 
     /// Buys `level`, moves one hour on and runs the issue-invoices job: the one invoice it issued.

@@ -14,7 +14,7 @@ struct PurchaseServiceTests {
         var batch = WriteBatch()
         try batch.insert(user)
         try await fixture.env.store.commit(batch)
-        let request = PurchaseRequest(accountID: fixture.accountID, level: .gold, paymentMethod: .card)
+        let request = PurchaseRequest(accountID: fixture.accountID, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion)
         let refusal = await #expect(throws: AuthorizationError.self) {
             try await fixture.env.membership.purchase(request, as: .accountUser("user-plain"))
         }
@@ -138,7 +138,7 @@ struct PurchaseServiceTests {
         }
         let fixture = try await BillingFixture.make(points: 2_000)
         let service = MembershipService(fixture.env.context, previousNumbers: OldCPS())
-        let request = PurchaseRequest(accountID: fixture.accountID, level: .gold, paymentMethod: .card)
+        let request = PurchaseRequest(accountID: fixture.accountID, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion)
         let first = try await service.purchase(request, as: fixture.superuser).membership
         #expect(first.number.compact != "CPS0000000018")
         #expect(first.previousNumbers == ["CPS0000000018"])

@@ -255,7 +255,7 @@ struct GuidanceTests {
         let env = TestEnvironment()
         let active = try await env.activeAccount()
         try await env.setPoints(1_000, completeRegistrations: 4, for: active.account.id)
-        _ = try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card),
+        _ = try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                               as: active.principal)
         let guidance = Self.guidance(env)
         let pending = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .english)
@@ -288,7 +288,7 @@ struct GuidanceTests {
         let active = try await env.activeAccount(Fixtures.swedishNonVATForm)
         try await env.setPoints(600, completeRegistrations: 3, for: active.account.id)
         _ = try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .silver,
-                                                              paymentMethod: .bankTransfer), as: active.principal)
+                                                              paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion), as: active.principal)
         let guidance = Self.guidance(env)
         let pending = try await guidance.nextSteps(forAccount: active.account.id, as: active.principal, in: .english)
         #expect(pending.first?.code == .awaitInvoice)

@@ -18,7 +18,7 @@ struct MigratedMembershipNumberTests {
         #expect(try await env.store.previousMembershipNumbers(of: active.account.id) == [spaced])
         try await env.setPoints(1_200, for: active.account.id)
         let receipt = try await env.membership.purchase(
-            PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card), as: active.principal)
+            PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: active.principal)
         #expect(receipt.membership.number.description != firstNumber)
         #expect(try await env.store.previousMembershipNumbers(of: active.account.id) == [spaced]) // the old one stays on record
 
@@ -27,7 +27,7 @@ struct MigratedMembershipNumberTests {
         let other = try await plain.activeAccount()
         try await plain.setPoints(1_200, for: other.account.id)
         let first = try await plain.membership.purchase(
-            PurchaseRequest(accountID: other.account.id, level: .gold, paymentMethod: .card), as: other.principal)
+            PurchaseRequest(accountID: other.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: other.principal)
         #expect(first.membership.number.description == firstNumber)
     }
 }

@@ -24,7 +24,7 @@ struct ChargeStressTests {
             try await setup.setPoints(1_200, for: active.account.id)
             for _ in 0..<10 {
                 try await setup.membership.purchase(
-                    PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card), as: active.principal)
+                    PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: active.principal)
             }
         }
         setup.clock.advance(by: 3_600)

@@ -51,13 +51,13 @@ struct CompositionRootTests {
         context.paymentGateway = nil
         let membership = CPSServices(context).membership
         let error = await #expect(throws: MembershipError.self) {
-            try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card),
+            try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                           as: active.principal)
         }
         #expect(error?.reason == .cardPaymentsUnavailable)
         #expect(error?.message(in: .swedish) == "Betalning med kort är inte möjlig här. Välj banköverföring.")
         #expect(try await env.store.fetchAll(Membership.self).isEmpty)
-        _ = try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer),
+        _ = try await membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion),
                                           as: active.principal)
         #expect(!CPSServices(context).jobs.contains { $0.name == "cardCharges" })
         await #expect(throws: MembershipError.self) { try await CPSServices(context).cardCharges.chargeDueInvoices(as: .system("jobs")) }
@@ -82,7 +82,7 @@ struct CompositionRootTests {
     func jobs() async throws {
         let env = TestEnvironment()
         let names = env.services.jobs.map(\.name)
-        #expect(names == ["passwordResets", "invoicing", "cardCharges", "paymentFollowUp", "retention", "mailDispatch"])
+        #expect(names == ["passwordResets", "renewals", "invoicing", "cardCharges", "paymentFollowUp", "retention", "mailDispatch"])
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == nil)
         let active = try await env.activeAccount() // delivers its mail to read the link
         // The approved application's evidence is due for deletion in 90 days (R-GDPR-2).
@@ -95,7 +95,7 @@ struct CompositionRootTests {
         #expect(try await env.services.jobs.nextDue(after: env.clock.now) == evidenceDue)
         try await env.setPoints(1_200, for: active.account.id)
         let receipt = try await env.membership.purchase(
-            PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card), as: active.principal)
+            PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion), as: active.principal)
         #expect(try await env.invoicing.nextDue(after: env.clock.now) == env.clock.now)
         let report = try await env.invoicing.runOnce(as: .system("jobs"))
         #expect(report.processed == 1 && !report.hasMore)

@@ -56,7 +56,7 @@ struct JobRaceTests {
         let env = TestEnvironment()
         let active = try await env.activeAccount()
         try await env.setPoints(1_200, for: active.account.id)
-        try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer),
+        try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion),
                                           as: active.principal)
         let fixture = RaceFixture(prepared: try #require(env.store as? InMemoryRecordStore), now: env.clock.now.addingTimeInterval(3_600),
                                   active: active, invoices: [])
@@ -83,7 +83,7 @@ struct JobRaceTests {
         let report = try await explore(fixture) { world, runner -> String in
             if runner == 0 {
                 _ = try await world.env.membership.purchase(
-                    PurchaseRequest(accountID: fixture.active.account.id, level: .silver, paymentMethod: .bankTransfer),
+                    PurchaseRequest(accountID: fixture.active.account.id, level: .silver, paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion),
                     as: fixture.active.principal)
                 return "bought"
             }
@@ -158,7 +158,7 @@ struct JobRaceTests {
         let env = TestEnvironment()
         let active = try await env.activeAccount()
         try await env.setPoints(1_200, for: active.account.id)
-        try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer),
+        try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion),
                                           as: active.principal)
         env.clock.advance(by: 3_600)
         let invoice = try #require(try await env.invoicing.issueDueInvoices(as: TestEnvironment.billingJob).issued.first)

@@ -28,7 +28,7 @@ struct RaceFixture: Sendable {
         let active = try await env.activeAccount()
         try await env.setPoints(1_200, for: active.account.id)
         for _ in 0..<count {
-            try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card),
+            try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                               as: active.principal)
         }
         env.clock.advance(by: 3_600)

@@ -68,7 +68,7 @@ struct RaceTests {
             try await env.setPoints(2_000, for: active.account.id)
             let count = 9
             for _ in 0..<count {
-                _ = try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .silver, paymentMethod: .card),
+                _ = try await env.membership.purchase(PurchaseRequest(accountID: active.account.id, level: .silver, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                                   as: active.principal)
             }
             env.clock.advance(by: 600)

@@ -6,7 +6,8 @@ import Foundation
 /// - A reference that does not parse — a wrong check digit, a typo — or names no invoice is **not**
 ///   matched: the payment is kept as unmatched for a person (``unmatchedPayments(as:)``).
 /// - A partial payment leaves the rest due; a payment covering the rest makes the invoice `paid`
-///   and reactivates a suspended membership; anything beyond is kept as ``AccountCredit``.
+///   and reactivates a suspended membership; anything beyond is kept as ``AccountCredit``. A payment
+///   for a voided invoice (a bank renewal voided at expiry, R-LIFE-2) becomes account credit whole.
 /// - A payment received **on** the due day is on time; from the next day the invoice was overdue
 ///   (``IncomingPayment/onTime``).
 ///
@@ -83,8 +84,9 @@ public struct BankPaymentService: Sendable {
                 break
             }
         }
-        if var invoice = target, invoice.record.total.currency == amount.currency, invoice.record.status != .void,
-           invoice.record.status != .draft {
+        // A voided invoice (a bank renewal voided at expiry, R-LIFE-2) still matches: nothing is applied and
+        // the whole amount becomes account credit.
+        if var invoice = target, invoice.record.total.currency == amount.currency, invoice.record.status != .draft {
             let due = invoice.record.amountDue
             let applied = invoice.record.status.awaitsPayment ? min(due.amount, amount.amount) : 0
             let excess = amount.amount - applied

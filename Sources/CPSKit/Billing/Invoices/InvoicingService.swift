@@ -85,6 +85,22 @@ public struct InvoicingService: Sendable {
             throw StorageError(.corrupt, kind: MembershipPurchase.kind, subject: purchaseID.rawValue,
                                detail: "the purchase's account or membership is missing")
         }
+        let invoice = try await makeInvoice(for: record, account: account, due: billing.dueDate(issuedAt: now), in: unit)
+        purchase.record.invoiceID = invoice.id
+        try unit.update(purchase)
+        membership.record.invoiceID = invoice.id
+        try unit.update(membership)
+        return invoice
+    }
+
+    /// Issues the invoice of `record` (a purchase or a renewal) due as `due`, in `unit` (R-BIL-2, R-BIL-5,
+    /// R-LIFE-1): VAT, the next number of the series with its counter, the RF reference, the invoice
+    /// record, the audit entry and the invoice e-mail. The caller marks the purchase and membership.
+    func makeInvoice(for record: MembershipPurchase, account: BusinessAccount, due: InvoiceDueDate,
+                     in unit: UnitOfWork) async throws -> Invoice {
+        let now = unit.now
+        let billing = support.billing
+        let purchaseID = record.id
         // R-BIL-5: VAT from the customer's country, number and registry look-up.
         let lookup = account.vatLookup.flatMap { $0.number == account.vatStatus.number ? $0 : nil }
         let verdict = Self.verdict(of: lookup)
@@ -96,7 +112,6 @@ public struct InvoicingService: Sendable {
         let line = InvoiceLine(description: lineText(record, in: language), unitPrice: record.term.fee)
         let amounts = try InvoiceAmounts(lines: [line], currency: billing.currency, assessment: assessment)
         // R-BIL-2: the next number of the series of the issue year, counter updated in this unit.
-        let due = billing.dueDate(issuedAt: now)
         let series = billing.invoiceNumberFormat.seriesKey(year: due.issueDay.year)
         let counter = try await unit.fetch(InvoiceSeriesCounter.self, id: series)
         let sequence = (counter?.record.lastSequence ?? 0) + 1
@@ -111,10 +126,6 @@ public struct InvoicingService: Sendable {
         next.lastSequence = sequence
         try unit.save(next, over: counter)
         try unit.insert(invoice)
-        purchase.record.invoiceID = invoice.id
-        try unit.update(purchase)
-        membership.record.invoiceID = invoice.id
-        try unit.update(membership)
         try unit.audit(invoice.id, "invoice.issued", details: [
             "number": number, "purchase": purchaseID.rawValue, "total": invoice.total.description,
             "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,

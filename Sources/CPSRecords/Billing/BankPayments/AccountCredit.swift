@@ -1,6 +1,7 @@
 import Foundation
 
-/// Money an account paid beyond an invoice's amount due, kept as credit (R-BIL-4).
+/// Money an account paid beyond an invoice's amount due, or the part of a credit note above what was
+/// still due, kept as credit (R-BIL-4, R-LIFE-5).
 public struct AccountCredit: StoredRecord, Equatable {
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "account-credit"
@@ -11,15 +12,19 @@ public struct AccountCredit: StoredRecord, Equatable {
     public let accountID: BusinessAccount.ID
     /// The amount.
     public let amount: Money
-    /// The payment it came from.
-    public let paymentID: IncomingPayment.ID
-    /// The invoice that payment was for.
+    /// The payment it came from; `nil` for a credit note's credit (R-LIFE-5).
+    public let paymentID: IncomingPayment.ID?
+    /// The credit note it came from, if any (R-LIFE-5).
+    public var creditNoteID: CreditNote.ID?
+    /// The invoice that payment or credit note was for.
     public let invoiceID: Invoice.ID
     /// When it was recorded.
     public let createdAt: Date
 
     /// Creates a credit.
-    package init(id: String, accountID: BusinessAccount.ID, amount: Money, paymentID: IncomingPayment.ID, invoiceID: Invoice.ID, createdAt: Date) {
+    package init(id: String, accountID: BusinessAccount.ID, amount: Money, paymentID: IncomingPayment.ID?, invoiceID: Invoice.ID,
+                 createdAt: Date, creditNoteID: CreditNote.ID? = nil) {
+        self.creditNoteID = creditNoteID
         self.id = id
         self.accountID = accountID
         self.amount = amount

@@ -55,6 +55,13 @@ public struct Invoice: StoredRecord, Equatable {
     public var remindersSent: Int
     /// Whether the "payment failed / overdue" mail has gone out (R-BIL-3).
     public var overdueNoticeSent: Bool
+    /// When it was voided, if it was; a voided invoice keeps its number (R-BIL-2, R-LIFE-2, R-LIFE-3).
+    public var voidedAt: Date?
+    /// Why it was voided: `renewalExpired` (a bank renewal unpaid at expiry), `renewalCancelled`
+    /// (a cancellation before the charge), … (R-LIFE-2, R-LIFE-3).
+    public var voidReason: String?
+    /// The total of the credit notes issued against it so far, `nil` before the first (R-LIFE-5).
+    public var creditedAmount: Money?
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
     package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,
@@ -87,9 +94,9 @@ public struct Invoice: StoredRecord, Equatable {
     /// What the customer pays: the total including VAT (R-BIL-2).
     public var total: Money { amounts.total }
 
-    /// What is still due: total − paid, never below zero (R-BIL-4).
+    /// What is still due: total − paid − credited, never below zero (R-BIL-4, R-LIFE-5).
     public var amountDue: Money {
-        let rest = total.amount - amountPaid.amount
+        let rest = total.amount - amountPaid.amount - (creditedAmount?.amount ?? 0)
         return Money(rest > 0 ? rest : 0, total.currency)
     }
 

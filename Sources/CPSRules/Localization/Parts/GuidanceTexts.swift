@@ -40,6 +40,9 @@ extension TextTable {
             "guidance.step.invoice.overdue.bankTransfer": "Invoice {invoiceNumber} is overdue: {amountDue} was due on {dueDate}. Pay now by bank transfer with the reference {reference}; if it is still unpaid on {suspensionDate}, your membership is suspended until it is paid.",
             "guidance.step.membership.active": "Your CPS {level} membership is active up to and including {until}: you can start using it at once. Your CPS membership number is {membershipNumber}.",
             "guidance.step.membership.numberChanged": "Note that your CPS membership number has changed: it is now {membershipNumber} (before: {previousNumber}).",
+            "guidance.step.membership.expired": "Your CPS {level} membership {membershipNumber} expired on {endedOn} and was not renewed. Choose a level under \"Available CPS levels\" to start a new term; it gets a new membership number.",
+            "guidance.step.membership.cancelled": "Your CPS {level} membership {membershipNumber} ended on {endedOn} as you cancelled it. Choose a level under \"Available CPS levels\" to start a new term; it gets a new membership number.",
+            "guidance.step.membership.endsAtTermEnd": "Your CPS {level} membership is cancelled and ends after {until}; it will not be renewed. A superuser can undo the cancellation until then.",
             "guidance.step.membership.suspended": "Your CPS {level} membership is suspended because invoice {invoiceNumber} is unpaid: pay {amountDue} with the reference {reference} and it is usable again.",
         ],
         swedish: [
@@ -77,6 +80,9 @@ extension TextTable {
             "guidance.step.invoice.overdue.bankTransfer": "Faktura {invoiceNumber} är förfallen: {amountDue} skulle ha betalats senast {dueDate}. Betala nu via banköverföring med referensen {reference}; är den fortfarande obetald {suspensionDate} stängs ditt medlemskap av tills den är betald.",
             "guidance.step.membership.active": "Ditt CPS-medlemskap {level} gäller till och med {until}: du kan börja använda det direkt. Ditt CPS-medlemsnummer är {membershipNumber}.",
             "guidance.step.membership.numberChanged": "Observera att ditt CPS-medlemsnummer har ändrats: det är nu {membershipNumber} (tidigare: {previousNumber}).",
+            "guidance.step.membership.expired": "Ditt CPS-medlemskap {level} {membershipNumber} gick ut den {endedOn} och förnyades inte. Välj en nivå under \"Tillgängliga CPS-nivåer\" för att börja en ny period; den får ett nytt medlemsnummer.",
+            "guidance.step.membership.cancelled": "Ditt CPS-medlemskap {level} {membershipNumber} upphörde den {endedOn} eftersom ni sade upp det. Välj en nivå under \"Tillgängliga CPS-nivåer\" för att börja en ny period; den får ett nytt medlemsnummer.",
+            "guidance.step.membership.endsAtTermEnd": "Ditt CPS-medlemskap {level} är uppsagt och upphör efter {until}; det förnyas inte. En superanvändare kan ångra uppsägningen fram till dess.",
             "guidance.step.membership.suspended": "Ditt CPS-medlemskap {level} är avstängt eftersom faktura {invoiceNumber} är obetald: betala {amountDue} med referensen {reference} så kan du använda det igen.",
         ]
     )

@@ -1,0 +1,106 @@
+import CPSKit
+import CPSKitTesting
+import Foundation
+import Testing
+
+/// The lifecycle jobs and operations, two runners at every read (R-LIFE-1, R-LIFE-3, R-UOW-1, R-UOW-2).
+@Suite("Races: the renewals job and the cancellation, every schedule of two runners (R-LIFE-1, R-LIFE-3, R-UOW-1)")
+struct LifecycleRaceTests {
+    /// Under ThreadSanitizer the exhaustive explorations are replaced by seeded random schedules.
+    static let sampled = ProcessInfo.processInfo.environment["CPS_RACE_SAMPLE"] != nil
+
+    private func explore<Output: Sendable>(
+        _ fixture: RaceFixture,
+        run: @escaping @Sendable (RaceFixture.World, Int) async throws -> Output,
+        verify: @escaping (RaceFixture.World, [Result<Output, any Error>]) async throws -> Void
+    ) async throws -> ExplorationReport {
+        if Self.sampled {
+            return try await Interleaving.random(runners: 2, schedules: 50, seed: 17, setUp: { fixture.world($0) }, run: run,
+                                                 verify: verify)
+        }
+        return try await Interleaving.exhaustive(runners: 2, limit: 200_000, setUp: { fixture.world($0) }, run: run,
+                                                 verify: verify)
+    }
+
+    /// The store of `lifecycle` prepared at `now`.
+    private func raceFixture(_ lifecycle: LifecycleFixture, at now: Date) throws -> RaceFixture {
+        RaceFixture(prepared: try #require(lifecycle.env.store as? InMemoryRecordStore), now: now,
+                    active: lifecycle.billing.active, invoices: [])
+    }
+
+    @Test("R-LIFE-1, R-UOW-2: two renewals jobs on the notice day, every schedule → one notice, one renewal term, one invoice")
+    func twoRenewalJobs() async throws {
+        let lifecycle = try await LifecycleFixture.make(method: .card)
+        lifecycle.moveTo(lifecycle.noticeDay)
+        let fixture = try raceFixture(lifecycle, at: lifecycle.env.clock.now)
+        let first = lifecycle.first
+        let report = try await explore(fixture) { world, runner in
+            try await world.env.renewals.run(as: .system("renewals-\(runner)"))
+        } verify: { world, results in
+            let reports = try Interleaving.requireSuccess(results)
+            #expect(reports.map(\.noticed.count).reduce(0, +) == 1)
+            #expect(reports.map(\.renewalInvoices.count).reduce(0, +) == 1)
+            #expect(try await world.env.mails("renewalNotice").count == 1)
+            let memberships = try await world.store.fetchAll(Membership.self).map(\.record)
+            #expect(memberships.filter { $0.renewalOf == first.id }.count == 1)
+            #expect(try await world.store.fetchAll(Invoice.self).count == 2)
+        }
+        #expect(report.schedules > 1)
+        print("two renewal jobs: \(report)")
+    }
+
+    @Test("R-LIFE-2, R-UOW-2: two renewals jobs at the end of a term with an unpaid bank renewal → one expiry, one void")
+    func twoExpiryRuns() async throws {
+        let lifecycle = try await LifecycleFixture.make(method: .bankTransfer)
+        lifecycle.moveTo(lifecycle.noticeDay)
+        let invoiceID = try #require(try await lifecycle.runRenewals().renewalInvoices.first)
+        let fixture = try raceFixture(lifecycle, at: lifecycle.first.term.end)
+        _ = try await explore(fixture) { world, runner in
+            try await world.env.renewals.run(as: .system("renewals-\(runner)"))
+        } verify: { world, results in
+            let reports = try Interleaving.requireSuccess(results)
+            #expect(reports.map(\.expired.count).reduce(0, +) == 1)
+            #expect(reports.map(\.voided.count).reduce(0, +) == 1)
+            #expect(try await world.store.fetch(Invoice.self, id: invoiceID)?.record.status == .void)
+            #expect(try await world.audits("invoice.voided").count == 1)
+        }
+    }
+}
+
+extension LifecycleRaceTests {
+    @Test("R-LIFE-3, R-UOW-1: a cancellation racing the card charge of the renewal on the expiry day — every schedule, exactly one of: voided and nothing charged, or refused and charged once")
+    func cancelRacingCharge() async throws {
+        let lifecycle = try await LifecycleFixture.make(method: .card)
+        lifecycle.moveTo(lifecycle.noticeDay)
+        let invoiceID = try #require(try await lifecycle.runRenewals().renewalInvoices.first)
+        let fixture = try raceFixture(lifecycle, at: lifecycle.first.term.end.addingTimeInterval(-120))
+        let accountID = lifecycle.accountID
+        let superuser = lifecycle.superuser
+        var outcomes: Set<String> = []
+        let report = try await explore(fixture) { world, runner -> Int in
+            if runner == 0 {
+                _ = try await world.env.membership.cancelAtPeriodEnd(of: accountID, reason: .tooExpensive, as: superuser)
+                return 0
+            }
+            return try await world.env.cardCharges.chargeDueInvoices(as: .system("charges")).charged.count
+        } verify: { world, results in
+            let invoice = try #require(try await world.store.fetch(Invoice.self, id: invoiceID)).record
+            let charges = world.gateway.charges.count
+            switch results[0] {
+            case .success:
+                #expect(charges == 0)
+                #expect(invoice.status == .void)
+                #expect(try results[1].get() == 0)
+                outcomes.insert("cancelled")
+            case .failure(let error):
+                #expect((error as? MembershipError)?.reason == .renewalAlreadyCharged)
+                #expect(charges == 1)
+                #expect(invoice.status == .paid)
+                #expect(try await world.store.fetch(Membership.self, id: lifecycle.first.id)?.record.cancellation == nil)
+                outcomes.insert("refused")
+            }
+        }
+        #expect(outcomes == ["cancelled", "refused"]) // both orders are reached
+        print("cancel racing charge: \(report)")
+    }
+}
