@@ -171,11 +171,11 @@ public enum AuditChainConformance {
         try expect(all.broken.map(\.subject) == [subject], rule, "verifyAll reported \(all.broken.map(\.subject)) broken")
     }
 
-    /// Rewrites the stored JSON of `subject`'s entry at `sequence` (the `skipping`-th match).
+    /// Rewrites the stored payload (JSON or binary) of `subject`'s entry at `sequence` (the `skipping`-th match).
     static func tamper(_ env: TestEnvironment, _ subject: String, sequence: Int, skipping: Int = 0,
                        _ change: (inout [String: Any]) -> Void) async throws {
         let matching = try await env.store.records(kind: AuditEntry.kind, indexKey: "subject:\(subject)").filter { envelope in
-            (try? JSONSerialization.jsonObject(with: envelope.payload) as? [String: Any])?["sequence"] as? Int == sequence
+            (try? PayloadCodec.foundationObject(of: envelope.payload) as? [String: Any])?["sequence"] as? Int == sequence
         }
         guard matching.count > skipping else {
             throw ConformanceFailure(rule: "R-GDPR-3", detail: "no audit entry \(sequence) of \(subject) to tamper with")
@@ -184,11 +184,10 @@ public enum AuditChainConformance {
     }
 
     static func rewrite(_ store: any RecordStore, _ envelope: RecordEnvelope, _ change: (inout [String: Any]) -> Void) async throws {
-        guard var json = try JSONSerialization.jsonObject(with: envelope.payload) as? [String: Any] else {
-            throw ConformanceFailure(rule: "R-GDPR-3", detail: "\(envelope.kind) \(envelope.id) is not a JSON object")
+        guard (try? PayloadCodec.foundationObject(of: envelope.payload)) is [String: Any] else {
+            throw ConformanceFailure(rule: "R-GDPR-3", detail: "\(envelope.kind) \(envelope.id) is not a keyed value")
         }
-        change(&json)
-        let payload = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+        let payload = try PayloadCodec.edited(envelope.payload, change)
         let changed = RecordEnvelope(kind: envelope.kind, id: envelope.id, version: envelope.version, payload: payload,
                                      uniqueKeys: envelope.uniqueKeys, indexKeys: envelope.indexKeys)
         _ = try await store.commit(WriteBatch([.put(changed, expectedVersion: envelope.version)]))

@@ -34,7 +34,7 @@ public enum PaymentGatewayConformance {
         timeoutAfterTheFact: ((G) -> Void)? = nil
     ) async throws -> [String] {
         var done: [String] = []
-        func fail(_ rule: String, _ detail: String) -> ConformanceFailure { ConformanceFailure(rule: rule, detail: detail) }
+        func fail(_ rule: String, _ detail: String) -> ConformanceFailure { ConformanceFailure(rule: rule, detail: detail, suite: "payment gateway conformance") }
 
         // 1–2. Charges and their idempotency.
         var rule = "a charge gets a final answer; the same key gets the first answer, a new key a new transaction"

@@ -25,4 +25,27 @@ public enum PayloadCodec: String, Sendable, Hashable, Codable, CaseIterable {
         }
         return try RecordCoder.decoder().decode(type, from: payload)
     }
+
+    /// The payload as the Foundation objects `JSONSerialization` gives, in either format (for tests
+    /// and tools that inspect a stored record's fields).
+    package static func foundationObject(of payload: Data) throws -> Any {
+        if BinaryPayloadFormat.isBinary(payload) {
+            return try payload.withUnsafeBytes { bytes throws(BinaryPayloadError) in try BinaryValue.read(payload: bytes) }.foundationObject
+        }
+        return try JSONSerialization.jsonObject(with: payload)
+    }
+
+    /// `payload` with its top-level object changed by `change`, written back in the format it was in
+    /// (a binary leaf keeps its kind: a date stays a date) — for tests that tamper with stored data.
+    package static func edited(_ payload: Data, _ change: (inout [String: Any]) -> Void) throws -> Data {
+        guard var object = try foundationObject(of: payload) as? [String: Any] else {
+            throw BinaryPayloadError("the payload is not a keyed value")
+        }
+        change(&object)
+        if BinaryPayloadFormat.isBinary(payload) {
+            let template = try payload.withUnsafeBytes { bytes throws(BinaryPayloadError) in try BinaryValue.read(payload: bytes) }
+            return Data(BinaryValue(foundationObject: object, template: template).payload())
+        }
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
 }

@@ -8,7 +8,8 @@ public struct BinaryPayloadError: Error, Sendable, Equatable, CustomStringConver
     /// The coding path of the value, e.g. `address.city`.
     public let path: String
 
-    init(_ detail: String, path: [any CodingKey] = []) {
+    /// An error saying `detail` about the value at `path`.
+    package init(_ detail: String, path: [any CodingKey] = []) {
         self.detail = detail
         self.path = path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }

@@ -41,7 +41,7 @@ struct PersonalDataRegistryTests {
         try await SampleJourney.run(in: env)
         var seen: [String: [String: Any]] = [:]
         for envelope in (env.store as? InMemoryRecordStore)?.allRecords() ?? [] {
-            if let object = try JSONSerialization.jsonObject(with: envelope.payload) as? [String: Any] {
+            if let object = try PayloadCodec.foundationObject(of: envelope.payload) as? [String: Any] {
                 seen[envelope.kind, default: [:]].merge(object) { first, _ in first }
             }
         }
