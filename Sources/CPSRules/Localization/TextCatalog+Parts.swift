@@ -25,5 +25,6 @@ extension TextCatalog {
         .names,
         .tokenKeys,
         .reviewer,
+        .invoiceDocument,
     ]
 }
