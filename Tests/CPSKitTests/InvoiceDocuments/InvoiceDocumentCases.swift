@@ -60,7 +60,7 @@ struct InvoiceDocumentCase: Sendable, CustomStringConvertible {
                      customer: "Nordlys Foto AS", address: norwegianAddress, vatNumber: "NO917313008MVA",
                      method: .card, language: .english, sequence: 3),
             try make("account-credit-nl", currency: .eur, lines: [("CPS Gold membership, 1 year", 1, 200)],
-                     customer: "Fotostudio Van Dijk B.V.", address: dutchAddress, vatNumber: nil,
+                     customer: "Fotostudio Van Dijk B.V.", address: dutchAddress, vatNumber: "NL123456782B01",
                      method: .card, language: .english, prepaid: Decimal(string: "50.00"), sequence: 4),
             try make("rounding-jpy-outside-scope", currency: .jpy, lines: [("CPS Gold membership, 1 year", 3, 33_333),
                                                                            ("Event ticket", 7, 1_429)],

@@ -118,6 +118,32 @@ struct InvoiceRenderingTests {
         for testCase in try InvoiceDocumentCase.all() {
             try Data(testCase.document.text().utf8).write(to: url.appendingPathComponent("\(testCase.name).txt"))
             try Data(try testCase.document.pdf()).write(to: url.appendingPathComponent("\(testCase.name).pdf"))
+            if let xml = try? testCase.document.ubl() {
+                try Data(xml.utf8).write(to: url.appendingPathComponent("\(testCase.name).xml"))
+            }
         }
+    }
+
+    @Test("R-IDOC-2: UBL: category per case, buyer VAT only where allowed, endpoints, means codes; deterministic")
+    func ubl() throws {
+        let cases = try InvoiceDocumentCase.all()
+        func xml(_ name: String) throws -> String { try #require(cases.first { $0.name == name }).document.ubl() }
+        let domestic = try xml("domestic-nl")
+        #expect(domestic.contains("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>"))
+        #expect(domestic.contains("<cbc:EndpointID schemeID=\"9944\">NL123456782B01</cbc:EndpointID>"))
+        #expect(domestic.contains("<cbc:PaymentMeansCode>58</cbc:PaymentMeansCode>"))
+        #expect(domestic.contains("<cbc:BuyerReference>CPS0000000017</cbc:BuyerReference>"))
+        let reverse = try xml("reverse-charge-se")
+        #expect(reverse.contains("<cbc:ID>AE</cbc:ID>") && reverse.contains("VATEX-EU-AE"))
+        #expect(reverse.contains("<cbc:CompanyID>SE556036079301</cbc:CompanyID>"))
+        #expect(reverse.contains("<cbc:EndpointID schemeID=\"0007\">5560360793</cbc:EndpointID>"))
+        let outside = try xml("outside-scope-no")
+        #expect(outside.contains("<cbc:ID>O</cbc:ID>") && outside.contains("VATEX-EU-O"))
+        #expect(!outside.contains("PartyTaxScheme"))
+        #expect(outside.contains("<cbc:PaymentMeansCode>48</cbc:PaymentMeansCode>"))
+        #expect(try xml("rounding-jpy-outside-scope").contains("<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>"))
+        #expect(try xml("account-credit-nl").contains("<cbc:PrepaidAmount currencyID=\"EUR\">50.00</cbc:PrepaidAmount>"))
+        #expect(try xml("two-page-nl") == (try xml("two-page-nl")))
+        #expect(throws: InvoiceDocumentError(.missingBuyerEndpoint, facts: ["country": "PL"])) { try xml("latin-extended-pl") }
     }
 }
