@@ -31,55 +31,55 @@ public enum UBLInvoiceWriter {
         func element(_ name: String, _ value: String, _ attributes: String = "", indent: Int = 1) {
             x += String(repeating: "  ", count: indent) + "<\(name)\(attributes)>\(escape(value))</\(name)>\n"
         }
-        func open(_ name: String, indent: Int) { x += String(repeating: "  ", count: indent) + "<\(name)>\n" }
-        func close(_ name: String, indent: Int) { x += String(repeating: "  ", count: indent) + "</\(name)>\n" }
+        func begin(_ name: String, indent: Int) { x += String(repeating: "  ", count: indent) + "<\(name)>\n" }
+        func finish(_ name: String, indent: Int) { x += String(repeating: "  ", count: indent) + "</\(name)>\n" }
         func amount(_ name: String, _ money: Money, indent: Int) {
             element(name, money.amountText, " currencyID=\"\(currency)\"", indent: indent)
         }
         func taxCategory(_ name: String, percent: Decimal?, reason: InvoiceNote?, indent: Int) {
-            open(name, indent: indent)
+            begin(name, indent: indent)
             element("cbc:ID", category.rawValue, indent: indent + 1)
             if let percent { element("cbc:Percent", DecimalText.text(percent), indent: indent + 1) }
             if let code = category.exemptionReasonCode, let reason {
                 element("cbc:TaxExemptionReasonCode", code, indent: indent + 1)
                 element("cbc:TaxExemptionReason", reason.text(in: language, catalog: catalog), indent: indent + 1)
             }
-            open("cac:TaxScheme", indent: indent + 1)
+            begin("cac:TaxScheme", indent: indent + 1)
             element("cbc:ID", "VAT", indent: indent + 2)
-            close("cac:TaxScheme", indent: indent + 1)
-            close(name, indent: indent)
+            finish("cac:TaxScheme", indent: indent + 1)
+            finish(name, indent: indent)
         }
         func party(_ role: String, _ party: InvoiceDocument.Party, endpoint: ElectronicAddress) {
-            open(role, indent: 1)
-            open("cac:Party", indent: 2)
+            begin(role, indent: 1)
+            begin("cac:Party", indent: 2)
             element("cbc:EndpointID", endpoint.identifier, " schemeID=\"\(endpoint.scheme)\"", indent: 3)
-            open("cac:PartyName", indent: 3)
+            begin("cac:PartyName", indent: 3)
             element("cbc:Name", party.name, indent: 4)
-            close("cac:PartyName", indent: 3)
-            open("cac:PostalAddress", indent: 3)
+            finish("cac:PartyName", indent: 3)
+            begin("cac:PostalAddress", indent: 3)
             element("cbc:StreetName", party.address.street, indent: 4)
             element("cbc:CityName", party.address.city, indent: 4)
             element("cbc:PostalZone", party.address.postalCode, indent: 4)
-            open("cac:Country", indent: 4)
+            begin("cac:Country", indent: 4)
             element("cbc:IdentificationCode", party.address.country.code, indent: 5)
-            close("cac:Country", indent: 4)
-            close("cac:PostalAddress", indent: 3)
+            finish("cac:Country", indent: 4)
+            finish("cac:PostalAddress", indent: 3)
             if category != .outsideScope, let vat = party.vatNumber {
-                open("cac:PartyTaxScheme", indent: 3)
+                begin("cac:PartyTaxScheme", indent: 3)
                 element("cbc:CompanyID", vat.compact, indent: 4)
-                open("cac:TaxScheme", indent: 4)
+                begin("cac:TaxScheme", indent: 4)
                 element("cbc:ID", "VAT", indent: 5)
-                close("cac:TaxScheme", indent: 4)
-                close("cac:PartyTaxScheme", indent: 3)
+                finish("cac:TaxScheme", indent: 4)
+                finish("cac:PartyTaxScheme", indent: 3)
             }
-            open("cac:PartyLegalEntity", indent: 3)
+            begin("cac:PartyLegalEntity", indent: 3)
             element("cbc:RegistrationName", party.name, indent: 4)
             if let registration = party.registration {
                 element("cbc:CompanyID", registration.identifier, " schemeID=\"\(registration.scheme)\"", indent: 4)
             }
-            close("cac:PartyLegalEntity", indent: 3)
-            close("cac:Party", indent: 2)
-            close(role, indent: 1)
+            finish("cac:PartyLegalEntity", indent: 3)
+            finish("cac:Party", indent: 2)
+            finish(role, indent: 1)
         }
 
         element("cbc:CustomizationID", customizationID)
@@ -93,55 +93,55 @@ public enum UBLInvoiceWriter {
         }
         element("cbc:DocumentCurrencyCode", currency)
         element("cbc:BuyerReference", document.buyerReference)
-        open("cac:InvoicePeriod", indent: 1)
+        begin("cac:InvoicePeriod", indent: 1)
         element("cbc:StartDate", document.supplyPeriod.start.description, indent: 2)
         element("cbc:EndDate", document.supplyPeriod.end.description, indent: 2)
-        close("cac:InvoicePeriod", indent: 1)
+        finish("cac:InvoicePeriod", indent: 1)
         party("cac:AccountingSupplierParty", document.seller, endpoint: sellerEndpoint ?? buyerEndpoint)
         party("cac:AccountingCustomerParty", document.buyer, endpoint: buyerEndpoint)
-        open("cac:PaymentMeans", indent: 1)
+        begin("cac:PaymentMeans", indent: 1)
         element("cbc:PaymentMeansCode", document.payment.meansCode, indent: 2)
         element("cbc:PaymentID", document.payment.creditorReference.electronic, indent: 2)
         if let account = document.payment.bankAccount {
-            open("cac:PayeeFinancialAccount", indent: 2)
+            begin("cac:PayeeFinancialAccount", indent: 2)
             element("cbc:ID", account.iban, indent: 3)
             element("cbc:Name", account.holder, indent: 3)
-            open("cac:FinancialInstitutionBranch", indent: 3)
+            begin("cac:FinancialInstitutionBranch", indent: 3)
             element("cbc:ID", account.bic, indent: 4)
-            close("cac:FinancialInstitutionBranch", indent: 3)
-            close("cac:PayeeFinancialAccount", indent: 2)
+            finish("cac:FinancialInstitutionBranch", indent: 3)
+            finish("cac:PayeeFinancialAccount", indent: 2)
         }
-        close("cac:PaymentMeans", indent: 1)
-        open("cac:TaxTotal", indent: 1)
+        finish("cac:PaymentMeans", indent: 1)
+        begin("cac:TaxTotal", indent: 1)
         amount("cbc:TaxAmount", document.totals.vat, indent: 2)
         for subtotal in document.vatBreakdown {
-            open("cac:TaxSubtotal", indent: 2)
+            begin("cac:TaxSubtotal", indent: 2)
             amount("cbc:TaxableAmount", subtotal.taxableAmount, indent: 3)
             amount("cbc:TaxAmount", subtotal.taxAmount, indent: 3)
             taxCategory("cac:TaxCategory", percent: subtotal.percent, reason: subtotal.exemptionNote, indent: 3)
-            close("cac:TaxSubtotal", indent: 2)
+            finish("cac:TaxSubtotal", indent: 2)
         }
-        close("cac:TaxTotal", indent: 1)
-        open("cac:LegalMonetaryTotal", indent: 1)
+        finish("cac:TaxTotal", indent: 1)
+        begin("cac:LegalMonetaryTotal", indent: 1)
         amount("cbc:LineExtensionAmount", document.totals.lineExtension, indent: 2)
         amount("cbc:TaxExclusiveAmount", document.totals.taxExclusive, indent: 2)
         amount("cbc:TaxInclusiveAmount", document.totals.taxInclusive, indent: 2)
         if !document.totals.prepaid.isZero { amount("cbc:PrepaidAmount", document.totals.prepaid, indent: 2) }
         amount("cbc:PayableAmount", document.totals.payable, indent: 2)
-        close("cac:LegalMonetaryTotal", indent: 1)
+        finish("cac:LegalMonetaryTotal", indent: 1)
         for line in document.lines {
-            open("cac:InvoiceLine", indent: 1)
+            begin("cac:InvoiceLine", indent: 1)
             element("cbc:ID", line.id, indent: 2)
             element("cbc:InvoicedQuantity", String(line.quantity), " unitCode=\"C62\"", indent: 2)
             amount("cbc:LineExtensionAmount", line.netAmount, indent: 2)
-            open("cac:Item", indent: 2)
+            begin("cac:Item", indent: 2)
             element("cbc:Name", line.description, indent: 3)
             taxCategory("cac:ClassifiedTaxCategory", percent: line.percent, reason: nil, indent: 3)
-            close("cac:Item", indent: 2)
-            open("cac:Price", indent: 2)
+            finish("cac:Item", indent: 2)
+            begin("cac:Price", indent: 2)
             amount("cbc:PriceAmount", line.unitPrice, indent: 3)
-            close("cac:Price", indent: 2)
-            close("cac:InvoiceLine", indent: 1)
+            finish("cac:Price", indent: 2)
+            finish("cac:InvoiceLine", indent: 1)
         }
         x += "</Invoice>\n"
         return x
