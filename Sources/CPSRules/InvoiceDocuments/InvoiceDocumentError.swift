@@ -4,7 +4,7 @@ public struct InvoiceDocumentError: LocalizedFailure, Equatable {
     /// The kind of refusal.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
-            case missingBuyerVATNumber, missingBuyerEndpoint, unprintableCharacter, mixedCurrencies
+            case missingBuyerVATNumber, missingBuyerEndpoint, unprintableCharacter, mixedCurrencies, invoiceNotFound
         }
 
         fileprivate let representation: Representation
@@ -22,6 +22,8 @@ public struct InvoiceDocumentError: LocalizedFailure, Equatable {
         public static let unprintableCharacter = Reason(.unprintableCharacter)
         /// Amounts of the invoice in more than one currency.
         public static let mixedCurrencies = Reason(.mixedCurrencies)
+        /// No such invoice in the account (or it is not the account's).
+        public static let invoiceNotFound = Reason(.invoiceNotFound)
     }
 
     /// The kind of refusal.
@@ -54,6 +56,7 @@ public struct InvoiceDocumentError: LocalizedFailure, Equatable {
             case .missingBuyerEndpoint: InvoiceDocumentError(.missingBuyerEndpoint, facts: ["country": "FR"])
             case .unprintableCharacter: InvoiceDocumentError(.unprintableCharacter, facts: ["character": "Ω", "codePoint": "U+03A9"])
             case .mixedCurrencies: InvoiceDocumentError(.mixedCurrencies, facts: ["left": "EUR", "right": "SEK"])
+            case .invoiceNotFound: InvoiceDocumentError(.invoiceNotFound)
             }
         }
     }
