@@ -105,7 +105,7 @@ def check_rules(root, catalog):
     cited = set()
     for path in glob.glob(os.path.join(root, "Sources", "**", "*.swift"), recursive=True):
         with open(path, encoding="utf-8") as handle:
-            cited.update(re.findall(r"R-[A-Z]+-[0-9]+", handle.read()))
+            cited.update(re.findall(r"(?<![A-Z])R-[A-Z]+-[0-9]+", handle.read()))
     with open(os.path.join(catalog, "Rules.md"), encoding="utf-8") as handle:
         explained = set(re.findall(r"^### (R-[A-Z]+-[0-9]+) ", handle.read(), re.MULTILINE))
     missing = sorted(cited - explained)

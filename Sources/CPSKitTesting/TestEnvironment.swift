@@ -96,6 +96,8 @@ public struct TestEnvironment: Sendable {
     public var membership: MembershipService { services.membership }
     /// The issue-invoices job and invoice reading (R-BIL-2, R-BIL-5).
     public var invoicing: InvoicingService { services.invoicing }
+    /// ``CPSServices/invoiceDocuments``.
+    public var invoiceDocuments: InvoiceDocumentService { services.invoiceDocuments }
     /// Incoming bank transfers (R-BIL-4).
     public var bankPayments: BankPaymentService { services.bankPayments }
     /// The reminder and suspension job (R-BIL-3, R-BIL-4).

@@ -43,6 +43,8 @@ public struct CPSServices: Sendable {
     public var membership: MembershipService { MembershipService(context) }
     /// The issue-invoices job and invoice reading (R-BIL-2, R-BIL-5).
     public var invoicing: InvoicingService { InvoicingService(context) }
+    /// Invoice documents: text, PDF, Peppol UBL (R-IDOC-1, R-IDOC-2).
+    public var invoiceDocuments: InvoiceDocumentService { InvoiceDocumentService(context) }
     /// Incoming bank transfers (R-BIL-4).
     public var bankPayments: BankPaymentService { BankPaymentService(context) }
     /// The reminder and suspension job (R-BIL-3, R-BIL-4).

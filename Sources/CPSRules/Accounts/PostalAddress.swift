@@ -24,3 +24,13 @@ public struct PostalAddress: Hashable, Codable, Sendable {
         self.country = country
     }
 }
+
+extension PostalAddress {
+    /// An address known to be valid (policy defaults, tests): no checks.
+    package init(unchecked street: String, postalCode: String, city: String, country: CountryCode) {
+        self.street = street
+        self.postalCode = postalCode
+        self.city = city
+        self.country = country
+    }
+}

@@ -30,5 +30,6 @@ extension TextCatalog {
         .lifecycle,
         .lifecycleEmail,
         .lifecycleErrors,
+        .invoiceDocument,
     ]
 }

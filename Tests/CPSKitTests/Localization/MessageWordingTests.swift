@@ -35,6 +35,7 @@ struct MessageWordingTests {
         add(MembershipError.examples)
         add(InputError.examples)
         add(BillingError.examples)
+        add(InvoiceDocumentError.examples)
         add(FileInspectionError.examples)
         add(EvidenceProblem.examples)
         add(MailTransportError.examples)

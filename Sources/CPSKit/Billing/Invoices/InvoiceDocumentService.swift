@@ -1,0 +1,51 @@
+import Foundation
+
+/// Renders an account's invoices as documents (R-IDOC-1, R-IDOC-2): the ``InvoiceDocument`` value,
+/// its text in the customer's language, its PDF and its Peppol UBL. Allowed to the account's active
+/// users and to the system (the mail dispatcher, a host's e-invoicing job).
+///
+/// The customer's language is the first active superuser's (the reader of the invoice mail); the
+/// buyer's Peppol address is derived from its VAT number where a scheme exists.
+public struct InvoiceDocumentService: Sendable {
+    let context: CPSContext
+    /// What the documents print about the seller beyond the billing policy.
+    public let documents: InvoiceDocumentPolicy
+
+    /// Creates the service; `documents` defaults to ``InvoiceDocumentPolicy/canonEurope`` (placeholders).
+    public init(_ context: CPSContext, documents: InvoiceDocumentPolicy = .canonEurope) {
+        self.context = context
+        self.documents = documents
+    }
+
+    /// The document of invoice `invoiceID` of account `accountID` (R-IDOC-1).
+    ///
+    /// - Throws: ``InvoiceDocumentError/Reason/invoiceNotFound`` when the account has no such invoice.
+    public func document(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID,
+                         as principal: Principal) async throws -> InvoiceDocument {
+        try await context.read("invoiceDocuments.document", as: principal) { unit in
+            try await unit.authorize(.anyOf([.userOf(accountID: accountID), .system]))
+            guard let invoice = try await unit.fetch(Invoice.self, id: invoiceID)?.record, invoice.accountID == accountID,
+                  let membership = try await unit.fetch(Membership.self, id: invoice.membershipID)?.record else {
+                throw InvoiceDocumentError(.invoiceNotFound)
+            }
+            let language = try await unit.activeSuperusers(of: accountID).first?.language ?? .english
+            let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone)
+            return try InvoiceDocument(source, documents: documents, buyer: InvoiceDocument.BuyerDetails(language: language))
+        }
+    }
+
+    /// The invoice as plain text in the customer's language (R-IDOC-1).
+    public func text(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, as principal: Principal) async throws -> String {
+        try await document(of: invoiceID, in: accountID, as: principal).text(catalog: context.catalog)
+    }
+
+    /// The invoice as PDF bytes (R-IDOC-1).
+    public func pdf(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, as principal: Principal) async throws -> [UInt8] {
+        try await document(of: invoiceID, in: accountID, as: principal).pdf(catalog: context.catalog)
+    }
+
+    /// The invoice as Peppol BIS Billing 3.0 UBL 2.1 XML (R-IDOC-2).
+    public func ubl(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, as principal: Principal) async throws -> String {
+        try await document(of: invoiceID, in: accountID, as: principal).ubl(catalog: context.catalog)
+    }
+}
