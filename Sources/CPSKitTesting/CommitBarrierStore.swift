@@ -26,22 +26,27 @@ package final class CommitBarrierStore: RecordStore {
     /// Holds back the next `parties` matching commits until all of them have arrived.
     package func arm(parties: Int = 2) { state.withLock { $0.remaining = parties } }
 
+    /// Forwards to the wrapped store (R-ADP-1).
     package func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
         try await base.record(kind: kind, id: id)
     }
 
+    /// Forwards to the wrapped store (R-ADP-1).
     package func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
         try await base.records(kind: kind, indexKey: indexKey)
     }
 
+    /// Forwards to the wrapped store (R-ADP-1).
     package func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
         try await base.record(holding: uniqueKey)
     }
 
+    /// Forwards to the wrapped store (R-ADP-1).
     package func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) async throws(StorageError) -> RecordPage {
         try await base.records(kind: kind, indexKey: indexKey, after: cursor, limit: limit)
     }
 
+    /// Forwards to the wrapped store (R-ADP-1).
     package func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         if matches(batch), state.withLock({ $0.remaining > 0 }) {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -58,5 +63,6 @@ package final class CommitBarrierStore: RecordStore {
         return try await base.commit(batch)
     }
 
+    /// Forwards to the wrapped store (R-ADP-1).
     package func close() async { await base.close() }
 }

@@ -32,6 +32,7 @@ public enum RecordCoder {
         }
     }
 
+    /// The JSON encoder of record payloads: sorted keys, dates as seconds since 1970.
     package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -5,12 +5,12 @@ extension BinaryValue {
     package func payload() -> [UInt8] {
         var out: [UInt8] = [BinaryPayloadFormat.magic, BinaryPayloadFormat.version]
         out.reserveCapacity(128)
-        write(to: &out)
+        append(to: &out)
         return out
     }
 
     /// Appends this value's tag and body to `out`.
-    package func write(to out: inout [UInt8]) {
+    package func append(to out: inout [UInt8]) {
         typealias Tag = BinaryPayloadFormat.Tag
         switch self {
         case .null: out.append(Tag.null.rawValue)
@@ -32,23 +32,23 @@ extension BinaryValue {
             var value = value
             value.withUTF8 { bytes in
                 Self.writeVarint(UInt64(bytes.count), to: &out)
-                out.append(contentsOf: bytes)
+                out += bytes
             }
         case .data(let value):
             out.append(Tag.data.rawValue)
             Self.writeVarint(UInt64(value.count), to: &out)
-            out.append(contentsOf: value)
+            out += value
         case .date(let seconds):
             out.append(Tag.date.rawValue)
             Self.writeFixed((seconds == 0 ? 0 : seconds).bitPattern, to: &out)
         case .decimal(let text):
             out.append(Tag.decimal.rawValue)
             Self.writeVarint(UInt64(text.utf8.count), to: &out)
-            out.append(contentsOf: text.utf8)
+            out += text.utf8
         case .array(let values):
             out.append(Tag.array.rawValue)
             Self.writeVarint(UInt64(values.count), to: &out)
-            for value in values { value.write(to: &out) }
+            for value in values { value.append(to: &out) }
         case .object(let fields):
             out.append(Tag.object.rawValue)
             Self.writeVarint(UInt64(fields.count), to: &out)
@@ -56,9 +56,9 @@ extension BinaryValue {
                 var key = field.key
                 key.withUTF8 { bytes in
                     Self.writeVarint(UInt64(bytes.count), to: &out)
-                    out.append(contentsOf: bytes)
+                    out += bytes
                 }
-                field.value.write(to: &out)
+                field.value.append(to: &out)
             }
         }
     }
@@ -91,6 +91,6 @@ extension BinaryValue {
 
     static func writeFixed<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
         var little = value.littleEndian
-        withUnsafeBytes(of: &little) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: &little) { out += $0 }
     }
 }

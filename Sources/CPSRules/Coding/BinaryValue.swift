@@ -21,6 +21,7 @@ package indirect enum BinaryValue: Equatable, Sendable {
     /// Fields in the order they are written: sorted by key when encoded.
     case object([(key: String, value: BinaryValue)])
 
+    /// Whether two values are the same, floating-point values by their bit patterns.
     package static func == (lhs: BinaryValue, rhs: BinaryValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
