@@ -22,6 +22,8 @@ package final class CommandInvocation: @unchecked Sendable {
     private let readAllSource: (@Sendable () -> Data)?
     private(set) var standardOutput = ""
     private(set) var standardError = ""
+    /// Bytes written to standard output after the text (a PDF, an XML document), never decoded.
+    private(set) var standardOutputBytes = Data()
 
     init(arguments: Arguments, json: Bool, language: Language, dataDirectory: URL,
          environment: [String: String], readLine: @escaping () -> [UInt8]?, readAll: (@Sendable () -> Data)? = nil) {
@@ -36,6 +38,9 @@ package final class CommandInvocation: @unchecked Sendable {
 
     /// Prints one line to standard output.
     package func print(_ line: String) { standardOutput += line + "\n" }
+
+    /// Writes `bytes` to standard output as they are (after any printed text): `cps invoice pdf`.
+    package func write(bytes: some Sequence<UInt8>) { standardOutputBytes.append(contentsOf: bytes) }
 
     /// Prints one line to standard error.
     package func printError(_ line: String) { standardError += line + "\n" }

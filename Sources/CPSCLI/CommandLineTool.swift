@@ -12,6 +12,8 @@ package enum CommandLineTool {
         package let output: String
         /// What was printed to standard error.
         package let errorOutput: String
+        /// The bytes written to standard output after ``output`` (`cps invoice pdf` without `--out`).
+        package var outputBytes = Data()
     }
 
     static let globalValued: Set<String> = ["--lang", "--data-dir", "--keys"]
@@ -58,6 +60,7 @@ package enum CommandLineTool {
             result = Result(status: .usage, output: "", errorOutput: "cps: \(error.message(in: language))\n")
         }
         FileHandle.standardOutput.write(Data(result.output.utf8))
+        if !result.outputBytes.isEmpty { FileHandle.standardOutput.write(result.outputBytes) }
         FileHandle.standardError.write(Data(result.errorOutput.utf8))
         return result.status.rawValue
     }
@@ -146,7 +149,8 @@ package enum CommandLineTool {
             invocation.printError("cps \(name): \(error)")
             status = .failure
         }
-        return Result(status: status, output: invocation.standardOutput, errorOutput: invocation.standardError)
+        return Result(status: status, output: invocation.standardOutput, errorOutput: invocation.standardError,
+                      outputBytes: invocation.standardOutputBytes)
     }
 
     static func overview() -> String {

@@ -24,6 +24,7 @@ extension CommandLineTool {
         .bankPayment,
         .void,
         .credit,
+        .invoice,
         .mails,
         .store,
         .audit,

@@ -34,12 +34,12 @@ struct BillingSupport: Sendable {
 extension UnitOfWork {
     /// Queues `template` about `invoice` to the account's superusers (`recipients` when the caller
     /// read them already), each in their language.
-    func mailInvoice(_ template: String, _ invoice: Invoice, to recipients: [AccountUser]? = nil,
+    func mailInvoice(_ template: String, _ invoice: Invoice, to recipients: [AccountUser]? = nil, attachingDocument: Bool = false,
                      extra: @escaping (Language) -> [String: String] = { _ in [:] }) async throws {
         let support = BillingSupport(context: context)
         let superusers: [AccountUser]
         if let recipients { superusers = recipients } else { superusers = try await activeSuperusers(of: invoice.accountID) }
-        try mail(template, toEach: superusers) { user in
+        try mail(template, toEach: superusers, attaching: attachingDocument ? invoice.id : nil) { user in
             support.invoiceFacts(invoice, language: user.language).merging(extra(user.language)) { _, new in new }
                 .merging(["name": user.name]) { _, new in new }
         }

@@ -30,6 +30,9 @@ import Foundation
 /// - The body is quoted-printable: lines of at most 76 characters, soft breaks never inside an
 ///   escape, trailing spaces encoded, line breaks (LF, CR or CRLF) written as CRLF.
 /// - A CR or LF in a header value is encoded, never written: no header injection.
+/// - A message with ``MailMessage/attachments`` is `multipart/mixed` (R-BIL-2): the text part as above,
+///   then each attachment in base64 lines of 76 characters; the boundary, derived from the Message-ID,
+///   starts with `=_`, which neither encoding can produce.
 public struct MIMERenderer: Sendable {
     /// The longest header line the renderer aims for (RFC 5322 §2.1.1 "SHOULD").
     static let preferredLineLength = 78
@@ -50,13 +53,73 @@ public struct MIMERenderer: Sendable {
         lines.append(Self.unstructuredHeader("Subject", message.subject))
         lines.append("Message-ID: " + Self.sanitizedMessageID(message.messageID))
         lines.append("MIME-Version: 1.0")
-        lines.append("Content-Type: text/plain; charset=UTF-8")
-        lines.append("Content-Transfer-Encoding: quoted-printable")
         let language = message.language.code.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        if !language.isEmpty { lines.append("Content-Language: " + language) }
+        let textPart = ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable"]
+            + (language.isEmpty ? [] : ["Content-Language: " + language])
+        guard !message.attachments.isEmpty else {
+            lines += textPart
+            lines.append("")
+            lines += Self.quotedPrintable(message.body)
+            return lines.joined(separator: "\r\n") + "\r\n"
+        }
+        // R-BIL-2: multipart/mixed, the text first, then each attachment in base64. The boundary starts
+        // with "=_", which neither quoted-printable nor base64 text can contain.
+        let boundary = Self.boundary(message.messageID)
+        lines.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
+        lines.append("")
+        lines.append("--" + boundary)
+        lines += textPart
         lines.append("")
         lines += Self.quotedPrintable(message.body)
+        for attachment in message.attachments {
+            let name = Self.sanitizedFileName(attachment.fileName)
+            lines.append("--" + boundary)
+            lines.append("Content-Type: \(Self.sanitizedMediaType(attachment.mediaType)); name=\"\(name)\"")
+            lines.append("Content-Transfer-Encoding: base64")
+            lines.append("Content-Disposition: attachment; filename=\"\(name)\"")
+            lines.append("")
+            lines += Self.base64Lines(attachment.bytes)
+        }
+        lines.append("--" + boundary + "--")
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: - Attachments
+
+    /// The multipart boundary of the message with `messageID`: the same on every delivery attempt.
+    static func boundary(_ messageID: String) -> String {
+        "=_cps_" + String(messageID.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0)) }.prefix(50))
+    }
+
+    /// `bytes` in base64 (RFC 2045 §6.8), lines of 76 characters.
+    static func base64Lines(_ bytes: [UInt8]) -> [String] {
+        let text = Data(bytes).base64EncodedString()
+        guard !text.isEmpty else { return [""] }
+        var lines: [String] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let end = text.index(index, offsetBy: maximumBodyLineLength, limitedBy: text.endIndex) ?? text.endIndex
+            lines.append(String(text[index..<end]))
+            index = end
+        }
+        return lines
+    }
+
+    /// A file name as a quoted-string parameter: visible ASCII without quotes or backslashes; any
+    /// other character becomes `_`.
+    static func sanitizedFileName(_ name: String) -> String {
+        let cleaned = String(name.unicodeScalars.map { (0x20...0x7E).contains($0.value) && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        return cleaned.isEmpty ? "attachment" : cleaned
+    }
+
+    /// A media type `type/subtype` of token characters, else `application/octet-stream`.
+    static func sanitizedMediaType(_ type: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&^_.+-/".unicodeScalars)
+        let parts = type.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }), type.unicodeScalars.allSatisfy(allowed.contains) else {
+            return "application/octet-stream"
+        }
+        return type
     }
 
     /// The rendered message as bytes (ASCII), ready for a file or an SMTP `DATA` command (R-ADP-2).

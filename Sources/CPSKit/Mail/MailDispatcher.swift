@@ -135,6 +135,38 @@ public struct MailDispatcher: Sendable {
     /// context's ``TokenKeys``; the outbox never holds it. A token record that is gone, or signed by a
     /// key no longer listed, makes the delivery fail permanently (the link could not work).
     private func rendered(_ mail: OutboxMail) async throws(MailTransportError) -> MailMessage {
+        let message = try await withPasswordLink(mail)
+        guard let invoiceID = mail.invoiceID else { return message }
+        return try await withInvoiceDocument(invoiceID, message)
+    }
+
+    /// The invoice mail as delivered (R-BIL-2, R-IDOC-1): the invoice's text in the mail's language
+    /// after the body, and its PDF attached (`<number>.pdf`), both rendered now through
+    /// ``InvoiceDocumentService`` as the system; the outbox keeps only the invoice's ID. An invoice
+    /// that is gone (or cannot be printed) fails the delivery permanently; a store failure is temporary.
+    private func withInvoiceDocument(_ invoiceID: Invoice.ID, _ message: MailMessage) async throws(MailTransportError) -> MailMessage {
+        var message = message
+        do {
+            guard let invoice = try await store.fetch(Invoice.self, id: invoiceID)?.record else {
+                throw MailTransportError(permanent: true, detail: "the mail's invoice \(invoiceID) is gone")
+            }
+            let document = try await InvoiceDocumentService(context)
+                .document(of: invoiceID, in: invoice.accountID, language: message.language, as: .system(name))
+            let text = document.text(catalog: context.catalog)
+            message.body += (message.body.hasSuffix("\n") ? "\n" : "\n\n") + text
+            message.attachments.append(MailAttachment(fileName: "\(invoice.number).pdf", mediaType: "application/pdf",
+                                                      bytes: try document.pdf(catalog: context.catalog)))
+        } catch let error as MailTransportError {
+            throw error
+        } catch let error as InvoiceDocumentError {
+            throw MailTransportError(permanent: true, detail: "the mail's invoice cannot be rendered: \(error.code)")
+        } catch {
+            throw MailTransportError(detail: "the mail's invoice cannot be read: \(error)")
+        }
+        return message
+    }
+
+    private func withPasswordLink(_ mail: OutboxMail) async throws(MailTransportError) -> MailMessage {
         guard let tokenID = mail.passwordTokenID else { return mail.message }
         let record: PasswordToken?
         do {

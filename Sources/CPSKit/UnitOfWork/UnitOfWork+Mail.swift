@@ -21,13 +21,14 @@ extension UnitOfWork {
 
     /// Queues `template` to each of `recipients` in their own language.
     @discardableResult
-    func mail(_ template: String, toEach recipients: [AccountUser],
+    func mail(_ template: String, toEach recipients: [AccountUser], attaching invoiceID: Invoice.ID? = nil,
               facts: (AccountUser) -> [String: String]) throws -> [OutboxMail] {
         var mails: [OutboxMail] = []
         for user in recipients {
             var values = facts(user)
             values["name"] = values["name"] ?? user.name
-            mails.append(try mail(template, to: user, facts: values))
+            mails.append(try mail(template, to: MailAddress(user.email, name: user.name), language: user.language,
+                                  facts: values, attaching: invoiceID))
         }
         return mails
     }
@@ -62,9 +63,12 @@ extension UnitOfWork {
                  language: application.language, facts: facts)
     }
 
+    /// With `invoiceID` the outbox mail keeps only the invoice's ID (R-BIL-2, R-IDOC-1): the dispatcher
+    /// renders the invoice's text and PDF at delivery, so no document bytes are written to the store.
     private func mail(_ template: String, to recipient: MailAddress, language: Language,
-                      facts: [String: String]) throws -> OutboxMail {
-        let mail = context.composer.compose(template, to: recipient, language: language, facts: facts, date: now)
+                      facts: [String: String], attaching invoiceID: Invoice.ID? = nil) throws -> OutboxMail {
+        var mail = context.composer.compose(template, to: recipient, language: language, facts: facts, date: now)
+        mail.invoiceID = invoiceID
         try insert(mail)
         return mail
     }

@@ -24,6 +24,9 @@ public struct MailMessage: Hashable, Codable, Sendable {
     public var facts: [String: String]
     /// When the mail was written.
     public var date: Date
+    /// The files sent with the mail (R-BIL-2): made by the dispatcher at delivery (the invoice's PDF),
+    /// empty in the outbox.
+    public var attachments: [MailAttachment]
 
     /// What stands for the password link in a mail waiting in the outbox (R-ID-3): in the body and in
     /// `facts["link"]`. The mail dispatcher replaces it with the link when it delivers the mail, so a
@@ -32,7 +35,8 @@ public struct MailMessage: Hashable, Codable, Sendable {
 
     /// Creates a message.
     public init(messageID: String, from: MailAddress, to: [MailAddress], subject: String, body: String,
-                language: Language, template: String, facts: [String: String] = [:], date: Date) {
+                language: Language, template: String, facts: [String: String] = [:], date: Date,
+                attachments: [MailAttachment] = []) {
         self.messageID = messageID
         self.from = from
         self.to = to
@@ -42,6 +46,41 @@ public struct MailMessage: Hashable, Codable, Sendable {
         self.template = template
         self.facts = facts
         self.date = date
+        self.attachments = attachments
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case messageID, from, to, subject, body, language, template, facts, date, attachments
+    }
+
+    /// Decodes a message; one stored without attachments (every outbox mail) has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        messageID = try container.decode(String.self, forKey: .messageID)
+        from = try container.decode(MailAddress.self, forKey: .from)
+        to = try container.decode([MailAddress].self, forKey: .to)
+        subject = try container.decode(String.self, forKey: .subject)
+        body = try container.decode(String.self, forKey: .body)
+        language = try container.decode(Language.self, forKey: .language)
+        template = try container.decode(String.self, forKey: .template)
+        facts = try container.decode([String: String].self, forKey: .facts)
+        date = try container.decode(Date.self, forKey: .date)
+        attachments = try container.decodeIfPresent([MailAttachment].self, forKey: .attachments) ?? []
+    }
+
+    /// Encodes the message; `attachments` only when there are some, so stored mails keep their form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(messageID, forKey: .messageID)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(body, forKey: .body)
+        try container.encode(language, forKey: .language)
+        try container.encode(template, forKey: .template)
+        try container.encode(facts, forKey: .facts)
+        try container.encode(date, forKey: .date)
+        if !attachments.isEmpty { try container.encode(attachments, forKey: .attachments) }
     }
 }
 

@@ -41,12 +41,17 @@ public struct OutboxMail: StoredRecord, Hashable {
     /// reference: the body holds ``MailMessage/passwordLinkPlaceholder`` and the dispatcher puts the
     /// link in at delivery, so no link is ever written to the store.
     public var passwordTokenID: String?
+    /// The ``Invoice`` the mail announces, if any (R-BIL-2, R-IDOC-1). The outbox keeps only this
+    /// reference: the dispatcher renders the invoice's text (appended to the body) and its PDF (an
+    /// attachment) at delivery, so no document bytes are written to the store.
+    public var invoiceID: Invoice.ID?
 
     /// A new pending mail.
     package init(id: ID, message: MailMessage, passwordTokenID: String? = nil) {
         self.id = id
         self.message = message
         self.passwordTokenID = passwordTokenID
+        self.invoiceID = nil
         self.status = .pending
         self.attempts = 0
         self.nextAttemptAt = message.date

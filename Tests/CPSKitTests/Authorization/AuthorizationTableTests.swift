@@ -77,9 +77,9 @@ struct AuthorizationTableTests {
         "InvoicingService.howToPay(_:in:)": { env, w, _ in
             for invoice in try await env.store.fetchAll(Invoice.self).map(\.record) { _ = env.invoicing.howToPay(invoice, in: .english) }
             _ = w },
-        "InvoiceDocumentService.document(of:in:as:)": { env, w, p in _ = try await env.invoiceDocuments.document(of: "invoice-x", in: w.accountHere, as: p) },
-        "InvoiceDocumentService.pdf(of:in:as:)": { env, w, p in _ = try await env.invoiceDocuments.pdf(of: "invoice-x", in: w.accountHere, as: p) },
-        "InvoiceDocumentService.text(of:in:as:)": { env, w, p in _ = try await env.invoiceDocuments.text(of: "invoice-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.document(of:in:language:as:)": { env, w, p in _ = try await env.invoiceDocuments.document(of: "invoice-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.pdf(of:in:language:as:)": { env, w, p in _ = try await env.invoiceDocuments.pdf(of: "invoice-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.text(of:in:language:as:)": { env, w, p in _ = try await env.invoiceDocuments.text(of: "invoice-x", in: w.accountHere, as: p) },
         "InvoiceDocumentService.ubl(of:in:as:)": { env, w, p in _ = try await env.invoiceDocuments.ubl(of: "invoice-x", in: w.accountHere, as: p) },
         "InvoicingService.invoices(of:as:)": { env, w, p in _ = try await env.invoicing.invoices(of: w.accountHere, as: p) },
         "InvoicingService.issueDueInvoices(as:)": { env, _, p in _ = try await env.invoicing.issueDueInvoices(as: p) },

@@ -17,10 +17,11 @@ public struct InvoiceDocumentService: Sendable {
         self.documents = documents
     }
 
-    /// The document of invoice `invoiceID` of account `accountID` (R-IDOC-1).
+    /// The document of invoice `invoiceID` of account `accountID` (R-IDOC-1), written in `language`
+    /// (nil: the customer's language).
     ///
     /// - Throws: ``InvoiceDocumentError/Reason/invoiceNotFound`` when the account has no such invoice.
-    public func document(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID,
+    public func document(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                          as principal: Principal) async throws -> InvoiceDocument {
         try await context.read("invoiceDocuments.document", as: principal) { unit in
             try await unit.authorize(.anyOf([.userOf(accountID: accountID), .system]))
@@ -28,20 +29,23 @@ public struct InvoiceDocumentService: Sendable {
                   let membership = try await unit.fetch(Membership.self, id: invoice.membershipID)?.record else {
                 throw InvoiceDocumentError(.invoiceNotFound)
             }
-            let language = try await unit.activeSuperusers(of: accountID).first?.language ?? .english
+            let customerLanguage = try await unit.activeSuperusers(of: accountID).first?.language ?? .english
+            let language = language ?? customerLanguage
             let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone)
             return try InvoiceDocument(source, documents: documents, buyer: InvoiceDocument.BuyerDetails(language: language))
         }
     }
 
-    /// The invoice as plain text in the customer's language (R-IDOC-1).
-    public func text(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, as principal: Principal) async throws -> String {
-        try await document(of: invoiceID, in: accountID, as: principal).text(catalog: context.catalog)
+    /// The invoice as plain text in `language` (nil: the customer's language; R-IDOC-1).
+    public func text(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
+                     as principal: Principal) async throws -> String {
+        try await document(of: invoiceID, in: accountID, language: language, as: principal).text(catalog: context.catalog)
     }
 
-    /// The invoice as PDF bytes (R-IDOC-1).
-    public func pdf(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, as principal: Principal) async throws -> [UInt8] {
-        try await document(of: invoiceID, in: accountID, as: principal).pdf(catalog: context.catalog)
+    /// The invoice as PDF bytes in `language` (nil: the customer's language; R-IDOC-1).
+    public func pdf(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
+                    as principal: Principal) async throws -> [UInt8] {
+        try await document(of: invoiceID, in: accountID, language: language, as: principal).pdf(catalog: context.catalog)
     }
 
     /// The invoice as Peppol BIS Billing 3.0 UBL 2.1 XML (R-IDOC-2).

@@ -131,7 +131,7 @@ public struct InvoicingService: Sendable {
             "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,
         ])
         let template = record.paymentMethod == .card ? "invoiceIssuedCard" : "invoiceIssuedBankTransfer"
-        try await unit.mailInvoice(template, invoice, to: superusers)
+        try await unit.mailInvoice(template, invoice, to: superusers, attachingDocument: true)
         return invoice
     }
 
