@@ -24,6 +24,7 @@ extension CommandLineTool {
         .bankPayment,
         .void,
         .credit,
+        .refund,
         .mails,
         .store,
         .audit,
