@@ -29,7 +29,8 @@ public struct InvoiceDocumentService: Sendable {
                 throw InvoiceDocumentError(.invoiceNotFound)
             }
             let language = try await unit.activeSuperusers(of: accountID).first?.language ?? .english
-            let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone)
+            let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone,
+                                                prepaid: invoice.prepaidAmount)
             return try InvoiceDocument(source, documents: documents, buyer: InvoiceDocument.BuyerDetails(language: language))
         }
     }
