@@ -57,7 +57,10 @@ struct AccountCreditTests {
         let report = try await fixture.env.cardCharges(gateway).chargeDueInvoices(as: BillingFixture.job)
         #expect(report.charged == [invoice.id])
         #expect(gateway.inner.charges.map(\.request.amount) == [invoice.amountDue])
-        #expect(try await fixture.reload(invoice).status == .paid)
+        let paid = try await fixture.reload(invoice)
+        #expect(paid.status == .paid)
+        #expect(paid.amountPaid == Money(Decimal(string: "0.01")!, total.currency)) // what the card paid, not the total
+        #expect(paid.amountDue.isZero)
     }
 
     @Test("R-LIFE-5: credit above the total → paid, the credit record decremented by the total (one cent more leaves one cent)")
