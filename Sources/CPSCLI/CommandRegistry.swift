@@ -25,6 +25,7 @@ extension CommandLineTool {
         .void,
         .credit,
         .invoice,
+        .refund,
         .mails,
         .store,
         .audit,

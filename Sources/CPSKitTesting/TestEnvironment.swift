@@ -112,6 +112,12 @@ public struct TestEnvironment: Sendable {
         context.paymentGateway = gateway
         return CardChargeService(context)
     }
+    /// The refunds over `gateway` (R-LIFE-5).
+    public func refunds(_ gateway: any PaymentGateway) -> RefundService {
+        var context = self.context
+        context.paymentGateway = gateway
+        return RefundService(context)
+    }
     /// The mail dispatcher over ``mailbox`` (R-ADP-2).
     public var mailDispatcher: MailDispatcher { MailDispatcher(context, transport: mailbox) }
 

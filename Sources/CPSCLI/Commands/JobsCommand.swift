@@ -180,6 +180,38 @@ extension CommandSpec {
         }
     }
 
+    /// `cps refund CREDIT-NOTE-ID [--bank-reference REF] --reviewer EMAIL` (R-LIFE-5).
+    static let refund = CommandSpec(
+        name: "refund",
+        summary: "refund a credit note's credited part, by card or as a recorded bank transfer (reviewer)",
+        help: """
+        Usage: cps refund CREDIT-NOTE-ID [--bank-reference REF] --reviewer EMAIL
+
+        Refunds the credited part of a credit note (R-LIFE-5). Without --bank-reference: onto the card
+        of the invoice's charge through the payment gateway (`cps` has a stand-in gateway that approves
+        every refund), claimed before the call with the key cps-refund:<credit note>:1, so running it
+        again never refunds twice. With --bank-reference: records that the money was paid back by the
+        bank transfer REF; nothing is called. Either way the credit note's account credit is removed.
+        A credit note with nothing credited, or already refunded, is refused (exit 65).
+        """,
+        valuedOptions: ["--reviewer", "--bank-reference"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--reviewer", "--bank-reference"], maxPositionals: 1)
+        let noteID: CreditNote.ID = try invocation.arguments.positional(0, "CREDIT-NOTE-ID")
+        let bankReference = invocation.arguments.option("--bank-reference")
+        return try await CLIContext.with(invocation) { cli in
+            let principal = try await invocation.reviewerPrincipal(in: cli)
+            let refund = if let bankReference {
+                try await cli.services.refunds.recordBankRefund(noteID, reference: bankReference, as: principal)
+            } else {
+                try await cli.services.refunds.refund(noteID, as: principal)
+            }
+            let row = RefundRow(noteID, refund)
+            try invocation.emit(row) { ["refund of \(row.creditNote): \(row.amount) \(row.method) \(row.outcome)"] }
+            return .success
+        }
+    }
+
     /// `cps mails [--to EMAIL]`: the mails written to the outbox, and whether they were sent (R-ADP-2).
     static let mails = CommandSpec(
         name: "mails",
@@ -247,6 +279,24 @@ struct CreditNoteRow: Encodable {
         total = note.total.description
         appliedToDue = note.appliedToDue.description
         credited = note.credited.description
+    }
+}
+
+/// `cps refund … --json`: the refund as it stands (R-LIFE-5).
+struct RefundRow: Encodable {
+    let creditNote: CreditNote.ID
+    let method: String
+    let amount: String
+    let outcome: String
+    let idempotencyKey: String?
+    let refundID: String?
+    init(_ creditNote: CreditNote.ID, _ refund: CreditNoteRefund) {
+        self.creditNote = creditNote
+        method = refund.method.rawValue
+        amount = refund.amount.description
+        outcome = refund.outcome.rawValue
+        idempotencyKey = refund.idempotencyKey
+        refundID = refund.refundID
     }
 }
 

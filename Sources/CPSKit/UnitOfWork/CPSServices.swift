@@ -51,6 +51,8 @@ public struct CPSServices: Sendable {
     public var paymentFollowUp: PaymentFollowUpService { PaymentFollowUpService(context) }
     /// The due-charges job over the context's payment gateway (R-BIL-3).
     public var cardCharges: CardChargeService { CardChargeService(context) }
+    /// Refunds of credit notes, by card through the gateway or recorded bank transfers (R-LIFE-5).
+    public var refunds: RefundService { RefundService(context) }
     /// The renewals job: notices, renewal invoices and term ends (R-LIFE-1, R-LIFE-2).
     public var renewals: RenewalService { RenewalService(context) }
     /// Next steps (R-GUIDE-1).

@@ -10,6 +10,7 @@ public struct BillingError: LocalizedFailure, Equatable {
         fileprivate enum Representation: String, CaseIterable {
             case mixedCurrencies, unknownCurrency, invalidAmount, tooManyDecimals, invalidCreditorReference, illegalInvoiceTransition, missingVATRate, invalidInvoiceLine, invalidInvoiceNumber
             case chargeInProgress, unknownInvoice, missingVoidReason, voidInstead, creditExceedsInvoice
+            case unknownCreditNote, nothingToRefund, notPaidByCard, refundExceedsCaptured, refundInProgress, missingBankRefundReference
         }
 
         fileprivate let representation: Representation
@@ -46,6 +47,18 @@ public struct BillingError: LocalizedFailure, Equatable {
         public static let voidInstead = Reason(.voidInstead)
         /// The credit notes would credit more than the invoice's total (R-LIFE-5).
         public static let creditExceedsInvoice = Reason(.creditExceedsInvoice)
+        /// There is no such credit note (R-LIFE-5).
+        public static let unknownCreditNote = Reason(.unknownCreditNote)
+        /// The credit note has no credited part to refund: all of it reduced what was due (R-LIFE-5).
+        public static let nothingToRefund = Reason(.nothingToRefund)
+        /// The invoice was not paid by a card charge: record a bank refund instead (R-LIFE-5).
+        public static let notPaidByCard = Reason(.notPaidByCard)
+        /// The refunds of the invoice's charge would total more than it captured (R-LIFE-5).
+        public static let refundExceedsCaptured = Reason(.refundExceedsCaptured)
+        /// The credit note is refunded already, or its refund is being made another way (R-LIFE-5).
+        public static let refundInProgress = Reason(.refundInProgress)
+        /// A bank refund needs the reference of the transfer made (R-LIFE-5).
+        public static let missingBankRefundReference = Reason(.missingBankRefundReference)
     }
 
     /// The kind of refusal.
@@ -94,6 +107,12 @@ public struct BillingError: LocalizedFailure, Equatable {
             case .missingVoidReason: BillingError(.missingVoidReason)
             case .voidInstead: BillingError(.voidInstead, facts: ["number": "CPS-2026-000001"])
             case .creditExceedsInvoice: BillingError(.creditExceedsInvoice, facts: ["number": "CPS-2026-000001", "left": "EUR 20.00"])
+            case .unknownCreditNote: BillingError(.unknownCreditNote)
+            case .nothingToRefund: BillingError(.nothingToRefund, facts: ["number": "CN-CPS-2026-000001"])
+            case .notPaidByCard: BillingError(.notPaidByCard, facts: ["number": "CPS-2026-000001"])
+            case .refundExceedsCaptured: BillingError(.refundExceedsCaptured, facts: ["number": "CPS-2026-000001", "left": "EUR 20.00"])
+            case .refundInProgress: BillingError(.refundInProgress, facts: ["number": "CN-CPS-2026-000001"])
+            case .missingBankRefundReference: BillingError(.missingBankRefundReference)
             }
         }
     }

@@ -91,6 +91,10 @@ struct AuthorizationTableTests {
             _ = try await env.invoicing.issueCreditNote(for: "no-such-invoice", reason: "test", as: p)
         },
         "InvoicingService.unpaidInvoices(of:as:)": { env, w, p in _ = try await env.invoicing.unpaidInvoices(of: w.accountHere, as: p) },
+        "RefundService.refund(_:as:)": { env, _, p in _ = try await env.refunds(InMemoryPaymentGateway()).refund("no-such-credit-note", as: p) },
+        "RefundService.recordBankRefund(_:reference:as:)": { env, _, p in
+            _ = try await env.services.refunds.recordBankRefund("no-such-credit-note", reference: "BANK-1", as: p)
+        },
         "MailDispatcher.dispatchPending(limit:)": { env, _, _ in _ = try await env.mailDispatcher.dispatchPending(limit: 1) },
         "MailDispatcher.nextDue(after:)": { env, _, _ in _ = try await env.mailDispatcher.nextDue(after: env.clock.now) },
         "MailDispatcher.nextDueDate()": { env, _, _ in _ = try await env.mailDispatcher.nextDueDate() },

@@ -135,7 +135,9 @@ public struct CardChargeService: Sendable {
                 attempt.record.transactionID = transactionID
                 if invoice.record.status.awaitsPayment {
                     invoice.record.status = try invoice.record.status.transition(to: .paid)
-                    invoice.record.amountPaid = invoice.record.total
+                    // What the attempt charged (the amount due at the claim: less any prepaid credit, R-LIFE-5).
+                    let paid = invoice.record.amountPaid
+                    invoice.record.amountPaid = Money(paid.amount + attempt.record.amount.amount, paid.currency)
                     invoice.record.paidAt = unit.now
                     try await unit.reactivateMembership(of: invoice.record)
                 }

@@ -31,7 +31,8 @@ public struct InvoiceDocumentService: Sendable {
             }
             let customerLanguage = try await unit.activeSuperusers(of: accountID).first?.language ?? .english
             let language = language ?? customerLanguage
-            let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone)
+            let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone,
+                                                prepaid: invoice.prepaidAmount)
             return try InvoiceDocument(source, documents: documents, buyer: InvoiceDocument.BuyerDetails(language: language))
         }
     }

@@ -117,7 +117,7 @@ public struct InvoicingService: Sendable {
         let sequence = (counter?.record.lastSequence ?? 0) + 1
         let number = try billing.invoiceNumberFormat.number(year: due.issueDay.year, sequence: sequence)
         let reference = try RFCreditorReference(base: number)
-        let invoice = Invoice(id: context.ids.next("invoice"), number: number, series: series, accountID: account.id,
+        var invoice = Invoice(id: context.ids.next("invoice"), number: number, series: series, accountID: account.id,
                               purchaseID: purchaseID, membershipID: record.membershipID, customerName: account.companyName,
                               customerAddress: account.address, seller: billing.seller, amounts: amounts,
                               vatLookup: lookup, creditorReference: reference, paymentMethod: record.paymentMethod,
@@ -125,14 +125,51 @@ public struct InvoicingService: Sendable {
         var next = counter?.record ?? InvoiceSeriesCounter(series: series, year: due.issueDay.year)
         next.lastSequence = sequence
         try unit.save(next, over: counter)
+        try await applyAccountCredit(to: &invoice, in: unit)
         try unit.insert(invoice)
         try unit.audit(invoice.id, "invoice.issued", details: [
             "number": number, "purchase": purchaseID.rawValue, "total": invoice.total.description,
             "dueDay": due.dueDay.description, "vat": assessment.treatment.rawValue,
         ])
+        if invoice.status == .paid {
+            try unit.audit(invoice.id, "invoice.paid", details: ["method": "accountCredit"])
+        }
         let template = record.paymentMethod == .card ? "invoiceIssuedCard" : "invoiceIssuedBankTransfer"
         try await unit.mailInvoice(template, invoice, to: superusers, attachingDocument: true)
         return invoice
+    }
+
+    /// Applies the account's credit to `invoice` before it is written (R-LIFE-5): the account's
+    /// ``AccountCredit`` records (oldest first) are read with their versions and decremented or
+    /// removed **in the same batch**, so two invoices issued at once never spend the same credit (the
+    /// second commit conflicts and is retried over what is left). The amount applied is the invoice's
+    /// ``Invoice/prepaidAmount`` — not a negative line; credit ≥ total marks the invoice `paid` at
+    /// issue, without a charge.
+    private func applyAccountCredit(to invoice: inout Invoice, in unit: UnitOfWork) async throws {
+        let currency = invoice.total.currency
+        let credits = try await unit.fetchAll(AccountCredit.self, indexKey: "account:\(invoice.accountID)")
+            .filter { $0.record.amount.currency == currency && $0.record.amount.amount > 0 }
+            .sorted { ($0.record.createdAt, $0.record.id) < ($1.record.createdAt, $1.record.id) }
+        var left = invoice.total.amount
+        var applied = Decimal(0)
+        for var credit in credits where left > 0 {
+            let spend = min(left, credit.record.amount.amount)
+            left -= spend
+            applied += spend
+            if spend == credit.record.amount.amount {
+                try unit.delete(credit)
+            } else {
+                credit.record.amount = Money(credit.record.amount.amount - spend, currency)
+                try unit.update(credit)
+            }
+        }
+        guard applied > 0 else { return }
+        invoice.prepaidAmount = Money(applied, currency)
+        try unit.audit(invoice.id, "accountCredit.applied", details: ["amount": Money(applied, currency).description])
+        if invoice.amountDue.isZero {
+            invoice.status = try invoice.status.transition(to: .paid)
+            invoice.paidAt = unit.now
+        }
     }
 
     /// The registry's verdict for R-BIL-5 from the look-up kept with the account (R-VAT-2).

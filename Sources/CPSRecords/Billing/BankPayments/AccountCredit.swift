@@ -10,8 +10,8 @@ public struct AccountCredit: StoredRecord, Equatable {
     public let id: String
     /// The account credited.
     public let accountID: BusinessAccount.ID
-    /// The amount.
-    public let amount: Money
+    /// The amount left; decremented when it is applied to the next invoice (R-LIFE-5).
+    public var amount: Money
     /// The payment it came from; `nil` for a credit note's credit (R-LIFE-5).
     public let paymentID: IncomingPayment.ID?
     /// The credit note it came from, if any (R-LIFE-5).

@@ -31,8 +31,11 @@ public struct CreditNote: StoredRecord, Equatable {
     public let reason: String
     /// The part of the total that reduced what was still due on the invoice.
     public let appliedToDue: Money
-    /// The part above it, kept as ``AccountCredit`` (refunds are not built yet).
+    /// The part above it, kept as ``AccountCredit`` until it is refunded (``refund``).
     public let credited: Money
+    /// The refund of ``credited``, by card through the gateway or recorded as a bank transfer
+    /// (R-LIFE-5); `nil` while it is account credit. Absent in records written before it existed.
+    public var refund: CreditNoteRefund?
     /// When it was issued.
     public let issuedAt: Date
     /// Who issued it, as ``Principal/description``.

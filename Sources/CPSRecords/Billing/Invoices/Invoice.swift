@@ -62,6 +62,9 @@ public struct Invoice: StoredRecord, Equatable {
     public var voidReason: String?
     /// The total of the credit notes issued against it so far, `nil` before the first (R-LIFE-5).
     public var creditedAmount: Money?
+    /// The account credit applied when it was issued, shown as the prepaid amount on the document —
+    /// never a negative line; `nil` when none was (R-LIFE-5).
+    public var prepaidAmount: Money?
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
     package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,
@@ -94,9 +97,9 @@ public struct Invoice: StoredRecord, Equatable {
     /// What the customer pays: the total including VAT (R-BIL-2).
     public var total: Money { amounts.total }
 
-    /// What is still due: total − paid − credited, never below zero (R-BIL-4, R-LIFE-5).
+    /// What is still due: total − prepaid − paid − credited, never below zero (R-BIL-4, R-LIFE-5).
     public var amountDue: Money {
-        let rest = total.amount - amountPaid.amount - (creditedAmount?.amount ?? 0)
+        let rest = total.amount - (prepaidAmount?.amount ?? 0) - amountPaid.amount - (creditedAmount?.amount ?? 0)
         return Money(rest > 0 ? rest : 0, total.currency)
     }
 

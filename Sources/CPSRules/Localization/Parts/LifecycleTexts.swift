@@ -70,6 +70,12 @@ extension TextTable {
             "billing.error.voidInstead": "Nothing of invoice {number} is paid: void it instead of issuing a credit note.",
             "billing.error.creditExceedsInvoice": "A credit note cannot credit more than is left of invoice {number} ({left}).",
             "billing.error.missingVoidReason": "Say why the invoice is voided.",
+            "billing.error.unknownCreditNote": "There is no such credit note.",
+            "billing.error.nothingToRefund": "Credit note {number} has nothing left to refund: all of it reduced what was still due.",
+            "billing.error.notPaidByCard": "Invoice {number} was not paid by card: record the bank refund instead.",
+            "billing.error.refundExceedsCaptured": "The refunds of invoice {number} cannot total more than the card charge captured ({left} left).",
+            "billing.error.refundInProgress": "Credit note {number} is refunded already, or its refund is being made.",
+            "billing.error.missingBankRefundReference": "Give the reference of the bank transfer that paid the money back.",
             "billing.error.termsNotCurrent": "The membership terms you accepted (version {accepted}) are not the current ones (version {current}). Read and accept the current terms to continue.",
         ],
         swedish: [
@@ -83,6 +89,12 @@ extension TextTable {
             "billing.error.voidInstead": "Inget av faktura {number} är betalt: makulera den i stället för att utfärda en kreditnota.",
             "billing.error.creditExceedsInvoice": "En kreditnota kan inte kreditera mer än vad som återstår av faktura {number} ({left}).",
             "billing.error.missingVoidReason": "Ange varför fakturan makuleras.",
+            "billing.error.unknownCreditNote": "Kreditnotan finns inte.",
+            "billing.error.nothingToRefund": "Kreditnota {number} har inget kvar att återbetala: hela beloppet minskade det som återstod att betala.",
+            "billing.error.notPaidByCard": "Faktura {number} betalades inte med kort: registrera återbetalningen via bank i stället.",
+            "billing.error.refundExceedsCaptured": "Återbetalningarna för faktura {number} kan inte överstiga det kortdebiteringen drog ({left} kvar).",
+            "billing.error.refundInProgress": "Kreditnota {number} är redan återbetald, eller så pågår återbetalningen.",
+            "billing.error.missingBankRefundReference": "Ange referensen för banköverföringen som betalade tillbaka pengarna.",
             "billing.error.termsNotCurrent": "De medlemsvillkor ni har godkänt (version {accepted}) är inte de gällande (version {current}). Läs och godkänn de gällande villkoren för att fortsätta.",
         ])
 }
