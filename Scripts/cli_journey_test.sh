@@ -198,7 +198,7 @@ run 64 review queue --reviewer --data-dir "$DATA/other"; stderr "option as value
 run 64 mails --json=1;                                 stderr "--json=1" "takes no value"
 run 64 mails --data-dir "";                            stderr "empty data dir" "--data-dir needs a path"
 CPS_NOW=2026-11-27T10:00:00+24:00 run 64 mails;        stderr "offset +24:00" "CPS_NOW"
-run 74 mails --data-dir /dev/null;                     stderr "/dev/null" "is not a directory"
+run 74 mails --data-dir /dev/null;                     check "/dev/null" "d['code'] == 'cli.notDirectory' and 'is not a directory' in d['message']"
 OUT=$("$CPS" vat -h 2>"$DATA/stderr"); RC=$?
 [ "$RC" -eq 0 ] && [[ "$OUT" == "Usage: cps vat"* ]] && ok || bad "cps vat -h is not help (exit $RC)"
 CPS_DATA_DIR="$DATA/v0" run 0 mails
