@@ -11,7 +11,7 @@ struct JourneyTests {
     func journey() async throws {
         try await TestStores.with { stores in
             let postgres = try await stores.open()
-            let memory = InMemoryRecordStore()
+            let memory = InMemoryRecordStore(payloadCodec: postgres.payloadCodec)   // the same payload bytes
             try await SampleJourney.run(in: TestEnvironment(store: postgres))
             try await SampleJourney.run(in: TestEnvironment(store: memory))
             var kinds = SampleJourney.recordKinds.map { $0.kind }
