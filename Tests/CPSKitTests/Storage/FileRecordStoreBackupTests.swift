@@ -105,7 +105,7 @@ struct FileRecordStoreBackupTests {
         let fine = try FileRecordStore.verify(directory: healthy)
         #expect(!fine.isDamaged && fine.warnings.isEmpty && fine.records == 1 && fine.commitSequence == 1)
 
-        let torn = try FormatVersionTwoFixtureTests.copyOfFixture("format-2-torn")
+        let torn = try StoreFixtures.copy("format-2-torn")
         let journal = try Data(contentsOf: torn.appendingPathComponent("journal"))
         let report = try FileRecordStore.verify(directory: torn)
         #expect(!report.isDamaged)
@@ -120,7 +120,7 @@ struct FileRecordStoreBackupTests {
 
     @Test("R-ADP-1: verify reports damage (a repeated frame, a missing journal) as problems, changing nothing")
     func verifyProblems() async throws {
-        let repeated = try FormatVersionTwoFixtureTests.copyOfFixture("format-2")
+        let repeated = try StoreFixtures.copy("format-2")
         let journalURL = repeated.appendingPathComponent("journal")
         let journal = Array(try Data(contentsOf: journalURL))
         let frames = FileRecordStoreReplayTests.frames(journal)

@@ -162,7 +162,7 @@ struct FileRecordStoreFaultTests {
 
     @Test("R-ADP-1, R-UOW-3: a torn tail is reported through the event sink with its bytes and commits")
     func tornTailIsReported() async throws {
-        let directory = try FormatVersionTwoFixtureTests.copyOfFixture("format-2-torn")
+        let directory = try StoreFixtures.copy("format-2-torn")
         let events = RecordingEventSink()
         let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions().reporting(to: events.sink))
         let bytes = store.statistics.droppedTailBytes
@@ -189,7 +189,7 @@ struct FileRecordStoreFaultTests {
     @Test("R-ADP-1: a read-only open never rewrites a file: no cut tail, no upgrade, no compaction, no commit",
           arguments: ["format-2-torn", "format-2"])
     func readOnlyWritesNothing(_ fixture: String) async throws {
-        let directory = try FormatVersionTwoFixtureTests.copyOfFixture(fixture)
+        let directory = try StoreFixtures.copy(fixture)
         try Data("left over".utf8).write(to: directory.appendingPathComponent("snapshot.tmp"))
         let before = try files(directory)
         // The copies' times are now; make them old, so that a rewrite would show.
@@ -225,7 +225,7 @@ struct FileRecordStoreFaultTests {
 
     @Test("R-ADP-1: a snapshot without its journal is refused with .incomplete, not opened without the journal's commits")
     func missingJournalBesideSnapshot() async throws {
-        let directory = try FormatVersionTwoFixtureTests.copyOfFixture("format-2")
+        let directory = try StoreFixtures.copy("format-2")
         try FileManager.default.removeItem(at: directory.appendingPathComponent("journal"))
         for readOnly in [false, true] {
             do {

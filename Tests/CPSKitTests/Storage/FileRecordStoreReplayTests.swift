@@ -79,7 +79,7 @@ struct FileRecordStoreReplayTests {
 
     @Test("R-ADP-1: a repeated frame of a format-2 journal (no commit sequence) is refused by its versions")
     func repeatedVersionTwoFrameIsRefused() async throws {
-        let directory = try FormatVersionTwoFixtureTests.copyOfFixture("format-2")
+        let directory = try StoreFixtures.copy("format-2")
         let journalURL = directory.appendingPathComponent("journal")
         let journal = Array(try Data(contentsOf: journalURL))
         let frames = Self.frames(journal)

@@ -8,42 +8,19 @@ import Testing
 /// reads as it was written, and is upgraded to version 2 (R-ADP-1, R-UOW-1).
 @Suite("File store: a format-1 store opens, reads and upgrades (R-ADP-1, R-UOW-1)")
 struct FormatVersionOneFixtureTests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures", isDirectory: true).appendingPathComponent("format-1", isDirectory: true)
-
-    /// A copy of the fixture in a temporary directory (opening writes to it).
-    private func copyOfFixture() throws -> URL {
-        let directory = makeTemporaryDirectory("format-1")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for name in ["snapshot", "journal"] {
-            try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent(name),
-                                             to: directory.appendingPathComponent(name))
-        }
-        return directory
-    }
-
-    private func formatVersion(_ file: URL) throws -> UInt32 {
-        let bytes = try Data(contentsOf: file)
-        return bytes.dropFirst(8).prefix(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    private func summary(_ store: any RecordStore, _ kind: String) async throws -> [String] {
-        try await store.records(kind: kind, indexKey: nil).map {
-            "\($0.id)@\($0.version) \(String(decoding: $0.payload, as: UTF8.self))"
-        }
-    }
+    static let fixture = StoreFixtures.directory.appendingPathComponent("format-1", isDirectory: true)
 
     @Test("The fixture is format version 1, as committed")
     func fixtureIsVersionOne() throws {
-        #expect(try formatVersion(Self.fixture.appendingPathComponent("snapshot")) == 1)
-        #expect(try formatVersion(Self.fixture.appendingPathComponent("journal")) == 1)
+        #expect(try StoreFixtures.formatVersion(Self.fixture.appendingPathComponent("snapshot")) == 1)
+        #expect(try StoreFixtures.formatVersion(Self.fixture.appendingPathComponent("journal")) == 1)
     }
 
     @Test("R-ADP-1: every record, version, key and position of the format-1 store reads back")
     func readsEverything() async throws {
-        let store = try FileRecordStore.open(directory: copyOfFixture())
-        #expect(try await summary(store, "fixture.note") == ["n3@2 note 3 v2", "n5@1 note 5", "n6@1 note 6", "n2@1 note 2 again"])
-        #expect(try await summary(store, "fixture.other") == ["o1@1 other 1", "o2@2 other 2 v2"])
+        let store = try FileRecordStore.open(directory: StoreFixtures.copy("format-1"))
+        #expect(try await StoreFixtures.summary(store, "fixture.note") == ["n3@2 note 3 v2", "n5@1 note 5", "n6@1 note 6", "n2@1 note 2 again"])
+        #expect(try await StoreFixtures.summary(store, "fixture.other") == ["o1@1 other 1", "o2@2 other 2 v2"])
         #expect(store.count == 6)
         #expect(try await store.record(holding: "email:n2@example.com")?.id == "n2")
         #expect(try await store.record(holding: "email:n1-new@example.com") == nil)
@@ -60,7 +37,7 @@ struct FormatVersionOneFixtureTests {
 
     @Test("R-UOW-1: the format-1 journal's deletes leave tombstones; deletes inside its snapshot left none")
     func tombstonesFromTheJournal() async throws {
-        let store = try FileRecordStore.open(directory: copyOfFixture())
+        let store = try FileRecordStore.open(directory: StoreFixtures.copy("format-1"))
         let note = { (id: String) in RecordEnvelope(kind: "fixture.note", id: id, version: 0, payload: Data("back".utf8)) }
         await #expect(throws: StorageError.self) {
             try await store.commit(WriteBatch([.check(kind: "fixture.note", id: "n1", expectedVersion: 3)]))
@@ -75,19 +52,19 @@ struct FormatVersionOneFixtureTests {
 
     @Test("Opening upgrades the store to format version 2 with one compaction; it reopens the same")
     func upgradesToVersionTwo() async throws {
-        let directory = try copyOfFixture()
+        let directory = try StoreFixtures.copy("format-1")
         let store = try FileRecordStore.open(directory: directory)
         #expect(store.statistics.compactions == 1)
         #expect(store.statistics.generation == 2)
-        let notes = try await summary(store, "fixture.note")
-        let others = try await summary(store, "fixture.other")
+        let notes = try await StoreFixtures.summary(store, "fixture.note")
+        let others = try await StoreFixtures.summary(store, "fixture.other")
         await store.close()
-        #expect(try formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
-        #expect(try formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
+        #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
+        #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
         let reopened = try FileRecordStore.open(directory: directory)
         #expect(reopened.statistics.compactions == 0)
-        #expect(try await summary(reopened, "fixture.note") == notes)
-        #expect(try await summary(reopened, "fixture.other") == others)
+        #expect(try await StoreFixtures.summary(reopened, "fixture.note") == notes)
+        #expect(try await StoreFixtures.summary(reopened, "fixture.other") == others)
         // The tombstones the journal's deletes left are now in the version-2 snapshot.
         let back = try await reopened.commit(WriteBatch([
             .put(RecordEnvelope(kind: "fixture.note", id: "n1", version: 0, payload: Data()), expectedVersion: 0),

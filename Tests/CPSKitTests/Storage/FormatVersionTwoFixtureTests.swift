@@ -8,44 +8,19 @@ import Testing
 /// README) open with this build and read as they were written (R-ADP-1, R-UOW-1).
 @Suite("File store: format-2 stores open and read back (R-ADP-1)")
 struct FormatVersionTwoFixtureTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures", isDirectory: true)
-
-    /// A copy of the fixture `name` in a temporary directory (opening may write to it).
-    static func copyOfFixture(_ name: String) throws -> URL {
-        let directory = makeTemporaryDirectory(name)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in ["snapshot", "journal"] {
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name).appendingPathComponent(file),
-                                             to: directory.appendingPathComponent(file))
-        }
-        return directory
-    }
-
-    static func formatVersion(_ file: URL) throws -> UInt32 {
-        let bytes = try Data(contentsOf: file)
-        return bytes.dropFirst(8).prefix(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    private func summary(_ store: any RecordStore, _ kind: String) async throws -> [String] {
-        try await store.records(kind: kind, indexKey: nil).map {
-            "\($0.id)@\($0.version) \(String(decoding: $0.payload, as: UTF8.self))"
-        }
-    }
-
     @Test("The fixtures are format version 2, as committed", arguments: ["format-2", "format-2-torn"])
     func fixtureIsVersionTwo(_ name: String) throws {
-        let directory = Self.fixtures.appendingPathComponent(name)
-        #expect(try Self.formatVersion(directory.appendingPathComponent("snapshot")) == 2)
-        #expect(try Self.formatVersion(directory.appendingPathComponent("journal")) == 2)
+        let directory = StoreFixtures.directory.appendingPathComponent(name)
+        #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("snapshot")) == 2)
+        #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("journal")) == 2)
     }
 
     @Test("R-ADP-1: every record, version, key, position and tombstone of a format-2 store reads back",
           arguments: ["format-2", "format-2-torn"])
     func readsEverything(_ name: String) async throws {
-        let store = try FileRecordStore.open(directory: Self.copyOfFixture(name))
-        #expect(try await summary(store, "fixture.note") == ["n1@2 note 1 v2", "n4@1 note 4", "n5@1 note 5", "n2@2 note 2 again"])
-        #expect(try await summary(store, "fixture.ledger") == ["l1@2 points 1200"])
+        let store = try FileRecordStore.open(directory: StoreFixtures.copy(name))
+        #expect(try await StoreFixtures.summary(store, "fixture.note") == ["n1@2 note 1 v2", "n4@1 note 4", "n5@1 note 5", "n2@2 note 2 again"])
+        #expect(try await StoreFixtures.summary(store, "fixture.ledger") == ["l1@2 points 1200"])
         #expect(store.count == 5)
         #expect(try await store.record(holding: "email:n1-new@example.com")?.id == "n1")
         #expect(try await store.record(holding: "email:n3@example.com") == nil)
@@ -61,7 +36,7 @@ struct FormatVersionTwoFixtureTests {
 
     @Test("R-ADP-1: the torn tail of the format-2-torn journal (half of its last frame) is dropped on open")
     func tornTailIsDropped() async throws {
-        let directory = try Self.copyOfFixture("format-2-torn")
+        let directory = try StoreFixtures.copy("format-2-torn")
         let length = try Data(contentsOf: directory.appendingPathComponent("journal")).count
         let store = try FileRecordStore.open(directory: directory)
         #expect(store.statistics.droppedTailBytes > 0)
@@ -71,18 +46,18 @@ struct FormatVersionTwoFixtureTests {
 
     @Test("Opening a format-2 store for writing upgrades it to format version 3 with one compaction; it reopens the same")
     func upgradesToVersionThree() async throws {
-        let directory = try Self.copyOfFixture("format-2")
+        let directory = try StoreFixtures.copy("format-2")
         let store = try FileRecordStore.open(directory: directory)
         #expect(store.statistics.compactions == 1)
         #expect(store.statistics.openedFormatVersion == 2)
-        let notes = try await summary(store, "fixture.note")
+        let notes = try await StoreFixtures.summary(store, "fixture.note")
         await store.close()
-        #expect(try Self.formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
-        #expect(try Self.formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
+        #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
+        #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
         let reopened = try FileRecordStore.open(directory: directory)
         #expect(reopened.statistics.compactions == 0)
         #expect(reopened.statistics.commitSequence == 4, "the four replayed commits of the format-2 journal")
-        #expect(try await summary(reopened, "fixture.note") == notes)
+        #expect(try await StoreFixtures.summary(reopened, "fixture.note") == notes)
         await reopened.close()
     }
 }
