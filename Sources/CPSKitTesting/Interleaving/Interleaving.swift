@@ -26,8 +26,10 @@
 /// ``InterleavingFailure/Reason/liveness`` instead of hanging; the test never sleeps, and a run that
 /// makes progress is never slowed down by the timeout.
 public enum Interleaving {
-    /// The default bound on how long a released runner may take to reach its next step or its end.
-    public static let defaultTimeout: Duration = .seconds(5)
+    /// The default bound on how long a released runner may take to reach its next step or its end:
+    /// 20 seconds of time in which the process ran (see ``InterleavingController/timeout``), long
+    /// enough for a runner that is merely slow under the thread sanitizer on a loaded two-core machine.
+    public static let defaultTimeout: Duration = .seconds(20)
 
     /// Every runner's output, or an ``InterleavingRunnerError`` naming the first runner that threw:
     /// the default verification.

@@ -49,6 +49,12 @@ public final class InterleavingController: Sendable {
         var runners: [RunnerState]
         var driver: CheckedContinuation<Quiescence, Never>?
         var waitingSince = ContinuousClock.now
+        /// The watchdog's last look at this wait.
+        var lastCheck = ContinuousClock.now
+        /// How long the driver has waited, as far as the watchdog could see it: a gap in which the
+        /// watchdog itself was not run (a machine so loaded that no task ran) counts no more than
+        /// the watchdog's own polling bound, so a starved process is not taken for a stuck runner.
+        var waited: Duration = .zero
         var aborted = false
         var misuse: String?
 
@@ -76,7 +82,9 @@ public final class InterleavingController: Sendable {
 
     /// The number of runners.
     public let runners: Int
-    /// How long the driver waits for a released runner to reach its next step or its end.
+    /// How long the driver waits for a released runner to reach its next step or its end, counted
+    /// in time the watchdog saw pass (a gap in which the process was starved counts at most twice the
+    /// watchdog's polling interval).
     public let timeout: Duration
     private let state: Locked<State>
 
@@ -148,6 +156,7 @@ public final class InterleavingController: Sendable {
                 if let quiescence = state.quiescence() { return quiescence }
                 state.driver = driver
                 state.waitingSince = .now
+                state.waited = .zero
                 return nil
             }
             if let ready { driver.resume(returning: ready) }
@@ -184,11 +193,22 @@ public final class InterleavingController: Sendable {
         for continuation in parked { continuation.resume() }
     }
 
+    /// Whether the driver waits for the runners now (for the watchdog's own tests).
+    var isDriverWaiting: Bool { state.withLock { $0.driver != nil } }
+
     /// Fails the driver's wait with ``InterleavingFailure/Reason/liveness`` if it has waited longer
-    /// than ``timeout`` at `now`.
-    func checkTimeout(now: ContinuousClock.Instant) {
+    /// than ``timeout`` at `now`. The watchdog calls it each poll: the time since its previous look
+    /// counts at most `maximumCredit`, so time in which the whole process was starved (a loaded
+    /// machine, the thread sanitizer, every cooperative thread busy elsewhere) does not count as
+    /// waiting for a runner.
+    func checkTimeout(now: ContinuousClock.Instant, maximumCredit: Duration) {
         let fired = state.withLock { state -> (CheckedContinuation<Quiescence, Never>, Quiescence)? in
-            guard let driver = state.driver, now - state.waitingSince >= timeout else { return nil }
+            let previous = state.lastCheck
+            state.lastCheck = now
+            guard let driver = state.driver else { return nil }
+            let since = max(previous, state.waitingSince)
+            if now > since { state.waited += min(now - since, maximumCredit) }
+            guard state.waited >= timeout else { return nil }
             state.driver = nil
             var stuck: [String] = []
             for (index, runner) in state.runners.enumerated() {

@@ -17,7 +17,7 @@ final class InterleavingWatchdog: Sendable {
         task = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                target.withLock { $0 }?.checkTimeout(now: .now)
+                target.withLock { $0 }?.checkTimeout(now: .now, maximumCredit: interval * 2)
             }
         }
     }
