@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# R-IDOC-1, R-IDOC-2: every invoice document the tests know (InvoiceDocumentCase.all) is written as
+# R-IDOC-1, R-IDOC-2, R-LIFE-5: every invoice and credit-note document the tests know (InvoiceDocumentCase.all) is written as
 # UBL, PDF and text by the export test into a temporary directory; the UBL files are validated in one
 # call by ../shared/einvoice/validate.py (UBL 2.1 XSD, CEN EN 16931 1.3.16 and 1.3.14.1, Peppol BIS
 # 3.0.19), expecting 0 fatal assertions, and one deliberately broken copy (BR-CO-15: a wrong payable
@@ -30,7 +30,8 @@ if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 echo "== writing the invoice documents to $out"
 CPS_INVOICE_DOCUMENTS_OUT="$out" swift test --filter InvoiceRenderingTests 2>&1 | tail -3
 count=$(ls "$out"/*.xml 2>/dev/null | wc -l)
-[ "$count" -ge 7 ] || { echo "expected at least 7 UBL documents, found $count"; exit 1; }
+[ "$count" -ge 9 ] || { echo "expected at least 9 UBL documents (7 invoices, 2 credit notes), found $count"; exit 1; }
+ls "$out"/credit-note-*.xml >/dev/null 2>&1 || { echo "no credit note among the UBL documents"; exit 1; }
 
 echo "== validate.py on $count UBL documents"
 "$venv/bin/python" "$validator/validate.py" "$out"/*.xml
@@ -56,6 +57,8 @@ expected = {
     "outside-scope-no": ["Outside the scope of EU VAT", "Nordlys Foto AS"],
     "latin-extended-pl": ["Łukasz Żółć", "Łódź"],
     "two-page-nl": ["Page 2 of 2"],
+    "credit-note-full-nl": ["Credit note CN-CPS-2026-000001", "Credits invoice: CPS-2026-000001 of 2026-03-02", "€242.00"],
+    "credit-note-partial-se": ["Kreditfaktura CN-CPS-2026-000002", "CPS-2026-000002", "Omvänd betalningsskyldighet", "Workshop inställd"],
 }
 for name, texts in expected.items():
     reader = PdfReader(out / f"{name}.pdf")
