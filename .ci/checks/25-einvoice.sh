@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # R-IDOC-1, R-IDOC-2, R-LIFE-5: every invoice and credit-note document the tests know (InvoiceDocumentCase.all) is written as
 # UBL, PDF and text by the export test into a temporary directory, and `cps walkthrough --output`
-# writes the journey's invoices as the services render them; all the UBL files are validated in one
+# writes the journey's invoices and credit note as the services render them; all the UBL files are validated in one
 # call by ../shared/einvoice/validate.py (UBL 2.1 XSD, CEN EN 16931 1.3.16 and 1.3.14.1, Peppol BIS
 # 3.0.19), expecting 0 fatal assertions, and one deliberately broken copy (BR-CO-15: a wrong payable
 # total) must fail. The PDFs must pass `qpdf --check` (Debian package qpdf, installed as root) and
@@ -37,7 +37,7 @@ ls "$out"/credit-note-*.xml >/dev/null 2>&1 || { echo "no credit note among the 
 echo "== cps walkthrough --output: the documents the services render for the journey's invoices"
 swift run -q cps walkthrough --output "$out/walkthrough" >/dev/null
 walkthrough=$(ls "$out"/walkthrough/*.xml 2>/dev/null | wc -l)
-[ "$walkthrough" -ge 2 ] || { echo "expected the walkthrough's 2 invoices as UBL, found $walkthrough"; exit 1; }
+[ "$walkthrough" -ge 3 ] || { echo "expected the walkthrough's 2 invoices and 1 credit note as UBL, found $walkthrough"; exit 1; }
 
 echo "== validate.py on $count + $walkthrough UBL documents"
 "$venv/bin/python" "$validator/validate.py" "$out"/*.xml "$out"/walkthrough/*.xml

@@ -213,6 +213,12 @@ public struct Walkthrough: Sendable {
         for invoice in try await env.invoicing.invoices(of: account.id, as: anna) + env.invoicing.invoices(of: berg.account.id, as: berg.principal) {
             say("activate4.status", ["number": invoice.number, "status": catalog.render(invoice.status.textKey, in: language)])
         }
+        // A paid invoice is never changed: a goodwill credit is a credit note referencing it (R-LIFE-5).
+        let reason = catalog.render("walkthrough.activate4.creditReason", in: language)
+        let note = try await env.invoicing.issueCreditNote(
+            for: bankInvoice.id, lines: [InvoiceLine(description: reason, unitPrice: Money(20, bankInvoice.total.currency))],
+            reason: reason, as: TestEnvironment.reviewer)
+        say("activate4.credited", ["number": note.number, "invoice": note.invoiceNumber, "amount": note.total.formatted(in: language)])
         try await deliver(dispatcher, mailbox)
         if let outputDirectory { try await writeDocuments(env, to: outputDirectory) }
         say("done")

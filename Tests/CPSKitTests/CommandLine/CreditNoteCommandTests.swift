@@ -99,7 +99,7 @@ struct CreditNoteCommandTests {
                                           environment: environment).status == .refused)
     }
 
-    @Test("R-IDOC-1/R-IDOC-2: cps walkthrough --output DIR writes each invoice's PDF and UBL, prints DIR, same bytes every run")
+    @Test("R-IDOC-1/R-IDOC-2: cps walkthrough --output DIR writes each invoice's and credit note's PDF and UBL, prints DIR, same bytes every run")
     func walkthroughOutput() async throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("cps-walkthrough-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
@@ -109,10 +109,13 @@ struct CreditNoteCommandTests {
         #expect(run.status == .success, "\(run.errorOutput)")
         #expect(run.output.contains("The invoice documents (PDF and Peppol UBL XML) are in \(first.path):"))
         let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-        #expect(names == ["CPS-2026-000001.pdf", "CPS-2026-000001.xml", "CPS-2026-000002.pdf", "CPS-2026-000002.xml"])
+        #expect(names == ["CN-CPS-2026-000001.pdf", "CN-CPS-2026-000001.xml", "CPS-2026-000001.pdf", "CPS-2026-000001.xml",
+                          "CPS-2026-000002.pdf", "CPS-2026-000002.xml"])
         for name in names { #expect(run.output.contains("  \(name)\n")) }
         let xml = try String(contentsOf: first.appendingPathComponent("CPS-2026-000002.xml"), encoding: .utf8)
         #expect(xml.contains("<cbc:EndpointID schemeID=\"0007\">5567321707</cbc:EndpointID>"), "Berg's address, set in the journey")
+        let credit = try String(contentsOf: first.appendingPathComponent("CN-CPS-2026-000001.xml"), encoding: .utf8)
+        #expect(credit.contains("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>") && credit.contains("<cbc:ID>CPS-2026-000002</cbc:ID>"))
         let pdf = try Data(contentsOf: first.appendingPathComponent("CPS-2026-000001.pdf"))
         #expect(pdf.starts(with: Data("%PDF-1.4".utf8)))
         // The same bytes on a second run; without --output the journey prints the same steps and writes nothing.
