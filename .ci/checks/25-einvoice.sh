@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# R-IDOC-1, R-IDOC-2: every invoice document the tests know (InvoiceDocumentCase.all) is written as
-# UBL, PDF and text by the export test into a temporary directory; the UBL files are validated in one
+# R-IDOC-1, R-IDOC-2, R-LIFE-5: every invoice and credit-note document the tests know (InvoiceDocumentCase.all) is written as
+# UBL, PDF and text by the export test into a temporary directory, and `cps walkthrough --output`
+# writes the journey's invoices and credit note as the services render them; all the UBL files are validated in one
 # call by ../shared/einvoice/validate.py (UBL 2.1 XSD, CEN EN 16931 1.3.16 and 1.3.14.1, Peppol BIS
 # 3.0.19), expecting 0 fatal assertions, and one deliberately broken copy (BR-CO-15: a wrong payable
 # total) must fail. The PDFs must pass `qpdf --check` (Debian package qpdf, installed as root) and
@@ -30,10 +31,16 @@ if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 echo "== writing the invoice documents to $out"
 CPS_INVOICE_DOCUMENTS_OUT="$out" swift test --filter InvoiceRenderingTests 2>&1 | tail -3
 count=$(ls "$out"/*.xml 2>/dev/null | wc -l)
-[ "$count" -ge 7 ] || { echo "expected at least 7 UBL documents, found $count"; exit 1; }
+[ "$count" -ge 9 ] || { echo "expected at least 9 UBL documents (7 invoices, 2 credit notes), found $count"; exit 1; }
+ls "$out"/credit-note-*.xml >/dev/null 2>&1 || { echo "no credit note among the UBL documents"; exit 1; }
 
-echo "== validate.py on $count UBL documents"
-"$venv/bin/python" "$validator/validate.py" "$out"/*.xml
+echo "== cps walkthrough --output: the documents the services render for the journey's invoices"
+swift run -q cps walkthrough --output "$out/walkthrough" >/dev/null
+walkthrough=$(ls "$out"/walkthrough/*.xml 2>/dev/null | wc -l)
+[ "$walkthrough" -ge 3 ] || { echo "expected the walkthrough's 2 invoices and 1 credit note as UBL, found $walkthrough"; exit 1; }
+
+echo "== validate.py on $count + $walkthrough UBL documents"
+"$venv/bin/python" "$validator/validate.py" "$out"/*.xml "$out"/walkthrough/*.xml
 
 echo "== a broken document must fail"
 mkdir -p "$out/broken"
@@ -45,7 +52,7 @@ fi
 grep -q 'BR-CO-15' "$out/broken.log" || { cat "$out/broken.log"; echo "BR-CO-15 did not fire"; exit 1; }
 
 echo "== qpdf --check and pypdf text on the PDFs"
-for pdf in "$out"/*.pdf; do qpdf --check "$pdf" >/dev/null || { echo "qpdf --check failed: $pdf"; exit 1; }; done
+for pdf in "$out"/*.pdf "$out"/walkthrough/*.pdf; do qpdf --check "$pdf" >/dev/null || { echo "qpdf --check failed: $pdf"; exit 1; }; done
 "$venv/bin/python" - "$out" <<'PY'
 import pathlib, sys
 from pypdf import PdfReader
@@ -56,6 +63,8 @@ expected = {
     "outside-scope-no": ["Outside the scope of EU VAT", "Nordlys Foto AS"],
     "latin-extended-pl": ["Łukasz Żółć", "Łódź"],
     "two-page-nl": ["Page 2 of 2"],
+    "credit-note-full-nl": ["Credit note CN-CPS-2026-000001", "Credits invoice: CPS-2026-000001 of 2026-03-02", "€242.00"],
+    "credit-note-partial-se": ["Kreditfaktura CN-CPS-2026-000002", "CPS-2026-000002", "Omvänd betalningsskyldighet", "Workshop inställd"],
 }
 for name, texts in expected.items():
     reader = PdfReader(out / f"{name}.pdf")

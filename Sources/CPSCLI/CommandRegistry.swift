@@ -25,6 +25,7 @@ extension CommandLineTool {
         .void,
         .credit,
         .invoice,
+        .electronicAddress,
         .refund,
         .mails,
         .store,

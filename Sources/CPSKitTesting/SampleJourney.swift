@@ -69,8 +69,11 @@ public enum SampleJourney {
         // Gold by card: invoiced within hours, charged on the due date.
         _ = try await env.membership.purchase(PurchaseRequest(accountID: card.account.id, level: .gold, paymentMethod: .card, termsVersion: Fixtures.termsVersion),
                                               as: card.principal)
-        // Silver by bank transfer for the second company (its points set directly: it has no products).
+        // Silver by bank transfer for the second company (its points set directly: it has no products);
+        // it has no VAT number, so its superuser gives its Peppol address for e-invoices (R-IDOC-2).
         try await env.setPoints(600, completeRegistrations: 3, for: bank.account.id)
+        try await env.accounts.setElectronicAddress(ElectronicAddress(scheme: "0007", identifier: "5567321707"),
+                                                    of: bank.account.id, as: bank.principal)
         _ = try await env.membership.purchase(PurchaseRequest(accountID: bank.account.id, level: .silver,
                                                               paymentMethod: .bankTransfer, termsVersion: Fixtures.termsVersion), as: bank.principal)
         env.clock.advance(by: 3_600)

@@ -18,14 +18,19 @@ public struct Walkthrough: Sendable {
     /// The store the journey writes to. It must hold no CPSKit records yet: the walkthrough's IDs
     /// (`application-1`, …) start from 1 on every run.
     public let store: any RecordStore
+    /// Where the PDF and the Peppol UBL XML of every invoice and credit note are written at the end
+    /// (R-IDOC-1, R-IDOC-2), as `<number>.pdf` and `<number>.xml`; `nil`: nowhere.
+    public let outputDirectory: URL?
     let print: @Sendable (String) -> Void
 
     /// A walkthrough in `language` on `store` (a fresh in-memory store by default) that prints each
-    /// line through `print` (standard output by default).
-    public init(language: Language = .english, store: any RecordStore = InMemoryRecordStore(),
+    /// line through `print` (standard output by default) and writes the invoice documents to
+    /// `outputDirectory` when given (created if missing).
+    public init(language: Language = .english, store: any RecordStore = InMemoryRecordStore(), outputDirectory: URL? = nil,
                 print: @escaping @Sendable (String) -> Void = { Swift.print($0) }) {
         self.language = language
         self.store = store
+        self.outputDirectory = outputDirectory
         self.print = print
     }
 
@@ -176,6 +181,10 @@ public struct Walkthrough: Sendable {
                                  "number": cardReceipt.membership.number.description,
                                  "until": days.long(CalendarDay(cardReceipt.membership.term.end, in: env.context.policy.timeZone), in: language)])
         say("activate4.oldNumber", ["old": "CPS-OLD-4711", "new": cardReceipt.membership.number.description])
+        // Berg has no VAT number, so no Peppol address can be derived: its superuser gives one (R-IDOC-2).
+        let bergAddress = try ElectronicAddress(parsing: "0007:5567321707")
+        try await env.accounts.setElectronicAddress(bergAddress, of: berg.account.id, as: berg.principal)
+        say("activate4.peppol", ["company": bergForm.companyName, "address": bergAddress.description])
         let bankReceipt = try await env.membership.purchase(
             PurchaseRequest(accountID: berg.account.id, level: .gold, paymentMethod: .bankTransfer, termsVersion: env.context.policy.lifecycle.termsVersion), as: berg.principal)
         say("activate4.bought", ["company": bergForm.companyName, "level": "Gold", "method": method(.bankTransfer),
@@ -204,8 +213,42 @@ public struct Walkthrough: Sendable {
         for invoice in try await env.invoicing.invoices(of: account.id, as: anna) + env.invoicing.invoices(of: berg.account.id, as: berg.principal) {
             say("activate4.status", ["number": invoice.number, "status": catalog.render(invoice.status.textKey, in: language)])
         }
+        // A paid invoice is never changed: a goodwill credit is a credit note referencing it (R-LIFE-5).
+        let reason = catalog.render("walkthrough.activate4.creditReason", in: language)
+        let note = try await env.invoicing.issueCreditNote(
+            for: bankInvoice.id, lines: [InvoiceLine(description: reason, unitPrice: Money(20, bankInvoice.total.currency))],
+            reason: reason, as: TestEnvironment.reviewer)
+        say("activate4.credited", ["number": note.number, "invoice": note.invoiceNumber, "amount": note.total.formatted(in: language)])
         try await deliver(dispatcher, mailbox)
+        if let outputDirectory { try await writeDocuments(env, to: outputDirectory) }
         say("done")
+    }
+
+    /// Writes the PDF and UBL of every invoice and credit note of the store to `directory`, through
+    /// ``InvoiceDocumentService`` as the system (R-IDOC-1, R-IDOC-2), and prints the directory and the files.
+    private func writeDocuments(_ env: TestEnvironment, to directory: URL) async throws {
+        let documents = env.invoiceDocuments
+        let system = TestEnvironment.billingJob
+        var files: [(String, [UInt8])] = []
+        for invoice in try await env.store.fetchAll(Invoice.self).map(\.record).sorted(by: { $0.number < $1.number }) {
+            files.append(("\(invoice.number).pdf", try await documents.pdf(of: invoice.id, in: invoice.accountID, as: system)))
+            files.append(("\(invoice.number).xml",
+                          Array(try await documents.ubl(of: invoice.id, in: invoice.accountID, as: system).utf8)))
+        }
+        for note in try await env.store.fetchAll(CreditNote.self).map(\.record).sorted(by: { $0.number < $1.number }) {
+            files.append(("\(note.number).pdf", try await documents.pdf(ofCreditNote: note.id, in: note.accountID, as: system)))
+            files.append(("\(note.number).xml",
+                          Array(try await documents.ubl(ofCreditNote: note.id, in: note.accountID, as: system).utf8)))
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for (name, bytes) in files { try Data(bytes).write(to: directory.appendingPathComponent(name), options: .atomic) }
+        } catch {
+            throw CommandError(.cannotWrite, ["path": directory.path, "detail": error.localizedDescription])
+        }
+        print("")
+        say("output", ["directory": directory.path])
+        for (name, _) in files { say("output.file", ["file": name]) }
     }
 
     private func method(_ method: PaymentMethod) -> String { catalog.render(method.textKey, in: language).lowercased() }

@@ -149,6 +149,27 @@ public struct AccountService: Sendable {
             try unit.audit(accountID, "user.removed", details: ["user": userID.rawValue])
         }
     }
+
+    /// Sets (or, with `nil`, clears) the account's Peppol electronic address, the buyer's EndpointID
+    /// of its e-invoices (R-IDOC-2). Superuser of the account only; audited. Without one, the address
+    /// is derived from the VAT number where a scheme exists (SE, NO, NL, DE), else UBL is refused.
+    @discardableResult
+    public func setElectronicAddress(_ address: ElectronicAddress?, of accountID: BusinessAccount.ID,
+                                     as principal: Principal) async throws -> BusinessAccount {
+        try await context.transact("account.setElectronicAddress", as: principal) { unit in
+            guard try await unit.authorize(.superuserOf(accountID: accountID)) != nil else {
+                throw AuthorizationError(.otherAccount, principal: principal)
+            }
+            guard var account = try await unit.fetch(BusinessAccount.self, id: accountID) else {
+                throw AuthorizationError(.otherAccount, principal: principal)
+            }
+            guard account.record.electronicAddress != address else { return account.record }
+            account.record.electronicAddress = address
+            try unit.update(account)
+            try unit.audit(accountID, "account.electronicAddressSet", details: ["electronicAddress": address?.description ?? ""])
+            return account.record
+        }
+    }
 }
 
 /// The fingerprinted part of an add-user request (R-UOW-1 idempotency).

@@ -35,6 +35,9 @@ public struct BusinessAccount: StoredRecord, Equatable {
     public var activatedAt: Date?
     /// The VAT registry look-up made at application, kept with the account for invoicing (R-BIL-5).
     public var vatLookup: VATLookupRecord?
+    /// The account's Peppol participant identifier for e-invoices (R-IDOC-2), set by its superuser;
+    /// `nil`: derived from the VAT number where a scheme exists. Absent in records written before it existed.
+    public var electronicAddress: ElectronicAddress?
 
     /// Creates an account.
     package init(id: ID, applicationID: BusinessAccountApplication.ID, companyName: String, address: PostalAddress, vatStatus: VATStatus,

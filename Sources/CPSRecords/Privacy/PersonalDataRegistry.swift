@@ -27,7 +27,7 @@ public enum PersonalDataRegistry {
         PersonalDataDeclaration(BusinessAccount.self, fields: [
             PersonalField("companyName", .companyIdentity), PersonalField("address", .postalAddress),
             PersonalField("vatStatus", .companyIdentity), PersonalField("oldCPSEmail", .emailAddress),
-            PersonalField("vatLookup", .companyIdentity),
+            PersonalField("vatLookup", .companyIdentity), PersonalField("electronicAddress", .companyIdentity),
         ], purpose: "the membership and its invoices", retention: whileAccount),
         PersonalDataDeclaration(AccountUser.self, fields: [
             PersonalField("name", .name), PersonalField("email", .emailAddress), PersonalField("language", .preference),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Peppol participant identifier: an ISO 6523 / EAS scheme code and the identifier in that scheme,
 /// e.g. `0007:5567321707` (Swedish organisation number) or `9944:NL005916343B01` (Dutch VAT number)
 /// (R-IDOC-2).
@@ -15,6 +17,19 @@ public struct ElectronicAddress: Hashable, Codable, Sendable, CustomStringConver
               identifier.utf8.allSatisfy({ (33...126).contains($0) }) else { return nil }
         self.scheme = scheme
         self.identifier = identifier
+    }
+
+    /// Parses `scheme:identifier`, e.g. `0208:0123456789` (R-IDOC-2).
+    ///
+    /// - Throws: ``InvoiceDocumentError/Reason/invalidElectronicAddress`` unless the scheme is four
+    ///   digits and the identifier 1…100 printable ASCII characters without spaces.
+    public init(parsing text: String) throws(InvoiceDocumentError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, let address = ElectronicAddress(scheme: String(parts[0]), identifier: String(parts[1])) else {
+            throw InvoiceDocumentError(.invalidElectronicAddress, facts: ["text": trimmed])
+        }
+        self = address
     }
 
     /// An address known to be well-formed (policy defaults).

@@ -24,14 +24,17 @@ extension InvoiceDocument {
         public var buyerReference: String
         /// The membership term.
         public var supplyPeriod: SupplyPeriod
-        /// Account credit already applied (`nil`: none).
+        /// Account credit already applied (`nil`: none; ignored on a credit note).
         public var prepaid: Money?
+        /// Set for a credit note: the invoice it credits, the reason, the settlement (R-LIFE-5).
+        public var credit: Credit?
 
-        /// Creates the facts.
+        /// Creates the facts; with `credit` they are a credit note's (`number` its number, `due` its
+        /// issue day; the due day is not used).
         public init(number: String, due: InvoiceDueDate, customerName: String, customerAddress: PostalAddress,
                     seller: InvoiceSeller, amounts: InvoiceAmounts, creditorReference: RFCreditorReference,
                     paymentMethod: PaymentMethod, buyerReference: String, supplyPeriod: SupplyPeriod,
-                    prepaid: Money? = nil) {
+                    prepaid: Money? = nil, credit: Credit? = nil) {
             self.number = number
             self.due = due
             self.customerName = customerName
@@ -43,6 +46,7 @@ extension InvoiceDocument {
             self.buyerReference = buyerReference
             self.supplyPeriod = supplyPeriod
             self.prepaid = prepaid
+            self.credit = credit
         }
     }
 

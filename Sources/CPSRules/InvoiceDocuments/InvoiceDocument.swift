@@ -12,26 +12,34 @@ import Foundation
 /// document.totals.payable // what is left to pay after account credit
 /// ```
 ///
-/// ``Kind`` has one case today, ``Kind/invoice``; a credit note adds a case, its UBL type code (381)
-/// and ``precedingInvoice`` (the invoice it credits, BT-25), which is `nil` on an invoice.
+/// A credit note (R-LIFE-5) is the same value with ``Kind/creditNote``: its ``credit`` names the
+/// invoice it corrects (BT-25, BT-26), the reason and how it was settled; it has no due day, its
+/// amounts are positive and under the invoice's VAT treatment.
 public struct InvoiceDocument: Hashable, Sendable {
     /// The kind of document.
-    public enum Kind: String, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// A commercial invoice (UNTDID 1001 code 380).
         case invoice
+        /// A credit note correcting an invoice (UNTDID 1001 code 381; R-LIFE-5).
+        case creditNote
 
-        /// The UNTDID 1001 document type code (BT-3).
-        public var typeCode: String { "380" }
+        /// The UNTDID 1001 document type code (BT-3): 380 invoice, 381 credit note.
+        public var typeCode: String {
+            switch self {
+            case .invoice: "380"
+            case .creditNote: "381"
+            }
+        }
     }
 
-    /// Invoice, for now.
+    /// An invoice or a credit note.
     public let kind: Kind
     /// The sequential number (Article 226(2), BT-1).
     public let number: String
     /// The date of issue (Article 226(1), BT-2).
     public let issueDay: CalendarDay
-    /// The day by which payment is due (R-BIL-2, BT-9).
-    public let dueDay: CalendarDay
+    /// The day by which payment is due (R-BIL-2, BT-9); `nil` on a credit note (nothing is paid by the customer).
+    public let dueDay: CalendarDay?
     /// The date of supply: the membership term, first and last day (Article 226(7), BG-14).
     public let supplyPeriod: SupplyPeriod
     /// The invoice currency (BT-5).
@@ -54,10 +62,14 @@ public struct InvoiceDocument: Hashable, Sendable {
     public let notes: [InvoiceNote]
     /// How to pay: card, or bank transfer to IBAN/BIC with the RF reference (R-BIL-1, R-BIL-4).
     public let payment: Payment
-    /// The invoice a credit note credits (BT-25); `nil` on an invoice.
-    public let precedingInvoice: String?
+    /// What a credit note adds: the invoice it credits, the reason, the settlement; `nil` on an invoice.
+    public let credit: Credit?
 
-    /// Builds the document of `source` under the invoice-document policy (R-IDOC-1).
+    /// The number of the invoice a credit note credits (BT-25); `nil` on an invoice.
+    public var precedingInvoice: String? { credit?.invoiceNumber }
+
+    /// Builds the document of `source` under the invoice-document policy (R-IDOC-1): an invoice, or a
+    /// credit note when `source.credit` is set (R-LIFE-5; its due day is then `nil` and nothing is prepaid).
     ///
     /// - Throws: ``InvoiceDocumentError/Reason/missingBuyerVATNumber`` for a reverse-charge invoice
     ///   without the customer's VAT number; ``InvoiceDocumentError/Reason/mixedCurrencies`` when the
@@ -70,14 +82,19 @@ public struct InvoiceDocument: Hashable, Sendable {
         if category == .reverseCharge, assessment.customerVATNumber == nil {
             throw InvoiceDocumentError(.missingBuyerVATNumber, facts: ["number": source.number])
         }
-        let prepaid = source.prepaid ?? .zero(currency)
+        let prepaid = source.credit == nil ? (source.prepaid ?? .zero(currency)) : .zero(currency)
         guard prepaid.currency == currency else {
             throw InvoiceDocumentError(.mixedCurrencies, facts: ["left": currency.code, "right": prepaid.currency.code])
         }
-        kind = .invoice
+        if let credit = source.credit {
+            for money in [credit.appliedToDue, credit.credited] where money.currency != currency {
+                throw InvoiceDocumentError(.mixedCurrencies, facts: ["left": currency.code, "right": money.currency.code])
+            }
+        }
+        kind = source.credit == nil ? .invoice : .creditNote
         number = source.number
         issueDay = source.due.issueDay
-        dueDay = source.due.dueDay
+        dueDay = source.credit == nil ? source.due.dueDay : nil
         supplyPeriod = source.supplyPeriod
         self.currency = currency
         language = details.language
@@ -105,7 +122,7 @@ public struct InvoiceDocument: Hashable, Sendable {
         payment = Payment(method: source.paymentMethod, creditorReference: source.creditorReference,
                           bankAccount: source.paymentMethod == .bankTransfer ? documents.bankAccount : nil,
                           isSEPA: documents.sepaCurrencies.contains(currency))
-        precedingInvoice = nil
+        credit = source.credit
     }
 
     /// The VAT treatment, as its EN 16931 category.

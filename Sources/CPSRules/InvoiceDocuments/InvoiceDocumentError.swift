@@ -4,7 +4,8 @@ public struct InvoiceDocumentError: LocalizedFailure, Equatable {
     /// The kind of refusal.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
-            case missingBuyerVATNumber, missingBuyerEndpoint, unprintableCharacter, mixedCurrencies, invoiceNotFound
+            case missingBuyerVATNumber, missingBuyerEndpoint, unprintableCharacter, mixedCurrencies, invoiceNotFound, creditNoteNotFound,
+                 invalidElectronicAddress
         }
 
         fileprivate let representation: Representation
@@ -24,6 +25,10 @@ public struct InvoiceDocumentError: LocalizedFailure, Equatable {
         public static let mixedCurrencies = Reason(.mixedCurrencies)
         /// No such invoice in the account (or it is not the account's).
         public static let invoiceNotFound = Reason(.invoiceNotFound)
+        /// No such credit note in the account (or it is not the account's; R-LIFE-5).
+        public static let creditNoteNotFound = Reason(.creditNoteNotFound)
+        /// A Peppol electronic address that is not `scheme:identifier` with a four-digit scheme (R-IDOC-2).
+        public static let invalidElectronicAddress = Reason(.invalidElectronicAddress)
     }
 
     /// The kind of refusal.
@@ -57,6 +62,8 @@ public struct InvoiceDocumentError: LocalizedFailure, Equatable {
             case .unprintableCharacter: InvoiceDocumentError(.unprintableCharacter, facts: ["character": "Ω", "codePoint": "U+03A9"])
             case .mixedCurrencies: InvoiceDocumentError(.mixedCurrencies, facts: ["left": "EUR", "right": "SEK"])
             case .invoiceNotFound: InvoiceDocumentError(.invoiceNotFound)
+            case .creditNoteNotFound: InvoiceDocumentError(.creditNoteNotFound)
+            case .invalidElectronicAddress: InvoiceDocumentError(.invalidElectronicAddress, facts: ["text": "SE5560360793"])
             }
         }
     }

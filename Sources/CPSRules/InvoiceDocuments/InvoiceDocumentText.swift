@@ -20,15 +20,20 @@ public enum InvoiceDocumentText {
             }
             return result
         }
+        let credit = document.credit
         var lines: [String] = [
-            "\(catalog.render("invoiceDocument.title.invoice", in: language)) \(document.number)",
-            "\(label("number")): \(document.number)",
-            "\(label("issueDate")): \(document.issueDay)",
-            "\(label("supplyPeriod")): \(document.supplyPeriod.start) \u{2013} \(document.supplyPeriod.end)",
-            "\(label("dueDate")): \(document.dueDay)",
-            "\(label("buyerReference")): \(document.buyerReference)",
-            "",
+            "\(title(document, catalog: catalog)) \(document.number)",
+            "\(label(credit == nil ? "number" : "creditNoteNumber")): \(document.number)",
+            "\(label(credit == nil ? "issueDate" : "creditNoteDate")): \(document.issueDay)",
         ]
+        if let credit {
+            lines.append("\(label("creditedInvoice")): "
+                         + catalog.render("invoiceDocument.creditedInvoice",
+                                          ["number": credit.invoiceNumber, "date": credit.invoiceIssueDay.description], in: language))
+        }
+        lines.append("\(label("supplyPeriod")): \(document.supplyPeriod.start) \u{2013} \(document.supplyPeriod.end)")
+        if let dueDay = document.dueDay { lines.append("\(label("dueDate")): \(dueDay)") }
+        lines += ["\(label("buyerReference")): \(document.buyerReference)", ""]
         lines += party("seller", document.seller) + [""] + party("buyer", document.buyer) + [""]
         for line in document.lines {
             lines.append("\(line.id). \(line.description) \u{2014} \(label("quantity")): \(line.quantity) \u{2014} "
@@ -46,11 +51,15 @@ public enum InvoiceDocumentText {
         lines.append("\(label("totalVAT")): \(money(document.totals.vat))")
         lines.append("\(label("totalInclVAT")): \(money(document.totals.taxInclusive))")
         if !document.totals.prepaid.isZero { lines.append("\(label("prepaid")): \(money(document.totals.prepaid))") }
-        lines.append("\(label("payable")): \(money(document.totals.payable))")
+        lines.append("\(label(credit == nil ? "payable" : "credited")): \(money(document.totals.payable))")
         lines.append("")
         for note in document.notes { lines.append(note.text(in: language, catalog: catalog)) }
+        if let credit {
+            lines.append("\(label("reason")): \(credit.reason)")
+            return lines + settlement(document, catalog: catalog)
+        }
         let payment = document.payment
-        var facts = ["dueDate": document.dueDay.description, "reference": payment.creditorReference.printed]
+        var facts = ["dueDate": document.dueDay?.description ?? "", "reference": payment.creditorReference.printed]
         if let account = payment.bankAccount {
             facts["iban"] = account.printedIBAN
             facts["bic"] = account.bic
@@ -60,6 +69,30 @@ public enum InvoiceDocumentText {
                      + catalog.render(TextKey("invoiceDocument.payment.\(payment.method.rawValue)"), facts, in: language))
         lines.append("\(label("reference")): \(payment.creditorReference.printed)")
         return lines
+    }
+
+    /// "Invoice" or "Credit note" in the document's language.
+    public static func title(_ document: InvoiceDocument, catalog: TextCatalog = .standard) -> String {
+        catalog.render(TextKey("invoiceDocument.title.\(document.kind.rawValue)"), in: document.language)
+    }
+
+    /// The settlement of a credit note in words, one sentence per part (R-LIFE-5): what reduced the
+    /// amount due on the invoice, and what is credited to the account; used as UBL payment terms.
+    /// Empty on an invoice.
+    public static func settlement(_ document: InvoiceDocument, catalog: TextCatalog = .standard) -> [String] {
+        guard let credit = document.credit else { return [] }
+        let language = document.language
+        var result: [String] = []
+        if !credit.appliedToDue.isZero {
+            result.append(catalog.render("invoiceDocument.settlement.appliedToDue",
+                                         ["number": credit.invoiceNumber, "amount": credit.appliedToDue.formatted(in: language)],
+                                         in: language))
+        }
+        if !credit.credited.isZero {
+            result.append(catalog.render("invoiceDocument.settlement.credited",
+                                         ["amount": credit.credited.formatted(in: language)], in: language))
+        }
+        return result
     }
 
     /// The document as one plain text, lines joined by newlines (R-IDOC-1).

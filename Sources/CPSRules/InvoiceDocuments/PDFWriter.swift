@@ -111,7 +111,7 @@ extension InvoiceDocument {
     /// The document as a PDF in its language (R-IDOC-1): every line of ``InvoiceDocumentText`` is one
     /// text run; "Page n of m" at the foot of each page.
     public func pdf(catalog: TextCatalog = .standard, creationDate: String? = nil) throws(InvoiceDocumentError) -> [UInt8] {
-        let title = catalog.render("invoiceDocument.title.invoice", in: language) + " " + number
+        let title = InvoiceDocumentText.title(self, catalog: catalog) + " " + number
         return try PDFWriter(title: title, creationDate: creationDate)
             .document(lines: InvoiceDocumentText.lines(self, catalog: catalog)) { page, pages in
                 catalog.render("invoiceDocument.label.page", ["page": String(page), "pages": String(pages)], in: language)

@@ -1,7 +1,9 @@
 import Foundation
 
-/// The invoice document as a Peppol BIS Billing 3.0 / EN 16931 UBL 2.1 `Invoice` (type 380)
-/// (R-IDOC-2). The VAT category follows the treatment: `S` standard; `AE` reverse charge with the
+/// The invoice document as a Peppol BIS Billing 3.0 / EN 16931 UBL 2.1 `Invoice` (type 380), or a
+/// credit note as a UBL 2.1 `CreditNote` (type 381) with positive amounts, a `BillingReference` to the
+/// invoice it credits (BT-25, BT-26) and its settlement as payment terms (BT-20) (R-IDOC-2, R-LIFE-5).
+/// The VAT category follows the treatment: `S` standard; `AE` reverse charge with the
 /// buyer's VAT number and exemption reason `VATEX-EU-AE`; `O` outside scope with no seller or buyer
 /// VAT identifier (BR-O-02) and reason `VATEX-EU-O`. The buyer reference is the membership number;
 /// payment means 48 card, 58 SEPA credit transfer, 30 other credit transfer. Elements are written in
@@ -24,8 +26,10 @@ public enum UBLInvoiceWriter {
         let category = document.vatCategory
         let currency = document.currency.code
         let language = document.language
+        let credit = document.credit
+        let root = credit == nil ? "Invoice" : "CreditNote"
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\" "
+        x += "<\(root) xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:\(root)-2\" "
             + "xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\" "
             + "xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">\n"
         func element(_ name: String, _ value: String, _ attributes: String = "", indent: Int = 1) {
@@ -86,32 +90,48 @@ public enum UBLInvoiceWriter {
         element("cbc:ProfileID", profileID)
         element("cbc:ID", document.number)
         element("cbc:IssueDate", document.issueDay.description)
-        element("cbc:DueDate", document.dueDay.description)
-        element("cbc:InvoiceTypeCode", document.kind.typeCode)
-        if !document.notes.isEmpty {
-            element("cbc:Note", document.notes.map { $0.text(in: language, catalog: catalog) }.joined(separator: " "))
-        }
+        if let dueDay = document.dueDay { element("cbc:DueDate", dueDay.description) }
+        element("cbc:\(root)TypeCode", document.kind.typeCode)
+        // Peppol allows one document-level note (PEPPOL-EN16931-R002): the VAT note, then a credit note's reason.
+        let notes = document.notes.map { $0.text(in: language, catalog: catalog) } + (credit.map { [$0.reason] } ?? [])
+        if !notes.isEmpty { element("cbc:Note", notes.joined(separator: " ")) }
         element("cbc:DocumentCurrencyCode", currency)
         element("cbc:BuyerReference", document.buyerReference)
         begin("cac:InvoicePeriod", indent: 1)
         element("cbc:StartDate", document.supplyPeriod.start.description, indent: 2)
         element("cbc:EndDate", document.supplyPeriod.end.description, indent: 2)
         finish("cac:InvoicePeriod", indent: 1)
+        if let credit {
+            begin("cac:BillingReference", indent: 1)
+            begin("cac:InvoiceDocumentReference", indent: 2)
+            element("cbc:ID", credit.invoiceNumber, indent: 3)
+            element("cbc:IssueDate", credit.invoiceIssueDay.description, indent: 3)
+            finish("cac:InvoiceDocumentReference", indent: 2)
+            finish("cac:BillingReference", indent: 1)
+        }
         party("cac:AccountingSupplierParty", document.seller, endpoint: sellerEndpoint ?? buyerEndpoint)
         party("cac:AccountingCustomerParty", document.buyer, endpoint: buyerEndpoint)
-        begin("cac:PaymentMeans", indent: 1)
-        element("cbc:PaymentMeansCode", document.payment.meansCode, indent: 2)
-        element("cbc:PaymentID", document.payment.creditorReference.electronic, indent: 2)
-        if let account = document.payment.bankAccount {
-            begin("cac:PayeeFinancialAccount", indent: 2)
-            element("cbc:ID", account.iban, indent: 3)
-            element("cbc:Name", account.holder, indent: 3)
-            begin("cac:FinancialInstitutionBranch", indent: 3)
-            element("cbc:ID", account.bic, indent: 4)
-            finish("cac:FinancialInstitutionBranch", indent: 3)
-            finish("cac:PayeeFinancialAccount", indent: 2)
+        if credit == nil {
+            let payment = document.payment
+            begin("cac:PaymentMeans", indent: 1)
+            element("cbc:PaymentMeansCode", payment.meansCode, indent: 2)
+            element("cbc:PaymentID", payment.creditorReference.electronic, indent: 2)
+            if let account = payment.bankAccount {
+                begin("cac:PayeeFinancialAccount", indent: 2)
+                element("cbc:ID", account.iban, indent: 3)
+                element("cbc:Name", account.holder, indent: 3)
+                begin("cac:FinancialInstitutionBranch", indent: 3)
+                element("cbc:ID", account.bic, indent: 4)
+                finish("cac:FinancialInstitutionBranch", indent: 3)
+                finish("cac:PayeeFinancialAccount", indent: 2)
+            }
+            finish("cac:PaymentMeans", indent: 1)
+        } else {
+            // Nothing to pay: the terms say how the credit was settled (BR-CO-25 for a positive BT-115).
+            begin("cac:PaymentTerms", indent: 1)
+            element("cbc:Note", InvoiceDocumentText.settlement(document, catalog: catalog).joined(separator: " "), indent: 2)
+            finish("cac:PaymentTerms", indent: 1)
         }
-        finish("cac:PaymentMeans", indent: 1)
         begin("cac:TaxTotal", indent: 1)
         amount("cbc:TaxAmount", document.totals.vat, indent: 2)
         for subtotal in document.vatBreakdown {
@@ -130,9 +150,9 @@ public enum UBLInvoiceWriter {
         amount("cbc:PayableAmount", document.totals.payable, indent: 2)
         finish("cac:LegalMonetaryTotal", indent: 1)
         for line in document.lines {
-            begin("cac:InvoiceLine", indent: 1)
+            begin("cac:\(root)Line", indent: 1)
             element("cbc:ID", line.id, indent: 2)
-            element("cbc:InvoicedQuantity", String(line.quantity), " unitCode=\"C62\"", indent: 2)
+            element(credit == nil ? "cbc:InvoicedQuantity" : "cbc:CreditedQuantity", String(line.quantity), " unitCode=\"C62\"", indent: 2)
             amount("cbc:LineExtensionAmount", line.netAmount, indent: 2)
             begin("cac:Item", indent: 2)
             element("cbc:Name", line.description, indent: 3)
@@ -141,9 +161,9 @@ public enum UBLInvoiceWriter {
             begin("cac:Price", indent: 2)
             amount("cbc:PriceAmount", line.unitPrice, indent: 3)
             finish("cac:Price", indent: 2)
-            finish("cac:InvoiceLine", indent: 1)
+            finish("cac:\(root)Line", indent: 1)
         }
-        x += "</Invoice>\n"
+        x += "</\(root)>\n"
         return x
     }
 
@@ -164,7 +184,7 @@ public enum UBLInvoiceWriter {
 }
 
 extension InvoiceDocument {
-    /// The document as a Peppol BIS Billing 3.0 UBL 2.1 invoice (R-IDOC-2); see ``UBLInvoiceWriter``.
+    /// The document as a Peppol BIS Billing 3.0 UBL 2.1 invoice or credit note (R-IDOC-2); see ``UBLInvoiceWriter``.
     public func ubl(catalog: TextCatalog = .standard) throws(InvoiceDocumentError) -> String {
         try UBLInvoiceWriter.xml(self, catalog: catalog)
     }

@@ -52,6 +52,8 @@ struct AuthorizationTableTests {
         "AccountService.addUser(to:name:email:language:role:idempotencyKey:as:)": { env, w, p in
             _ = try await env.accounts.addUser(to: w.accountHere, name: "Nils", email: "nils@berg.example", as: p) },
         "AccountService.removeUser(_:from:as:)": { env, w, p in try await env.accounts.removeUser(w.userHere, from: w.accountHere, as: p) },
+        "AccountService.setElectronicAddress(_:of:as:)": { env, w, p in
+            _ = try await env.accounts.setElectronicAddress(ElectronicAddress(scheme: "0007", identifier: "5567321707"), of: w.accountHere, as: p) },
         "AccountService.account(as:)": { env, _, p in _ = try await env.accounts.account(as: p) },
         "AccountService.account(withEmail:as:)": { env, _, p in _ = try await env.accounts.account(withEmail: "ulla@berg.example", as: p) },
         "AccountService.user(as:)": { env, _, p in _ = try await env.accounts.user(as: p) },
@@ -81,6 +83,14 @@ struct AuthorizationTableTests {
         "InvoiceDocumentService.pdf(of:in:language:as:)": { env, w, p in _ = try await env.invoiceDocuments.pdf(of: "invoice-x", in: w.accountHere, as: p) },
         "InvoiceDocumentService.text(of:in:language:as:)": { env, w, p in _ = try await env.invoiceDocuments.text(of: "invoice-x", in: w.accountHere, as: p) },
         "InvoiceDocumentService.ubl(of:in:as:)": { env, w, p in _ = try await env.invoiceDocuments.ubl(of: "invoice-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.document(ofCreditNote:in:language:as:)": { env, w, p in
+            _ = try await env.invoiceDocuments.document(ofCreditNote: "credit-note-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.pdf(ofCreditNote:in:language:as:)": { env, w, p in
+            _ = try await env.invoiceDocuments.pdf(ofCreditNote: "credit-note-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.text(ofCreditNote:in:language:as:)": { env, w, p in
+            _ = try await env.invoiceDocuments.text(ofCreditNote: "credit-note-x", in: w.accountHere, as: p) },
+        "InvoiceDocumentService.ubl(ofCreditNote:in:as:)": { env, w, p in
+            _ = try await env.invoiceDocuments.ubl(ofCreditNote: "credit-note-x", in: w.accountHere, as: p) },
         "InvoicingService.invoices(of:as:)": { env, w, p in _ = try await env.invoicing.invoices(of: w.accountHere, as: p) },
         "InvoicingService.issueDueInvoices(as:)": { env, _, p in _ = try await env.invoicing.issueDueInvoices(as: p) },
         "InvoicingService.nextDue(after:)": { env, _, _ in _ = try await env.invoicing.nextDue(after: env.clock.now) },

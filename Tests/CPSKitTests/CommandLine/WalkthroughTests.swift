@@ -36,6 +36,9 @@ struct WalkthroughTests {
         #expect(first.output.contains("Reverse charge"))
         #expect(first.output.contains("the card is charged €200.00 on the due date (1 charge; the job run again charges 0)"))
         #expect(first.output.contains("Invoice CPS-2026-000002: paid."))
+        // Issue 19: Berg gives its Peppol address; a goodwill credit note on its paid invoice (R-LIFE-5).
+        #expect(first.output.contains("its superuser gives one for e-invoices: 0007:5567321707."))
+        #expect(first.output.contains("The paid invoice CPS-2026-000002 is not changed: a credit note CN-CPS-2026-000001 of €24.20"))
     }
 
     @Test("Unknown options are usage errors; --help explains the command")

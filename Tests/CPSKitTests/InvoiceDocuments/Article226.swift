@@ -67,14 +67,26 @@ struct Article226Item: Sendable, CustomStringConvertible {
         applies: { $0.vatCategory == .outsideScope },
         fragments: { $0.language == .swedish ? ["Utanför tillämpningsområdet för EU-moms"] : ["Outside the scope of EU VAT"] })
 
-    /// R-IDOC-1's items beyond Article 226: the due date, the payment means, the RF reference, the bank details.
+    /// R-IDOC-1's items beyond Article 226 on an invoice: the due date, the payment means, the RF
+    /// reference, the bank details.
     static let payment = Article226Item(
         id: "R-IDOC-1", title: "due date, payment means, RF reference, bank details", notApplicable: nil,
-        applies: { _ in true },
+        applies: { $0.kind == .invoice },
         fragments: { document in
-            [document.dueDay.description, document.payment.creditorReference.printed]
+            [document.dueDay?.description ?? "no due day", document.payment.creditorReference.printed]
                 + (document.payment.bankAccount.map { [$0.printedIBAN, $0.bic] } ?? [])
         })
 
-    static var checked: [Article226Item] { all + [outsideScopeNote, payment] }
+    /// A credit note is an invoice under Article 219 that must refer to the invoice it amends
+    /// specifically and unambiguously (R-LIFE-5): its number and date; and it says why and how it was settled.
+    static let creditedInvoice = Article226Item(
+        id: "219/R-LIFE-5", title: "a credit note's reference to the invoice it amends, its reason and settlement", notApplicable: nil,
+        applies: { $0.kind == .creditNote },
+        fragments: { document in
+            guard let credit = document.credit else { return ["no credit"] }
+            return [credit.invoiceNumber, credit.invoiceIssueDay.description, credit.reason]
+                + [credit.appliedToDue, credit.credited].filter { !$0.isZero }.map { money($0, document) }
+        })
+
+    static var checked: [Article226Item] { all + [outsideScopeNote, payment, creditedInvoice] }
 }

@@ -34,7 +34,7 @@ struct InvoiceDocumentTests {
         #expect(document.payment.meansCode == "58")
         #expect(document.payment.bankAccount?.iban == "NL91ABNA0417164300")
         #expect(document.supplyPeriod.start.description == "2026-03-02")
-        #expect(document.dueDay.description == "2026-04-01")
+        #expect(document.dueDay?.description == "2026-04-01")
         #expect(document.buyerReference == "CPS0000000017")
         #expect(InvoiceDocumentPolicy.canonEurope.provenance["sellerRegistration"] == .placeholder)
     }

@@ -146,4 +146,64 @@ struct InvoiceRenderingTests {
         #expect(try xml("two-page-nl") == (try xml("two-page-nl")))
         #expect(throws: InvoiceDocumentError(.missingBuyerEndpoint, facts: ["country": "PL"])) { try xml("latin-extended-pl") }
     }
+
+    @Test("R-IDOC-2/R-LIFE-5: a credit note is a UBL CreditNote, type 381, positive amounts, a BillingReference to its invoice")
+    func creditNoteUBL() throws {
+        let cases = try InvoiceDocumentCase.all()
+        let full = try #require(cases.first { $0.name == "credit-note-full-nl" }).document
+        #expect(full.kind == .creditNote && full.dueDay == nil && full.precedingInvoice == "CPS-2026-000001")
+        let xml = try full.ubl()
+        #expect(xml.contains("<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""))
+        #expect(xml.contains("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>"))
+        #expect(xml.contains("<cbc:ID>CN-CPS-2026-000001</cbc:ID>"))
+        #expect(xml.contains("""
+              <cac:BillingReference>
+                <cac:InvoiceDocumentReference>
+                  <cbc:ID>CPS-2026-000001</cbc:ID>
+                  <cbc:IssueDate>2026-03-02</cbc:IssueDate>
+            """))
+        #expect(xml.contains("<cbc:CreditedQuantity unitCode=\"C62\">1</cbc:CreditedQuantity>"))
+        #expect(xml.contains("<cbc:PayableAmount currencyID=\"EUR\">242.00</cbc:PayableAmount>"))
+        #expect(!xml.contains("DueDate") && !xml.contains("InvoiceLine") && !xml.contains("PaymentMeans") && !xml.contains(">-"))
+        #expect(xml.contains("<cac:PaymentTerms>") && xml.contains("€242.00 is credited to your account"))
+        #expect(xml.hasSuffix("</CreditNote>\n"))
+        let partial = try #require(cases.first { $0.name == "credit-note-partial-se" }).document.ubl()
+        #expect(partial.contains("<cbc:ID>AE</cbc:ID>") && partial.contains("VATEX-EU-AE"), "the invoice's VAT treatment")
+        #expect(partial.contains("<cbc:Note>Omvänd betalningsskyldighet"))
+        #expect(partial.contains("Workshop inställd</cbc:Note>"))
+        #expect(partial.contains("<cbc:PayableAmount currencyID=\"EUR\">120.00</cbc:PayableAmount>"))
+    }
+
+    @Test("R-IDOC-1/R-LIFE-5: a credit note's text names the invoice it credits, the reason and the settlement; no due date")
+    func creditNoteText() throws {
+        let cases = try InvoiceDocumentCase.all()
+        let full = try #require(cases.first { $0.name == "credit-note-full-nl" }).document.text()
+        #expect(full.hasPrefix("Credit note CN-CPS-2026-000001\nCredit note number: CN-CPS-2026-000001\nCredit note date: 2026-03-20\n"))
+        #expect(full.contains("Credits invoice: CPS-2026-000001 of 2026-03-02"))
+        #expect(full.contains("Total credited: €242.00"))
+        #expect(full.contains("Reason: Membership cancelled within the withdrawal period"))
+        #expect(!full.contains("Due date") && !full.contains("Payment reference") && !full.contains("reduces"))
+        let partial = try #require(cases.first { $0.name == "credit-note-partial-se" }).document.text()
+        #expect(partial.hasPrefix("Kreditfaktura CN-CPS-2026-000002"))
+        #expect(partial.contains("Krediterar faktura: CPS-2026-000002 av 2026-03-02"))
+        #expect(partial.contains("70,00 € minskar det belopp som återstår att betala på faktura CPS-2026-000002."))
+        #expect(partial.contains("50,00 € tillgodoräknas ert konto"))
+        #expect(partial.contains("Omvänd betalningsskyldighet"))
+        let pdf = String(decoding: try #require(cases.first { $0.name == "credit-note-full-nl" }).document.pdf(), as: UTF8.self)
+        #expect(pdf.contains("/Title (Credit note CN-CPS-2026-000001)"))
+    }
+
+    @Test("R-IDOC-1/R-IDOC-2: the same input built twice gives byte-identical text, PDF and XML, for every case")
+    func byteIdentical() throws {
+        let first = try InvoiceDocumentCase.all()
+        let second = try InvoiceDocumentCase.all()
+        #expect(first.map(\.name) == second.map(\.name))
+        #expect(first.count >= 10)
+        for (one, two) in zip(first, second) {
+            #expect(one.document == two.document, "\(one)")
+            #expect(Array(one.document.text().utf8) == Array(two.document.text().utf8), "\(one)")
+            #expect(try one.document.pdf() == (try two.document.pdf()), "\(one)")
+            #expect((try? one.document.ubl()).map { Array($0.utf8) } == (try? two.document.ubl()).map { Array($0.utf8) }, "\(one)")
+        }
+    }
 }

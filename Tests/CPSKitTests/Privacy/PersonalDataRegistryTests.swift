@@ -68,7 +68,7 @@ struct PersonalDataRegistryTests {
     /// Optional fields the journey leaves unset (JSON omits `nil`).
     static let optionalFields: Set<String> = [
         "application.oldCPSEmail", "application.decisionNote", "application.vatLookup", "account.oldCPSEmail",
-        "account.vatLookup", "invoice.vatLookup", "product.serial", "product.dealer", "product.purchaseDate",
+        "account.vatLookup", "account.electronicAddress", "invoice.vatLookup", "product.serial", "product.dealer", "product.purchaseDate",
         "charge-attempt.detail", "password-token.nonce",
     ]
 }

@@ -13,3 +13,18 @@ extension InvoiceDocument.Source {
                   prepaid: prepaid)
     }
 }
+
+extension InvoiceDocument.Source {
+    /// The facts of `creditNote` for its document (R-LIFE-5, R-IDOC-1): its number, its lines under the
+    /// `invoice`'s VAT treatment, issued on the day of ``CreditNote/issuedAt`` in `timeZone`, with the
+    /// invoice's customer, seller, payment reference and membership term, and a reference to the invoice.
+    public init(creditNote: CreditNote, invoice: Invoice, membership: Membership, timeZone: TimeZone) {
+        self.init(invoice: invoice, membership: membership, timeZone: timeZone)
+        number = creditNote.number
+        due = InvoiceDueDate(issueDay: CalendarDay(creditNote.issuedAt, in: timeZone), dueDays: 0, timeZone: timeZone)
+        amounts = creditNote.amounts
+        credit = InvoiceDocument.Credit(invoiceNumber: invoice.number, invoiceIssueDay: invoice.due.issueDay,
+                                        reason: creditNote.reason, appliedToDue: creditNote.appliedToDue,
+                                        credited: creditNote.credited)
+    }
+}

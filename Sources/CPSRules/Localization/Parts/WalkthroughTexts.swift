@@ -46,6 +46,11 @@ extension TextTable {
             "walkthrough.invoice.line": "    {text}: {amount}",
             "walkthrough.invoice.vat": "    VAT {rate} %: {amount}",
             "walkthrough.invoice.total": "    Total {amount}; reference {reference}",
+            "walkthrough.activate4.creditReason": "Goodwill: the welcome pack arrived late",
+            "walkthrough.activate4.credited": "  The paid invoice {invoice} is not changed: a credit note {number} of {amount} references it, kept as account credit for the next invoice.",
+            "walkthrough.activate4.peppol": "  {company} has no VAT number to derive a Peppol address from, so its superuser gives one for e-invoices: {address}.",
+            "walkthrough.output": "The invoice documents (PDF and Peppol UBL XML) are in {directory}:",
+            "walkthrough.output.file": "  {file}",
             "walkthrough.done": "Done: the whole journey of the seed, from the application to a paid CPS membership.",
         ],
         swedish: [
@@ -92,6 +97,11 @@ extension TextTable {
             "walkthrough.invoice.line": "    {text}: {amount}",
             "walkthrough.invoice.vat": "    Moms {rate} %: {amount}",
             "walkthrough.invoice.total": "    Summa {amount}; referens {reference}",
+            "walkthrough.activate4.creditReason": "Goodwill: välkomstpaketet kom sent",
+            "walkthrough.activate4.credited": "  Den betalda fakturan {invoice} ändras inte: en kreditfaktura {number} på {amount} hänvisar till den och sparas som tillgodohavande till nästa faktura.",
+            "walkthrough.activate4.peppol": "  {company} har inget momsregistreringsnummer att härleda en Peppol-adress ur, så dess superanvändare anger en för e-fakturor: {address}.",
+            "walkthrough.output": "Fakturadokumenten (PDF och Peppol UBL XML) finns i {directory}:",
+            "walkthrough.output.file": "  {file}",
             "walkthrough.done": "Klart: hela resan i guiden, från ansökan till ett betalt CPS-medlemskap.",
         ])
 }
