@@ -4,7 +4,9 @@ public struct RetentionReport: Equatable, Sendable, Codable, JobReport {
     public var deleted: [BusinessAccountApplication.ID] = []
     /// How many evidence files were deleted.
     public var filesDeleted = 0
-    /// Applications past their period whose files were kept: each on legal hold
+    /// Rejected applications whose personal data was pseudonymised in this run (R-GDPR-2).
+    public var pseudonymised: [BusinessAccountApplication.ID] = []
+    /// Applications past their period whose files or personal data were kept: each on legal hold
     /// (``PrivacyError/Reason/onLegalHold``).
     public var held: [BusinessAccountApplication.ID] = []
     /// Whether the run stopped at its page limit with due work left (R-UOW-2).
@@ -13,6 +15,7 @@ public struct RetentionReport: Equatable, Sendable, Codable, JobReport {
     /// An empty report.
     public init() {}
 
-    /// How many applications the run acted on (R-UOW-2): those whose files it deleted.
-    public var processed: Int { deleted.count }
+    /// How many applications the run acted on (R-UOW-2): those whose files it deleted plus those it
+    /// pseudonymised.
+    public var processed: Int { deleted.count + pseudonymised.count }
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+// Erasure (R-GDPR-2): a person's personal data pseudonymised everywhere the registry lists it, in
+// one unit of work, except what the law keeps.
+extension PrivacyService {
+    /// Erases the person with `email` (R-GDPR-2): the account user with that address and every
+    /// application with it as contact, in one unit of work.
+    ///
+    /// - The user's name and address become a random pseudonym (`erased-…`, `…@erased.invalid`), its
+    ///   language English; it is removed, so it cannot sign in and the address is free again; its
+    ///   password credential, tokens and reset requests are deleted. Other users of the account are
+    ///   unaffected.
+    /// - Each application's contact name, address, role, old CPS address, decision note, document
+    ///   names and recorded document fields are pseudonymised and its evidence files deleted; an
+    ///   application without an account (rejected) loses its company name, address and VAT look-up too.
+    /// - The mails to the address keep only their template, date and status (a waiting one is not sent).
+    /// - Idempotency answers holding the person's values are deleted.
+    /// - Every audit entry of the user and the applications, and every other entry whose reason or
+    ///   facts name the person, loses its personal part: the chains still verify (R-GDPR-3).
+    /// - Invoices, purchases, payments and the account's company data are kept (their retention).
+    ///
+    /// The erasure is audited `privacy.erased` under the receipt's ID, with IDs and counts only, and
+    /// `user.erased` / `application.erased` on each record's own chain.
+    ///
+    /// For the person (as the applicant or that user), a superuser of the user's account, a reviewer
+    /// or the host.
+    ///
+    /// - Throws: ``PrivacyError`` `nothingToErase` (nothing stored with that address),
+    ///   `onLegalHold` (an application of the person is on legal hold), `applicationOpen` (an
+    ///   application awaits its decision), `onlySuperuser` (the account's only active superuser);
+    ///   ``AuthorizationError``.
+    @discardableResult
+    public func erase(email: EmailAddress, as principal: Principal) async throws -> ErasureReceipt {
+        try await context.transact("privacy.erase", as: principal) { unit in
+            let user = try await unit.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email))
+            let applications = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: "contact:\(email.key)")
+            switch principal {
+            case let .applicant(address) where address.key == email.key: break
+            case let .accountUser(id) where user?.record.id.rawValue == id:
+                try await unit.authorize(.userOf(accountID: user?.record.accountID ?? ""))
+            default:
+                try await unit.authorize(.anyOf([.reviewer, .system] + (user.map { [.superuserOf(accountID: $0.record.accountID)] } ?? [])))
+            }
+            guard user != nil || !applications.isEmpty else {
+                throw PrivacyError(.nothingToErase, facts: ["subject": email.address])
+            }
+            for application in applications {
+                if let hold = try await unit.fetch(LegalHold.self, id: application.record.id) {
+                    throw PrivacyError(.onLegalHold, applicationID: application.record.id,
+                                       facts: ["since": CalendarDay(hold.record.placedAt, in: unit.policy.timeZone).description])
+                }
+                if application.record.status.isOpen {
+                    throw PrivacyError(.applicationOpen, applicationID: application.record.id)
+                }
+            }
+            if let user, user.record.role == .superuser, user.record.status == .active,
+               try await unit.activeSuperusers(of: user.record.accountID).allSatisfy({ $0.id == user.record.id }) {
+                throw PrivacyError(.onlySuperuser)
+            }
+            var eraser = try PersonalDataEraser(unit: unit, reason: .request)
+            if let user { try await eraser.erase(user) }
+            for application in applications {
+                try await eraser.erase(application, companyToo: application.record.accountID == nil)
+            }
+            return try await finish(&eraser, address: email, in: unit)
+        }
+    }
+
+    /// The common end of an erasure: mails, idempotency answers, the audit, and the erasure's own
+    /// entries (no personal data in them).
+    func finish(_ eraser: inout PersonalDataEraser, address: EmailAddress, in unit: UnitOfWork) async throws -> ErasureReceipt {
+        try await eraser.eraseMails(to: address)
+        try await eraser.eraseIdempotencyAnswers()
+        try await eraser.eraseAudit()
+        let receipt = eraser.receipt
+        for userID in receipt.users { try unit.audit(userID, "user.erased", details: ["receipt": receipt.id]) }
+        for applicationID in receipt.applications {
+            try unit.audit(applicationID, "application.erased", details: ["receipt": receipt.id])
+        }
+        try unit.audit(receipt.id, "privacy.erased", details: receipt.auditFacts)
+        return receipt
+    }
+}
