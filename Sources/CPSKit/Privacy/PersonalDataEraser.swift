@@ -63,8 +63,8 @@ struct PersonalDataEraser {
         receipt.users.append(user.record.id)
     }
 
-    /// The application's contact pseudonymised, its documents' names and recorded fields removed,
-    /// its evidence files deleted; with `companyToo` (an application without an account: a rejected
+    /// The application's contact pseudonymised (and the old CPS address on its account), its
+    /// documents' names and recorded fields removed, its evidence files deleted; with `companyToo` (an application without an account: a rejected
     /// one) the company's name, address and VAT look-up as well.
     mutating func erase(_ stored: Stored<BusinessAccountApplication>, companyToo: Bool) async throws {
         var application = stored
@@ -86,6 +86,12 @@ struct PersonalDataEraser {
                                                         country: record.address.country)
             application.record.vatLookup = nil
         }
+        // The old CPS address the contact gave is theirs, also where the account keeps it.
+        if let accountID = record.accountID, let oldAddress = record.oldCPSEmail,
+           var account = try await unit.fetch(BusinessAccount.self, id: accountID), account.record.oldCPSEmail == oldAddress {
+            account.record.oldCPSEmail = nil
+            try unit.update(account)
+        }
         let files = try await unit.fetchAll(EvidenceFile.self, indexKey: "application:\(record.id)")
         for file in files { try unit.delete(file) }
         if record.decidedAt != nil && record.evidenceDeletedAt == nil { application.record.evidenceDeletedAt = unit.now }
@@ -96,17 +102,24 @@ struct PersonalDataEraser {
     }
 
     /// Every mail to `address`: recipient pseudonymised, subject, body, facts and attachments erased;
-    /// a mail still waiting is not sent (`failed`).
+    /// a mail still waiting is not sent (`failed`). A mail to someone else whose text names the person
+    /// (an invitation naming its inviter) keeps its recipient and loses its text the same way.
     mutating func eraseMails(to address: EmailAddress) async throws {
-        for var mail in try await unit.fetchAll(OutboxMail.self, indexKey: "to:\(address.key)") {
-            mail.record.message.to = mail.record.message.to.map { $0.email.key == address.key ? MailAddress(pseudonymAddress) : $0 }
+        for var mail in try await unit.fetchAll(OutboxMail.self) {
+            let message = mail.record.message
+            let toPerson = message.to.contains { $0.email.key == address.key }
+            let texts = [message.subject, message.body] + message.facts.values.map { $0 }
+            guard toPerson || texts.contains(where: mentions) else { continue }
+            if toPerson {
+                mail.record.message.to = message.to.map { $0.email.key == address.key ? MailAddress(pseudonymAddress) : $0 }
+            }
             mail.record.message.subject = Self.erasedText
             mail.record.message.body = Self.erasedText
             mail.record.message.facts = [:]
             mail.record.message.attachments = []
             if mail.record.status == .pending {
                 mail.record.status = .failed
-                mail.record.lastError = "recipient erased"
+                mail.record.lastError = toPerson ? "recipient erased" : "erased"
             }
             try unit.update(mail)
             receipt.mails += 1
@@ -118,8 +131,7 @@ struct PersonalDataEraser {
     mutating func eraseIdempotencyAnswers() async throws {
         guard !needles.isEmpty else { return }
         for record in try await unit.fetchAll(IdempotencyRecord.self) {
-            let text = String(decoding: record.record.result, as: UTF8.self).lowercased()
-            if needles.contains(where: { text.contains($0) }) { try unit.delete(record) }
+            if mentions(String(decoding: record.record.result, as: UTF8.self)) { try unit.delete(record) }
         }
     }
 
@@ -143,11 +155,12 @@ struct PersonalDataEraser {
     }
 
     private func names(_ entry: AuditEntry) -> Bool {
-        if subjects.contains(entry.subject) { return true }
-        let texts = [entry.reason ?? ""] + entry.details.values.map { $0 }
-        return texts.contains { text in
-            let lowered = text.lowercased()
-            return needles.contains { lowered.contains($0) }
-        }
+        subjects.contains(entry.subject) || ([entry.reason ?? ""] + entry.details.values.map { $0 }).contains(where: mentions)
+    }
+
+    /// Whether `text` holds one of the person's values, ignoring case.
+    private func mentions(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return needles.contains { lowered.contains($0) }
     }
 }
