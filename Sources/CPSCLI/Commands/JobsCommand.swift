@@ -26,7 +26,7 @@ extension CommandSpec {
         retention  deletes the evidence files of applications decided retention.evidenceDays calendar days
                    ago (default 90, in the policy's time zone), and pseudonymises the personal data of
                    applications rejected retention.rejectedApplicationDays ago (default 180), except
-                   those on legal hold (R-GDPR-2)
+                   those on legal hold (R-GDPR-2); after a pseudonymisation it compacts the store
         mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
                    maildir <data-dir>/mail (new/ holds one RFC 5322 file per mail); the dispatcher puts
                    each password link into its mail there, never into the store (R-ID-3); `cps mails`
@@ -69,6 +69,7 @@ extension CommandSpec {
                     all.held += report.held.filter { !all.held.contains($0) }
                 }
                 all.hasMore = false
+                if !all.pseudonymised.isEmpty { try cli.store.compact() } // the old values leave the journal (Security.md)
                 try invocation.emit(all) {
                     all.deleted.map { "deleted the evidence of \($0)" }
                         + all.pseudonymised.map { "pseudonymised the rejected application \($0)" }

@@ -26,7 +26,9 @@ extension CommandSpec {
                their evidence, credential and tokens, erases the personal part of their audit entries
                and prints the erasure receipt (R-GDPR-2). Invoices stay until their retention ends.
                Refused while an application is on legal hold or open, and for an account's only
-               superuser. Run it for the person once you have verified who asks.
+               superuser. The store is compacted afterwards, so its files no longer hold the old
+               values (backups do: see Documentation/Security.md). Run it for the person once you
+               have verified who asks.
         hold   places a legal hold on the application (REASON: a case reference or the authority's
                request): `cps jobs retention` keeps its evidence files past their period (R-GDPR-2)
         lift   lifts the hold: the next retention run deletes evidence whose period is over
@@ -54,6 +56,7 @@ extension CommandSpec {
             let email = try EmailAddress(try invocation.arguments.positional(1, "EMAIL"))
             return try await CLIContext.with(invocation) { cli in
                 let receipt = try await cli.services.privacy.erase(email: email, as: .system("cps-privacy"))
+                try cli.store.compact() // the journal still holds the old values until compacted (Security.md)
                 try invocation.emit(receipt) {
                     ["erased: receipt \(receipt.id), \(receipt.users.count) users, \(receipt.applications.count) applications, "
                         + "\(receipt.mails) mails, \(receipt.auditEntries) audit entries, \(receipt.evidenceFiles) evidence files"]
