@@ -26,7 +26,9 @@ extension CommandSpec {
         retention  deletes the evidence files of applications decided retention.evidenceDays calendar days
                    ago (default 90, in the policy's time zone), and pseudonymises the personal data of
                    applications rejected retention.rejectedApplicationDays ago (default 180), except
-                   those on legal hold (R-GDPR-2); after a pseudonymisation it compacts the store
+                   those on legal hold, and the buyer of invoices whose retention years ended
+                   (retention.invoiceYears per seller country from the end of the issue year,
+                   default NL 7) (R-GDPR-2); after a pseudonymisation it compacts the store
         mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
                    maildir <data-dir>/mail (new/ holds one RFC 5322 file per mail); the dispatcher puts
                    each password link into its mail there, never into the store (R-ID-3); `cps mails`
@@ -66,13 +68,15 @@ extension CommandSpec {
                     all.deleted += report.deleted
                     all.filesDeleted += report.filesDeleted
                     all.pseudonymised += report.pseudonymised
+                    all.invoicesPseudonymised += report.invoicesPseudonymised
                     all.held += report.held.filter { !all.held.contains($0) }
                 }
                 all.hasMore = false
-                if !all.pseudonymised.isEmpty { try cli.store.compact() } // the old values leave the journal (Security.md)
+                if !all.pseudonymised.isEmpty || !all.invoicesPseudonymised.isEmpty { try cli.store.compact() } // the old values leave the journal (Security.md)
                 try invocation.emit(all) {
                     all.deleted.map { "deleted the evidence of \($0)" }
                         + all.pseudonymised.map { "pseudonymised the rejected application \($0)" }
+                        + all.invoicesPseudonymised.map { "pseudonymised the buyer of invoice \($0): its retention years ended" }
                         + all.held.map { "kept the evidence and data of \($0): on legal hold" }
                         + ["\(all.filesDeleted) evidence files deleted"]
                 }

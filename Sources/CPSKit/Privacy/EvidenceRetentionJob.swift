@@ -15,6 +15,10 @@ import Foundation
 /// address is also a user's or another application's (then they belong to that one as well). A legal
 /// hold stops this step as it stops the first.
 ///
+/// Its third step pseudonymises the buyer of each invoice whose retention years ended
+/// (``RetentionPolicy/invoiceYears`` of the seller's country, counted from the end of the issue year;
+/// default NL 7): until then the invoice is kept exactly as issued, whatever erasure happened.
+///
 /// Each application is its own unit of work: the files, the application's `evidenceDeletedAt` and
 /// the audit entry `evidence.deleted` are one batch, which also checks that no hold was placed
 /// meanwhile; so is each pseudonymisation with its `privacy.erased` entry. Running the job twice or
@@ -58,7 +62,18 @@ public struct EvidenceRetentionJob: Sendable {
                 return false
             }
         }
-        report.hasMore = report.hasMore || moreRejected
+        let moreInvoices = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.buyerRetainedIndex) { stored in
+            // Cheap filter first: most invoices are years from their day.
+            guard CalendarDay(context.time.now(), in: context.policy.timeZone) >= pseudonymisationDay(of: stored.record) else { return false }
+            switch try await pseudonymiseBuyer(of: stored.record.id, as: principal) {
+            case .pseudonymised:
+                report.invoicesPseudonymised.append(stored.record.id)
+                return true
+            case .held, .notDue:
+                return false
+            }
+        }
+        report.hasMore = report.hasMore || moreRejected || moreInvoices
         context.events.emit(.jobRun(job: name, processed: report.processed, hasMore: report.hasMore))
         return report
     }
@@ -71,6 +86,37 @@ public struct EvidenceRetentionJob: Sendable {
     }
 
     private enum Pseudonymisation { case pseudonymised, held, notDue }
+
+    /// The day from whose start `invoice`'s buyer is pseudonymised: the seller country's invoice years
+    /// after the end of the issue year (R-GDPR-2).
+    func pseudonymisationDay(of invoice: Invoice) -> CalendarDay {
+        context.policy.retention.invoiceBuyerPseudonymisationDay(issuedOn: CalendarDay(invoice.issuedAt, in: context.policy.timeZone),
+                                                                 sellerCountry: invoice.seller.country.description)
+    }
+
+    /// Pseudonymises the buyer of one invoice past its years, and the personal part of the invoice's
+    /// audit entries; a legal hold on the account's application keeps it.
+    private func pseudonymiseBuyer(of invoiceID: Invoice.ID, as principal: Principal) async throws -> Pseudonymisation {
+        try await context.transact("retention.invoice", as: principal) { unit in
+            try await unit.authorize(.system)
+            guard var invoice = try await unit.fetch(Invoice.self, id: invoiceID), invoice.record.buyerPseudonymisedAt == nil,
+                  unit.today >= pseudonymisationDay(of: invoice.record) else { return .notDue }
+            if let account = try await unit.fetch(BusinessAccount.self, id: invoice.record.accountID),
+               try await unit.fetch(LegalHold.self, id: account.record.applicationID) != nil {
+                return .held
+            }
+            invoice.record = invoice.record.pseudonymisingBuyer("erased-" + unit.context.random.bytes(8).lowercaseHex, at: unit.now)
+            try unit.update(invoice)
+            for entry in try await unit.fetchAll(AuditEntry.self, indexKey: "subject:\(invoiceID)") where !entry.record.isErased {
+                try unit.update(Stored(record: entry.record.erasingPersonalPart(), version: entry.version))
+            }
+            try unit.audit(invoiceID, "invoice.buyerPseudonymised", details: [
+                "years": String(unit.policy.retention.invoiceYears[invoice.record.seller.country.description]
+                    ?? unit.policy.retention.defaultInvoiceYears),
+            ])
+            return .pseudonymised
+        }
+    }
 
     private func pseudonymise(_ applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> Pseudonymisation {
         try await context.transact("retention.rejectedApplication", as: principal) { unit in
@@ -152,6 +198,10 @@ extension EvidenceRetentionJob: CPSJob {
             guard let day = deletionDay(of: stored.record),
                   try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { continue }
             let start = day.start(in: context.policy.timeZone)
+            earliest = min(earliest ?? start, start)
+        }
+        for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.buyerRetainedIndex) {
+            let start = pseudonymisationDay(of: stored.record).start(in: context.policy.timeZone)
             earliest = min(earliest ?? start, start)
         }
         return earliest
