@@ -19,6 +19,7 @@ struct PersonalDataEraser {
     private(set) var needles: Set<String> = []
     /// Audit subjects whose whole chain is the person's (their user, their applications).
     private(set) var subjects: Set<String> = []
+    private var deletedRequests: Set<String> = []
     /// What was erased so far.
     private(set) var receipt: ErasureReceipt
 
@@ -36,7 +37,8 @@ struct PersonalDataEraser {
     mutating func remember(_ values: [String]) {
         for value in values {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            if trimmed.count >= 3 { needles.insert(trimmed) }
+            // A value this short would match unrelated text: the person's own records are found by ID.
+            if trimmed.count >= 5 { needles.insert(trimmed) }
         }
     }
 
@@ -58,6 +60,7 @@ struct PersonalDataEraser {
         let fingerprint = unit.context.tokenKeys.fingerprint(stored.record.email.key)
         for request in try await unit.fetchAll(PasswordResetRequest.self)
         where request.record.unpaddedTarget == user.record.id.rawValue || request.record.addressFingerprint == fingerprint {
+            guard deletedRequests.insert(request.record.id).inserted else { continue } // two users with one address
             try unit.delete(request)
         }
         receipt.users.append(user.record.id)

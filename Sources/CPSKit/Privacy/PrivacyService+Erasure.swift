@@ -3,8 +3,8 @@ import Foundation
 // Erasure (R-GDPR-2): a person's personal data pseudonymised everywhere the registry lists it, in
 // one unit of work, except what the law keeps.
 extension PrivacyService {
-    /// Erases the person with `email` (R-GDPR-2): the account user with that address and every
-    /// application with it as contact, in one unit of work.
+    /// Erases the person with `email` (R-GDPR-2): the account user with that address (and removed
+    /// users that had it) and every application with it as contact, in one unit of work.
     ///
     /// - The user's name and address become a random pseudonym (`erased-…`, `…@erased.invalid`), its
     ///   language English; it is removed, so it cannot sign in and the address is free again; its
@@ -33,6 +33,9 @@ extension PrivacyService {
     public func erase(email: EmailAddress, as principal: Principal) async throws -> ErasureReceipt {
         try await context.transact("privacy.erase", as: principal) { unit in
             let user = try await unit.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email))
+            // Removed users keep their address in the record: they are the person's too.
+            let removed = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.emailIndex(email))
+                .filter { $0.record.status == .removed && $0.record.email == email }
             let applications = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: "contact:\(email.key)")
             switch principal {
             case let .applicant(address) where address.key == email.key: break
@@ -41,7 +44,7 @@ extension PrivacyService {
             default:
                 try await unit.authorize(.anyOf([.reviewer, .system] + (user.map { [.superuserOf(accountID: $0.record.accountID)] } ?? [])))
             }
-            guard user != nil || !applications.isEmpty else {
+            guard user != nil || !removed.isEmpty || !applications.isEmpty else {
                 throw PrivacyError(.nothingToErase, facts: ["subject": email.address])
             }
             for application in applications {
@@ -59,6 +62,7 @@ extension PrivacyService {
             }
             var eraser = try PersonalDataEraser(unit: unit, reason: .request)
             if let user { try await eraser.erase(user) }
+            for stored in removed where stored.record.id != user?.record.id { try await eraser.erase(stored) }
             for application in applications {
                 try await eraser.erase(application, companyToo: application.record.accountID == nil)
             }

@@ -84,6 +84,12 @@ struct ErasureTests {
         #expect(receipt.users == [erik.id] && receipt.applications.isEmpty)
         let zoe = try await env.accounts.addUser(to: active.account.id, name: "Zoe Ek", email: "zoe@ljusbild.example", as: active.principal)
         #expect(try await env.services.privacy.erase(email: zoe.email, as: active.principal).users == [zoe.id])
+        // A removed user keeps its address in the record until erased.
+        let bo = try await env.accounts.addUser(to: active.account.id, name: "Bo Sund", email: "bo@ljusbild.example", as: active.principal)
+        _ = try await env.passwords.requestPasswordReset(email: "bo@ljusbild.example")
+        try await env.accounts.removeUser(bo.id, from: active.account.id, as: active.principal)
+        #expect(try await env.services.privacy.erase(email: bo.email, as: TestEnvironment.reviewer).users == [bo.id])
+        #expect(try await env.store.fetch(AccountUser.self, id: bo.id)?.record.name.hasPrefix("erased-") == true)
         await #expect(throws: PrivacyError(.nothingToErase, facts: ["subject": "nobody@example.com"])) {
             try await env.services.privacy.erase(email: try EmailAddress("nobody@example.com"), as: .system("host"))
         }
