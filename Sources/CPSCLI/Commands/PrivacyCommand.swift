@@ -10,7 +10,7 @@ extension CommandSpec {
         help: """
         Usage: cps privacy export ACCOUNT|EMAIL --out FILE
                cps privacy rectify USER-ID --as USER-ID [--name NAME] [--email EMAIL] [--language sv|en]
-               cps privacy erase EMAIL
+               cps privacy erase ACCOUNT|EMAIL
                cps privacy hold APPLICATION REASON --reviewer EMAIL
                cps privacy lift APPLICATION --reviewer EMAIL
                cps privacy holds --reviewer EMAIL
@@ -22,7 +22,9 @@ extension CommandSpec {
                who asks.
         rectify corrects the user's name, e-mail address (the login) or language, as the user or a
                superuser of the account (--as); the audit names the fields, never the values
-        erase  pseudonymises the user and the applications with that e-mail address everywhere, deletes
+        erase  with an account ID: cancels its membership at term end and erases all its users and its
+               application's contact; with an address:
+               pseudonymises the user and the applications with that e-mail address everywhere, deletes
                their evidence, credential and tokens, erases the personal part of their audit entries
                and prints the erasure receipt (R-GDPR-2). Invoices stay until their retention ends.
                Refused while an application is on legal hold or open, and for an account's only
@@ -53,9 +55,15 @@ extension CommandSpec {
             }
         }
         if action == "erase" {
-            let email = try EmailAddress(try invocation.arguments.positional(1, "EMAIL"))
+            let subject = try invocation.arguments.positional(1, "ACCOUNT|EMAIL")
+            let email = subject.contains("@") ? try EmailAddress(subject) : nil
             return try await CLIContext.with(invocation) { cli in
-                let receipt = try await cli.services.privacy.erase(email: email, as: .system("cps-privacy"))
+                let host = Principal.system("cps-privacy")
+                let receipt = if let email {
+                    try await cli.services.privacy.erase(email: email, as: host)
+                } else {
+                    try await cli.services.privacy.eraseAccount(BusinessAccount.ID(subject), as: host)
+                }
                 try cli.store.compact() // the journal still holds the old values until compacted (Security.md)
                 try invocation.emit(receipt) {
                     ["erased: receipt \(receipt.id), \(receipt.users.count) users, \(receipt.applications.count) applications, "

@@ -139,7 +139,7 @@ public struct EvidenceRetentionJob: Sendable {
                 try unit.audit(applicationID, "application.erased", details: ["receipt": receipt.id])
                 try unit.audit(receipt.id, "privacy.erased", details: receipt.auditFacts)
             } else {
-                _ = try await PrivacyService(context).finish(&eraser, address: address, in: unit)
+                _ = try await PrivacyService(context).finish(&eraser, addresses: [address], in: unit)
             }
             return .pseudonymised
         }

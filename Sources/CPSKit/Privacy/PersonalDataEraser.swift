@@ -104,17 +104,19 @@ struct PersonalDataEraser {
         receipt.evidenceFiles += files.count
     }
 
-    /// Every mail to `address`: recipient pseudonymised, subject, body, facts and attachments erased;
-    /// a mail still waiting is not sent (`failed`). A mail to someone else whose text names the person
-    /// (an invitation naming its inviter) keeps its recipient and loses its text the same way.
-    mutating func eraseMails(to address: EmailAddress) async throws {
+    /// Every mail to one of `addresses`: recipient pseudonymised, subject, body, facts and
+    /// attachments erased; a mail still waiting is not sent (`failed`). A mail to someone else whose
+    /// text names the person (an invitation naming its inviter) keeps its recipient and loses its
+    /// text the same way.
+    mutating func eraseMails(to addresses: [EmailAddress]) async throws {
+        let keys = Set(addresses.map(\.key))
         for var mail in try await unit.fetchAll(OutboxMail.self) {
             let message = mail.record.message
-            let toPerson = message.to.contains { $0.email.key == address.key }
+            let toPerson = message.to.contains { keys.contains($0.email.key) }
             let texts = [message.subject, message.body] + message.facts.values.map { $0 }
             guard toPerson || texts.contains(where: mentions) else { continue }
             if toPerson {
-                mail.record.message.to = message.to.map { $0.email.key == address.key ? MailAddress(pseudonymAddress) : $0 }
+                mail.record.message.to = message.to.map { keys.contains($0.email.key) ? MailAddress(pseudonymAddress) : $0 }
             }
             mail.record.message.subject = Self.erasedText
             mail.record.message.body = Self.erasedText

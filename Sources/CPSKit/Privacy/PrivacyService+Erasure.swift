@@ -66,14 +66,57 @@ extension PrivacyService {
             for application in applications {
                 try await eraser.erase(application, companyToo: application.record.accountID == nil)
             }
-            return try await finish(&eraser, address: email, in: unit)
+            return try await finish(&eraser, addresses: [email], in: unit)
+        }
+    }
+
+    /// Erases an account's people (R-GDPR-2): cancels its membership at the end of the current term
+    /// (no renewal; reason `other`), and erases every user of the account — superusers included, and
+    /// removed users — and the account's application's contact as ``erase(email:as:)`` does, in one unit
+    /// of work. The account's company data, memberships, invoices and payments stay (the law keeps
+    /// them; the invoices' buyer is pseudonymised when their years end). Audited `privacy.erased`
+    /// under the receipt's ID and `account.erased` on the account.
+    ///
+    /// For a superuser of the account, a reviewer or the host.
+    ///
+    /// - Throws: ``PrivacyError`` `nothingToErase` (no such account), `onLegalHold` (its application
+    ///   is on legal hold); ``MembershipError`` `renewalAlreadyCharged` (the renewal was charged:
+    ///   refund or wait for the term to end first); ``AuthorizationError``.
+    @discardableResult
+    public func eraseAccount(_ accountID: BusinessAccount.ID, as principal: Principal) async throws -> ErasureReceipt {
+        try await context.transact("privacy.eraseAccount", as: principal) { unit in
+            try await unit.authorize(.anyOf([.superuserOf(accountID: accountID), .reviewer, .system]))
+            guard let account = try await unit.fetch(BusinessAccount.self, id: accountID) else {
+                throw PrivacyError(.nothingToErase, facts: ["subject": accountID.rawValue])
+            }
+            let applicationID = account.record.applicationID
+            if let hold = try await unit.fetch(LegalHold.self, id: applicationID) {
+                throw PrivacyError(.onLegalHold, applicationID: applicationID,
+                                   facts: ["since": CalendarDay(hold.record.placedAt, in: unit.policy.timeZone).description])
+            }
+            do {
+                _ = try await MembershipService.cancelCurrentTerm(of: accountID, reason: .other, note: nil, in: unit)
+            } catch let error as MembershipError where [.noCurrentMembership, .alreadyCancelled].contains(error.reason) {
+                // Nothing running, or already ending: nothing to cancel.
+            }
+            var eraser = try PersonalDataEraser(unit: unit, reason: .request)
+            let users = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+            for user in users { try await eraser.erase(user) }
+            var addresses = users.map(\.record.email)
+            if let application = try await unit.fetch(BusinessAccountApplication.self, id: applicationID),
+               application.record.personalDataErasedAt == nil {
+                addresses.append(application.record.contactEmail)
+                try await eraser.erase(application, companyToo: false)
+            }
+            try unit.audit(accountID, "account.erased", details: ["receipt": eraser.receipt.id])
+            return try await finish(&eraser, addresses: addresses, in: unit)
         }
     }
 
     /// The common end of an erasure: mails, idempotency answers, the audit, and the erasure's own
     /// entries (no personal data in them).
-    func finish(_ eraser: inout PersonalDataEraser, address: EmailAddress, in unit: UnitOfWork) async throws -> ErasureReceipt {
-        try await eraser.eraseMails(to: address)
+    func finish(_ eraser: inout PersonalDataEraser, addresses: [EmailAddress], in unit: UnitOfWork) async throws -> ErasureReceipt {
+        try await eraser.eraseMails(to: addresses)
         try await eraser.eraseIdempotencyAnswers()
         try await eraser.eraseAudit()
         let receipt = eraser.receipt

@@ -101,6 +101,7 @@ enum AuthorizationTable {
         Row("PaymentFollowUpService.run(as:)", allow: [.system]),
         Row("PaymentFollowUpService.runOnce(as:)", allow: [.system]),
         Row("PrivacyService.erase(email:as:)", allow: [.reviewer, .system, .userHere, .superuserHere]),
+        Row("PrivacyService.eraseAccount(_:as:)", allow: [.reviewer, .system, .superuserHere]),
         Row("PrivacyService.exportAccount(_:as:)", allow: [.reviewer, .system, .userHere, .superuserHere]),
         Row("PrivacyService.exportApplicant(email:as:)", allow: [.applicantHere, .reviewer, .system]),
         Row("PrivacyService.legalHolds(as:)", allow: [.reviewer, .system]),

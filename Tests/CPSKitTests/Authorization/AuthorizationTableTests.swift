@@ -135,6 +135,7 @@ struct AuthorizationTableTests {
             _ = try await env.services.privacy.exportApplicant(email: try EmailAddress(TableWorld.formHere.contactEmail), as: p) },
         "PrivacyService.erase(email:as:)": { env, _, p in
             _ = try await env.services.privacy.erase(email: try EmailAddress("ulla@berg.example"), as: p) },
+        "PrivacyService.eraseAccount(_:as:)": { env, w, p in _ = try await env.services.privacy.eraseAccount(w.accountHere, as: p) },
         "PrivacyService.rectify(_:_:as:)": { env, w, p in
             _ = try await env.services.privacy.rectify(w.userHere, Rectification(name: "Ulla Ny"), as: p) },
         "PrivacyService.legalHolds(as:)": { env, _, p in _ = try await env.services.privacy.legalHolds(as: p) },

@@ -95,6 +95,38 @@ struct ErasureTests {
         }
     }
 
+    @Test("R-GDPR-2: erasing an account cancels its membership at term end and erases all its users, the only superuser too; invoices stay as issued")
+    func wholeAccount() async throws {
+        let (env, active, invoice) = try await InvoiceRetentionTests.invoiced()
+        _ = try await env.bankPayments.recordIncomingPayment(amount: invoice.total, reference: invoice.creditorReference.electronic,
+                                                             receivedOn: CalendarDay(env.clock.now, in: env.context.policy.timeZone),
+                                                             as: TestEnvironment.billingJob)
+        let paid = try #require(try await env.store.fetch(Invoice.self, id: invoice.id)?.record)
+        let erik = try await env.accounts.addUser(to: active.account.id, name: "Erik Berg", email: "erik@ljusbild.example", as: active.principal)
+        try await env.deliverMail()
+        await #expect(throws: AuthorizationError.self) { try await env.services.privacy.eraseAccount(active.account.id, as: .accountUser(erik.id)) }
+        let receipt = try await env.services.privacy.eraseAccount(active.account.id, as: active.principal)
+        #expect(Set(receipt.users) == [active.superuser.id, erik.id] && receipt.applications == [active.account.applicationID])
+        for id in [active.superuser.id, erik.id] {
+            let user = try #require(try await env.store.fetch(AccountUser.self, id: id)?.record)
+            #expect(user.status == .removed && user.name.hasPrefix("erased-"))
+        }
+        let now = env.clock.now
+        let running = try await env.store.fetchAll(Membership.self, indexKey: Membership.accountIndex(active.account.id)).map(\.record)
+            .filter { $0.term.isActive(at: now) && $0.status == .active }
+        #expect(running.count == 1 && running.allSatisfy { $0.cancellation != nil }, "\(running)")
+        #expect(try await env.store.fetch(Invoice.self, id: invoice.id)?.record == paid)
+        let archive = String(decoding: try await env.services.privacy.exportAccount(active.account.id, as: .system("host")).archive(), as: UTF8.self)
+        for value in ["Anna Lind", "anna@ljusbild.example", "Erik Berg", "erik@ljusbild.example"] where archive.contains(value) {
+            Issue.record("\(value) is still exported")
+        }
+        #expect(try await env.store.auditTrail(of: active.account.id).contains { $0.action == "account.erased" })
+        #expect(try await env.services.audit.verifyAll(as: TestEnvironment.reviewer).isIntact)
+        await #expect(throws: PrivacyError(.nothingToErase, facts: ["subject": "account-404"])) {
+            try await env.services.privacy.eraseAccount("account-404", as: .system("host"))
+        }
+    }
+
     @Test("R-GDPR-2: a rejected applicant is erased with the company of the application; refused while on legal hold or while open")
     func rejectedApplicant() async throws {
         let env = TestEnvironment()
