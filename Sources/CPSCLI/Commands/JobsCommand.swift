@@ -24,7 +24,11 @@ extension CommandSpec {
                    invoices due on the expiry date, and closes terms that reached their end: expired,
                    or renewed; an unpaid bank renewal is voided at expiry (R-LIFE-1, R-LIFE-2)
         retention  deletes the evidence files of applications decided retention.evidenceDays calendar days
-                   ago (default 90, in the policy's time zone), except those on legal hold (R-GDPR-2)
+                   ago (default 90, in the policy's time zone), and pseudonymises the personal data of
+                   applications rejected retention.rejectedApplicationDays ago (default 180), except
+                   those on legal hold, and the buyer of invoices whose retention years ended
+                   (retention.invoiceYears per seller country from the end of the issue year,
+                   default NL 7) (R-GDPR-2); after a pseudonymisation it compacts the store
         mail       answers the waiting password-reset requests, then delivers the outbox (R-ADP-2) into the
                    maildir <data-dir>/mail (new/ holds one RFC 5322 file per mail); the dispatcher puts
                    each password link into its mail there, never into the store (R-ID-3); `cps mails`
@@ -63,11 +67,17 @@ extension CommandSpec {
                     report = try await cli.services.retention.run(as: job)
                     all.deleted += report.deleted
                     all.filesDeleted += report.filesDeleted
-                    all.held += report.held
+                    all.pseudonymised += report.pseudonymised
+                    all.invoicesPseudonymised += report.invoicesPseudonymised
+                    all.held += report.held.filter { !all.held.contains($0) }
                 }
                 all.hasMore = false
+                if !all.pseudonymised.isEmpty || !all.invoicesPseudonymised.isEmpty { try cli.store.compact() } // the old values leave the journal (Security.md)
                 try invocation.emit(all) {
-                    all.deleted.map { "deleted the evidence of \($0)" } + all.held.map { "kept the evidence of \($0): on legal hold" }
+                    all.deleted.map { "deleted the evidence of \($0)" }
+                        + all.pseudonymised.map { "pseudonymised the rejected application \($0)" }
+                        + all.invoicesPseudonymised.map { "pseudonymised the buyer of invoice \($0): its retention years ended" }
+                        + all.held.map { "kept the evidence and data of \($0): on legal hold" }
                         + ["\(all.filesDeleted) evidence files deleted"]
                 }
             case "renewals":

@@ -23,40 +23,48 @@ extension MembershipService {
                                   as principal: Principal) async throws -> Membership {
         try await context.transact("membership.cancel", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: accountID))
-            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
-            guard let found = Self.current(in: all.map(\.record), at: unit.now), found.term.isActive(at: unit.now),
-                  var current = all.first(where: { $0.record.id == found.id }) else {
-                throw MembershipError(.noCurrentMembership)
-            }
-            guard current.record.cancellation == nil else { throw MembershipError(.alreadyCancelled, level: current.record.level) }
-            var voided: Invoice.ID?
-            if let renewalID = current.record.renewalID, var renewal = try await unit.fetch(Membership.self, id: renewalID),
-               renewal.record.status != .ended {
-                if let invoiceID = renewal.record.invoiceID, let invoice = try await unit.fetch(Invoice.self, id: invoiceID) {
-                    if try await Self.renewalIsCharged(invoice.record, in: unit) {
-                        throw MembershipError(.renewalAlreadyCharged, level: current.record.level,
-                                              facts: ["invoiceNumber": invoice.record.number])
-                    }
-                    if invoice.record.status.awaitsPayment {
-                        try unit.voidInvoice(invoice, reason: "renewalCancelled")
-                        voided = invoiceID
-                    }
-                }
-                renewal.record.status = .ended
-                renewal.record.endedAt = unit.now
-                try unit.update(renewal)
-                current.record.renewalID = nil
-            }
-            let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-            current.record.cancellation = MembershipCancellation(reason: reason, note: trimmed?.isEmpty == false ? trimmed : nil,
-                                                                 cancelledAt: unit.now, cancelledBy: principal)
-            try unit.update(current)
-            try unit.audit(current.record.id, "membership.cancelled", reason: reason.rawValue, details: [
-                "note": current.record.cancellation?.note ?? "", "voided": voided?.rawValue ?? "",
-                "until": current.record.term.end.ISO8601Format(),
-            ])
-            return current.record
+            return try await Self.cancelCurrentTerm(of: accountID, reason: reason, note: note, in: unit)
         }
+    }
+
+    /// The cancellation inside `unit` (authorised by the caller): ``cancelAtPeriodEnd(of:reason:note:as:)``,
+    /// also used by the erasure of an account (R-GDPR-2).
+    static func cancelCurrentTerm(of accountID: BusinessAccount.ID, reason: CancellationReason, note: String?,
+                                  in unit: UnitOfWork) async throws -> Membership {
+        let principal = unit.principal
+        let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+        guard let found = Self.current(in: all.map(\.record), at: unit.now), found.term.isActive(at: unit.now),
+              var current = all.first(where: { $0.record.id == found.id }) else {
+            throw MembershipError(.noCurrentMembership)
+        }
+        guard current.record.cancellation == nil else { throw MembershipError(.alreadyCancelled, level: current.record.level) }
+        var voided: Invoice.ID?
+        if let renewalID = current.record.renewalID, var renewal = try await unit.fetch(Membership.self, id: renewalID),
+           renewal.record.status != .ended {
+            if let invoiceID = renewal.record.invoiceID, let invoice = try await unit.fetch(Invoice.self, id: invoiceID) {
+                if try await Self.renewalIsCharged(invoice.record, in: unit) {
+                    throw MembershipError(.renewalAlreadyCharged, level: current.record.level,
+                                          facts: ["invoiceNumber": invoice.record.number])
+                }
+                if invoice.record.status.awaitsPayment {
+                    try unit.voidInvoice(invoice, reason: "renewalCancelled")
+                    voided = invoiceID
+                }
+            }
+            renewal.record.status = .ended
+            renewal.record.endedAt = unit.now
+            try unit.update(renewal)
+            current.record.renewalID = nil
+        }
+        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        current.record.cancellation = MembershipCancellation(reason: reason, note: trimmed?.isEmpty == false ? trimmed : nil,
+                                                             cancelledAt: unit.now, cancelledBy: principal)
+        try unit.update(current)
+        try unit.audit(current.record.id, "membership.cancelled", reason: reason.rawValue, details: [
+            "note": current.record.cancellation?.note ?? "", "voided": voided?.rawValue ?? "",
+            "until": current.record.term.end.ISO8601Format(),
+        ])
+        return current.record
     }
 
     /// Undoes the cancellation of the account's current term, until the term ends (R-LIFE-3). Only a

@@ -7,9 +7,22 @@ import Foundation
 /// ``PrivacyService``) keeps its files: the run reports it in ``RetentionReport/held`` and deletes
 /// nothing of it.
 ///
+/// Its second step pseudonymises the personal data of each rejected application
+/// ``RetentionPolicy/rejectedApplicationDays`` calendar days after the rejection (default 180): the
+/// contact, the company, the document names and recorded fields, the evidence files, and the personal
+/// part of the application's audit entries (``PersonalDataEraser``, as for an erasure on request);
+/// the mails to the contact's address and other audit entries naming the person too, unless the
+/// address is also a user's or another application's (then they belong to that one as well). A legal
+/// hold stops this step as it stops the first.
+///
+/// Its third step pseudonymises the buyer of each invoice whose retention years ended
+/// (``RetentionPolicy/invoiceYears`` of the seller's country, counted from the end of the issue year;
+/// default NL 7): until then the invoice is kept exactly as issued, whatever erasure happened.
+///
 /// Each application is its own unit of work: the files, the application's `evidenceDeletedAt` and
 /// the audit entry `evidence.deleted` are one batch, which also checks that no hold was placed
-/// meanwhile. Running the job twice or concurrently deletes each file once.
+/// meanwhile; so is each pseudonymisation with its `privacy.erased` entry. Running the job twice or
+/// concurrently deletes each file once and pseudonymises each application once.
 public struct EvidenceRetentionJob: Sendable {
     let context: CPSContext
 
@@ -36,8 +49,100 @@ public struct EvidenceRetentionJob: Sendable {
                 return false
             }
         }
+        let moreRejected = try await JobPager(context: context).visit(BusinessAccountApplication.self,
+                                                                      indexKey: BusinessAccountApplication.rejectedRetainedIndex) { stored in
+            switch try await pseudonymise(stored.record.id, as: principal) {
+            case .pseudonymised:
+                report.pseudonymised.append(stored.record.id)
+                return true
+            case .held:
+                if !report.held.contains(stored.record.id) { report.held.append(stored.record.id) }
+                return false
+            case .notDue:
+                return false
+            }
+        }
+        let moreInvoices = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.buyerRetainedIndex) { stored in
+            // Cheap filter first: most invoices are years from their day.
+            guard CalendarDay(context.time.now(), in: context.policy.timeZone) >= pseudonymisationDay(of: stored.record) else { return false }
+            switch try await pseudonymiseBuyer(of: stored.record.id, as: principal) {
+            case .pseudonymised:
+                report.invoicesPseudonymised.append(stored.record.id)
+                return true
+            case .held, .notDue:
+                return false
+            }
+        }
+        report.hasMore = report.hasMore || moreRejected || moreInvoices
         context.events.emit(.jobRun(job: name, processed: report.processed, hasMore: report.hasMore))
         return report
+    }
+
+    /// The day from whose start the personal data of a rejected `application` is pseudonymised.
+    func erasureDay(of application: BusinessAccountApplication) -> CalendarDay? {
+        guard let decidedAt = application.decidedAt, application.status == .rejected,
+              application.personalDataErasedAt == nil else { return nil }
+        return context.policy.retention.rejectedApplicationErasureDay(decidedOn: CalendarDay(decidedAt, in: context.policy.timeZone))
+    }
+
+    private enum Pseudonymisation { case pseudonymised, held, notDue }
+
+    /// The day from whose start `invoice`'s buyer is pseudonymised: the seller country's invoice years
+    /// after the end of the issue year (R-GDPR-2).
+    func pseudonymisationDay(of invoice: Invoice) -> CalendarDay {
+        context.policy.retention.invoiceBuyerPseudonymisationDay(issuedOn: CalendarDay(invoice.issuedAt, in: context.policy.timeZone),
+                                                                 sellerCountry: invoice.seller.country.description)
+    }
+
+    /// Pseudonymises the buyer of one invoice past its years, and the personal part of the invoice's
+    /// audit entries; a legal hold on the account's application keeps it.
+    private func pseudonymiseBuyer(of invoiceID: Invoice.ID, as principal: Principal) async throws -> Pseudonymisation {
+        try await context.transact("retention.invoice", as: principal) { unit in
+            try await unit.authorize(.system)
+            guard var invoice = try await unit.fetch(Invoice.self, id: invoiceID), invoice.record.buyerPseudonymisedAt == nil,
+                  unit.today >= pseudonymisationDay(of: invoice.record) else { return .notDue }
+            if let account = try await unit.fetch(BusinessAccount.self, id: invoice.record.accountID),
+               try await unit.fetch(LegalHold.self, id: account.record.applicationID) != nil {
+                return .held
+            }
+            invoice.record = invoice.record.pseudonymisingBuyer("erased-" + unit.context.random.bytes(8).lowercaseHex, at: unit.now)
+            try unit.update(invoice)
+            for entry in try await unit.fetchAll(AuditEntry.self, indexKey: "subject:\(invoiceID)") where !entry.record.isErased {
+                try unit.update(Stored(record: entry.record.erasingPersonalPart(), version: entry.version))
+            }
+            try unit.audit(invoiceID, "invoice.buyerPseudonymised", details: [
+                "years": String(unit.policy.retention.invoiceYears[invoice.record.seller.country.description]
+                    ?? unit.policy.retention.defaultInvoiceYears),
+            ])
+            return .pseudonymised
+        }
+    }
+
+    private func pseudonymise(_ applicationID: BusinessAccountApplication.ID, as principal: Principal) async throws -> Pseudonymisation {
+        try await context.transact("retention.rejectedApplication", as: principal) { unit in
+            try await unit.authorize(.system)
+            guard let application = try await unit.fetch(BusinessAccountApplication.self, id: applicationID),
+                  let day = erasureDay(of: application.record), unit.today >= day else { return .notDue }
+            if try await unit.fetch(LegalHold.self, id: applicationID) != nil { return .held }
+            let address = application.record.contactEmail
+            // The address may be a user's or another application's too: then its mails and the other
+            // audit entries naming it stay (they are that person's data in that record as well).
+            let holder = try await unit.holder(of: BusinessAccountApplication.emailKey(address))
+            let others = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: "contact:\(address.key)")
+                .filter { $0.record.id != applicationID }
+            let shared = holder != nil || !others.isEmpty
+            var eraser = try PersonalDataEraser(unit: unit, reason: .retention)
+            try await eraser.erase(application, companyToo: true)
+            if shared {
+                try await eraser.eraseOwnAudit()
+                let receipt = eraser.receipt
+                try unit.audit(applicationID, "application.erased", details: ["receipt": receipt.id])
+                try unit.audit(receipt.id, "privacy.erased", details: receipt.auditFacts)
+            } else {
+                _ = try await PrivacyService(context).finish(&eraser, addresses: [address], in: unit)
+            }
+            return .pseudonymised
+        }
     }
 
     /// The day from whose start `application`'s evidence is deleted, if it was decided.
@@ -77,14 +182,26 @@ extension EvidenceRetentionJob: CPSJob {
     public func runOnce(as principal: Principal) async throws -> RetentionReport { try await run(as: principal) }
 
     /// The start (in the policy's time zone) of the earliest deletion day of a decided application
-    /// whose evidence is kept and that is not on legal hold; `nil` when there is none (R-UOW-2).
+    /// whose evidence is kept, or of the pseudonymisation day of a rejected application whose
+    /// personal data is kept, that is not on legal hold; `nil` when there is none (R-UOW-2).
     public func nextDue(after instant: Date) async throws -> Date? {
         var earliest: Date?
+        for stored in try await context.store.fetchAll(BusinessAccountApplication.self,
+                                                       indexKey: BusinessAccountApplication.rejectedRetainedIndex) {
+            guard let day = erasureDay(of: stored.record),
+                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { continue }
+            let start = day.start(in: context.policy.timeZone)
+            earliest = min(earliest ?? start, start)
+        }
         for stored in try await context.store.fetchAll(BusinessAccountApplication.self,
                                                        indexKey: BusinessAccountApplication.evidenceRetainedIndex) {
             guard let day = deletionDay(of: stored.record),
                   try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { continue }
             let start = day.start(in: context.policy.timeZone)
+            earliest = min(earliest ?? start, start)
+        }
+        for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.buyerRetainedIndex) {
+            let start = pseudonymisationDay(of: stored.record).start(in: context.policy.timeZone)
             earliest = min(earliest ?? start, start)
         }
         return earliest

@@ -1,5 +1,7 @@
 /// A privacy operation was refused (R-GDPR-1, R-GDPR-2): a legal hold placed twice, lifted when
-/// there is none, or placed without a reason; an export of nobody. Nothing was changed.
+/// there is none, or placed without a reason; an export or erasure of nobody; an erasure while a
+/// legal hold applies, of an open application or of an account's only superuser; a rectification
+/// that changes nothing. Nothing was changed.
 ///
 /// A struct around a reason, so adding a reason breaks no client: compare ``reason`` with the static
 /// members (`error.reason == .onLegalHold`).
@@ -7,7 +9,8 @@ public struct PrivacyError: LocalizedFailure, Equatable {
     /// What was refused.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Representation: String, CaseIterable {
-            case onLegalHold, noLegalHold, holdReasonRequired, nothingToExport
+            case onLegalHold, noLegalHold, holdReasonRequired, nothingToExport, nothingToErase, applicationOpen, onlySuperuser
+            case nothingToRectify
         }
 
         fileprivate let representation: Representation
@@ -24,6 +27,15 @@ public struct PrivacyError: LocalizedFailure, Equatable {
         public static let holdReasonRequired = Reason(.holdReasonRequired)
         /// No account with this ID, or no application or user with this e-mail address: nothing to export.
         public static let nothingToExport = Reason(.nothingToExport)
+        /// No account user or application with this e-mail address: nothing to erase.
+        public static let nothingToErase = Reason(.nothingToErase)
+        /// An application of the person awaits its decision: it is erased once decided.
+        public static let applicationOpen = Reason(.applicationOpen)
+        /// The user is the account's only active superuser: another superuser is needed first (or the
+        /// whole account is closed).
+        public static let onlySuperuser = Reason(.onlySuperuser)
+        /// A rectification that names no field, or only values the record already holds.
+        public static let nothingToRectify = Reason(.nothingToRectify)
     }
 
     /// What was refused.
@@ -57,6 +69,10 @@ public struct PrivacyError: LocalizedFailure, Equatable {
             case .noLegalHold: PrivacyError(.noLegalHold, applicationID: "application-1")
             case .holdReasonRequired: PrivacyError(.holdReasonRequired, applicationID: "application-1")
             case .nothingToExport: PrivacyError(.nothingToExport, facts: ["subject": "anna@example.se"])
+            case .nothingToErase: PrivacyError(.nothingToErase, facts: ["subject": "anna@example.se"])
+            case .applicationOpen: PrivacyError(.applicationOpen, applicationID: "application-1")
+            case .onlySuperuser: PrivacyError(.onlySuperuser)
+            case .nothingToRectify: PrivacyError(.nothingToRectify)
             }
         }
     }

@@ -4,7 +4,11 @@ public struct RetentionReport: Equatable, Sendable, Codable, JobReport {
     public var deleted: [BusinessAccountApplication.ID] = []
     /// How many evidence files were deleted.
     public var filesDeleted = 0
-    /// Applications past their period whose files were kept: each on legal hold
+    /// Rejected applications whose personal data was pseudonymised in this run (R-GDPR-2).
+    public var pseudonymised: [BusinessAccountApplication.ID] = []
+    /// Invoices whose buyer was pseudonymised in this run: their retention years ended (R-GDPR-2).
+    public var invoicesPseudonymised: [Invoice.ID] = []
+    /// Applications past their period whose files or personal data were kept: each on legal hold
     /// (``PrivacyError/Reason/onLegalHold``).
     public var held: [BusinessAccountApplication.ID] = []
     /// Whether the run stopped at its page limit with due work left (R-UOW-2).
@@ -13,6 +17,7 @@ public struct RetentionReport: Equatable, Sendable, Codable, JobReport {
     /// An empty report.
     public init() {}
 
-    /// How many applications the run acted on (R-UOW-2): those whose files it deleted.
-    public var processed: Int { deleted.count }
+    /// How many records the run acted on (R-UOW-2): applications whose files it deleted or that it
+    /// pseudonymised, and invoices whose buyer it pseudonymised.
+    public var processed: Int { deleted.count + pseudonymised.count + invoicesPseudonymised.count }
 }

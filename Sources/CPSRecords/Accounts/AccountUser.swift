@@ -61,7 +61,11 @@ public struct AccountUser: StoredRecord, Equatable {
         status == .removed ? [] : [BusinessAccountApplication.emailKey(email)]
     }
 
-    public var indexKeys: [String] { [Self.accountIndex(accountID)] }
+    /// The account's index and the address's (also of a removed user, so an erasure finds it, R-GDPR-2).
+    public var indexKeys: [String] { [Self.accountIndex(accountID), Self.emailIndex(email)] }
+
+    /// The index key of the users, removed or not, with `email` (R-GDPR-2).
+    public static func emailIndex(_ email: EmailAddress) -> String { "user-email:\(email.key)" }
 
     /// The index key of the users of `accountID`.
     public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }

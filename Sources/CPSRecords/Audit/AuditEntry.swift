@@ -15,6 +15,12 @@ public struct AuditEntry: StoredRecord, Hashable {
     /// The ``previousHash`` of a chain's first entry.
     public static let genesisHash = String(repeating: "0", count: 64)
 
+    /// The ``actor`` of an entry by an applicant (R-GDPR-2): the address is in the erasable part,
+    /// under ``applicantFact``.
+    public static let applicantActor = "applicant"
+    /// The fact holding the applicant's address (``Principal/applicant(_:)``) of an entry by an applicant.
+    public static let applicantFact = "applicant"
+
     /// The entry's ID.
     public let id: String
     /// The record the entry is about, e.g. `application-1`: the chain the entry belongs to.
@@ -26,7 +32,8 @@ public struct AuditEntry: StoredRecord, Hashable {
     public let previousHash: String
     /// What happened, a stable code such as `application.submitted`.
     public let action: String
-    /// Who did it (``Principal/description``).
+    /// Who did it (``Principal/description``; ``applicantActor`` for an applicant, whose address is in
+    /// ``details`` under ``applicantFact``).
     public let actor: String
     /// When (whole milliseconds).
     public let at: Date
@@ -52,7 +59,15 @@ public struct AuditEntry: StoredRecord, Hashable {
         self.sequence = sequence
         self.previousHash = previousHash
         self.action = action
-        self.actor = actor.description
+        // An applicant is known by an e-mail address: it goes into the erasable part, never into the
+        // hashed `actor` (R-GDPR-2, R-GDPR-3), so erasing the person keeps the chain valid.
+        var details = details
+        if case .applicant(let email) = actor {
+            self.actor = Self.applicantActor
+            details[Self.applicantFact] = email.key
+        } else {
+            self.actor = actor.description
+        }
         self.at = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         let personal = AuditPersonalPart(salt: salt.lowercaseHex, reason: reason, details: details)
         self.personal = personal

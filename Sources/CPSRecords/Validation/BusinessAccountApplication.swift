@@ -12,6 +12,9 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     /// Index key of the decided applications whose evidence files the retention job has not yet
     /// deleted (R-GDPR-2).
     public static let evidenceRetainedIndex = "application:evidence-retained"
+    /// Index key of the rejected applications whose personal data the retention job has not yet
+    /// pseudonymised (R-GDPR-2).
+    public static let rejectedRetainedIndex = "application:rejected-retained"
 
     /// The application's ID.
     public let id: ID
@@ -57,6 +60,9 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public var vatLookup: VATLookupRecord?
     /// When the retention job deleted the evidence files (R-GDPR-2); `nil` while they are kept.
     public var evidenceDeletedAt: Date?
+    /// When the application's personal data was erased or pseudonymised (R-GDPR-2): on the person's
+    /// request, or by the retention job a policy period after a rejection; `nil` while it is kept.
+    public var personalDataErasedAt: Date?
 
     /// Creates an application.
     package init(id: ID, status: ApplicationStatus, companyName: String, address: PostalAddress, vatStatus: VATStatus,
@@ -95,6 +101,7 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
         var keys = ["application:status:\(status.rawValue)", "contact:\(contactEmail.key)"]
         if status.awaitsDecision { keys.append(Self.awaitingDecisionIndex) }
         if decidedAt != nil && evidenceDeletedAt == nil { keys.append(Self.evidenceRetainedIndex) }
+        if status == .rejected && decidedAt != nil && personalDataErasedAt == nil { keys.append(Self.rejectedRetainedIndex) }
         return keys
     }
 

@@ -143,6 +143,11 @@ struct AuthorizationTableTests {
         "PrivacyService.exportAccount(_:as:)": { env, w, p in _ = try await env.services.privacy.exportAccount(w.accountHere, as: p) },
         "PrivacyService.exportApplicant(email:as:)": { env, _, p in
             _ = try await env.services.privacy.exportApplicant(email: try EmailAddress(TableWorld.formHere.contactEmail), as: p) },
+        "PrivacyService.erase(email:as:)": { env, _, p in
+            _ = try await env.services.privacy.erase(email: try EmailAddress("ulla@berg.example"), as: p) },
+        "PrivacyService.eraseAccount(_:as:)": { env, w, p in _ = try await env.services.privacy.eraseAccount(w.accountHere, as: p) },
+        "PrivacyService.rectify(_:_:as:)": { env, w, p in
+            _ = try await env.services.privacy.rectify(w.userHere, Rectification(name: "Ulla Ny"), as: p) },
         "PrivacyService.legalHolds(as:)": { env, _, p in _ = try await env.services.privacy.legalHolds(as: p) },
         "PrivacyService.liftLegalHold(on:as:)": { env, w, p in try await env.services.privacy.liftLegalHold(on: w.applicationHere, as: p) },
         "PrivacyService.placeLegalHold(on:reason:as:)": { env, w, p in

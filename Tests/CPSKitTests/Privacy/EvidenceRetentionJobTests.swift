@@ -74,7 +74,8 @@ struct EvidenceRetentionJobTests {
         #expect(try await env.services.retention.nextDue(after: env.clock.now).map { $0 <= env.clock.now } == true)
         #expect(try await env.services.retention.run(as: Self.job).deleted == [application.id])
         #expect(try await Self.files(env, application.id) == 0)
-        #expect(try await env.services.retention.nextDue(after: env.clock.now) == nil)
+        // What is due next is the rejected application's personal data, 180 days after the rejection (R-GDPR-2).
+        #expect(try await env.services.retention.nextDue(after: env.clock.now) == Self.date("2027-05-26T00:00:00+02:00"))
     }
 
     @Test("R-GDPR-2: undecided applications keep their evidence whatever their age")

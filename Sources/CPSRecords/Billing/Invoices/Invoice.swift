@@ -25,16 +25,18 @@ public struct Invoice: StoredRecord, Equatable {
     public let purchaseID: MembershipPurchase.ID
     /// The membership invoiced.
     public let membershipID: Membership.ID
-    /// The company name as printed.
-    public let customerName: String
-    /// The customer's address as printed (its country decides VAT, R-BIL-5).
-    public let customerAddress: PostalAddress
+    /// The company name as printed; a pseudonym once the invoice's retention years ended (R-GDPR-2).
+    public private(set) var customerName: String
+    /// The customer's address as printed (its country decides VAT, R-BIL-5); `[erased]` lines (the
+    /// country kept) once the retention years ended.
+    public private(set) var customerAddress: PostalAddress
     /// The seller as printed (R-BIL-5).
     public let seller: InvoiceSeller
     /// The lines, subtotal, VAT per rate, total and the VAT assessment (R-BIL-2, R-BIL-5).
     public let amounts: InvoiceAmounts
-    /// The VAT registry look-up the VAT decision used, kept with the invoice (R-BIL-5, R-VAT-2).
-    public let vatLookup: VATLookupRecord?
+    /// The VAT registry look-up the VAT decision used, kept with the invoice (R-BIL-5, R-VAT-2);
+    /// removed once the retention years ended.
+    public private(set) var vatLookup: VATLookupRecord?
     /// The structured reference a bank transfer carries (ISO 11649, R-BIL-4); on every invoice.
     public let creditorReference: RFCreditorReference
     /// Card or bank transfer (R-BIL-1).
@@ -65,6 +67,9 @@ public struct Invoice: StoredRecord, Equatable {
     /// The account credit applied when it was issued, shown as the prepaid amount on the document —
     /// never a negative line; `nil` when none was (R-LIFE-5).
     public var prepaidAmount: Money?
+    /// When the retention job pseudonymised the buyer (R-GDPR-2): the invoice's retention years of
+    /// the seller's country ended; `nil` while the buyer's data is kept as issued.
+    public var buyerPseudonymisedAt: Date?
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
     package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,
@@ -131,5 +136,22 @@ public struct Invoice: StoredRecord, Equatable {
     public var indexKeys: [String] {
         [Self.accountIndex(accountID), "status:\(status.rawValue)"]
             + (status.awaitsPayment ? [Invoice.awaitingIndex(paymentMethod)] : [])
+            + (buyerPseudonymisedAt == nil ? [Invoice.buyerRetainedIndex] : [])
+    }
+
+    /// Index key of the invoices whose buyer's data is still kept as issued (R-GDPR-2).
+    public static let buyerRetainedIndex = "invoice:buyer-retained"
+
+    /// This invoice with the buyer pseudonymised (R-GDPR-2): `customerName` → `pseudonym`, the
+    /// address lines → `[erased]` (country kept: it decided the VAT), the VAT look-up removed. The
+    /// seller, number, amounts and dates stay.
+    package func pseudonymisingBuyer(_ pseudonym: String, at instant: Date) -> Invoice {
+        var copy = self
+        copy.customerName = pseudonym
+        copy.customerAddress = PostalAddress(unchecked: "[erased]", postalCode: "[erased]", city: "[erased]",
+                                             country: customerAddress.country)
+        copy.vatLookup = nil
+        copy.buyerPseudonymisedAt = instant
+        return copy
     }
 }
