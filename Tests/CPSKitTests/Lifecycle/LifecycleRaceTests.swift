@@ -104,3 +104,53 @@ extension LifecycleRaceTests {
         print("cancel racing charge: \(report)")
     }
 }
+
+extension LifecycleRaceTests {
+    @Test("R-LIFE-5, R-UOW-1: two refunds of the same credit note at once, every schedule → one refund, never two; the loser is refundInProgress or sees the answer")
+    func twoRefundsOfOneCreditNote() async throws {
+        let billing = try await BillingFixture.make(points: 1_200)
+        let invoice = try await billing.invoice(.gold, method: .card)
+        billing.moveTo(invoice.due.dueDay)
+        try #require(try await billing.env.cardCharges.chargeDueInvoices(as: BillingFixture.job).charged == [invoice.id])
+        let note = try await billing.env.invoicing.issueCreditNote(for: invoice.id, reason: "race", as: TestEnvironment.reviewer)
+        let charges = try #require(billing.env.gateway as? InMemoryPaymentGateway).charges
+        let fixture = RaceFixture(prepared: try #require(billing.env.store as? InMemoryRecordStore), now: billing.env.clock.now,
+                                  active: billing.active, invoices: [])
+        let setUp: (InterleavingController) -> RaceFixture.World = { controller in
+            let world = fixture.world(controller)
+            for charge in charges { world.gateway.process(charge.request, declining: nil) } // the same transaction IDs
+            return world
+        }
+        var outcomes: Set<String> = []
+        let run: @Sendable (RaceFixture.World, Int) async throws -> CreditNoteRefund = { world, _ in
+            try await world.env.services.refunds.refund(note.id, as: TestEnvironment.reviewer)
+        }
+        let verify: (RaceFixture.World, [Result<CreditNoteRefund, any Error>]) async throws -> Void = { world, results in
+            #expect(world.gateway.refunds.count == 1)
+            #expect(world.gateway.refunds.first?.request.amount == note.credited)
+            let stored = try #require(try await world.store.fetch(CreditNote.self, id: note.id)?.record.refund)
+            #expect(stored.outcome == .refunded)
+            #expect(try await world.audits("refund.refunded").count == 1)
+            #expect(try await world.store.fetchAll(AccountCredit.self).isEmpty)
+            for result in results {
+                switch result {
+                case .success(let refund):
+                    #expect(refund.outcome == .refunded)
+                    outcomes.insert("refunded")
+                case .failure(let error):
+                    #expect((error as? BillingError)?.reason == .refundInProgress)
+                    outcomes.insert("inProgress")
+                }
+            }
+        }
+        let report: ExplorationReport
+        if Self.sampled {
+            report = try await Interleaving.random(runners: 2, schedules: 50, seed: 18_3, setUp: setUp, run: run, verify: verify)
+        } else {
+            report = try await Interleaving.exhaustive(runners: 2, limit: 200_000, setUp: setUp, run: run, verify: verify)
+        }
+        #expect(report.schedules > 1)
+        #expect(outcomes == ["refunded", "inProgress"]) // both a held call and a seen answer are reached
+        print("two refunds of one credit note: \(report)")
+    }
+}

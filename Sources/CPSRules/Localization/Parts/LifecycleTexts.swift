@@ -76,6 +76,9 @@ extension TextTable {
             "billing.error.refundExceedsCaptured": "The refunds of invoice {number} cannot total more than the card charge captured ({left} left).",
             "billing.error.refundInProgress": "Credit note {number} is refunded already, or its refund is being made.",
             "billing.error.missingBankRefundReference": "Give the reference of the bank transfer that paid the money back.",
+            "billing.error.paidWithAccountCredit": "Invoice {number} was paid with account credit and nothing was charged to a card, so the amount stays as credit on the account.",
+            "billing.error.creditAlreadyUsed": "The credit of credit note {number} has already been used on a later invoice or paid back: the account holds {left}.",
+            "billing.error.refundRefused": "The card refund of {amount} for credit note {number} was refused. Nothing was refunded; the amount is credit on the account again. Try again later or record a bank refund.",
             "billing.error.termsNotCurrent": "The membership terms you accepted (version {accepted}) are not the current ones (version {current}). Read and accept the current terms to continue.",
         ],
         swedish: [
@@ -95,6 +98,9 @@ extension TextTable {
             "billing.error.refundExceedsCaptured": "Återbetalningarna för faktura {number} kan inte överstiga det kortdebiteringen drog ({left} kvar).",
             "billing.error.refundInProgress": "Kreditnota {number} är redan återbetald, eller så pågår återbetalningen.",
             "billing.error.missingBankRefundReference": "Ange referensen för banköverföringen som betalade tillbaka pengarna.",
+            "billing.error.paidWithAccountCredit": "Faktura {number} betalades med tillgodohavande och inget drogs från något kort, så beloppet ligger kvar som tillgodohavande på kontot.",
+            "billing.error.creditAlreadyUsed": "Tillgodohavandet från kreditnota {number} har redan använts på en senare faktura eller betalats tillbaka: kontot har {left}.",
+            "billing.error.refundRefused": "Kortåterbetalningen på {amount} för kreditnota {number} nekades. Inget återbetalades; beloppet är åter ett tillgodohavande på kontot. Försök igen senare eller registrera en återbetalning via bank.",
             "billing.error.termsNotCurrent": "De medlemsvillkor ni har godkänt (version {accepted}) är inte de gällande (version {current}). Läs och godkänn de gällande villkoren för att fortsätta.",
         ])
 }
