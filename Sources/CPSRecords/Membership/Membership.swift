@@ -25,8 +25,9 @@ public struct Membership: StoredRecord, Equatable {
     public let years: Int
     /// Active, suspended or ended (R-MEM-1, R-BIL-3).
     public var status: MembershipStatus
-    /// Card or bank transfer (R-BIL-1).
-    public let paymentMethod: PaymentMethod
+    /// Card or bank transfer (R-BIL-1); the superuser may change it before the renewal (R-LIFE-5),
+    /// and the renewal is paid by it.
+    public var paymentMethod: PaymentMethod
     /// The purchase that created it.
     public let purchaseID: MembershipPurchase.ID
     /// The invoice, once issued (R-BIL-2).

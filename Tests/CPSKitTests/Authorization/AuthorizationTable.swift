@@ -77,6 +77,7 @@ enum AuthorizationTable {
         Row("MailDispatcher.nextDueDate()", allow: .open),
         Row("MailDispatcher.runOnce(as:)", allow: [.system]),
         Row("MembershipService.cancelAtPeriodEnd(of:reason:note:as:)", allow: [.superuserHere]),
+        Row("MembershipService.changePaymentMethod(of:to:as:)", allow: [.superuserHere]),
         Row("MembershipService.currentMembership(of:as:)", allow: [.userHere, .superuserHere]),
         Row("MembershipService.levels(of:as:)", allow: [.userHere, .superuserHere]),
         Row("MembershipService.memberships(of:as:)", allow: [.userHere, .superuserHere]),

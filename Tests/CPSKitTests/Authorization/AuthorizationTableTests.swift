@@ -102,6 +102,9 @@ struct AuthorizationTableTests {
         "MembershipService.cancelAtPeriodEnd(of:reason:note:as:)": { env, w, p in
             _ = try await env.membership.cancelAtPeriodEnd(of: w.accountHere, reason: .other, as: p)
         },
+        "MembershipService.changePaymentMethod(of:to:as:)": { env, w, p in
+            _ = try await env.membership.changePaymentMethod(of: w.accountHere, to: .bankTransfer, as: p)
+        },
         "MembershipService.undoCancellation(of:as:)": { env, w, p in _ = try await env.membership.undoCancellation(of: w.accountHere, as: p) },
         "MembershipService.currentMembership(of:as:)": { env, w, p in _ = try await env.membership.currentMembership(of: w.accountHere, as: p) },
         "MembershipService.levels(of:as:)": { env, w, p in _ = try await env.membership.levels(of: w.accountHere, as: p) },
