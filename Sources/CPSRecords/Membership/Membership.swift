@@ -51,6 +51,9 @@ public struct Membership: StoredRecord, Equatable {
     public var lifecycleClosedAt: Date?
     /// The cancellation at period end, while it stands (R-LIFE-3).
     public var cancellation: MembershipCancellation?
+    /// When the notice went out that the account's points fell below this term's level mid-term; the
+    /// level is kept to the term's end; once per term (R-LIFE-4). `nil` in records from before it existed.
+    public var levelShortfallNoticeSentAt: Date?
     /// The version of the membership terms the superuser last accepted for this term: at the purchase,
     /// or carried over to an automatic renewal (R-LIFE-6). `nil` on records from before R-LIFE-6.
     public var termsVersion: String?

@@ -24,10 +24,21 @@ extension TextTable {
             "lifecycle.renewal.levelPrice": "{level} ({fee} per år)",
         ])
 
-    /// The renewal notice e-mail (R-LIFE-1, R-LIFE-4, R-LIFE-6). Part of the `email` keys.
+    /// The renewal notice e-mail (R-LIFE-1, R-LIFE-4, R-LIFE-6) and the mid-term level-shortfall notice
+    /// (R-LIFE-4). Part of the `email` keys.
     static let lifecycleEmail = TextTable(
         part: "email",
         english: [
+            "email.levelShortfall.subject": "The points of {company} have fallen below CPS {level}",
+            "email.levelShortfall.body": """
+                Hello {name},
+
+                The points of {company} have fallen. {missing}
+
+                The CPS {level} membership {membershipNumber} keeps its level until {expiryDate}. At the renewal the level is decided again from the points then: register products under "My products" to keep {level}.
+
+                Canon Professional Services
+                """,
             "email.renewalNotice.subject": "Your CPS {level} membership {membershipNumber} runs until {expiryDate}",
             "email.renewalNotice.body": """
                 Hello {name},
@@ -42,6 +53,16 @@ extension TextTable {
                 """,
         ],
         swedish: [
+            "email.levelShortfall.subject": "Poängen för {company} räcker inte längre till CPS {level}",
+            "email.levelShortfall.body": """
+                Hej {name},
+
+                Poängen för {company} har minskat. {missing}
+
+                CPS-medlemskapet {level} {membershipNumber} behåller sin nivå till och med {expiryDate}. Vid förnyelsen avgörs nivån på nytt utifrån poängen då: registrera produkter under "Mina produkter" för att behålla {level}.
+
+                Canon Professional Services
+                """,
             "email.renewalNotice.subject": "Ert CPS-medlemskap {level} {membershipNumber} gäller till {expiryDate}",
             "email.renewalNotice.body": """
                 Hej {name},
