@@ -11,7 +11,7 @@ public struct BillingError: LocalizedFailure, Equatable {
             case mixedCurrencies, unknownCurrency, invalidAmount, tooManyDecimals, invalidCreditorReference, illegalInvoiceTransition, missingVATRate, invalidInvoiceLine, invalidInvoiceNumber
             case chargeInProgress, unknownInvoice, missingVoidReason, voidInstead, creditExceedsInvoice
             case unknownCreditNote, nothingToRefund, notPaidByCard, refundExceedsCaptured, refundInProgress, missingBankRefundReference
-            case paidWithAccountCredit, creditAlreadyUsed, refundRefused
+            case paidWithAccountCredit, creditAlreadyUsed, refundRefused, chargebackNotPossible
         }
 
         fileprivate let representation: Representation
@@ -69,6 +69,9 @@ public struct BillingError: LocalizedFailure, Equatable {
         /// The payment gateway refused the card refund: nothing was refunded, the amount is account
         /// credit again, and the refund can be asked for again (R-LIFE-5).
         public static let refundRefused = Reason(.refundRefused)
+        /// A chargeback for an invoice that is not a paid card invoice, for more than its card charge
+        /// captured and was not refunded, or a second, different chargeback (R-LIFE-5).
+        public static let chargebackNotPossible = Reason(.chargebackNotPossible)
     }
 
     /// The kind of refusal.
@@ -126,6 +129,7 @@ public struct BillingError: LocalizedFailure, Equatable {
             case .paidWithAccountCredit: BillingError(.paidWithAccountCredit, facts: ["number": "CPS-2026-000001"])
             case .creditAlreadyUsed: BillingError(.creditAlreadyUsed, facts: ["number": "CN-CPS-2026-000001", "left": "EUR 20.00"])
             case .refundRefused: BillingError(.refundRefused, facts: ["number": "CN-CPS-2026-000001", "amount": "EUR 20.00"])
+            case .chargebackNotPossible: BillingError(.chargebackNotPossible, facts: ["number": "CPS-2026-000001"])
             }
         }
     }

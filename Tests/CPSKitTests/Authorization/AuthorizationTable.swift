@@ -70,6 +70,7 @@ enum AuthorizationTable {
         Row("InvoicingService.issueCreditNote(for:lines:reason:as:)", allow: [.reviewer, .system]),
         Row("InvoicingService.unpaidInvoices(of:as:)", allow: [.userHere, .superuserHere]),
         Row("InvoicingService.voidInvoice(_:reason:as:)", allow: [.reviewer, .system]),
+        Row("InvoicingService.recordChargeback(of:chargebackID:amount:reason:as:)", allow: [.reviewer, .system]),
         Row("RefundService.recordBankRefund(_:reference:as:)", allow: [.reviewer, .system]),
         Row("RefundService.refund(_:as:)", allow: [.reviewer, .system]),
         Row("MailDispatcher.dispatchPending(limit:)", allow: .open),

@@ -86,6 +86,9 @@ struct AuthorizationTableTests {
         "InvoicingService.nextDue(after:)": { env, _, _ in _ = try await env.invoicing.nextDue(after: env.clock.now) },
         "InvoicingService.runOnce(as:)": { env, _, p in _ = try await env.invoicing.runOnce(as: p) },
         "InvoicingService.voidInvoice(_:reason:as:)": { env, _, p in _ = try await env.invoicing.voidInvoice("no-such-invoice", reason: "test", as: p) },
+        "InvoicingService.recordChargeback(of:chargebackID:amount:reason:as:)": { env, _, p in
+            _ = try await env.invoicing.recordChargeback(of: "no-such-invoice", chargebackID: "cb-1", amount: Money(1, .eur), reason: "test", as: p)
+        },
         "InvoicingService.creditNotes(of:as:)": { env, w, p in _ = try await env.invoicing.creditNotes(of: w.accountHere, as: p) },
         "InvoicingService.issueCreditNote(for:lines:reason:as:)": { env, _, p in
             _ = try await env.invoicing.issueCreditNote(for: "no-such-invoice", reason: "test", as: p)

@@ -65,6 +65,9 @@ public struct Invoice: StoredRecord, Equatable {
     /// The account credit applied when it was issued, shown as the prepaid amount on the document —
     /// never a negative line; `nil` when none was (R-LIFE-5).
     public var prepaidAmount: Money?
+    /// The chargeback that reopened it after it was paid, if any (R-LIFE-5); `nil` in records from
+    /// before it existed.
+    public var chargeback: InvoiceChargeback?
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
     package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,

@@ -100,6 +100,7 @@ extension TextTable {
             "billing.error.paidWithAccountCredit": "Invoice {number} was paid with account credit and nothing was charged to a card, so the amount stays as credit on the account.",
             "billing.error.creditAlreadyUsed": "The credit of credit note {number} has already been used on a later invoice or paid back: the account holds {left}.",
             "billing.error.refundRefused": "The card refund of {amount} for credit note {number} was refused. Nothing was refunded; the amount is credit on the account again. Try again later or record a bank refund.",
+            "billing.error.chargebackNotPossible": "A chargeback cannot be recorded for invoice {number}: only a paid card invoice, once, and for at most what its card charge captured and was not refunded.",
             "billing.error.termsNotCurrent": "The membership terms you accepted (version {accepted}) are not the current ones (version {current}). Read and accept the current terms to continue.",
         ],
         swedish: [
@@ -122,6 +123,7 @@ extension TextTable {
             "billing.error.paidWithAccountCredit": "Faktura {number} betalades med tillgodohavande och inget drogs från något kort, så beloppet ligger kvar som tillgodohavande på kontot.",
             "billing.error.creditAlreadyUsed": "Tillgodohavandet från kreditnota {number} har redan använts på en senare faktura eller betalats tillbaka: kontot har {left}.",
             "billing.error.refundRefused": "Kortåterbetalningen på {amount} för kreditnota {number} nekades. Inget återbetalades; beloppet är åter ett tillgodohavande på kontot. Försök igen senare eller registrera en återbetalning via bank.",
+            "billing.error.chargebackNotPossible": "Ett återkrav från kortutgivaren kan inte registreras för faktura {number}: bara för en betald kortfaktura, en gång, och högst med det belopp som kortdebiteringen drog och som inte har återbetalats.",
             "billing.error.termsNotCurrent": "De medlemsvillkor ni har godkänt (version {accepted}) är inte de gällande (version {current}). Läs och godkänn de gällande villkoren för att fortsätta.",
         ])
 }
