@@ -84,4 +84,20 @@ struct ChargebackTests {
         }
         #expect(InvoiceStatus.paid.isFinal)
     }
+
+    @Test("R-LIFE-5: after a full chargeback the card part is gone: a refund of a credit note on that invoice is refused (refundExceedsCaptured), nothing called")
+    func noRefundAfterChargeback() async throws {
+        let (fixture, invoice) = try await charged()
+        let line = InvoiceLine(description: "Goodwill", unitPrice: Money(40, .eur))
+        let note = try await fixture.env.invoicing.issueCreditNote(for: invoice.id, lines: [line], reason: "goodwill",
+                                                                  as: TestEnvironment.reviewer)
+        _ = try await fixture.env.invoicing.recordChargeback(of: invoice.id, chargebackID: "cb-1", amount: invoice.total,
+                                                             reason: "", as: gatewayHook)
+        let gateway = try #require(fixture.env.gateway as? InMemoryPaymentGateway)
+        let calls = gateway.calls
+        await #expect(throws: BillingError(.refundExceedsCaptured, facts: ["number": invoice.number, "left": Money(0, .eur).description])) {
+            try await fixture.env.services.refunds.refund(note.id, as: TestEnvironment.reviewer)
+        }
+        #expect(gateway.calls == calls)
+    }
 }

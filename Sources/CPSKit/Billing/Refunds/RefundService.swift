@@ -139,7 +139,9 @@ public struct RefundService: Sendable {
             let siblings = try await unit.fetchAll(CreditNote.self, indexKey: "invoice:\(record.invoiceID)").map(\.record)
             let refundedBefore = siblings.filter { $0.id != record.id }.compactMap(\.refund)
                 .filter { $0.method == .card && $0.outcome != .refused }.reduce(Decimal(0)) { $0 + $1.amount.amount }
-            let left = charge.amount.amount - refundedBefore
+            // A chargeback took money back through the card's bank already: never refund it a second time.
+            let chargedBack = try await unit.fetch(Invoice.self, id: record.invoiceID)?.record.chargeback?.amount.amount ?? 0
+            let left = charge.amount.amount - refundedBefore - chargedBack
             guard left > 0 else {
                 throw BillingError(.refundExceedsCaptured, facts: ["number": record.invoiceNumber,
                                                                    "left": Money(0, charge.amount.currency).description])
