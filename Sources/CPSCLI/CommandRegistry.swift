@@ -20,6 +20,7 @@ extension CommandLineTool {
         .purchase,
         .cancel,
         .undoCancel,
+        .paymentMethod,
         .jobs,
         .bankPayment,
         .void,

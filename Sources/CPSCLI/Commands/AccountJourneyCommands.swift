@@ -259,6 +259,49 @@ extension CommandSpec {
             return .success
         }
     }
+
+    /// `cps payment-method ACCOUNT card|bank --as USER-ID` (R-LIFE-5).
+    static let paymentMethod = CommandSpec(
+        name: "payment-method",
+        summary: "change how the CPS membership renews: card or bank transfer (superuser)",
+        help: """
+        Usage: cps payment-method ACCOUNT card|bank --as USER-ID
+
+        Changes how the account's current term is renewed (superuser only, R-LIFE-5). The current
+        term's own invoice is not changed. When the renewal invoice exists already it is voided (it
+        keeps its number) and issued again for the new method, due on the expiry date. Once the
+        renewal's card charge has started, or the renewal is paid, the change is refused: renewal
+        already charged (exit 65). Asking for the method already set changes nothing.
+        """,
+        valuedOptions: ["--as"]
+    ) { invocation in
+        try invocation.arguments.expect(known: ["--json", "--as"], maxPositionals: 2)
+        let accountID: BusinessAccount.ID = try invocation.arguments.positional(0, "ACCOUNT")
+        let method: PaymentMethod
+        switch try invocation.arguments.positional(1, "card|bank") as String {
+        case "card": method = .card
+        case "bank", "bankTransfer": method = .bankTransfer
+        default: throw CommandError.invalidChoice("card|bank", ["card", "bank"])
+        }
+        let principal = try invocation.userPrincipal()
+        return try await CLIContext.with(invocation) { cli in
+            let membership = try await cli.services.membership.changePaymentMethod(of: accountID, to: method, as: principal)
+            let report = PaymentMethodReport(membershipID: membership.id, membershipNumber: membership.number.compact,
+                                             paymentMethod: membership.paymentMethod.rawValue, renewalID: membership.renewalID)
+            try invocation.emit(report) {
+                ["\(report.membershipNumber) renews by \(report.paymentMethod)" + (report.renewalID.map { " renewal \($0)" } ?? "")]
+            }
+            return .success
+        }
+    }
+}
+
+/// `cps payment-method --json` (R-LIFE-5).
+struct PaymentMethodReport: Encodable {
+    let membershipID: Membership.ID
+    let membershipNumber: String
+    let paymentMethod: String
+    let renewalID: Membership.ID?
 }
 
 /// `cps cancel --json`, `cps undo-cancel --json` (R-LIFE-3).

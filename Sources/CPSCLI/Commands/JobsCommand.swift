@@ -199,10 +199,13 @@ extension CommandSpec {
 
         Refunds the credited part of a credit note (R-LIFE-5). Without --bank-reference: onto the card
         of the invoice's charge through the payment gateway (`cps` has a stand-in gateway that approves
-        every refund), claimed before the call with the key cps-refund:<credit note>:1, so running it
-        again never refunds twice. With --bank-reference: records that the money was paid back by the
-        bank transfer REF; nothing is called. Either way the credit note's account credit is removed.
-        A credit note with nothing credited, or already refunded, is refused (exit 65).
+        every refund), claimed before the call with the key cps-refund:<credit note>:<n>, so running it
+        again never refunds twice; at most what the card captured is refunded (a part prepaid with
+        account credit stays account credit); a refusal by the gateway is an error (exit 65) and
+        running it again makes the next attempt. With --bank-reference: records that the money was
+        paid back by the bank transfer REF; nothing is called. Either way the amount is taken from the
+        account's credit. A credit note with nothing credited, already refunded, or whose credit was
+        used on a later invoice is refused (exit 65).
         """,
         valuedOptions: ["--reviewer", "--bank-reference"]
     ) { invocation in

@@ -220,8 +220,74 @@ public struct Walkthrough: Sendable {
             reason: reason, as: TestEnvironment.reviewer)
         say("activate4.credited", ["number": note.number, "invoice": note.invoiceNumber, "amount": note.total.formatted(in: language)])
         try await deliver(dispatcher, mailbox)
+        try await oneYearLater(env, dispatcher: dispatcher, mailbox: mailbox, anna: anna, account: account, berg: berg,
+                               card: cardReceipt.membership, bank: bankReceipt.membership, cardInvoice: cardInvoice)
         if let outputDirectory { try await writeDocuments(env, to: outputDirectory) }
         say("done")
+    }
+
+    /// One year later (R-LIFE-1…5): the renewal notice, the card renewal charged on the expiry date, a
+    /// cancelled second account that expires, a credit note and its refund.
+    private func oneYearLater(_ env: TestEnvironment, dispatcher: MailDispatcher, mailbox: InMemoryMailbox, anna: Principal,
+                              account: BusinessAccount, berg: TestEnvironment.ActiveAccount, card: Membership, bank: Membership,
+                              cardInvoice: Invoice) async throws {
+        let days = DayFormatter()
+        let tz = env.context.policy.timeZone
+        let renewals = env.renewals
+        let job = Principal.system("renewals")
+
+        heading("later1")
+        // Berg Foto closes its studio: cancelled at the end of the term, nothing refunded.
+        let cancelled = try await env.membership.cancelAtPeriodEnd(of: berg.account.id, reason: .businessClosed, as: berg.principal)
+        say("later1.cancelled", ["company": berg.account.companyName,
+                                 "until": days.long(cancelled.term.expiryDay(in: tz), in: language)])
+        let noticeDay = card.term.renewalNoticeDay(noticeDays: env.context.policy.lifecycle.renewalNoticeDays, in: tz)
+        env.clock.set(noticeDay.start(in: tz).addingTimeInterval(6 * 3_600))
+        let notices = try await renewals.run(as: job)
+        let again = try await renewals.run(as: job)
+        say("later1.notices", ["date": days.long(noticeDay, in: language), "count": String(notices.noticed.count),
+                               "invoices": String(notices.renewalInvoices.count), "again": String(again.noticed.count)])
+        try await deliver(dispatcher, mailbox)
+        let steps = try await env.guidance.nextSteps(forAccount: account.id, as: anna, in: language)
+        if let due = steps.first(where: { $0.code == .renewalDue }) { say("line", ["text": "  → " + due.text]) }
+
+        heading("later2")
+        let expiry = card.term.expiryDay(in: tz)
+        env.clock.set(expiry.start(in: tz).addingTimeInterval(-60))
+        let early = try await env.cardCharges.chargeDueInvoices(as: TestEnvironment.billingJob)
+        env.clock.set(expiry.start(in: tz).addingTimeInterval(5 * 60))
+        let charged = try await env.cardCharges.chargeDueInvoices(as: TestEnvironment.billingJob)
+        say("later2.charged", ["date": days.long(expiry, in: language), "before": String(early.charged.count),
+                               "count": String(charged.charged.count)])
+        env.clock.set(max(card.term.end, bank.term.end))
+        let closed = try await renewals.run(as: job)
+        say("later2.closed", ["renewed": String(closed.renewed.count), "ended": String(closed.expired.count)])
+        for (who, principal, accountID) in [(account.companyName, anna, account.id),
+                                            (berg.account.companyName, berg.principal, berg.account.id)] {
+            guard let current = try await env.membership.currentMembership(of: accountID, as: principal) else { continue }
+            let status = current.status(at: env.clock.now)
+            say("later2.status", ["company": who, "number": current.number.printed, "level": catalog.render(current.level.textKey, in: language),
+                                  "status": catalog.render(TextKey("walkthrough.status.\(status.rawValue)"), in: language)])
+        }
+        let bergSteps = try await env.guidance.nextSteps(forAccount: berg.account.id, as: berg.principal, in: language)
+        if let ended = bergSteps.first(where: { $0.code == .membershipCancelled || $0.code == .membershipExpired }) {
+            say("line", ["text": "  → " + ended.text])
+        }
+        try await deliver(dispatcher, mailbox)
+
+        heading("later3")
+        // A service outage: the back office credits part of the paid renewal and refunds it to the card.
+        guard let renewalInvoice = try await env.invoicing.invoices(of: account.id, as: anna)
+            .first(where: { $0.id != cardInvoice.id && $0.status == .paid }) else { return }
+        let line = InvoiceLine(description: catalog.render("walkthrough.later3.line", in: language), unitPrice: Money(50, .eur))
+        let note = try await env.invoicing.issueCreditNote(for: renewalInvoice.id, lines: [line],
+                                                           reason: "service outage", as: TestEnvironment.reviewer)
+        say("later3.credited", ["number": note.number, "invoice": note.invoiceNumber, "amount": note.total.formatted(in: language)])
+        let refund = try await env.services.refunds.refund(note.id, as: TestEnvironment.reviewer)
+        let repeated = try await env.services.refunds.refund(note.id, as: TestEnvironment.reviewer)
+        say("later3.refunded", ["amount": refund.amount.formatted(in: language), "key": refund.idempotencyKey ?? "-",
+                                "same": repeated == refund ? "1" : "2"])
+        try await deliver(dispatcher, mailbox)
     }
 
     /// Writes the PDF and UBL of every invoice and credit note of the store to `directory`, through

@@ -23,11 +23,14 @@ public struct AccountGuidanceFacts: Sendable {
     public var unpaidInvoices: [Invoice]
     /// When the steps are asked for.
     public var now: Date
+    /// The account's credit, taken off its next invoice (R-LIFE-5); `nil` when it holds none.
+    public var accountCredit: Money?
 
     /// Creates the facts (R-GUIDE-1).
     public init(account: BusinessAccount, products: [ProductRegistration], balance: PointsBalance,
                 migration: MigrationAvailability?, levels: LevelEligibility, memberships: [Membership],
-                pendingPurchases: [MembershipPurchase], unpaidInvoices: [Invoice], now: Date) {
+                pendingPurchases: [MembershipPurchase], unpaidInvoices: [Invoice], now: Date, accountCredit: Money? = nil) {
+        self.accountCredit = accountCredit
         self.account = account
         self.products = products
         self.balance = balance

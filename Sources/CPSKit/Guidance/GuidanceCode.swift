@@ -93,6 +93,12 @@ public struct GuidanceCode: Hashable, Sendable, Codable, CustomStringConvertible
     public static let membershipCancelled: GuidanceCode = "membership.cancelled"
     /// R-LIFE-3: the term is cancelled at its end and will not renew; the superuser may undo it until then.
     public static let membershipEndsAtTermEnd: GuidanceCode = "membership.endsAtTermEnd"
+    /// R-LIFE-1: the term is inside its renewal window (expiry − the notice days): whether and how it
+    /// renews (`renewing.card`, `renewing.bankTransfer`, `notRenewing`).
+    public static let renewalDue: GuidanceCode = "membership.renewalDue"
+    /// R-LIFE-5: the account holds credit (a credit note's, an over-payment's, a refused refund's); it
+    /// is taken off the next invoice.
+    public static let creditIssued: GuidanceCode = "billing.creditIssued"
 
     /// Every code, in the order a portal lists steps of the same urgency (R-GUIDE-1).
     public static let all: [GuidanceCode] = [
@@ -101,6 +107,7 @@ public struct GuidanceCode: Hashable, Sendable, Codable, CustomStringConvertible
         .membershipSuspended, .invoiceOverdue, .payByBankTransfer, .cardChargedOnDueDate, .awaitInvoice,
         .registerProducts, .migrateAvailable, .migrateUnavailable, .completeMissing,
         .pointsToInvitation, .chooseLevel, .businessSwitch, .pointsToLevel, .pointsToBusinessLevels,
-        .membershipActive, .membershipNumberChanged, .membershipEndsAtTermEnd, .membershipExpired, .membershipCancelled,
+        .membershipActive, .renewalDue, .membershipNumberChanged, .membershipEndsAtTermEnd, .membershipExpired, .membershipCancelled,
+        .creditIssued,
     ]
 }

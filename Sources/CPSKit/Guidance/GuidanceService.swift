@@ -75,8 +75,11 @@ public struct GuidanceService: Sendable {
         let invoices = try await store.fetchAll(Invoice.self, indexKey: index).map(\.record)
             .filter { $0.status.awaitsPayment }
             .sorted { ($0.due.dueDay, $0.number) < ($1.due.dueDay, $1.number) }
+        let credits = try await store.fetchAll(AccountCredit.self, indexKey: index).map(\.record.amount)
+            .filter { $0.currency == context.policy.billing.currency && $0.amount > 0 }
+        let credit = credits.isEmpty ? nil : Money(credits.reduce(Decimal(0)) { $0 + $1.amount }, context.policy.billing.currency)
         return AccountGuidanceFacts(account: account, products: products, balance: balance, migration: migration,
                                     levels: levels, memberships: memberships, pendingPurchases: pending,
-                                    unpaidInvoices: invoices, now: context.time.now())
+                                    unpaidInvoices: invoices, now: context.time.now(), accountCredit: credit)
     }
 }

@@ -100,6 +100,7 @@ public struct NextSteps: Sendable {
         steps += levelSteps(facts, current: current)
         if let current, current.status == .active {
             steps += membershipSteps(current)
+            steps += renewalSteps(current, facts: facts)
         } else if current == nil, let latest = MembershipService.current(in: facts.memberships, at: facts.now) {
             // R-LIFE-2, R-LIFE-3: the last term has ended without a renewal.
             let status = latest.status(at: facts.now)
@@ -112,7 +113,29 @@ public struct NextSteps: Sendable {
                                             "endedOn": DayFormatter(catalog: catalog).long(ended, in: language)]))
             }
         }
+        // R-LIFE-5: credit on the account, taken off the next invoice.
+        if let credit = facts.accountCredit, credit.amount > 0 {
+            steps.append(step(.creditIssued, facts: ["amount": credit.description],
+                              display: ["amount": credit.formatted(in: language)]))
+        }
         return steps
+    }
+
+    /// R-LIFE-1: inside the renewal window of a term that is not cancelled (the cancelled term has its
+    /// own step), whether and how it renews.
+    private func renewalSteps(_ current: Membership, facts: AccountGuidanceFacts) -> [GuidanceStep] {
+        guard current.cancellation == nil else { return [] }
+        let tz = policy.timeZone
+        let noticeDay = current.term.renewalNoticeDay(noticeDays: policy.lifecycle.renewalNoticeDays, in: tz)
+        guard facts.now >= noticeDay.start(in: tz) else { return [] }
+        let expiry = current.term.expiryDay(in: tz)
+        let renewal = current.renewalID.flatMap { id in facts.memberships.first { $0.id == id && $0.status != .ended } }
+        let variant = renewal.map { "renewing.\($0.paymentMethod.rawValue)" } ?? "notRenewing"
+        var known = ["level": current.level.rawValue, "expiryDate": expiry.description, "outcome": variant]
+        if let renewal { known["renewalNumber"] = renewal.number.compact }
+        return [step(.renewalDue, facts: known,
+                     display: ["level": levelName(current.level), "expiryDate": DayFormatter(catalog: catalog).long(expiry, in: language)],
+                     key: "guidance.step.membership.renewalDue.\(variant)")]
     }
 
     private func paymentSteps(_ facts: AccountGuidanceFacts, current: Membership?) -> [GuidanceStep] {

@@ -39,6 +39,41 @@ struct PointsLedger {
             }
         }
         try unit.save(balance, over: stored)
+        if entries.contains(where: { $0.points < 0 }) {
+            try await noticeLevelShortfall(balance, accountID: accountID)
+        }
+    }
+
+    /// When points fell and the level of the account's term running now is no longer open from the new
+    /// balance (R-LIFE-4): the level is kept to the term's end, and the superusers get the notice
+    /// `levelShortfall` (what is missing, the expiry date) once per term — `levelShortfallNoticeSentAt`
+    /// is written on the membership in the same batch, and the balance's version guards the decision.
+    private func noticeLevelShortfall(_ balance: PointsBalance, accountID: BusinessAccount.ID) async throws {
+        let memberships = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+        guard let found = MembershipService.current(in: memberships.map(\.record), at: unit.now),
+              found.term.isActive(at: unit.now), found.status != .ended, found.levelShortfallNoticeSentAt == nil,
+              var current = memberships.first(where: { $0.record.id == found.id }) else { return }
+        let eligibility = LevelEligibility(points: balance.points, completeRegistrations: balance.completeRegistrations,
+                                           policy: unit.policy.levels)
+        guard let availability = eligibility.availability(of: found.level), !availability.isOpen else { return }
+        let catalog = unit.context.catalog
+        let days = DayFormatter(catalog: catalog)
+        let expiry = found.term.expiryDay(in: unit.policy.timeZone)
+        let company = try await unit.fetch(BusinessAccount.self, id: accountID)?.record.companyName ?? ""
+        let mails = try await unit.mailAccount(accountID, "levelShortfall") { user in
+            let language = user.language
+            return [
+                "company": company, "level": catalog.render(found.level.textKey, in: language),
+                "membershipNumber": found.number.printed, "expiryDate": days.long(expiry, in: language),
+                "missing": MembershipError(.levelNotOpen, level: found.level, shortfalls: availability.shortfalls)
+                    .message(in: language, catalog: catalog),
+            ]
+        }
+        current.record.levelShortfallNoticeSentAt = unit.now
+        try unit.update(current)
+        try unit.audit(current.record.id, "membership.levelShortfallNotice", details: [
+            "level": found.level.rawValue, "points": String(balance.points), "mails": String(mails.count),
+        ])
     }
 
     /// Allocates `registration`'s points if it is complete and not yet allocated (R-PRD-3): the

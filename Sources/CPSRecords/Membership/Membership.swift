@@ -25,8 +25,9 @@ public struct Membership: StoredRecord, Equatable {
     public let years: Int
     /// Active, suspended or ended (R-MEM-1, R-BIL-3).
     public var status: MembershipStatus
-    /// Card or bank transfer (R-BIL-1).
-    public let paymentMethod: PaymentMethod
+    /// Card or bank transfer (R-BIL-1); the superuser may change it before the renewal (R-LIFE-5),
+    /// and the renewal is paid by it.
+    public var paymentMethod: PaymentMethod
     /// The purchase that created it.
     public let purchaseID: MembershipPurchase.ID
     /// The invoice, once issued (R-BIL-2).
@@ -50,6 +51,9 @@ public struct Membership: StoredRecord, Equatable {
     public var lifecycleClosedAt: Date?
     /// The cancellation at period end, while it stands (R-LIFE-3).
     public var cancellation: MembershipCancellation?
+    /// When the notice went out that the account's points fell below this term's level mid-term; the
+    /// level is kept to the term's end; once per term (R-LIFE-4). `nil` in records from before it existed.
+    public var levelShortfallNoticeSentAt: Date?
     /// The version of the membership terms the superuser last accepted for this term: at the purchase,
     /// or carried over to an automatic renewal (R-LIFE-6). `nil` on records from before R-LIFE-6.
     public var termsVersion: String?

@@ -11,6 +11,7 @@ public struct BillingError: LocalizedFailure, Equatable {
             case mixedCurrencies, unknownCurrency, invalidAmount, tooManyDecimals, invalidCreditorReference, illegalInvoiceTransition, missingVATRate, invalidInvoiceLine, invalidInvoiceNumber
             case chargeInProgress, unknownInvoice, missingVoidReason, voidInstead, creditExceedsInvoice
             case unknownCreditNote, nothingToRefund, notPaidByCard, refundExceedsCaptured, refundInProgress, missingBankRefundReference
+            case paidWithAccountCredit, creditAlreadyUsed, refundRefused, chargebackNotPossible
         }
 
         fileprivate let representation: Representation
@@ -59,6 +60,18 @@ public struct BillingError: LocalizedFailure, Equatable {
         public static let refundInProgress = Reason(.refundInProgress)
         /// A bank refund needs the reference of the transfer made (R-LIFE-5).
         public static let missingBankRefundReference = Reason(.missingBankRefundReference)
+        /// The invoice was paid wholly with account credit: nothing was captured on a card, so the
+        /// credit stays account credit (R-LIFE-5).
+        public static let paidWithAccountCredit = Reason(.paidWithAccountCredit)
+        /// The credit note's credit has been applied to a later invoice (or refunded): the account
+        /// holds less than the refund (R-LIFE-5).
+        public static let creditAlreadyUsed = Reason(.creditAlreadyUsed)
+        /// The payment gateway refused the card refund: nothing was refunded, the amount is account
+        /// credit again, and the refund can be asked for again (R-LIFE-5).
+        public static let refundRefused = Reason(.refundRefused)
+        /// A chargeback for an invoice that is not a paid card invoice, for more than its card charge
+        /// captured and was not refunded, or a second, different chargeback (R-LIFE-5).
+        public static let chargebackNotPossible = Reason(.chargebackNotPossible)
     }
 
     /// The kind of refusal.
@@ -113,6 +126,10 @@ public struct BillingError: LocalizedFailure, Equatable {
             case .refundExceedsCaptured: BillingError(.refundExceedsCaptured, facts: ["number": "CPS-2026-000001", "left": "EUR 20.00"])
             case .refundInProgress: BillingError(.refundInProgress, facts: ["number": "CN-CPS-2026-000001"])
             case .missingBankRefundReference: BillingError(.missingBankRefundReference)
+            case .paidWithAccountCredit: BillingError(.paidWithAccountCredit, facts: ["number": "CPS-2026-000001"])
+            case .creditAlreadyUsed: BillingError(.creditAlreadyUsed, facts: ["number": "CN-CPS-2026-000001", "left": "EUR 20.00"])
+            case .refundRefused: BillingError(.refundRefused, facts: ["number": "CN-CPS-2026-000001", "amount": "EUR 20.00"])
+            case .chargebackNotPossible: BillingError(.chargebackNotPossible, facts: ["number": "CPS-2026-000001"])
             }
         }
     }

@@ -96,6 +96,9 @@ struct AuthorizationTableTests {
         "InvoicingService.nextDue(after:)": { env, _, _ in _ = try await env.invoicing.nextDue(after: env.clock.now) },
         "InvoicingService.runOnce(as:)": { env, _, p in _ = try await env.invoicing.runOnce(as: p) },
         "InvoicingService.voidInvoice(_:reason:as:)": { env, _, p in _ = try await env.invoicing.voidInvoice("no-such-invoice", reason: "test", as: p) },
+        "InvoicingService.recordChargeback(of:chargebackID:amount:reason:as:)": { env, _, p in
+            _ = try await env.invoicing.recordChargeback(of: "no-such-invoice", chargebackID: "cb-1", amount: Money(1, .eur), reason: "test", as: p)
+        },
         "InvoicingService.creditNotes(of:as:)": { env, w, p in _ = try await env.invoicing.creditNotes(of: w.accountHere, as: p) },
         "InvoicingService.issueCreditNote(for:lines:reason:as:)": { env, _, p in
             _ = try await env.invoicing.issueCreditNote(for: "no-such-invoice", reason: "test", as: p)
@@ -111,6 +114,9 @@ struct AuthorizationTableTests {
         "MailDispatcher.runOnce(as:)": { env, _, p in _ = try await env.mailDispatcher.runOnce(as: p) },
         "MembershipService.cancelAtPeriodEnd(of:reason:note:as:)": { env, w, p in
             _ = try await env.membership.cancelAtPeriodEnd(of: w.accountHere, reason: .other, as: p)
+        },
+        "MembershipService.changePaymentMethod(of:to:as:)": { env, w, p in
+            _ = try await env.membership.changePaymentMethod(of: w.accountHere, to: .bankTransfer, as: p)
         },
         "MembershipService.undoCancellation(of:as:)": { env, w, p in _ = try await env.membership.undoCancellation(of: w.accountHere, as: p) },
         "MembershipService.currentMembership(of:as:)": { env, w, p in _ = try await env.membership.currentMembership(of: w.accountHere, as: p) },

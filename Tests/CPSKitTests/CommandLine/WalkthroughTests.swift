@@ -41,6 +41,26 @@ struct WalkthroughTests {
         #expect(first.output.contains("The paid invoice CPS-2026-000002 is not changed: a credit note CN-CPS-2026-000001 of €24.20"))
     }
 
+    @Test("R-LIFE-1…5: one year later — the notice, the card renewal charged on the expiry date and not before, a cancelled account that ends, a credit note refunded once")
+    func oneYearLater() async {
+        let english = await CommandLineTool.run(["walkthrough"])
+        #expect(english.status == .success, "\(english.errorOutput)")
+        let later = String(english.output.split(separator: "One year later, 1.", maxSplits: 1).last ?? "")
+        for expected in ["the renewals job sends 2 renewal notices and issues 1 renewal invoice (the job run again sends 0)",
+                         "It renews automatically for another term from Tuesday 30 November 2027",
+                         "You cancelled it, so it ends on Tuesday 30 November 2027",
+                         "a minute before the day the charges job charges 0; on the day it charges the renewal (1 charge)",
+                         "carries 1 membership on into its renewal and ends 1",
+                         "Ljusbild Foto AB: CPS Gold CPS 000 000 003 4, active.", "Fotograf Berg: CPS Gold CPS 000 000 002 6, ended after a cancellation.",
+                         "credit note CN-CPS-2027-000001 for invoice CPS-2027-000001: €50.00",
+                         "refunded to the card (key cps-refund:CN-CPS-2027-000001:1); asked again, it is still 1 refund"] {
+            #expect(later.contains(expected), "missing: \(expected)")
+        }
+        let swedish = await CommandLineTool.run(["walkthrough", "--lang", "sv"])
+        #expect(swedish.output.contains("Ett år senare, 3. En kreditnota och en återbetalning."))
+        #expect(swedish.output.contains("upphört efter uppsägning"))
+    }
+
     @Test("Unknown options are usage errors; --help explains the command")
     func usage() async {
         #expect(await CommandLineTool.run(["walkthrough", "--bogus"]).status == .usage)

@@ -346,6 +346,7 @@ struct GuidanceTests {
         let catalog = TextCatalog.standard
         let variants: [GuidanceCode: [String]] = [
             .completeMissing: ["one", "other"], .invoiceOverdue: ["card", "bankTransfer"],
+            .renewalDue: ["renewing.card", "renewing.bankTransfer", "notRenewing"],
         ]
         for code in GuidanceCode.all {
             let keys = variants[code].map { $0.map { "guidance.step.\(code.rawValue).\($0)" } } ?? ["guidance.step.\(code.rawValue)"]

@@ -102,4 +102,26 @@ struct AccountCreditTests {
         }
         #expect(report.schedules > 1)
     }
+
+    @Test("R-LIFE-5: account credit is one record per account; two per-source records of an older store are folded into it at the next change")
+    func oneRecordPerAccount() async throws {
+        let fixture = try await BillingFixture.make(points: 1_200)
+        var batch = WriteBatch()
+        for (n, amount) in [7, 5].enumerated() {
+            try batch.insert(AccountCredit(id: "credit-legacy-\(n)", accountID: fixture.accountID, amount: Money(amount, .eur),
+                                           paymentID: nil, invoiceID: "earlier-invoice", createdAt: fixture.env.clock.now))
+        }
+        try await fixture.env.store.commit(batch)
+        let invoice = try await fixture.invoice(.gold, method: .bankTransfer)
+        #expect(invoice.prepaidAmount == Money(12, .eur))
+        // An over-payment adds to the account's one record.
+        _ = try await fixture.env.bankPayments.recordIncomingPayment(
+            amount: Money(invoice.amountDue.amount + 30, .eur), reference: invoice.creditorReference.printed,
+            receivedOn: invoice.due.issueDay, as: BillingFixture.job)
+        let credits = try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: "account:\(fixture.accountID)").map(\.record)
+        #expect(credits.map(\.id) == [AccountCredit.recordID(of: fixture.accountID)])
+        #expect(credits.map(\.amount) == [Money(30, .eur)])
+        #expect(credits.first?.paymentID != nil)
+        #expect(credits.first?.invoiceID == invoice.id)
+    }
 }

@@ -106,9 +106,8 @@ public struct BankPaymentService: Sendable {
                 try unit.update(invoice)
             }
             if excess > 0 {
-                try unit.insert(AccountCredit(id: context.ids.next("credit"), accountID: invoice.record.accountID,
-                                               amount: payment.creditAmount, paymentID: paymentID,
-                                               invoiceID: invoice.record.id, createdAt: now))
+                try await unit.addAccountCredit(payment.creditAmount, to: invoice.record.accountID,
+                                                invoiceID: invoice.record.id, paymentID: paymentID)
             }
             try unit.audit(paymentID, "payment.matched", details: [
                 "invoice": invoice.record.number, "applied": payment.appliedAmount.description,

@@ -11,7 +11,7 @@ extension InvoicingService {
     /// two issuers at once get consecutive numbers), the invoice's ``Invoice/creditedAmount`` (its
     /// version guards the total credited), the audit entry, and the application: the credit first
     /// reduces what is still due (an invoice with nothing left due becomes `paid`); only the part above
-    /// it is kept as ``AccountCredit`` (refunds through the gateway are not built yet).
+    /// it is added to the account's one ``AccountCredit`` record (``RefundService`` returns it).
     ///
     /// - Throws: ``BillingError`` — ``BillingError/Reason/unknownInvoice``,
     ///   ``BillingError/Reason/voidInstead`` for an open invoice with nothing paid,
@@ -72,9 +72,8 @@ extension InvoicingService {
                                   issuedAt: unit.now, issuedBy: principal)
             try unit.insert(note)
             if excess > 0 {
-                try unit.insert(AccountCredit(id: context.ids.next("credit"), accountID: record.accountID,
-                                              amount: Money(excess, currency), paymentID: nil, invoiceID: invoiceID,
-                                              createdAt: unit.now, creditNoteID: creditNoteID))
+                try await unit.addAccountCredit(Money(excess, currency), to: record.accountID, invoiceID: invoiceID,
+                                                creditNoteID: creditNoteID)
             }
             try unit.audit(creditNoteID, "creditNote.issued", reason: text, details: [
                 "number": number, "invoice": record.number, "total": amounts.total.description,

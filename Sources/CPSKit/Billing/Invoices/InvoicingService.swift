@@ -139,30 +139,15 @@ public struct InvoicingService: Sendable {
         return invoice
     }
 
-    /// Applies the account's credit to `invoice` before it is written (R-LIFE-5): the account's
-    /// ``AccountCredit`` records (oldest first) are read with their versions and decremented or
-    /// removed **in the same batch**, so two invoices issued at once never spend the same credit (the
+    /// Applies the account's credit to `invoice` before it is written (R-LIFE-5): the account's one
+    /// ``AccountCredit`` record is read with its version and decremented or removed **in the same
+    /// batch**, so two invoices issued at once never spend the same credit (the
     /// second commit conflicts and is retried over what is left). The amount applied is the invoice's
     /// ``Invoice/prepaidAmount`` — not a negative line; credit ≥ total marks the invoice `paid` at
     /// issue, without a charge.
     private func applyAccountCredit(to invoice: inout Invoice, in unit: UnitOfWork) async throws {
         let currency = invoice.total.currency
-        let credits = try await unit.fetchAll(AccountCredit.self, indexKey: "account:\(invoice.accountID)")
-            .filter { $0.record.amount.currency == currency && $0.record.amount.amount > 0 }
-            .sorted { ($0.record.createdAt, $0.record.id) < ($1.record.createdAt, $1.record.id) }
-        var left = invoice.total.amount
-        var applied = Decimal(0)
-        for var credit in credits where left > 0 {
-            let spend = min(left, credit.record.amount.amount)
-            left -= spend
-            applied += spend
-            if spend == credit.record.amount.amount {
-                try unit.delete(credit)
-            } else {
-                credit.record.amount = Money(credit.record.amount.amount - spend, currency)
-                try unit.update(credit)
-            }
-        }
+        let applied = try await unit.spendAccountCredit(upTo: invoice.total, of: invoice.accountID).amount
         guard applied > 0 else { return }
         invoice.prepaidAmount = Money(applied, currency)
         try unit.audit(invoice.id, "accountCredit.applied", details: ["amount": Money(applied, currency).description])

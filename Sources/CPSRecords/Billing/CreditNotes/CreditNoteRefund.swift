@@ -21,7 +21,8 @@ public struct CreditNoteRefund: Hashable, Codable, Sendable {
         case pending
         /// The gateway refunded it.
         case refunded
-        /// The gateway refused it for good; the credit stays account credit.
+        /// The gateway refused this attempt; the amount is account credit again, and a new request
+        /// makes the next attempt (a new key).
         case refused
         /// A person recorded the bank transfer that paid it back.
         case recorded
@@ -29,9 +30,10 @@ public struct CreditNoteRefund: Hashable, Codable, Sendable {
 
     /// Card or bank transfer.
     public let method: Method
-    /// The amount returned: the credit note's credited part.
+    /// The amount returned: the credit note's credited part, for a card refund at most what the
+    /// card charge captured and not yet refunded (the part the account credit prepaid stays credit).
     public let amount: Money
-    /// 1 (a refused refund is final, so there is no second attempt yet).
+    /// 1, then one more for each new request after a refusal (each attempt its own key).
     public let attemptNumber: Int
     /// `cps-refund:<credit note number>:<attempt>` for a card refund; `nil` for a bank refund.
     public let idempotencyKey: String?
@@ -55,10 +57,10 @@ public struct CreditNoteRefund: Hashable, Codable, Sendable {
     public let requestedBy: String
 
     /// A card refund, claimed and pending.
-    package static func card(creditNoteNumber: String, transactionID: String, amount: Money, at now: Date,
-                             leaseUntil: Date, by principal: Principal) -> CreditNoteRefund {
-        CreditNoteRefund(method: .card, amount: amount, attemptNumber: 1,
-                         idempotencyKey: RefundRequest.idempotencyKey(creditNote: creditNoteNumber, attemptNumber: 1),
+    package static func card(creditNoteNumber: String, transactionID: String, amount: Money, attemptNumber: Int = 1,
+                             at now: Date, leaseUntil: Date, by principal: Principal) -> CreditNoteRefund {
+        CreditNoteRefund(method: .card, amount: amount, attemptNumber: attemptNumber,
+                         idempotencyKey: RefundRequest.idempotencyKey(creditNote: creditNoteNumber, attemptNumber: attemptNumber),
                          transactionID: transactionID, outcome: .pending, refundID: nil, calls: 0, detail: nil,
                          leaseUntil: leaseUntil, startedAt: now, finishedAt: nil, requestedBy: principal.description)
     }

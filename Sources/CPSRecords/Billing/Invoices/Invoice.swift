@@ -70,6 +70,9 @@ public struct Invoice: StoredRecord, Equatable {
     /// When the retention job pseudonymised the buyer (R-GDPR-2): the invoice's retention years of
     /// the seller's country ended; `nil` while the buyer's data is kept as issued.
     public var buyerPseudonymisedAt: Date?
+    /// The chargeback that reopened it after it was paid, if any (R-LIFE-5); `nil` in records from
+    /// before it existed.
+    public var chargeback: InvoiceChargeback?
 
     /// Creates an issued (`open`) invoice; the issuing job is the usual way.
     package init(id: ID, number: String, series: String, accountID: BusinessAccount.ID, purchaseID: MembershipPurchase.ID, membershipID: Membership.ID,

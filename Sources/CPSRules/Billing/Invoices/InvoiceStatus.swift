@@ -60,6 +60,14 @@ public enum InvoiceStatus: String, Codable, Sendable, CaseIterable, CustomString
         return next
     }
 
+    /// The one way out of `paid` (R-LIFE-5): a chargeback reported by the payment gateway reopens a
+    /// paid invoice as `open`, outside the transition table above (which a person's action never
+    /// leaves); from any other state ``BillingError/Reason/illegalInvoiceTransition``.
+    public func reopenedByChargeback() throws(BillingError) -> InvoiceStatus {
+        guard self == .paid else { throw BillingError(.illegalInvoiceTransition, facts: ["from": rawValue, "to": "open"]) }
+        return .open
+    }
+
     /// The stable code.
     public var description: String { rawValue }
 

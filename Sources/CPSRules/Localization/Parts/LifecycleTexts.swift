@@ -24,10 +24,21 @@ extension TextTable {
             "lifecycle.renewal.levelPrice": "{level} ({fee} per år)",
         ])
 
-    /// The renewal notice e-mail (R-LIFE-1, R-LIFE-4, R-LIFE-6). Part of the `email` keys.
+    /// The renewal notice e-mail (R-LIFE-1, R-LIFE-4, R-LIFE-6) and the mid-term level-shortfall notice
+    /// (R-LIFE-4). Part of the `email` keys.
     static let lifecycleEmail = TextTable(
         part: "email",
         english: [
+            "email.levelShortfall.subject": "The points of {company} have fallen below CPS {level}",
+            "email.levelShortfall.body": """
+                Hello {name},
+
+                The points of {company} have fallen. {missing}
+
+                The CPS {level} membership {membershipNumber} keeps its level until {expiryDate}. At the renewal the level is decided again from the points then: register products under "My products" to keep {level}.
+
+                Canon Professional Services
+                """,
             "email.renewalNotice.subject": "Your CPS {level} membership {membershipNumber} runs until {expiryDate}",
             "email.renewalNotice.body": """
                 Hello {name},
@@ -42,6 +53,16 @@ extension TextTable {
                 """,
         ],
         swedish: [
+            "email.levelShortfall.subject": "Poängen för {company} räcker inte längre till CPS {level}",
+            "email.levelShortfall.body": """
+                Hej {name},
+
+                Poängen för {company} har minskat. {missing}
+
+                CPS-medlemskapet {level} {membershipNumber} behåller sin nivå till och med {expiryDate}. Vid förnyelsen avgörs nivån på nytt utifrån poängen då: registrera produkter under "Mina produkter" för att behålla {level}.
+
+                Canon Professional Services
+                """,
             "email.renewalNotice.subject": "Ert CPS-medlemskap {level} {membershipNumber} gäller till {expiryDate}",
             "email.renewalNotice.body": """
                 Hej {name},
@@ -76,6 +97,10 @@ extension TextTable {
             "billing.error.refundExceedsCaptured": "The refunds of invoice {number} cannot total more than the card charge captured ({left} left).",
             "billing.error.refundInProgress": "Credit note {number} is refunded already, or its refund is being made.",
             "billing.error.missingBankRefundReference": "Give the reference of the bank transfer that paid the money back.",
+            "billing.error.paidWithAccountCredit": "Invoice {number} was paid with account credit and nothing was charged to a card, so the amount stays as credit on the account.",
+            "billing.error.creditAlreadyUsed": "The credit of credit note {number} has already been used on a later invoice or paid back: the account holds {left}.",
+            "billing.error.refundRefused": "The card refund of {amount} for credit note {number} was refused. Nothing was refunded; the amount is credit on the account again. Try again later or record a bank refund.",
+            "billing.error.chargebackNotPossible": "A chargeback cannot be recorded for invoice {number}: only a paid card invoice, once, and for at most what its card charge captured and was not refunded.",
             "billing.error.termsNotCurrent": "The membership terms you accepted (version {accepted}) are not the current ones (version {current}). Read and accept the current terms to continue.",
         ],
         swedish: [
@@ -95,6 +120,10 @@ extension TextTable {
             "billing.error.refundExceedsCaptured": "Återbetalningarna för faktura {number} kan inte överstiga det kortdebiteringen drog ({left} kvar).",
             "billing.error.refundInProgress": "Kreditnota {number} är redan återbetald, eller så pågår återbetalningen.",
             "billing.error.missingBankRefundReference": "Ange referensen för banköverföringen som betalade tillbaka pengarna.",
+            "billing.error.paidWithAccountCredit": "Faktura {number} betalades med tillgodohavande och inget drogs från något kort, så beloppet ligger kvar som tillgodohavande på kontot.",
+            "billing.error.creditAlreadyUsed": "Tillgodohavandet från kreditnota {number} har redan använts på en senare faktura eller betalats tillbaka: kontot har {left}.",
+            "billing.error.refundRefused": "Kortåterbetalningen på {amount} för kreditnota {number} nekades. Inget återbetalades; beloppet är åter ett tillgodohavande på kontot. Försök igen senare eller registrera en återbetalning via bank.",
+            "billing.error.chargebackNotPossible": "Ett återkrav från kortutgivaren kan inte registreras för faktura {number}: bara för en betald kortfaktura, en gång, och högst med det belopp som kortdebiteringen drog och som inte har återbetalats.",
             "billing.error.termsNotCurrent": "De medlemsvillkor ni har godkänt (version {accepted}) är inte de gällande (version {current}). Läs och godkänn de gällande villkoren för att fortsätta.",
         ])
 }
