@@ -53,6 +53,21 @@ public struct LedgerEntry: StoredRecord, Equatable {
         self.actor = actor.description
     }
 
+    /// Creates an entry with the actor as stored (`Principal.description`), as decoding does: for
+    /// hand-written coders of the benchmark (`cps-bench`'s `payload-codec-ledger` row).
+    package init(id: String, accountID: BusinessAccount.ID, registrationID: ProductRegistration.ID, kind: Kind, points: Int,
+                 completeRegistrationsDelta: Int, at: Date, reason: String, actorDescription: String) {
+        self.id = id
+        self.accountID = accountID
+        self.registrationID = registrationID
+        self.entryKind = kind
+        self.points = points
+        self.completeRegistrationsDelta = completeRegistrationsDelta
+        self.at = at
+        self.reason = reason
+        self.actor = actorDescription
+    }
+
     public var indexKeys: [String] { [Self.accountIndex(accountID), Self.registrationIndex(registrationID)] }
 
     /// The index key of the entries of `accountID`.
