@@ -23,7 +23,7 @@ extension MembershipService {
                                   as principal: Principal) async throws -> Membership {
         try await context.transact("membership.cancel", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: accountID))
-            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID))
             guard let found = Self.current(in: all.map(\.record), at: unit.now), found.term.isActive(at: unit.now),
                   var current = all.first(where: { $0.record.id == found.id }) else {
                 throw MembershipError(.noCurrentMembership)
@@ -77,7 +77,7 @@ extension MembershipService {
         let external = try await previousNumbers.previousNumbers(of: accountID)
         return try await context.transact("membership.undoCancel", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: accountID))
-            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID))
             guard let found = Self.current(in: all.map(\.record), at: unit.now),
                   var current = all.first(where: { $0.record.id == found.id }) else {
                 throw MembershipError(.noCurrentMembership)

@@ -56,7 +56,7 @@ public struct EvidenceRetentionJob: Sendable {
                   let day = deletionDay(of: application.record), unit.today >= day else { return .notDue }
             // Read through the unit: a hold placed before this batch commits makes it conflict and rerun.
             if try await unit.fetch(LegalHold.self, id: applicationID) != nil { return .held }
-            let files = try await unit.fetchAll(EvidenceFile.self, indexKey: "application:\(applicationID)")
+            let files = try await unit.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(applicationID))
             for file in files { try unit.delete(file) }
             application.record.evidenceDeletedAt = unit.now
             try unit.update(application)

@@ -61,10 +61,10 @@ public struct AccountUser: StoredRecord, Equatable {
         status == .removed ? [] : [BusinessAccountApplication.emailKey(email)]
     }
 
-    public var indexKeys: [String] { [Self.accountIndex(accountID)] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue] }
 
     /// The index key of the users of `accountID`.
-    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<AccountUser> { IndexKey("account:\(accountID)") }
 }
 
 /// Named in the reader's language (R-MSG-1, R-ACC-5).

@@ -68,12 +68,14 @@ public struct LedgerEntry: StoredRecord, Equatable {
         self.actor = actorDescription
     }
 
-    public var indexKeys: [String] { [Self.accountIndex(accountID), Self.registrationIndex(registrationID)] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue, Self.byRegistration(registrationID).rawValue] }
 
     /// The index key of the entries of `accountID`.
-    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<LedgerEntry> { IndexKey("account:\(accountID)") }
     /// The index key of the entries of the registration `registrationID`.
-    public static func registrationIndex(_ registrationID: ProductRegistration.ID) -> String { "registration:\(registrationID)" }
+    public static func byRegistration(_ registrationID: ProductRegistration.ID) -> IndexKey<LedgerEntry> {
+        IndexKey("registration:\(registrationID)")
+    }
 }
 
 /// Named in the reader's language (R-MSG-1, R-PTS-1).

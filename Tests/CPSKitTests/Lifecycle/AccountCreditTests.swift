@@ -22,7 +22,7 @@ struct AccountCreditTests {
     }
 
     private func credits(_ fixture: BillingFixture) async throws -> [Money] {
-        try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: "account:\(fixture.accountID)").map(\.record.amount)
+        try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(fixture.accountID)).map(\.record.amount)
     }
 
     @Test("R-LIFE-5: credit exactly equal to the total → the invoice is issued paid, prepaid = total, never charged, credit spent")

@@ -104,13 +104,13 @@ public struct RefundService: Sendable {
                 return (existing, request(for: record, refund: existing))
             }
             guard record.credited.amount > 0 else { throw BillingError(.nothingToRefund, facts: ["number": record.number]) }
-            let charge = try await unit.fetchAll(ChargeAttempt.self, indexKey: "invoice:\(record.invoiceID)")
+            let charge = try await unit.fetchAll(ChargeAttempt.self, indexKey: ChargeAttempt.byInvoice(record.invoiceID))
                 .map(\.record).first { $0.outcome == .succeeded }
             guard let charge, let transactionID = charge.transactionID else {
                 throw BillingError(.notPaidByCard, facts: ["number": record.invoiceNumber])
             }
             // The other credit notes of the invoice: their versions guard the total refunded ≤ captured.
-            let siblings = try await unit.fetchAll(CreditNote.self, indexKey: "invoice:\(record.invoiceID)").map(\.record)
+            let siblings = try await unit.fetchAll(CreditNote.self, indexKey: CreditNote.byInvoice(record.invoiceID)).map(\.record)
             let refundedBefore = siblings.filter { $0.id != record.id }.compactMap(\.refund)
                 .filter { $0.method == .card && $0.outcome != .refused }.reduce(Decimal(0)) { $0 + $1.amount.amount }
             let left = charge.amount.amount - refundedBefore
@@ -170,7 +170,7 @@ public struct RefundService: Sendable {
 
     /// Removes the account credit kept for `note` (in the caller's batch).
     private func removeCredit(of note: CreditNote, in unit: UnitOfWork) async throws {
-        for credit in try await unit.fetchAll(AccountCredit.self, indexKey: "account:\(note.accountID)")
+        for credit in try await unit.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(note.accountID))
         where credit.record.creditNoteID == note.id {
             try unit.delete(credit)
         }
