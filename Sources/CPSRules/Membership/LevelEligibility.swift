@@ -48,10 +48,13 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     @usableFromInline let source: Source
     /// One bit per level (``LevelPolicy/allLevels`` order) for the first 64 levels: set when open.
     @usableFromInline let openMask: UInt64
+    /// Whether ``openMask`` holds every level (the policy has at most 64), so that the verdicts
+    /// need not look at ``source``.
+    @usableFromInline let maskIsComplete: Bool
 
     /// Evaluates `points` and `completeRegistrations` against `policy` (R-TIER-1, R-TIER-2, R-TIER-3),
     /// allocating nothing: the explanations are built when read.
-    @inlinable
+    @inlinable @inline(__always)
     public init(points: Int, completeRegistrations: Int, policy: LevelPolicy) {
         self.points = points
         self.completeRegistrations = completeRegistrations
@@ -60,6 +63,7 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         let clampedPoints = LevelThresholds.clamp(points, -LevelThresholds.limit)
         let clampedRegistrations = LevelThresholds.clamp(completeRegistrations, 0)
         openMask = thresholds.openMask(points: clampedPoints, completeRegistrations: clampedRegistrations)
+        maskIsComplete = thresholds.count <= 64
         source = .policy(thresholds, points: clampedPoints, completeRegistrations: clampedRegistrations)
         isBusinessSwitchShown = points > thresholds.businessPointsThreshold
         membershipLevel = nil
@@ -71,9 +75,9 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     /// How many levels are open, of both views (R-TIER-1, R-TIER-2).
     @inlinable
     public var openLevelCount: Int {
+        if maskIsComplete { return openMask.nonzeroBitCount }
         switch source {
         case let .policy(thresholds, points, registrations):
-            if thresholds.count <= 64 { return openMask.nonzeroBitCount }
             var count = openMask.nonzeroBitCount
             for index in 64..<thresholds.count where thresholds.isOpen(at: index, points: points, completeRegistrations: registrations) {
                 count += 1
@@ -208,6 +212,7 @@ extension LevelEligibility {
             mask |= 1 << UInt64(index)
         }
         openMask = mask
+        maskIsComplete = individual.count + business.count <= 64
         source = .decoded(individual: individual, business: business)
     }
 

@@ -4,9 +4,10 @@
 /// allocation. Built when the policy is made or one of its levels changes; immutable after that,
 /// so an eligibility can keep it (one reference) to explain its verdicts later, on demand.
 ///
-/// The one algorithm: a level's bit in ``openMask(points:completeRegistrations:)`` and its
-/// shortfalls in ``LevelEligibility`` both come from ``individualIsOpen(_:points:)`` and
-/// ``businessIsOpen(_:points:completeRegistrations:)`` over the same clamped values.
+/// The one algorithm: a level's bit in ``openMask(points:completeRegistrations:)``, its verdict past
+/// the 64th level (``individualIsOpen(_:points:)``, ``businessIsOpen(_:points:completeRegistrations:)``)
+/// and its shortfalls in ``LevelEligibility`` are the same ``atLeast(_:_:)`` comparisons over the
+/// same clamped tables (`LevelEligibilityVerdictTests` checks them against the rules written out).
 @usableFromInline
 final class LevelThresholds: Sendable {
     /// The bound every value is clamped to, so that no difference below can overflow
@@ -75,17 +76,25 @@ final class LevelThresholds: Sendable {
 
     /// One bit per level (individual levels from bit 0, then business groups) for the first 64
     /// levels, set when the level is open; `points` and `completeRegistrations` already clamped.
-    @inlinable
+    @inlinable @inline(__always)
     func openMask(points: Int, completeRegistrations: Int) -> UInt64 {
+        // The same comparisons as individualIsOpen and businessIsOpen, over the tables' buffers
+        // (the counts are checked once, not per element).
         var mask: UInt64 = 0
         let individualCount = Swift.min(minimumPoints.count, 64)
-        for index in 0..<individualCount {
-            mask |= individualIsOpen(index, points: points) << UInt64(index)
+        minimumPoints.withUnsafeBufferPointer { minimums in
+            for index in 0..<individualCount {
+                mask |= Self.atLeast(points, minimums[index]) << UInt64(index)
+            }
         }
         let businessCount = Swift.min(productBounds.count / 2, 64 - individualCount)
-        for index in 0..<businessCount {
-            mask |= businessIsOpen(index, points: points, completeRegistrations: completeRegistrations)
-                << UInt64(individualCount + index)
+        let pointsOpen = Self.atLeast(points, businessRequiredPoints)
+        productBounds.withUnsafeBufferPointer { bounds in
+            for index in 0..<businessCount {
+                let open = pointsOpen & Self.atLeast(completeRegistrations, bounds[2 &* index])
+                    & Self.atLeast(bounds[2 &* index &+ 1], completeRegistrations)
+                mask |= open << UInt64(individualCount &+ index)
+            }
         }
         return mask
     }
