@@ -73,9 +73,25 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     // MARK: - Verdicts (no allocation)
 
     /// How many levels are open, of both views (R-TIER-1, R-TIER-2).
-    @inlinable
+    @inlinable @inline(__always)
     public var openLevelCount: Int {
-        if maskIsComplete { return openMask.nonzeroBitCount }
+        maskIsComplete ? openMask.nonzeroBitCount : countOpenLevels()
+    }
+
+    /// Whether the account may choose `level`: `false` also when the policy does not know it
+    /// (R-TIER-1, R-TIER-2).
+    @inlinable @inline(__always)
+    public func isOpen(_ level: CPSLevel) -> Bool {
+        guard case let .policy(thresholds, _, _) = source, maskIsComplete else { return lookUpOpen(level) }
+        for index in 0..<thresholds.count where thresholds.level(at: index) == level {
+            return openMask & (1 << UInt64(index)) != 0
+        }
+        return false
+    }
+
+    /// ``openLevelCount`` for a policy of more than 64 levels, or a decoded eligibility.
+    @usableFromInline
+    func countOpenLevels() -> Int {
         switch source {
         case let .policy(thresholds, points, registrations):
             var count = openMask.nonzeroBitCount
@@ -88,15 +104,13 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         }
     }
 
-    /// Whether the account may choose `level`: `false` also when the policy does not know it
-    /// (R-TIER-1, R-TIER-2).
-    @inlinable
-    public func isOpen(_ level: CPSLevel) -> Bool {
+    /// ``isOpen(_:)`` for a policy of more than 64 levels, or a decoded eligibility.
+    @usableFromInline
+    func lookUpOpen(_ level: CPSLevel) -> Bool {
         switch source {
-        case let .policy(thresholds, points, registrations):
+        case let .policy(thresholds, _, _):
             for index in 0..<thresholds.count where thresholds.level(at: index) == level {
-                return index < 64 ? openMask & (1 << UInt64(index)) != 0
-                    : thresholds.isOpen(at: index, points: points, completeRegistrations: registrations)
+                return isOpen(at: index, thresholds)
             }
             return false
         case let .decoded(individual, business):
