@@ -48,6 +48,9 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     @usableFromInline let source: Source
     /// One bit per level (``LevelPolicy/allLevels`` order) for the first 64 levels: set when open.
     @usableFromInline let openMask: UInt64
+    /// How many levels are open, of both views (R-TIER-1, R-TIER-2): decided when the eligibility is
+    /// made, so reading it costs nothing.
+    public let openLevelCount: Int
     /// Whether ``openMask`` holds every level (the policy has at most 64), so that the verdicts
     /// need not look at ``source``.
     @usableFromInline let maskIsComplete: Bool
@@ -62,8 +65,28 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         let thresholds = policy.thresholds
         let clampedPoints = LevelThresholds.clamp(points, -LevelThresholds.limit)
         let clampedRegistrations = LevelThresholds.clamp(completeRegistrations, 0)
-        openMask = thresholds.openMask(points: clampedPoints, completeRegistrations: clampedRegistrations)
+        // One bit per level for the first 64: the comparisons of LevelThresholds.atLeast over its
+        // clamped tables, the counts checked once (written here so that it inlines with the init).
+        var mask: UInt64 = 0
+        let individualCount = Swift.min(thresholds.minimumPoints.count, 64)
+        thresholds.minimumPoints.withUnsafeBufferPointer { minimums in
+            for index in 0..<individualCount {
+                mask |= LevelThresholds.atLeast(clampedPoints, minimums[index]) << UInt64(index)
+            }
+        }
+        let businessCount = Swift.min(thresholds.productBounds.count / 2, 64 - individualCount)
+        let pointsOpen = LevelThresholds.atLeast(clampedPoints, thresholds.businessRequiredPoints)
+        thresholds.productBounds.withUnsafeBufferPointer { bounds in
+            for index in 0..<businessCount {
+                let open = pointsOpen & LevelThresholds.atLeast(clampedRegistrations, bounds[2 &* index])
+                    & LevelThresholds.atLeast(bounds[2 &* index &+ 1], clampedRegistrations)
+                mask |= open << UInt64(individualCount &+ index)
+            }
+        }
+        openMask = mask
         maskIsComplete = thresholds.count <= 64
+        openLevelCount = thresholds.count <= 64 ? mask.nonzeroBitCount
+            : Self.countOpenLevels(thresholds, mask: mask, points: clampedPoints, completeRegistrations: clampedRegistrations)
         source = .policy(thresholds, points: clampedPoints, completeRegistrations: clampedRegistrations)
         isBusinessSwitchShown = points > thresholds.businessPointsThreshold
         membershipLevel = nil
@@ -72,11 +95,6 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
 
     // MARK: - Verdicts (no allocation)
 
-    /// How many levels are open, of both views (R-TIER-1, R-TIER-2).
-    @inlinable @inline(__always)
-    public var openLevelCount: Int {
-        maskIsComplete ? openMask.nonzeroBitCount : countOpenLevels()
-    }
 
     /// Whether the account may choose `level`: `false` also when the policy does not know it
     /// (R-TIER-1, R-TIER-2).
@@ -89,19 +107,14 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         return false
     }
 
-    /// ``openLevelCount`` for a policy of more than 64 levels, or a decoded eligibility.
+    /// ``openLevelCount`` for a policy of more than 64 levels.
     @usableFromInline
-    func countOpenLevels() -> Int {
-        switch source {
-        case let .policy(thresholds, points, registrations):
-            var count = openMask.nonzeroBitCount
-            for index in 64..<thresholds.count where thresholds.isOpen(at: index, points: points, completeRegistrations: registrations) {
-                count += 1
-            }
-            return count
-        case let .decoded(individual, business):
-            return individual.reduce(0) { $0 + ($1.isOpen ? 1 : 0) } + business.reduce(0) { $0 + ($1.isOpen ? 1 : 0) }
+    static func countOpenLevels(_ thresholds: LevelThresholds, mask: UInt64, points: Int, completeRegistrations: Int) -> Int {
+        var count = mask.nonzeroBitCount
+        for index in 64..<thresholds.count where thresholds.isOpen(at: index, points: points, completeRegistrations: completeRegistrations) {
+            count += 1
         }
+        return count
     }
 
     /// ``isOpen(_:)`` for a policy of more than 64 levels, or a decoded eligibility.
@@ -227,6 +240,7 @@ extension LevelEligibility {
         }
         openMask = mask
         maskIsComplete = individual.count + business.count <= 64
+        openLevelCount = (individual + business).filter(\.isOpen).count
         source = .decoded(individual: individual, business: business)
     }
 
