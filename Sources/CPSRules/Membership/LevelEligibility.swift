@@ -65,24 +65,7 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         let thresholds = policy.thresholds
         let clampedPoints = LevelThresholds.clamp(points, -LevelThresholds.limit)
         let clampedRegistrations = LevelThresholds.clamp(completeRegistrations, 0)
-        // One bit per level for the first 64: the comparisons of LevelThresholds.atLeast over its
-        // clamped tables, the counts checked once (written here so that it inlines with the init).
-        var mask: UInt64 = 0
-        let individualCount = Swift.min(thresholds.minimumPoints.count, 64)
-        thresholds.minimumPoints.withUnsafeBufferPointer { minimums in
-            for index in 0..<individualCount {
-                mask |= LevelThresholds.atLeast(clampedPoints, minimums[index]) << UInt64(index)
-            }
-        }
-        let businessCount = Swift.min(thresholds.productBounds.count / 2, 64 - individualCount)
-        let pointsOpen = LevelThresholds.atLeast(clampedPoints, thresholds.businessRequiredPoints)
-        thresholds.productBounds.withUnsafeBufferPointer { bounds in
-            for index in 0..<businessCount {
-                let open = pointsOpen & LevelThresholds.atLeast(clampedRegistrations, bounds[2 &* index])
-                    & LevelThresholds.atLeast(bounds[2 &* index &+ 1], clampedRegistrations)
-                mask |= open << UInt64(individualCount &+ index)
-            }
-        }
+        let mask = thresholds.openMask(points: clampedPoints, completeRegistrations: clampedRegistrations)
         openMask = mask
         maskIsComplete = thresholds.count <= 64
         openLevelCount = thresholds.count <= 64 ? mask.nonzeroBitCount

@@ -4,7 +4,7 @@
 /// allocation. Built when the policy is made or one of its levels changes; immutable after that,
 /// so an eligibility can keep it (one reference) to explain its verdicts later, on demand.
 ///
-/// The one algorithm: a level's bit in ``LevelEligibility``'s mask, its verdict past
+/// The one algorithm: a level's bit in ``openMask(points:completeRegistrations:)``, its verdict past
 /// the 64th level (``individualIsOpen(_:points:)``, ``businessIsOpen(_:points:completeRegistrations:)``)
 /// and its shortfalls in ``LevelEligibility`` are the same ``atLeast(_:_:)`` comparisons over the
 /// same clamped tables (`LevelEligibilityVerdictTests` checks them against the rules written out).
@@ -72,6 +72,33 @@ final class LevelThresholds: Sendable {
         Self.atLeast(points, businessRequiredPoints)
             & Self.atLeast(completeRegistrations, productBounds[2 &* index])
             & Self.atLeast(productBounds[2 &* index &+ 1], completeRegistrations)
+    }
+
+    /// One bit per level (individual levels from bit 0, then business groups) for the first 64
+    /// levels, set when the level is open; `points` and `completeRegistrations` already clamped.
+    /// Not inlinable: with its loops the optimizer would not inline it into a caller anyway, and
+    /// the init that calls it stays small enough to inline.
+    @usableFromInline
+    func openMask(points: Int, completeRegistrations: Int) -> UInt64 {
+        // The same comparisons as individualIsOpen and businessIsOpen, over the tables' buffers
+        // (the counts are checked once, not per element).
+        var mask: UInt64 = 0
+        let individualCount = Swift.min(minimumPoints.count, 64)
+        minimumPoints.withUnsafeBufferPointer { minimums in
+            for index in 0..<individualCount {
+                mask |= Self.atLeast(points, minimums[index]) << UInt64(index)
+            }
+        }
+        let businessCount = Swift.min(productBounds.count / 2, 64 - individualCount)
+        let pointsOpen = Self.atLeast(points, businessRequiredPoints)
+        productBounds.withUnsafeBufferPointer { bounds in
+            for index in 0..<businessCount {
+                let open = pointsOpen & Self.atLeast(completeRegistrations, bounds[2 &* index])
+                    & Self.atLeast(bounds[2 &* index &+ 1], completeRegistrations)
+                mask |= open << UInt64(individualCount &+ index)
+            }
+        }
+        return mask
     }
 
     /// Whether level `index` (in the order of ``LevelPolicy/allLevels``) is open; for any index,
