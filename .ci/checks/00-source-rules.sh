@@ -35,6 +35,14 @@ impure+='|SystemRandomNumberGenerator|\.random\(|arc4random|UUID\(\)|Task\.sleep
 if grep -rnE --include='*.swift' "$impure" "$rules" | grep -Ev '^[^:]+:[0-9]+:\s*//'; then
   echo "CPSRules is pure: no store, clock, environment, randomness or I/O (SPEC §1); move the call to a service"; fail=1
 fi
+# Index keys are built by the record types only (issue 17 item 4): `ProductRegistration.byAccount(id)`,
+# `OutboxMail.pendingIndex` — no key literal in the services, the tool or the test kit. The storage
+# conformance suites and the crash writer index synthetic records of their own and are exempt.
+if grep -rnE --include='*.swift' 'indexKey: *"|IndexKey(<[^>]*>)?\("' Sources/CPSKit Sources/CPSCLI Sources/CPSKitTesting Sources/cps \
+    | grep -Ev '^Sources/CPSKitTesting/(StorageConformance|StoreCrashWriterRecords|RecordSamples)\.swift:' \
+    | grep -Ev '^[^:]+:[0-9]+:\s*//'; then
+  echo "build index keys with the record type's key builders (IndexKey, issue 17 item 4), not string literals"; fail=1
+fi
 # Every public symbol of the library and the test kit has a doc comment (SPEC §12).
 if ! python3 Scripts/undocumented.py; then
   echo "public symbols above lack a doc comment"; fail=1

@@ -174,7 +174,7 @@ public enum AuditChainConformance {
     /// Rewrites the stored payload (JSON or binary) of `subject`'s entry at `sequence` (the `skipping`-th match).
     static func tamper(_ env: TestEnvironment, _ subject: String, sequence: Int, skipping: Int = 0,
                        _ change: (inout [String: Any]) -> Void) async throws {
-        let matching = try await env.store.records(kind: AuditEntry.kind, indexKey: "subject:\(subject)").filter { envelope in
+        let matching = try await env.store.records(AuditEntry.bySubject(subject)).filter { envelope in
             (try? PayloadCodec.foundationObject(of: envelope.payload) as? [String: Any])?["sequence"] as? Int == sequence
         }
         guard matching.count > skipping else {

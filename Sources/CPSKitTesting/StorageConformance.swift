@@ -773,7 +773,7 @@ public enum StorageConformance {
             try expect(holder?.id == sample.id.description, rule, "unique key \(key) is held by \(String(describing: holder?.id))")
         }
         for key in sample.indexKeys {
-            let found = try await store.fetchAll(R.self, indexKey: key).map(\.record.id)
+            let found = try await store.fetchAll(R.self, indexKey: IndexKey(key)).map(\.record.id)
             try expect(found.contains(sample.id), rule, "index key \(key) does not find it")
         }
     }

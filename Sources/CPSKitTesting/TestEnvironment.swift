@@ -175,7 +175,7 @@ public struct TestEnvironment: Sendable {
 
     /// The mails of `template`, in order.
     public func mails(_ template: String) async throws -> [MailMessage] {
-        try await store.fetchAll(OutboxMail.self, indexKey: "template:\(template)").map(\.record.message)
+        try await store.fetchAll(OutboxMail.self, indexKey: OutboxMail.byTemplate(template)).map(\.record.message)
     }
 
     /// Runs the password-reset job and the mail dispatcher until nothing is pending (R-ID-3): what a

@@ -19,6 +19,9 @@ let workloads: [Workload] = [
     MigrationSession.migration,
     MigrationSession.pointsRead,
     ProductMemoryBench.workload,
+    PayloadCodecBench.product,
+    PayloadCodecBench.ledger,
+    PayloadCodecBench.balance,
     PasswordHashingBench.pbkdf2,
     PasswordHashingBench.signIn,
 ]

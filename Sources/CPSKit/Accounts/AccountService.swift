@@ -81,7 +81,7 @@ public struct AccountService: Sendable {
     public func users(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [AccountUser] {
         try await context.read("account.users", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await context.store.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID)).map(\.record)
+            return try await context.store.fetchAll(AccountUser.self, indexKey: AccountUser.byAccount(accountID)).map(\.record)
         }
     }
 

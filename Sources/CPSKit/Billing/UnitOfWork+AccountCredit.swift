@@ -19,7 +19,7 @@ extension UnitOfWork {
     /// Reads the account's credit in `currency` (R-LIFE-5).
     func accountCredit(of accountID: BusinessAccount.ID, currency: Currency) async throws -> AccountCreditHolding {
         let record = try await fetch(AccountCredit.self, id: AccountCredit.recordID(of: accountID))
-        let legacy = try await fetchAll(AccountCredit.self, indexKey: "account:\(accountID)")
+        let legacy = try await fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(accountID))
             .filter { $0.record.id != AccountCredit.recordID(of: accountID) && $0.record.amount.currency == currency }
         let own = record.flatMap { $0.record.amount.currency == currency ? $0.record.amount.amount : nil } ?? 0
         return AccountCreditHolding(record: record, legacy: legacy,

@@ -59,23 +59,22 @@ public struct GuidanceService: Sendable {
             return account
         }
         let store = context.store
-        let index = "account:\(accountID)"
-        let products = try await store.fetchAll(ProductRegistration.self, indexKey: index).map(\.record)
+        let products = try await store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(accountID)).map(\.record)
             .filter { $0.status == .active }
         let balance = try await store.fetch(PointsBalance.self, id: accountID)?.record ?? PointsBalance(accountID: accountID)
-        let migrated = try await !store.fetchAll(LegacyMembership.self, indexKey: index).isEmpty
+        let migrated = try await !store.fetchAll(LegacyMembership.self, indexKey: LegacyMembership.byAccount(accountID)).isEmpty
         let migration = migrated ? nil
             : try await LegacyAccountFinder(context: context).find(for: account).availability
         let levels = LevelEligibility(points: balance.points, completeRegistrations: balance.completeRegistrations,
                                       policy: context.policy.levels)
-        let memberships = try await store.fetchAll(Membership.self, indexKey: index).map(\.record)
+        let memberships = try await store.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID)).map(\.record)
             .sorted { $0.createdAt < $1.createdAt }
-        let pending = try await store.fetchAll(MembershipPurchase.self, indexKey: index).map(\.record)
+        let pending = try await store.fetchAll(MembershipPurchase.self, indexKey: MembershipPurchase.byAccount(accountID)).map(\.record)
             .filter { $0.invoiceID == nil }.sorted { $0.purchasedAt < $1.purchasedAt }
-        let invoices = try await store.fetchAll(Invoice.self, indexKey: index).map(\.record)
+        let invoices = try await store.fetchAll(Invoice.self, indexKey: Invoice.byAccount(accountID)).map(\.record)
             .filter { $0.status.awaitsPayment }
             .sorted { ($0.due.dueDay, $0.number) < ($1.due.dueDay, $1.number) }
-        let credits = try await store.fetchAll(AccountCredit.self, indexKey: index).map(\.record.amount)
+        let credits = try await store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(accountID)).map(\.record.amount)
             .filter { $0.currency == context.policy.billing.currency && $0.amount > 0 }
         let credit = credits.isEmpty ? nil : Money(credits.reduce(Decimal(0)) { $0 + $1.amount }, context.policy.billing.currency)
         return AccountGuidanceFacts(account: account, products: products, balance: balance, migration: migration,

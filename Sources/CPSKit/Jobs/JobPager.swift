@@ -5,13 +5,13 @@ struct JobPager {
     /// Calls `visit` on the records of `R` holding `indexKey`, in insertion order, reading pages of the
     /// policy's size, until `visit` has acted (returned `true`) ``JobPolicy/pageSize`` times. Returns
     /// whether candidates were left unvisited because the limit was reached.
-    func visit<R: StoredRecord>(_ type: R.Type, indexKey: String,
+    func visit<R: StoredRecord>(_ type: R.Type, indexKey: IndexKey<R>,
                                 _ visit: (Stored<R>) async throws -> Bool) async throws -> Bool {
         let limit = context.policy.jobs.pageSize
         var acted = 0
         var cursor: RecordCursor?
         repeat {
-            let page = try await context.store.records(kind: R.kind, indexKey: indexKey, after: cursor, limit: limit)
+            let page = try await context.store.records(indexKey, after: cursor, limit: limit)
             for envelope in page.records {
                 if acted >= limit { return true } // a candidate is left unvisited
                 if try await visit(try RecordCoder.decode(R.self, from: envelope)) { acted += 1 }

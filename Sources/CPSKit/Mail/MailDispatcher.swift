@@ -68,7 +68,7 @@ public struct MailDispatcher: Sendable {
         var taken = 0
         var cursor: RecordCursor?
         scan: repeat {
-            let page = try await store.records(kind: OutboxMail.kind, indexKey: OutboxMail.pendingIndex, after: cursor,
+            let page = try await store.records(OutboxMail.pendingIndex, after: cursor,
                                                limit: limit)
             for envelope in page.records {
                 guard !Task.isCancelled else { break scan }
@@ -101,7 +101,7 @@ public struct MailDispatcher: Sendable {
     /// runner can sleep until then.
     public func nextDueDate() async throws(StorageError) -> Date? {
         var earliest: Date?
-        for envelope in try await store.records(kind: OutboxMail.kind, indexKey: OutboxMail.pendingIndex) {
+        for envelope in try await store.records(OutboxMail.pendingIndex) {
             guard let mail = try? RecordCoder.decode(OutboxMail.self, from: envelope).record,
                   mail.status == .pending else { continue }
             earliest = min(earliest ?? mail.nextAttemptAt, mail.nextAttemptAt)

@@ -32,7 +32,7 @@ extension MembershipService {
     static func cancelCurrentTerm(of accountID: BusinessAccount.ID, reason: CancellationReason, note: String?,
                                   in unit: UnitOfWork) async throws -> Membership {
         let principal = unit.principal
-        let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+        let all = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID))
         guard let found = Self.current(in: all.map(\.record), at: unit.now), found.term.isActive(at: unit.now),
               var current = all.first(where: { $0.record.id == found.id }) else {
             throw MembershipError(.noCurrentMembership)
@@ -85,7 +85,7 @@ extension MembershipService {
         let external = try await previousNumbers.previousNumbers(of: accountID)
         return try await context.transact("membership.undoCancel", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: accountID))
-            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID))
             guard let found = Self.current(in: all.map(\.record), at: unit.now),
                   var current = all.first(where: { $0.record.id == found.id }) else {
                 throw MembershipError(.noCurrentMembership)

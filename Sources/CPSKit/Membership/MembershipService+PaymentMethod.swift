@@ -28,7 +28,7 @@ extension MembershipService {
         let external = try await previousNumbers.previousNumbers(of: accountID)
         return try await context.transact("membership.changePaymentMethod", as: principal) { unit in
             try await unit.authorize(.superuserOf(accountID: accountID))
-            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID))
             guard let found = Self.current(in: all.map(\.record), at: unit.now), unit.now < found.term.end,
                   var current = all.first(where: { $0.record.id == found.id }) else {
                 throw MembershipError(.noCurrentMembership)

@@ -35,7 +35,7 @@ public struct MembershipService: Sendable {
         try await context.read("membership.levels", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
             var levels = try await eligibility(of: accountID, in: unit)
-            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)).map(\.record)
+            let all = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID)).map(\.record)
             if let latest = Self.current(in: all, at: unit.now) {
                 levels.membershipLevel = latest.level
                 levels.membershipStatus = latest.status(at: unit.now)
@@ -48,7 +48,7 @@ public struct MembershipService: Sendable {
     public func memberships(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [Membership] {
         try await context.read("membership.list", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await context.store.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)).map(\.record)
+            return try await context.store.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID)).map(\.record)
         }
     }
 
@@ -129,7 +129,7 @@ public struct MembershipService: Sendable {
         let principal = unit.principal
         let billing = support.billing
         let levels = context.policy.levels
-        let existing = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(account.id))
+        let existing = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(account.id))
         let current = existing.filter { $0.record.status != .ended && $0.record.term.end > now }
             .max { $0.record.term.end < $1.record.term.end }
         var replaced: Stored<Membership>?

@@ -71,7 +71,7 @@ extension PasswordResetJob: CPSJob {
 
     /// `instant` when a request is waiting, else `nil` (R-UOW-2).
     public func nextDue(after instant: Date) async throws -> Date? {
-        try await context.store.records(kind: PasswordResetRequest.kind, indexKey: PasswordResetRequest.pendingIndex,
+        try await context.store.records(PasswordResetRequest.pendingIndex,
                                         after: nil, limit: 1).records.isEmpty ? nil : instant
     }
 }

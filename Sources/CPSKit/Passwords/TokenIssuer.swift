@@ -26,7 +26,7 @@ struct TokenIssuer {
 
     /// Voids every active token of `userID` (a newer token, or the user's removal).
     func voidActiveTokens(of userID: AccountUser.ID) async throws {
-        for var older in try await unit.fetchAll(PasswordToken.self, indexKey: PasswordToken.userIndex(userID))
+        for var older in try await unit.fetchAll(PasswordToken.self, indexKey: PasswordToken.byUser(userID))
         where older.record.state == .active {
             older.record.state = .voided
             try unit.update(older)

@@ -49,7 +49,7 @@ struct PointsLedger {
     /// `levelShortfall` (what is missing, the expiry date) once per term — `levelShortfallNoticeSentAt`
     /// is written on the membership in the same batch, and the balance's version guards the decision.
     private func noticeLevelShortfall(_ balance: PointsBalance, accountID: BusinessAccount.ID) async throws {
-        let memberships = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID))
+        let memberships = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID))
         guard let found = MembershipService.current(in: memberships.map(\.record), at: unit.now),
               found.term.isActive(at: unit.now), found.status != .ended, found.levelShortfallNoticeSentAt == nil,
               var current = memberships.first(where: { $0.record.id == found.id }) else { return }

@@ -107,7 +107,7 @@ public struct EvidenceRetentionJob: Sendable {
             }
             invoice.record = invoice.record.pseudonymisingBuyer("erased-" + unit.context.random.bytes(8).lowercaseHex, at: unit.now)
             try unit.update(invoice)
-            for entry in try await unit.fetchAll(AuditEntry.self, indexKey: "subject:\(invoiceID)") where !entry.record.isErased {
+            for entry in try await unit.fetchAll(AuditEntry.self, indexKey: AuditEntry.bySubject("\(invoiceID)")) where !entry.record.isErased {
                 try unit.update(Stored(record: entry.record.erasingPersonalPart(), version: entry.version))
             }
             try unit.audit(invoiceID, "invoice.buyerPseudonymised", details: [
@@ -128,7 +128,7 @@ public struct EvidenceRetentionJob: Sendable {
             // The address may be a user's or another application's too: then its mails and the other
             // audit entries naming it stay (they are that person's data in that record as well).
             let holder = try await unit.holder(of: BusinessAccountApplication.emailKey(address))
-            let others = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: "contact:\(address.key)")
+            let others = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: BusinessAccountApplication.byContact(address))
                 .filter { $0.record.id != applicationID }
             let shared = holder != nil || !others.isEmpty
             var eraser = try PersonalDataEraser(unit: unit, reason: .retention)
@@ -161,7 +161,7 @@ public struct EvidenceRetentionJob: Sendable {
                   let day = deletionDay(of: application.record), unit.today >= day else { return .notDue }
             // Read through the unit: a hold placed before this batch commits makes it conflict and rerun.
             if try await unit.fetch(LegalHold.self, id: applicationID) != nil { return .held }
-            let files = try await unit.fetchAll(EvidenceFile.self, indexKey: "application:\(applicationID)")
+            let files = try await unit.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(applicationID))
             for file in files { try unit.delete(file) }
             application.record.evidenceDeletedAt = unit.now
             try unit.update(application)

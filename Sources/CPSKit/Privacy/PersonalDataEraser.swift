@@ -54,7 +54,7 @@ struct PersonalDataEraser {
         user.record.status = .removed
         try unit.update(user)
         if let credential = try await unit.fetch(IdentityCredential.self, id: user.record.id.rawValue) { try unit.delete(credential) }
-        for token in try await unit.fetchAll(PasswordToken.self, indexKey: PasswordToken.userIndex(user.record.id)) {
+        for token in try await unit.fetchAll(PasswordToken.self, indexKey: PasswordToken.byUser(user.record.id)) {
             try unit.delete(token)
         }
         let fingerprint = unit.context.tokenKeys.fingerprint(stored.record.email.key)
@@ -95,7 +95,7 @@ struct PersonalDataEraser {
             account.record.oldCPSEmail = nil
             try unit.update(account)
         }
-        let files = try await unit.fetchAll(EvidenceFile.self, indexKey: "application:\(record.id)")
+        let files = try await unit.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(record.id))
         for file in files { try unit.delete(file) }
         if record.decidedAt != nil && record.evidenceDeletedAt == nil { application.record.evidenceDeletedAt = unit.now }
         application.record.personalDataErasedAt = unit.now
@@ -152,7 +152,7 @@ struct PersonalDataEraser {
     /// Erases the personal part of the audit entries of the person's subjects only.
     mutating func eraseOwnAudit() async throws {
         for subject in subjects.sorted() {
-            for entry in try await unit.fetchAll(AuditEntry.self, indexKey: "subject:\(subject)") where !entry.record.isErased {
+            for entry in try await unit.fetchAll(AuditEntry.self, indexKey: AuditEntry.bySubject("\(subject)")) where !entry.record.isErased {
                 try unit.update(Stored(record: entry.record.erasingPersonalPart(), version: entry.version))
                 receipt.auditEntries += 1
             }

@@ -34,9 +34,9 @@ extension PrivacyService {
         try await context.transact("privacy.erase", as: principal) { unit in
             let user = try await unit.fetch(AccountUser.self, holding: BusinessAccountApplication.emailKey(email))
             // Removed users keep their address in the record: they are the person's too.
-            let removed = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.emailIndex(email))
+            let removed = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.byEmail(email))
                 .filter { $0.record.status == .removed && $0.record.email == email }
-            let applications = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: "contact:\(email.key)")
+            let applications = try await unit.fetchAll(BusinessAccountApplication.self, indexKey: BusinessAccountApplication.byContact(email))
             switch principal {
             case let .applicant(address) where address.key == email.key: break
             case let .accountUser(id) where user?.record.id.rawValue == id:
@@ -100,7 +100,7 @@ extension PrivacyService {
                 // Nothing running, or already ending: nothing to cancel.
             }
             var eraser = try PersonalDataEraser(unit: unit, reason: .request)
-            let users = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+            let users = try await unit.fetchAll(AccountUser.self, indexKey: AccountUser.byAccount(accountID))
             for user in users { try await eraser.erase(user) }
             var addresses = users.map(\.record.email)
             if let application = try await unit.fetch(BusinessAccountApplication.self, id: applicationID),

@@ -22,25 +22,24 @@ extension PrivacyService {
             if let application = try await store.fetch(BusinessAccountApplication.self, id: account.record.applicationID) {
                 try exporter.add([application])
                 addresses.insert(application.record.contactEmail.key)
-                exporter.add(evidence: try await store.fetchAll(EvidenceFile.self, indexKey: "application:\(application.record.id)"))
+                exporter.add(evidence: try await store.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(application.record.id)))
             }
-            let users = try await store.fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+            let users = try await store.fetchAll(AccountUser.self, indexKey: AccountUser.byAccount(accountID))
             try exporter.add(users)
             for user in users { addresses.insert(user.record.email.key) }
-            let index = "account:\(accountID)"
-            try exporter.add(try await store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.accountIndex(accountID)))
+            try exporter.add(try await store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(accountID)))
             if let points = try await store.fetch(PointsBalance.self, id: accountID) { try exporter.add([points]) }
-            try exporter.add(try await store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.accountIndex(accountID)))
-            try exporter.add(try await store.fetchAll(LegacyMembership.self, indexKey: index))
-            try exporter.add(try await store.fetchAll(Membership.self, indexKey: Membership.accountIndex(accountID)))
-            try exporter.add(try await store.fetchAll(MembershipPurchase.self, indexKey: index))
-            let invoices = try await store.fetchAll(Invoice.self, indexKey: Invoice.accountIndex(accountID))
+            try exporter.add(try await store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.byAccount(accountID)))
+            try exporter.add(try await store.fetchAll(LegacyMembership.self, indexKey: LegacyMembership.byAccount(accountID)))
+            try exporter.add(try await store.fetchAll(Membership.self, indexKey: Membership.byAccount(accountID)))
+            try exporter.add(try await store.fetchAll(MembershipPurchase.self, indexKey: MembershipPurchase.byAccount(accountID)))
+            let invoices = try await store.fetchAll(Invoice.self, indexKey: Invoice.byAccount(accountID))
             try exporter.add(invoices)
             for invoice in invoices {
-                try exporter.add(try await store.fetchAll(ChargeAttempt.self, indexKey: "invoice:\(invoice.record.id)"))
-                try exporter.add(try await store.fetchAll(IncomingPayment.self, indexKey: "invoice:\(invoice.record.id)"))
+                try exporter.add(try await store.fetchAll(ChargeAttempt.self, indexKey: ChargeAttempt.byInvoice(invoice.record.id)))
+                try exporter.add(try await store.fetchAll(IncomingPayment.self, indexKey: IncomingPayment.byInvoice(invoice.record.id)))
             }
-            try exporter.add(try await store.fetchAll(AccountCredit.self, indexKey: index))
+            try exporter.add(try await store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(accountID)))
             try await exporter.add(mailsTo: addresses)
             try await exporter.addAudit()
             return finish(exporter, kind: "account", subject: accountID.rawValue, at: unit.now)
@@ -64,10 +63,10 @@ extension PrivacyService {
             default: try await unit.authorize(.anyOf([.reviewer, .system]))
             }
             var exporter = PrivacyExporter(store: store)
-            let applications = try await store.fetchAll(BusinessAccountApplication.self, indexKey: "contact:\(email.key)")
+            let applications = try await store.fetchAll(BusinessAccountApplication.self, indexKey: BusinessAccountApplication.byContact(email))
             try exporter.add(applications)
             for application in applications {
-                exporter.add(evidence: try await store.fetchAll(EvidenceFile.self, indexKey: "application:\(application.record.id)"))
+                exporter.add(evidence: try await store.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(application.record.id)))
             }
             if let user { try exporter.add([user]) }
             guard !exporter.files.isEmpty else { throw PrivacyError(.nothingToExport, facts: ["subject": email.address]) }

@@ -55,7 +55,7 @@ extension PrivacyService {
                     try unit.update(application)
                 }
                 if old.email.key != user.record.email.key {
-                    for var mail in try await unit.fetchAll(OutboxMail.self, indexKey: "to:\(old.email.key)")
+                    for var mail in try await unit.fetchAll(OutboxMail.self, indexKey: OutboxMail.byRecipient(old.email))
                     where mail.record.status == .pending {
                         mail.record.message.to = mail.record.message.to.map {
                             $0.email.key == old.email.key ? MailAddress(user.record.email, name: user.record.name) : $0

@@ -134,7 +134,7 @@ public struct ProductService: Sendable {
                      as principal: Principal) async throws -> [ProductRegistration] {
         try await context.read("product.list", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await context.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.accountIndex(accountID))
+            return try await context.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(accountID))
                 .map(\.record).filter { includingRemoved || $0.status == .active }
         }
     }
@@ -164,7 +164,7 @@ public struct ProductService: Sendable {
     public func ledger(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [LedgerEntry] {
         try await context.read("product.ledger", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await context.store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.accountIndex(accountID)).map(\.record)
+            return try await context.store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.byAccount(accountID)).map(\.record)
         }
     }
 
@@ -182,7 +182,7 @@ public struct ProductService: Sendable {
         let reason = try TextFieldRules.validate(reason, field: "reason", maxLength: 500)
         let modelKey = try ProductModel(model).key
         var written: [LedgerEntry] = []
-        for candidate in try await context.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.modelIndex(modelKey))
+        for candidate in try await context.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byModel(modelKey))
         where candidate.record.isAllocated && candidate.record.modelKey == modelKey {
             let entry: LedgerEntry? = try await context.transact("product.revalue", as: principal) { unit in
                 guard var stored = try await unit.fetch(ProductRegistration.self, id: candidate.record.id),
@@ -251,7 +251,7 @@ public struct ProductService: Sendable {
     /// this unit writes).
     private func detail(of registration: ProductRegistration, in unit: UnitOfWork,
                         adding entries: [LedgerEntry] = []) async throws -> ProductDetail {
-        let history = try await context.store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.registrationIndex(registration.id))
+        let history = try await context.store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.byRegistration(registration.id))
             .map(\.record)
         return ProductDetail(registration: registration, catalogEntry: policy.catalog.first { $0.modelKey == registration.modelKey },
                              history: history + entries)

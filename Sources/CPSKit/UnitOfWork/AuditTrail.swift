@@ -3,6 +3,6 @@
 extension RecordStore {
     /// The audit entries about `subject`, oldest first.
     package func auditTrail(of subject: some LosslessStringConvertible) async throws(StorageError) -> [AuditEntry] {
-        try await fetchAll(AuditEntry.self, indexKey: "subject:\(subject)").map(\.record)
+        try await fetchAll(AuditEntry.self, indexKey: AuditEntry.bySubject(subject.description)).map(\.record)
     }
 }

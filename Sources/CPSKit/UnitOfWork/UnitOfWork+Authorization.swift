@@ -56,7 +56,7 @@ extension UnitOfWork {
     private func isParty(_ email: EmailAddress, to application: BusinessAccountApplication) async throws -> Bool {
         if email == application.contactEmail || email == application.oldCPSEmail { return true }
         guard let accountID = application.accountID else { return false }
-        return try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+        return try await fetchAll(AccountUser.self, indexKey: AccountUser.byAccount(accountID))
             .contains { $0.record.email == email }
     }
 

@@ -15,7 +15,7 @@ extension UnitOfWork {
 
     /// The active superusers of `accountID`, who receive its mail, read through the unit.
     func activeSuperusers(of accountID: BusinessAccount.ID) async throws -> [AccountUser] {
-        try await fetchAll(AccountUser.self, indexKey: AccountUser.accountIndex(accountID))
+        try await fetchAll(AccountUser.self, indexKey: AccountUser.byAccount(accountID))
             .map(\.record).filter { $0.role == .superuser && $0.status == .active }
     }
 

@@ -65,7 +65,7 @@ final class UnitOfWork {
 
     /// The records of `R` holding `indexKey`, each remembered with its version. That no *other* record
     /// holds the key is not checked: guard such decisions with an aggregate or a unique key.
-    func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: String? = nil) async throws -> [Stored<R>] {
+    func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: IndexKey<R>? = nil) async throws -> [Stored<R>] {
         let all = try await context.store.fetchAll(R.self, indexKey: indexKey)
         for stored in all { try remember(Key(kind: R.kind, id: stored.record.id.description), version: stored.version) }
         return all

@@ -62,13 +62,13 @@ public struct AccountUser: StoredRecord, Equatable {
     }
 
     /// The account's index and the address's (also of a removed user, so an erasure finds it, R-GDPR-2).
-    public var indexKeys: [String] { [Self.accountIndex(accountID), Self.emailIndex(email)] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue, Self.byEmail(email).rawValue] }
 
     /// The index key of the users, removed or not, with `email` (R-GDPR-2).
-    public static func emailIndex(_ email: EmailAddress) -> String { "user-email:\(email.key)" }
+    public static func byEmail(_ email: EmailAddress) -> IndexKey<AccountUser> { IndexKey("user-email:\(email.key)") }
 
     /// The index key of the users of `accountID`.
-    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<AccountUser> { IndexKey("account:\(accountID)") }
 }
 
 /// Named in the reader's language (R-MSG-1, R-ACC-5).

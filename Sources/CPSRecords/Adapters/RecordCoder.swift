@@ -61,12 +61,24 @@ extension RecordStore {
     }
 
     /// The records of type `R` holding `indexKey` (all of them when `nil`), in insertion order.
-    public func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: String? = nil) async throws(StorageError) -> [Stored<R>] {
+    public func fetchAll<R: StoredRecord>(_ type: R.Type, indexKey: IndexKey<R>? = nil) async throws(StorageError) -> [Stored<R>] {
         var result: [Stored<R>] = []
-        for envelope in try await records(kind: R.kind, indexKey: indexKey) {
+        for envelope in try await records(kind: R.kind, indexKey: indexKey?.rawValue) {
             result.append(try RecordCoder.decode(R.self, from: envelope))
         }
         return result
+    }
+
+    /// The envelopes of the records of `R` holding `indexKey`, in insertion order (undecoded).
+    public func records<R: StoredRecord>(_ indexKey: IndexKey<R>) async throws(StorageError) -> [RecordEnvelope] {
+        try await records(kind: R.kind, indexKey: indexKey.rawValue)
+    }
+
+    /// One page of the envelopes of the records of `R` holding `indexKey`
+    /// (``RecordStore/records(kind:indexKey:after:limit:)``).
+    public func records<R: StoredRecord>(_ indexKey: IndexKey<R>, after cursor: RecordCursor?,
+                                         limit: Int) async throws(StorageError) -> RecordPage {
+        try await records(kind: R.kind, indexKey: indexKey.rawValue, after: cursor, limit: limit)
     }
 
     /// The record of type `R` holding `uniqueKey`, or `nil` (also when a record of another kind holds it).

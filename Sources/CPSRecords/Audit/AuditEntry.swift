@@ -104,7 +104,10 @@ public struct AuditEntry: StoredRecord, Hashable {
     /// Whether the personal part, if still there, matches ``commitment`` (an erased part matches).
     public var personalPartMatches: Bool { personal.map { $0.commitment == commitment } ?? true }
 
-    public var indexKeys: [String] { ["subject:\(subject)"] }
+    public var indexKeys: [String] { [Self.bySubject(subject).rawValue] }
+
+    /// The index key of the entries about `subject` (its chain).
+    public static func bySubject(_ subject: String) -> IndexKey<AuditEntry> { IndexKey("subject:\(subject)") }
 
     private enum CodingKeys: String, CodingKey {
         case id, subject, sequence, previousHash, action, actor, at, commitment, personal, reason, details

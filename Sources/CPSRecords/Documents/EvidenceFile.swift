@@ -24,5 +24,10 @@ public struct EvidenceFile: StoredRecord, Hashable {
         self.bytes = bytes
     }
 
-    public var indexKeys: [String] { ["application:\(applicationID)"] }
+    public var indexKeys: [String] { [Self.byApplication(applicationID).rawValue] }
+
+    /// The index key of the evidence of the application `applicationID`.
+    public static func byApplication(_ applicationID: BusinessAccountApplication.ID) -> IndexKey<EvidenceFile> {
+        IndexKey("application:\(applicationID)")
+    }
 }

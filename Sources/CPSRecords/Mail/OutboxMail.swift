@@ -21,7 +21,7 @@ public struct OutboxMail: StoredRecord, Hashable {
 
     public static let kind = "outbox"
     /// Index key of the mails still to deliver.
-    public static let pendingIndex = "outbox:pending"
+    public static let pendingIndex = byStatus(.pending)
 
     /// The record ID (also the base of the Message-ID).
     public let id: ID
@@ -60,8 +60,15 @@ public struct OutboxMail: StoredRecord, Hashable {
     }
 
     public var indexKeys: [String] {
-        var keys = ["outbox:\(status.rawValue)", "template:\(message.template)"]
-        keys += message.to.map { "to:\($0.email.key)" }
+        var keys = [Self.byStatus(status).rawValue, Self.byTemplate(message.template).rawValue]
+        keys += message.to.map { Self.byRecipient($0.email).rawValue }
         return keys
     }
+
+    /// The index key of the mails in `status`.
+    public static func byStatus(_ status: Status) -> IndexKey<OutboxMail> { IndexKey("outbox:\(status.rawValue)") }
+    /// The index key of the mails of the template `template`.
+    public static func byTemplate(_ template: String) -> IndexKey<OutboxMail> { IndexKey("template:\(template)") }
+    /// The index key of the mails to `email` (its normalised key).
+    public static func byRecipient(_ email: EmailAddress) -> IndexKey<OutboxMail> { IndexKey("to:\(email.key)") }
 }

@@ -104,7 +104,7 @@ public struct Membership: StoredRecord, Equatable {
 
     /// Index key of the terms the renewals job still has to act on: notice, renewal or expiry (R-LIFE-1,
     /// R-LIFE-2).
-    public static let lifecycleIndex = "lifecycle:open"
+    public static let lifecycleIndex = IndexKey<Membership>("lifecycle:open")
 
     /// The unique key of a membership number (R-MEM-2).
     public static func numberKey(_ number: MembershipNumber) -> String { "membership-number:\(number.compact)" }
@@ -114,9 +114,9 @@ public struct Membership: StoredRecord, Equatable {
 
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
-        [Self.accountIndex(accountID)] + (status != .ended && lifecycleClosedAt == nil ? [Self.lifecycleIndex] : [])
+        [Self.byAccount(accountID).rawValue] + (status != .ended && lifecycleClosedAt == nil ? [Self.lifecycleIndex.rawValue] : [])
     }
 
     /// The index key of the memberships of `accountID`.
-    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<Membership> { IndexKey("account:\(accountID)") }
 }

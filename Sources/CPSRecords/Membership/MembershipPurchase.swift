@@ -11,7 +11,7 @@ public struct MembershipPurchase: StoredRecord, Equatable {
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership-purchase"
     /// Index key of the purchases not yet invoiced (R-BIL-2).
-    public static let pendingIndex = "invoicing:pending"
+    public static let pendingIndex = IndexKey<MembershipPurchase>("invoicing:pending")
 
     /// The purchase's ID.
     public let id: ID
@@ -58,6 +58,9 @@ public struct MembershipPurchase: StoredRecord, Equatable {
 
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
-        ["account:\(accountID)"] + (invoiceID == nil ? [MembershipPurchase.pendingIndex] : [])
+        [Self.byAccount(accountID).rawValue] + (invoiceID == nil ? [Self.pendingIndex.rawValue] : [])
     }
+
+    /// The index key of the purchases of `accountID`.
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<MembershipPurchase> { IndexKey("account:\(accountID)") }
 }

@@ -39,13 +39,16 @@ public struct LegacyMembership: StoredRecord, Equatable {
 
     public var uniqueKeys: [String] { [Self.uniqueKey(ProductModel.key(of: membershipNumber))] }
 
-    public var indexKeys: [String] { ["account:\(accountID)"] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue] }
+
+    /// The index key of the legacy memberships migrated into `accountID`.
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<LegacyMembership> { IndexKey("account:\(accountID)") }
 }
 
 extension RecordStore {
     /// The old CPS membership numbers of `accountID`, in the order they were migrated (R-MIG-3) — the
     /// "previous numbers" a new membership number must differ from (R-MEM-2).
     package func previousMembershipNumbers(of accountID: BusinessAccount.ID) async throws(StorageError) -> [String] {
-        try await fetchAll(LegacyMembership.self, indexKey: "account:\(accountID)").map(\.record.membershipNumber)
+        try await fetchAll(LegacyMembership.self, indexKey: LegacyMembership.byAccount(accountID)).map(\.record.membershipNumber)
     }
 }

@@ -18,7 +18,7 @@ public struct PasswordResetRequest: StoredRecord, Equatable {
 
     public static let kind = "password-reset-request"
     /// The index key of the requests waiting for the job.
-    public static let pendingIndex = "password-reset:pending"
+    public static let pendingIndex = IndexKey<PasswordResetRequest>("password-reset:pending")
     /// The width every ``target`` is padded to (IDs longer than this keep their length).
     public static let targetWidth = 64
 
@@ -47,5 +47,8 @@ public struct PasswordResetRequest: StoredRecord, Equatable {
         String(target.reversed().drop(while: { $0 == "." }).reversed())
     }
 
-    public var indexKeys: [String] { state == .pending ? [Self.pendingIndex] : ["password-reset:handled"] }
+    public var indexKeys: [String] { [(state == .pending ? Self.pendingIndex : Self.handledIndex).rawValue] }
+
+    /// The index key of the handled requests.
+    public static let handledIndex = IndexKey<PasswordResetRequest>("password-reset:handled")
 }

@@ -63,8 +63,10 @@ public struct PasswordToken: StoredRecord, Equatable {
         self.state = .active
     }
 
-    public var indexKeys: [String] { [Self.userIndex(userID), "token:\(state.rawValue)"] }
+    public var indexKeys: [String] { [Self.byUser(userID).rawValue, Self.byState(state).rawValue] }
 
     /// The index key of the tokens of `userID`.
-    public static func userIndex(_ userID: AccountUser.ID) -> String { "user:\(userID)" }
+    public static func byUser(_ userID: AccountUser.ID) -> IndexKey<PasswordToken> { IndexKey("user:\(userID)") }
+    /// The index key of the tokens in `state`.
+    public static func byState(_ state: State) -> IndexKey<PasswordToken> { IndexKey("token:\(state.rawValue)") }
 }

@@ -6,7 +6,7 @@ import Foundation
 public struct LegalHold: StoredRecord, Hashable {
     public static let kind = "legal-hold"
     /// Index key of every hold.
-    public static let allIndex = "legal-hold:all"
+    public static let allIndex = IndexKey<LegalHold>("legal-hold:all")
 
     /// The held application's ID (one hold per application).
     public let id: BusinessAccountApplication.ID
@@ -25,5 +25,5 @@ public struct LegalHold: StoredRecord, Hashable {
         self.placedAt = placedAt
     }
 
-    public var indexKeys: [String] { [Self.allIndex] }
+    public var indexKeys: [String] { [Self.allIndex.rawValue] }
 }

@@ -104,10 +104,10 @@ public struct ProductRegistration: StoredRecord, Equatable {
         return [Self.serialKey(model: modelKey, serial: serial)]
     }
 
-    public var indexKeys: [String] { [Self.accountIndex(accountID), Self.modelIndex(modelKey)] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue, Self.byModel(modelKey).rawValue] }
 
     /// The index key of the registrations of `accountID`.
-    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<ProductRegistration> { IndexKey("account:\(accountID)") }
     /// The index key of the registrations of the model with key `modelKey`.
-    public static func modelIndex(_ modelKey: String) -> String { "model:\(modelKey)" }
+    public static func byModel(_ modelKey: String) -> IndexKey<ProductRegistration> { IndexKey("model:\(modelKey)") }
 }

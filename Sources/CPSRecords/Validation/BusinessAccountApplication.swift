@@ -8,13 +8,13 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
 
     public static let kind = "application"
     /// Index key of the applications awaiting a reviewer's decision.
-    public static let awaitingDecisionIndex = "application:awaiting-decision"
+    public static let awaitingDecisionIndex = IndexKey<BusinessAccountApplication>("application:awaiting-decision")
     /// Index key of the decided applications whose evidence files the retention job has not yet
     /// deleted (R-GDPR-2).
-    public static let evidenceRetainedIndex = "application:evidence-retained"
+    public static let evidenceRetainedIndex = IndexKey<BusinessAccountApplication>("application:evidence-retained")
     /// Index key of the rejected applications whose personal data the retention job has not yet
     /// pseudonymised (R-GDPR-2).
-    public static let rejectedRetainedIndex = "application:rejected-retained"
+    public static let rejectedRetainedIndex = IndexKey<BusinessAccountApplication>("application:rejected-retained")
 
     /// The application's ID.
     public let id: ID
@@ -97,11 +97,18 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
         return keys
     }
 
+    /// The index key of the applications in `status`.
+    public static func byStatus(_ status: ApplicationStatus) -> IndexKey<BusinessAccountApplication> {
+        IndexKey("application:status:\(status.rawValue)")
+    }
+    /// The index key of the applications whose contact is `email` (its normalised key).
+    public static func byContact(_ email: EmailAddress) -> IndexKey<BusinessAccountApplication> { IndexKey("contact:\(email.key)") }
+
     public var indexKeys: [String] {
-        var keys = ["application:status:\(status.rawValue)", "contact:\(contactEmail.key)"]
-        if status.awaitsDecision { keys.append(Self.awaitingDecisionIndex) }
-        if decidedAt != nil && evidenceDeletedAt == nil { keys.append(Self.evidenceRetainedIndex) }
-        if status == .rejected && decidedAt != nil && personalDataErasedAt == nil { keys.append(Self.rejectedRetainedIndex) }
+        var keys = [Self.byStatus(status).rawValue, Self.byContact(contactEmail).rawValue]
+        if status.awaitsDecision { keys.append(Self.awaitingDecisionIndex.rawValue) }
+        if decidedAt != nil && evidenceDeletedAt == nil { keys.append(Self.evidenceRetainedIndex.rawValue) }
+        if status == .rejected && decidedAt != nil && personalDataErasedAt == nil { keys.append(Self.rejectedRetainedIndex.rawValue) }
         return keys
     }
 

@@ -18,7 +18,7 @@ public struct Reviewer: StoredRecord, Hashable {
 
     public static let kind = "reviewer"
     /// The index key of every reviewer.
-    public static let allIndex = "reviewers"
+    public static let allIndex = IndexKey<Reviewer>("reviewers")
 
     /// The reviewer's ID, the one the principal names.
     public let id: ID
@@ -44,5 +44,5 @@ public struct Reviewer: StoredRecord, Hashable {
     public static func emailKey(_ email: EmailAddress) -> String { "reviewer-email:\(email.key)" }
 
     public var uniqueKeys: [String] { status == .active ? [Self.emailKey(email)] : [] }
-    public var indexKeys: [String] { [Self.allIndex] }
+    public var indexKeys: [String] { [Self.allIndex.rawValue] }
 }

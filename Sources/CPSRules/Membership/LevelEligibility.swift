@@ -8,9 +8,16 @@
 ///   enough) **and** a number of complete registrations within its band; otherwise the explanation
 ///   lists both shortfalls at once (points short by N; products short by N or too many by N).
 ///
+/// Cheap enough for bulk use (a nightly job over every account): making one decides every level with
+/// a few integer comparisons over the policy's flattened thresholds and allocates nothing;
+/// ``isOpen(_:)`` and ``openLevelCount`` read that verdict. The explanations — ``individual``,
+/// ``business``, ``availability(of:)``, the shortfalls — are built only when read, from the same
+/// comparisons.
+///
 /// ```swift
 /// let eligibility = LevelEligibility(points: 2_501, completeRegistrations: 10, policy: .canonEurope)
 /// eligibility.isBusinessSwitchShown                 // true
+/// eligibility.isOpen(.businessA)                    // false (no allocation)
 /// eligibility.availability(of: .businessA)?.shortfalls // [.tooFewProducts(missing: 15, minimum: 25)]
 /// try eligibility.choose(.businessA)                // throws MembershipError (levelNotOpen)
 /// ```
@@ -19,12 +26,8 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     public let points: Int
     /// The account's number of complete product registrations.
     public let completeRegistrations: Int
-    /// Switch OFF: Silver, Gold, Platinum, lowest first.
-    public let individual: [LevelAvailability]
-    /// Switch ON: the business groups.
-    public let business: [LevelAvailability]
     /// Whether the account has more than the business threshold, so the seed's ON/OFF switch offers a
-    /// choice between the views (R-TIER-3). Both views are always computed.
+    /// choice between the views (R-TIER-3). Both views are always available.
     public let isBusinessSwitchShown: Bool
     /// The level of the account's latest membership term, when the view is read for an account
     /// (`MembershipService.levels(of:as:)`), else `nil` (R-LIFE-2).
@@ -33,36 +36,138 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     /// so the view can say "expired" (R-LIFE-2).
     public var membershipStatus: MembershipStatus?
 
-    /// Evaluates `points` and `completeRegistrations` against `policy` (R-TIER-1, R-TIER-2, R-TIER-3).
+    /// Where the verdicts and their explanations come from.
+    @usableFromInline
+    enum Source: Sendable {
+        /// Evaluated against a policy's thresholds, with the clamped inputs.
+        case policy(LevelThresholds, points: Int, completeRegistrations: Int)
+        /// Decoded from an encoded eligibility: the explanations as they were written.
+        case decoded(individual: [LevelAvailability], business: [LevelAvailability])
+    }
+
+    @usableFromInline let source: Source
+    /// One bit per level (``LevelPolicy/allLevels`` order) for the first 64 levels: set when open.
+    @usableFromInline let openMask: UInt64
+    /// How many levels are open, of both views (R-TIER-1, R-TIER-2): decided when the eligibility is
+    /// made, so reading it costs nothing.
+    public let openLevelCount: Int
+    /// Whether ``openMask`` holds every level (the policy has at most 64), so that the verdicts
+    /// need not look at ``source``.
+    @usableFromInline let maskIsComplete: Bool
+
+    /// Evaluates `points` and `completeRegistrations` against `policy` (R-TIER-1, R-TIER-2, R-TIER-3),
+    /// allocating nothing: the explanations are built when read.
+    @inlinable @inline(__always)
     public init(points: Int, completeRegistrations: Int, policy: LevelPolicy) {
         self.points = points
         self.completeRegistrations = completeRegistrations
-        // Clamped so that no difference below can overflow, whatever the caller passes.
-        let limit = 1_000_000_000_000
-        let points = min(max(points, -limit), limit)
-        let completeRegistrations = min(max(completeRegistrations, 0), limit)
-        individual = policy.individualLevels.map { terms in
-            let missing = min(max(terms.minimumPoints, -limit), limit) - points
-            return LevelAvailability(
-                level: terms.level, view: .individual, yearlyFee: terms.yearlyFee,
-                shortfalls: missing > 0 ? [.points(missing: missing, required: terms.minimumPoints)] : [])
+        // Clamped so that no difference can overflow, whatever the caller passes.
+        let thresholds = policy.thresholds
+        let clampedPoints = LevelThresholds.clamp(points, -LevelThresholds.limit)
+        let clampedRegistrations = LevelThresholds.clamp(completeRegistrations, 0)
+        let mask = thresholds.openMask(points: clampedPoints, completeRegistrations: clampedRegistrations)
+        openMask = mask
+        maskIsComplete = thresholds.count <= 64
+        openLevelCount = thresholds.count <= 64 ? mask.nonzeroBitCount
+            : Self.countOpenLevels(thresholds, mask: mask, points: clampedPoints, completeRegistrations: clampedRegistrations)
+        source = .policy(thresholds, points: clampedPoints, completeRegistrations: clampedRegistrations)
+        isBusinessSwitchShown = points > thresholds.businessPointsThreshold
+        membershipLevel = nil
+        membershipStatus = nil
+    }
+
+    // MARK: - Verdicts (no allocation)
+
+
+    /// Whether the account may choose `level`: `false` also when the policy does not know it
+    /// (R-TIER-1, R-TIER-2).
+    @inlinable @inline(__always)
+    public func isOpen(_ level: CPSLevel) -> Bool {
+        guard case let .policy(thresholds, _, _) = source, maskIsComplete else { return lookUpOpen(level) }
+        for index in 0..<thresholds.count where thresholds.level(at: index) == level {
+            return openMask & (1 << UInt64(index)) != 0
         }
-        let requiredPoints = min(max(policy.businessPointsThreshold, -limit), limit) + 1
-        business = policy.businessLevels.map { terms in
-            var shortfalls: [LevelShortfall] = []
-            if points < requiredPoints {
-                shortfalls.append(.points(missing: requiredPoints - points, required: requiredPoints))
-            }
-            let minimum = min(max(terms.minimumProducts, 0), limit)
-            if completeRegistrations < minimum {
-                shortfalls.append(.tooFewProducts(missing: minimum - completeRegistrations, minimum: minimum))
-            } else if let maximum = terms.maximumProducts.map({ min(max($0, 0), limit) }), completeRegistrations > maximum {
-                shortfalls.append(.tooManyProducts(excess: completeRegistrations - maximum, maximum: maximum))
-            }
-            return LevelAvailability(level: terms.level, view: .business, yearlyFee: terms.yearlyFee,
-                                     shortfalls: shortfalls)
+        return false
+    }
+
+    /// ``openLevelCount`` for a policy of more than 64 levels.
+    @usableFromInline
+    static func countOpenLevels(_ thresholds: LevelThresholds, mask: UInt64, points: Int, completeRegistrations: Int) -> Int {
+        var count = mask.nonzeroBitCount
+        for index in 64..<thresholds.count where thresholds.isOpen(at: index, points: points, completeRegistrations: completeRegistrations) {
+            count += 1
         }
-        isBusinessSwitchShown = points > policy.businessPointsThreshold
+        return count
+    }
+
+    /// ``isOpen(_:)`` for a policy of more than 64 levels, or a decoded eligibility.
+    @usableFromInline
+    func lookUpOpen(_ level: CPSLevel) -> Bool {
+        switch source {
+        case let .policy(thresholds, _, _):
+            for index in 0..<thresholds.count where thresholds.level(at: index) == level {
+                return isOpen(at: index, thresholds)
+            }
+            return false
+        case let .decoded(individual, business):
+            return (individual.first { $0.level == level } ?? business.first { $0.level == level })?.isOpen ?? false
+        }
+    }
+
+    // MARK: - Explanations (built when read)
+
+    /// Switch OFF: Silver, Gold, Platinum, lowest first, each with what it is missing.
+    public var individual: [LevelAvailability] {
+        switch source {
+        case let .policy(thresholds, points, _):
+            return thresholds.individualLevels.indices.map { index in
+                let terms = thresholds.individualLevels[index]
+                let open = isOpen(at: index, thresholds)
+                return LevelAvailability(
+                    level: terms.level, view: .individual, yearlyFee: terms.yearlyFee,
+                    shortfalls: open ? [] : [.points(missing: thresholds.minimumPoints[index] - points,
+                                                     required: terms.minimumPoints)])
+            }
+        case let .decoded(individual, _):
+            return individual
+        }
+    }
+
+    /// Switch ON: the business groups, each with what it is missing.
+    public var business: [LevelAvailability] {
+        switch source {
+        case let .policy(thresholds, points, registrations):
+            let offset = thresholds.individualLevels.count
+            return thresholds.businessLevels.indices.map { index in
+                let terms = thresholds.businessLevels[index]
+                var shortfalls: [LevelShortfall] = []
+                if !isOpen(at: offset + index, thresholds) {
+                    // Which of the verdict's comparisons failed (the same clamped values).
+                    let required = thresholds.businessRequiredPoints
+                    let minimum = thresholds.productBounds[2 * index]
+                    let maximum = thresholds.productBounds[2 * index + 1]
+                    if LevelThresholds.atLeast(points, required) == 0 {
+                        shortfalls.append(.points(missing: required - points, required: required))
+                    }
+                    if LevelThresholds.atLeast(registrations, minimum) == 0 {
+                        shortfalls.append(.tooFewProducts(missing: minimum - registrations, minimum: minimum))
+                    } else if LevelThresholds.atLeast(maximum, registrations) == 0 {
+                        shortfalls.append(.tooManyProducts(excess: registrations - maximum, maximum: maximum))
+                    }
+                }
+                return LevelAvailability(level: terms.level, view: .business, yearlyFee: terms.yearlyFee,
+                                         shortfalls: shortfalls)
+            }
+        case let .decoded(_, business):
+            return business
+        }
+    }
+
+    /// The verdict for level `index` of a policy source.
+    private func isOpen(at index: Int, _ thresholds: LevelThresholds) -> Bool {
+        if index < 64 { return openMask & (1 << UInt64(index)) != 0 }
+        guard case let .policy(_, points, registrations) = source else { return false }
+        return thresholds.isOpen(at: index, points: points, completeRegistrations: registrations)
     }
 
     /// The levels of one view of the switch (R-TIER-3).
@@ -72,7 +177,7 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
 
     /// The availability of `level`, or `nil` when the policy does not know it.
     public func availability(of level: CPSLevel) -> LevelAvailability? {
-        (individual + business).first { $0.level == level }
+        individual.first { $0.level == level } ?? business.first { $0.level == level }
     }
 
     /// Every open level, individual ones first.
@@ -92,5 +197,64 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
                                   facts: ["points": String(points), "products": String(completeRegistrations)])
         }
         return availability
+    }
+}
+
+// MARK: - Equality and Codable (the explanations, as before the evaluation became lazy)
+
+extension LevelEligibility {
+    private enum CodingKeys: String, CodingKey {
+        case points, completeRegistrations, individual, business, isBusinessSwitchShown, membershipLevel, membershipStatus
+    }
+
+    /// Decodes an encoded eligibility; its explanations are kept as written.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        points = try container.decode(Int.self, forKey: .points)
+        completeRegistrations = try container.decode(Int.self, forKey: .completeRegistrations)
+        let individual = try container.decode([LevelAvailability].self, forKey: .individual)
+        let business = try container.decode([LevelAvailability].self, forKey: .business)
+        isBusinessSwitchShown = try container.decode(Bool.self, forKey: .isBusinessSwitchShown)
+        membershipLevel = try container.decodeIfPresent(CPSLevel.self, forKey: .membershipLevel)
+        membershipStatus = try container.decodeIfPresent(MembershipStatus.self, forKey: .membershipStatus)
+        var mask: UInt64 = 0
+        for (index, level) in (individual + business).prefix(64).enumerated() where level.isOpen {
+            mask |= 1 << UInt64(index)
+        }
+        openMask = mask
+        maskIsComplete = individual.count + business.count <= 64
+        openLevelCount = (individual + business).filter(\.isOpen).count
+        source = .decoded(individual: individual, business: business)
+    }
+
+    /// Encodes the facts and both views with every explanation.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(points, forKey: .points)
+        try container.encode(completeRegistrations, forKey: .completeRegistrations)
+        try container.encode(individual, forKey: .individual)
+        try container.encode(business, forKey: .business)
+        try container.encode(isBusinessSwitchShown, forKey: .isBusinessSwitchShown)
+        try container.encodeIfPresent(membershipLevel, forKey: .membershipLevel)
+        try container.encodeIfPresent(membershipStatus, forKey: .membershipStatus)
+    }
+
+    /// Equal when the facts and both views with their explanations are.
+    public static func == (lhs: LevelEligibility, rhs: LevelEligibility) -> Bool {
+        lhs.points == rhs.points && lhs.completeRegistrations == rhs.completeRegistrations
+            && lhs.isBusinessSwitchShown == rhs.isBusinessSwitchShown
+            && lhs.membershipLevel == rhs.membershipLevel && lhs.membershipStatus == rhs.membershipStatus
+            && lhs.individual == rhs.individual && lhs.business == rhs.business
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(points)
+        hasher.combine(completeRegistrations)
+        hasher.combine(isBusinessSwitchShown)
+        hasher.combine(membershipLevel)
+        hasher.combine(membershipStatus)
+        hasher.combine(individual)
+        hasher.combine(business)
     }
 }

@@ -74,13 +74,15 @@ public struct LevelPolicy: Hashable, Codable, Sendable {
     }
 
     /// The individual levels, lowest first (R-TIER-1).
-    public var individualLevels: [IndividualLevel]
+    public var individualLevels: [IndividualLevel] { didSet { rebuildThresholds() } }
     /// The business groups (R-TIER-2).
-    public var businessLevels: [BusinessLevel]
+    public var businessLevels: [BusinessLevel] { didSet { rebuildThresholds() } }
     /// Business levels need **more than** this many points: at exactly this many they are closed (R-TIER-2).
-    public var businessPointsThreshold: Int
+    public var businessPointsThreshold: Int { didSet { rebuildThresholds() } }
     /// Whether the threshold is sourced or a placeholder.
     public var businessPointsThresholdProvenance: PolicyProvenance
+    /// The levels above, flattened and clamped for ``LevelEligibility`` (rebuilt when one changes).
+    @usableFromInline private(set) var thresholds: LevelThresholds
 
     /// Creates a policy.
     public init(individualLevels: [IndividualLevel], businessLevels: [BusinessLevel], businessPointsThreshold: Int,
@@ -89,6 +91,13 @@ public struct LevelPolicy: Hashable, Codable, Sendable {
         self.businessLevels = businessLevels
         self.businessPointsThreshold = businessPointsThreshold
         self.businessPointsThresholdProvenance = businessPointsThresholdProvenance
+        thresholds = LevelThresholds(individualLevels: individualLevels, businessLevels: businessLevels,
+                                     businessPointsThreshold: businessPointsThreshold)
+    }
+
+    private mutating func rebuildThresholds() {
+        thresholds = LevelThresholds(individualLevels: individualLevels, businessLevels: businessLevels,
+                                     businessPointsThreshold: businessPointsThreshold)
     }
 
     /// The default as of the seed and Canon's public pages (R-TIER-1, R-TIER-2).
@@ -147,7 +156,47 @@ public struct LevelPolicy: Hashable, Codable, Sendable {
     }
 }
 
-// MARK: - Codable
+// MARK: - Equality and Codable (the thresholds are derived: neither compared nor stored)
+
+extension LevelPolicy {
+    private enum CodingKeys: String, CodingKey {
+        case individualLevels, businessLevels, businessPointsThreshold, businessPointsThresholdProvenance
+    }
+
+    /// Decodes the four fields (the thresholds are rebuilt from them).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(individualLevels: try container.decode([IndividualLevel].self, forKey: .individualLevels),
+                  businessLevels: try container.decode([BusinessLevel].self, forKey: .businessLevels),
+                  businessPointsThreshold: try container.decode(Int.self, forKey: .businessPointsThreshold),
+                  businessPointsThresholdProvenance: try container.decode(PolicyProvenance.self,
+                                                                          forKey: .businessPointsThresholdProvenance))
+    }
+
+    /// Encodes the four fields, as before the thresholds existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(individualLevels, forKey: .individualLevels)
+        try container.encode(businessLevels, forKey: .businessLevels)
+        try container.encode(businessPointsThreshold, forKey: .businessPointsThreshold)
+        try container.encode(businessPointsThresholdProvenance, forKey: .businessPointsThresholdProvenance)
+    }
+
+    /// Equal when the four fields are.
+    public static func == (lhs: LevelPolicy, rhs: LevelPolicy) -> Bool {
+        lhs.individualLevels == rhs.individualLevels && lhs.businessLevels == rhs.businessLevels
+            && lhs.businessPointsThreshold == rhs.businessPointsThreshold
+            && lhs.businessPointsThresholdProvenance == rhs.businessPointsThresholdProvenance
+    }
+
+    /// Hashes the four fields.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(individualLevels)
+        hasher.combine(businessLevels)
+        hasher.combine(businessPointsThreshold)
+        hasher.combine(businessPointsThresholdProvenance)
+    }
+}
 
 extension LevelPolicy.TermDiscount: Codable {
     private enum CodingKeys: String, CodingKey { case years, percent, provenance }

@@ -42,7 +42,7 @@ struct BankPaymentTests {
         let paid = try await fixture.reload(invoice)
         #expect(paid.status == .paid)
         #expect(paid.amountPaid == Money(200, .eur))
-        let credits = try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: "account:\(fixture.accountID)")
+        let credits = try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(fixture.accountID))
         #expect(credits.map(\.record.amount) == [Money(30, .eur)])
     }
 

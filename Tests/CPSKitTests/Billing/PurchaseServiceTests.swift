@@ -85,7 +85,7 @@ struct PurchaseServiceTests {
         #expect(CalendarDay(membership.term.end, in: fixture.env.context.policy.timeZone) == CalendarDay(year: 2027, month: 11, day: 27))
         #expect(receipt.bankTransferNotice == InvoiceNote("billing.note.bankTransferFees"))
         #expect(receipt.invoiceExpectedBy == now.addingTimeInterval(4 * 3_600))
-        #expect(receipt.purchase.indexKeys.contains(MembershipPurchase.pendingIndex))
+        #expect(receipt.purchase.indexKeys.contains(MembershipPurchase.pendingIndex.rawValue))
         #expect(MembershipNumber.isValid(membership.number.compact))
         let current = try await fixture.env.membership.currentMembership(of: fixture.accountID, as: fixture.superuser)
         #expect(current?.id == membership.id)

@@ -22,7 +22,7 @@ struct AccountCreditTests {
     }
 
     private func credits(_ fixture: BillingFixture) async throws -> [Money] {
-        try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: "account:\(fixture.accountID)").map(\.record.amount)
+        try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(fixture.accountID)).map(\.record.amount)
     }
 
     @Test("R-LIFE-5: credit exactly equal to the total → the invoice is issued paid, prepaid = total, never charged, credit spent")
@@ -118,7 +118,7 @@ struct AccountCreditTests {
         _ = try await fixture.env.bankPayments.recordIncomingPayment(
             amount: Money(invoice.amountDue.amount + 30, .eur), reference: invoice.creditorReference.printed,
             receivedOn: invoice.due.issueDay, as: BillingFixture.job)
-        let credits = try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: "account:\(fixture.accountID)").map(\.record)
+        let credits = try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(fixture.accountID)).map(\.record)
         #expect(credits.map(\.id) == [AccountCredit.recordID(of: fixture.accountID)])
         #expect(credits.map(\.amount) == [Money(30, .eur)])
         #expect(credits.first?.paymentID != nil)

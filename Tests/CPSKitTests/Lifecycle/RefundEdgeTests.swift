@@ -38,7 +38,7 @@ struct RefundEdgeTests {
 
     /// The account's credit balance (all its records).
     private func balance(_ fixture: BillingFixture) async throws -> Decimal {
-        try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: "account:\(fixture.accountID)")
+        try await fixture.env.store.fetchAll(AccountCredit.self, indexKey: AccountCredit.byAccount(fixture.accountID))
             .reduce(Decimal(0)) { $0 + $1.record.amount.amount }
     }
 

@@ -154,7 +154,7 @@ struct MailDispatcherTests {
         let failed = try #require(try await store.fetch(OutboxMail.self, id: "outbox-2")).record
         #expect(failed.status == .failed)
         #expect(failed.lastError == "permanent: 550 no such user")
-        #expect(try await store.fetchAll(OutboxMail.self, indexKey: "outbox:failed").map(\.record.id) == ["outbox-2"])
+        #expect(try await store.fetchAll(OutboxMail.self, indexKey: OutboxMail.byStatus(.failed)).map(\.record.id) == ["outbox-2"])
         clock.advance(days: 3)
         #expect(try await dispatcher.dispatchPending().isEmpty)
         #expect(transport.attempts(for: "<outbox-2@canon-europe.com>").count == 1)
@@ -265,7 +265,7 @@ struct MailDispatcherTests {
         let (store, mailbox, transport, clock) = try await make(mails: 2)
         var batch = WriteBatch()
         batch.append(.put(RecordEnvelope(kind: OutboxMail.kind, id: "outbox-broken", version: 1, payload: Data("{".utf8),
-                                         indexKeys: [OutboxMail.pendingIndex]), expectedVersion: 0))
+                                         indexKeys: [OutboxMail.pendingIndex.rawValue]), expectedVersion: 0))
         try await store.commit(batch)
         let dispatcher = MailDispatcher(try MailFixtures.context(store, clock), transport: transport, policy: policy)
         let report = try await dispatcher.dispatchPending()

@@ -131,7 +131,7 @@ struct MigrationServiceTests {
         #expect(error?.waysOn == [.contactPrioritySupport])
         #expect(error?.message(in: .swedish)
                 == "Det gamla CPS-kontot CPS-1234567 har redan migrerats till ett annat företagskonto. Kontakta CPS Priority Support.")
-        #expect(try await env.store.fetchAll(ProductRegistration.self, indexKey: "account:\(erik.account.id)").isEmpty)
+        #expect(try await env.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(erik.account.id)).isEmpty)
         #expect(try await env.store.previousMembershipNumbers(of: erik.account.id).isEmpty)
     }
 

@@ -112,7 +112,7 @@ struct ErasureTests {
             #expect(user.status == .removed && user.name.hasPrefix("erased-"))
         }
         let now = env.clock.now
-        let running = try await env.store.fetchAll(Membership.self, indexKey: Membership.accountIndex(active.account.id)).map(\.record)
+        let running = try await env.store.fetchAll(Membership.self, indexKey: Membership.byAccount(active.account.id)).map(\.record)
             .filter { $0.term.isActive(at: now) && $0.status == .active }
         #expect(running.count == 1 && running.allSatisfy { $0.cancellation != nil }, "\(running)")
         #expect(try await env.store.fetch(Invoice.self, id: invoice.id)?.record == paid)

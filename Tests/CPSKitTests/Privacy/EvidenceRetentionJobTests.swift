@@ -17,13 +17,13 @@ struct EvidenceRetentionJobTests {
         -> (TestEnvironment, BusinessAccountApplication.ID) {
         let env = TestEnvironment(start: decision)
         let active = try await env.activeAccount()
-        let files = try await env.store.fetchAll(EvidenceFile.self, indexKey: "application:\(active.account.applicationID)")
+        let files = try await env.store.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(active.account.applicationID))
         #expect(files.count == 1)
         return (env, active.account.applicationID)
     }
 
     static func files(_ env: TestEnvironment, _ id: BusinessAccountApplication.ID) async throws -> Int {
-        try await env.store.fetchAll(EvidenceFile.self, indexKey: "application:\(id)").count
+        try await env.store.fetchAll(EvidenceFile.self, indexKey: EvidenceFile.byApplication(id)).count
     }
 
     @Test("R-GDPR-2: decided on day D, the evidence is there at the last second of day D + 89 and gone at the first of day D + 90")
@@ -39,7 +39,7 @@ struct EvidenceRetentionJobTests {
         #expect(try await Self.files(env, id) == 0)
         let application = try #require(try await env.store.fetch(BusinessAccountApplication.self, id: id)?.record)
         #expect(application.evidenceDeletedAt == env.clock.now)
-        #expect(!application.indexKeys.contains(BusinessAccountApplication.evidenceRetainedIndex))
+        #expect(!application.indexKeys.contains(BusinessAccountApplication.evidenceRetainedIndex.rawValue))
         let entry = try #require(try await env.store.auditTrail(of: id).max { $0.sequence < $1.sequence })
         #expect(entry.action == "evidence.deleted" && entry.details["files"] == "1" && entry.details["decisionDay"] == "2026-11-27")
         #expect(try await env.services.audit.verify(id, as: TestEnvironment.reviewer).isIntact)

@@ -80,8 +80,8 @@ struct RectificationTests {
         let active = try await env.activeAccount()
         let erik = try await env.accounts.addUser(to: active.account.id, name: "Erik Berg", email: "erik@ljusbild.example", as: active.principal)
         _ = try await env.services.privacy.rectify(erik.id, Rectification(email: "erik.berg@ljusbild.example"), as: active.principal)
-        let waiting = try await env.store.fetchAll(OutboxMail.self, indexKey: "to:erik.berg@ljusbild.example")
+        let waiting = try await env.store.fetchAll(OutboxMail.self, indexKey: OutboxMail.byRecipient(try EmailAddress("erik.berg@ljusbild.example")))
         #expect(waiting.count == 1 && waiting.first?.record.message.template == "userInvited")
-        #expect(try await env.store.fetchAll(OutboxMail.self, indexKey: "to:erik@ljusbild.example").isEmpty)
+        #expect(try await env.store.fetchAll(OutboxMail.self, indexKey: OutboxMail.byRecipient(try EmailAddress("erik@ljusbild.example"))).isEmpty)
     }
 }

@@ -123,7 +123,7 @@ struct ProductServiceTests {
         let loser = winner.registration.accountID == anna.account.id ? erik.account.id : anna.account.id
         #expect(try await Support.balance(env, winner.registration.accountID).points == 400)
         #expect(try await Support.balance(env, loser).points == 0)
-        #expect(try await env.store.fetchAll(ProductRegistration.self, indexKey: "account:\(loser)").isEmpty)
+        #expect(try await env.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(loser)).isEmpty)
     }
 
     @Test("R-ACC-5: a user of account A cannot touch account B's products")

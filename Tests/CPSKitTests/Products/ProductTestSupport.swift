@@ -22,8 +22,8 @@ enum ProductTestSupport {
 
     /// The sum of the account's ledger entries, their count and the complete registrations on record.
     static func ledgerFacts(_ env: TestEnvironment, _ accountID: BusinessAccount.ID) async throws -> (points: Int, entries: Int, complete: Int) {
-        let entries = try await env.store.fetchAll(LedgerEntry.self, indexKey: "account:\(accountID)").map(\.record)
-        let complete = try await env.store.fetchAll(ProductRegistration.self, indexKey: "account:\(accountID)")
+        let entries = try await env.store.fetchAll(LedgerEntry.self, indexKey: LedgerEntry.byAccount(accountID)).map(\.record)
+        let complete = try await env.store.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(accountID))
             .filter { $0.record.isAllocated }.count
         return (entries.reduce(0) { $0 + $1.points }, entries.count, complete)
     }

@@ -59,7 +59,7 @@ struct ReviewServiceTests {
         // The outbox keeps a reference to the token, never the link (R-ID-3); delivery renders it.
         #expect(mails.first?.facts["link"] == MailMessage.passwordLinkPlaceholder)
         let token = try #require(try await env.store.fetchAll(PasswordToken.self).first?.record)
-        #expect(try await env.store.fetchAll(OutboxMail.self, indexKey: "template:accountReady").first?.record.passwordTokenID
+        #expect(try await env.store.fetchAll(OutboxMail.self, indexKey: OutboxMail.byTemplate("accountReady")).first?.record.passwordTokenID
                 == token.id)
         let delivered = try #require(try await env.latestToken())
         let ready = try #require(env.mailbox.messages.first { $0.template == "accountReady" })

@@ -54,7 +54,7 @@ struct RaceTests {
             let loserBalance = try await setup.fetch(PointsBalance.self, id: loser)
             #expect(winnerBalance?.record.points == 400)
             #expect((loserBalance?.record.points ?? 0) == 0)
-            #expect(try await setup.fetchAll(ProductRegistration.self, indexKey: "account:\(loser)").isEmpty)
+            #expect(try await setup.fetchAll(ProductRegistration.self, indexKey: ProductRegistration.byAccount(loser)).isEmpty)
             #expect(try await setup.fetchAll(ProductRegistration.self).count == 1)
         }
     }

@@ -36,7 +36,7 @@ public struct CardChargeService: Sendable {
         try await context.read("cardCharges.run", as: principal) { unit in try await unit.authorize(.system) }
         guard let gateway = context.paymentGateway else { throw MembershipError(.cardPaymentsUnavailable) }
         var report = ChargeRunReport()
-        report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingIndex(.card)) { stored in
+        report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingPayment(by: .card)) { stored in
             guard stored.record.status == .open else { return false }
             return try await charge(stored.record.id, through: gateway, as: principal, report: &report)
         }
@@ -186,7 +186,7 @@ extension CardChargeService: CPSJob {
     public func nextDue(after instant: Date) async throws -> Date? {
         var earliest: Date?
         let billing = support.billing
-        for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingIndex(.card))
+        for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingPayment(by: .card))
         where stored.record.status == .open {
             guard let day = stored.record.schedule(policy: billing).nextChargeDay(afterDeclines: stored.record.chargeDeclines) else {
                 continue

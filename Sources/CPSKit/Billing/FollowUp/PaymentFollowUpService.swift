@@ -19,7 +19,7 @@ public struct PaymentFollowUpService: Sendable {
         try await context.read("followUp.run", as: principal) { unit in try await unit.authorize(.system) }
         var report = FollowUpReport()
         for method in PaymentMethod.allCases where !report.hasMore {
-            report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingIndex(method)) { stored in
+            report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingPayment(by: method)) { stored in
                 let id = stored.record.id
                 let (reminded, suspended) = try await context.transact("followUp.invoice", as: principal) { unit in
                     try await followUp(id, in: unit)
@@ -86,7 +86,7 @@ extension PaymentFollowUpService: CPSJob {
         let tz = context.policy.timeZone
         var earliest: Date?
         for method in PaymentMethod.allCases {
-            for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingIndex(method))
+            for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingPayment(by: method))
             where stored.record.status == .open {
                 let schedule = stored.record.schedule(policy: billing)
                 var days = Array(schedule.reminderDays.dropFirst(stored.record.remindersSent))

@@ -38,11 +38,11 @@ extension InvoicingService {
                 return record // reported again: recorded already
             }
             guard record.status == .paid, record.paymentMethod == .card,
-                  let charge = try await unit.fetchAll(ChargeAttempt.self, indexKey: "invoice:\(invoiceID)")
+                  let charge = try await unit.fetchAll(ChargeAttempt.self, indexKey: ChargeAttempt.byInvoice(invoiceID))
                     .map(\.record).first(where: { $0.outcome == .succeeded }) else {
                 throw BillingError(.chargebackNotPossible, facts: ["number": record.number])
             }
-            let refunded = try await unit.fetchAll(CreditNote.self, indexKey: "invoice:\(invoiceID)").compactMap(\.record.refund)
+            let refunded = try await unit.fetchAll(CreditNote.self, indexKey: CreditNote.byInvoice(invoiceID)).compactMap(\.record.refund)
                 .filter { $0.method == .card && $0.outcome != .refused }.reduce(Decimal(0)) { $0 + $1.amount.amount }
             guard amount.currency == charge.amount.currency, amount.amount <= charge.amount.amount - refunded,
                   amount.amount <= record.amountPaid.amount else {

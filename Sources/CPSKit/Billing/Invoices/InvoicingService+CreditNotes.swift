@@ -87,7 +87,7 @@ extension InvoicingService {
     public func creditNotes(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [CreditNote] {
         try await context.read("invoicing.creditNotes", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await context.store.fetchAll(CreditNote.self, indexKey: "account:\(accountID)").map(\.record)
+            return try await context.store.fetchAll(CreditNote.self, indexKey: CreditNote.byAccount(accountID)).map(\.record)
         }
     }
 }

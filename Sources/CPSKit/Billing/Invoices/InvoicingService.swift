@@ -42,7 +42,7 @@ public struct InvoicingService: Sendable {
     public func invoices(of accountID: BusinessAccount.ID, as principal: Principal) async throws -> [Invoice] {
         try await context.read("invoicing.list", as: principal) { unit in
             try await unit.authorize(.userOf(accountID: accountID))
-            return try await context.store.fetchAll(Invoice.self, indexKey: Invoice.accountIndex(accountID)).map(\.record)
+            return try await context.store.fetchAll(Invoice.self, indexKey: Invoice.byAccount(accountID)).map(\.record)
         }
     }
 
@@ -190,7 +190,7 @@ extension InvoicingService: CPSJob {
     /// Now when a purchase awaits its invoice (invoices are issued at the first run after a purchase),
     /// else `nil` (R-BIL-2).
     public func nextDue(after instant: Date) async throws -> Date? {
-        let page = try await context.store.records(kind: MembershipPurchase.kind, indexKey: MembershipPurchase.pendingIndex,
+        let page = try await context.store.records(MembershipPurchase.pendingIndex,
                                                    after: nil, limit: 1)
         return page.records.isEmpty ? nil : instant
     }

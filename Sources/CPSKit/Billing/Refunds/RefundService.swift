@@ -126,7 +126,7 @@ public struct RefundService: Sendable {
                 }
             }
             guard record.credited.amount > 0 else { throw BillingError(.nothingToRefund, facts: ["number": record.number]) }
-            let charge = try await unit.fetchAll(ChargeAttempt.self, indexKey: "invoice:\(record.invoiceID)")
+            let charge = try await unit.fetchAll(ChargeAttempt.self, indexKey: ChargeAttempt.byInvoice(record.invoiceID))
                 .map(\.record).first { $0.outcome == .succeeded }
             guard let charge, let transactionID = charge.transactionID else {
                 let invoice = try await unit.fetch(Invoice.self, id: record.invoiceID)?.record
@@ -136,7 +136,7 @@ public struct RefundService: Sendable {
                 throw BillingError(.notPaidByCard, facts: ["number": record.invoiceNumber])
             }
             // The other credit notes of the invoice: their versions guard the total refunded ≤ captured.
-            let siblings = try await unit.fetchAll(CreditNote.self, indexKey: "invoice:\(record.invoiceID)").map(\.record)
+            let siblings = try await unit.fetchAll(CreditNote.self, indexKey: CreditNote.byInvoice(record.invoiceID)).map(\.record)
             let refundedBefore = siblings.filter { $0.id != record.id }.compactMap(\.refund)
                 .filter { $0.method == .card && $0.outcome != .refused }.reduce(Decimal(0)) { $0 + $1.amount.amount }
             // A chargeback took money back through the card's bank already: never refund it a second time.

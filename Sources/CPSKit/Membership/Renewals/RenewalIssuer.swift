@@ -41,7 +41,7 @@ struct RenewalIssuer: Sendable {
         let tz = context.policy.timeZone
         let term = try MembershipTerm.renewalFromExpiry(of: current.term, years: current.years, levels: context.policy.levels,
                                                         billing: billing)
-        let existing = try await unit.fetchAll(Membership.self, indexKey: Membership.accountIndex(account.id)).map(\.record)
+        let existing = try await unit.fetchAll(Membership.self, indexKey: Membership.byAccount(account.id)).map(\.record)
         let assignment = try await unit.assignMembershipNumber(existing: existing, external: external)
         let membershipID: Membership.ID = context.ids.next("membership")
         let purchaseID: MembershipPurchase.ID = context.ids.next("purchase")

@@ -47,5 +47,8 @@ public struct AccountCredit: StoredRecord, Equatable {
     }
 
     /// The keys the services look this record up by (R-ADP-1).
-    public var indexKeys: [String] { ["account:\(accountID)"] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue] }
+
+    /// The index key of the credits of `accountID`.
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<AccountCredit> { IndexKey("account:\(accountID)") }
 }

@@ -20,7 +20,7 @@ public struct IncomingPayment: StoredRecord, Equatable {
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "payment"
     /// Index key of the payments waiting for a person.
-    public static let unmatchedIndex = "payment:unmatched"
+    public static let unmatchedIndex = IndexKey<IncomingPayment>("payment:unmatched")
 
     /// The payment's ID.
     public let id: ID
@@ -59,6 +59,9 @@ public struct IncomingPayment: StoredRecord, Equatable {
 
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
-        status == .unmatched ? [IncomingPayment.unmatchedIndex] : ["invoice:\(invoiceID ?? "")"]
+        [(status == .unmatched ? Self.unmatchedIndex : Self.byInvoice(invoiceID ?? "")).rawValue]
     }
+
+    /// The index key of the payments matched to `invoiceID`.
+    public static func byInvoice(_ invoiceID: Invoice.ID) -> IndexKey<IncomingPayment> { IndexKey("invoice:\(invoiceID)") }
 }

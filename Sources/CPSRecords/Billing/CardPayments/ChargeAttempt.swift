@@ -71,5 +71,8 @@ public struct ChargeAttempt: StoredRecord, Equatable {
     }
 
     /// The keys the services look this record up by (R-ADP-1).
-    public var indexKeys: [String] { ["invoice:\(invoiceID)"] }
+    public var indexKeys: [String] { [Self.byInvoice(invoiceID).rawValue] }
+
+    /// The index key of the charge attempts of `invoiceID`.
+    public static func byInvoice(_ invoiceID: Invoice.ID) -> IndexKey<ChargeAttempt> { IndexKey("invoice:\(invoiceID)") }
 }

@@ -66,5 +66,10 @@ public struct CreditNote: StoredRecord, Equatable {
     /// The unique keys (R-ADP-1).
     public var uniqueKeys: [String] { [Self.numberKey(number)] }
     /// The keys the services look this record up by (R-ADP-1).
-    public var indexKeys: [String] { ["account:\(accountID)", "invoice:\(invoiceID)"] }
+    public var indexKeys: [String] { [Self.byAccount(accountID).rawValue, Self.byInvoice(invoiceID).rawValue] }
+
+    /// The index key of the credit notes of `accountID`.
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<CreditNote> { IndexKey("account:\(accountID)") }
+    /// The index key of the credit notes of `invoiceID`.
+    public static func byInvoice(_ invoiceID: Invoice.ID) -> IndexKey<CreditNote> { IndexKey("invoice:\(invoiceID)") }
 }

@@ -126,9 +126,11 @@ public struct Invoice: StoredRecord, Equatable {
     /// The unique key that lets a purchase be invoiced once (R-BIL-2).
     public static func purchaseKey(_ purchaseID: MembershipPurchase.ID) -> String { "invoice-purchase:\(purchaseID)" }
     /// Index key of the invoices paid by `method` that still await payment (R-BIL-3, R-BIL-4).
-    public static func awaitingIndex(_ method: PaymentMethod) -> String { "awaiting:\(method.rawValue)" }
+    public static func awaitingPayment(by method: PaymentMethod) -> IndexKey<Invoice> { IndexKey("awaiting:\(method.rawValue)") }
     /// The index key of the invoices of `accountID`.
-    public static func accountIndex(_ accountID: BusinessAccount.ID) -> String { "account:\(accountID)" }
+    public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<Invoice> { IndexKey("account:\(accountID)") }
+    /// The index key of the invoices in `status`.
+    public static func byStatus(_ status: InvoiceStatus) -> IndexKey<Invoice> { IndexKey("status:\(status.rawValue)") }
 
     /// The keys the store holds unique across all kinds (R-ADP-1).
     public var uniqueKeys: [String] {
@@ -137,13 +139,13 @@ public struct Invoice: StoredRecord, Equatable {
 
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
-        [Self.accountIndex(accountID), "status:\(status.rawValue)"]
-            + (status.awaitsPayment ? [Invoice.awaitingIndex(paymentMethod)] : [])
-            + (buyerPseudonymisedAt == nil ? [Invoice.buyerRetainedIndex] : [])
+        [Self.byAccount(accountID).rawValue, Self.byStatus(status).rawValue]
+            + (status.awaitsPayment ? [Self.awaitingPayment(by: paymentMethod).rawValue] : [])
+            + (buyerPseudonymisedAt == nil ? [Self.buyerRetainedIndex.rawValue] : [])
     }
 
     /// Index key of the invoices whose buyer's data is still kept as issued (R-GDPR-2).
-    public static let buyerRetainedIndex = "invoice:buyer-retained"
+    public static let buyerRetainedIndex = IndexKey<Invoice>("invoice:buyer-retained")
 
     /// This invoice with the buyer pseudonymised (R-GDPR-2): `customerName` → `pseudonym`, the
     /// address lines → `[erased]` (country kept: it decided the VAT), the VAT look-up removed. The
