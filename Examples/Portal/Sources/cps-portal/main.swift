@@ -5,12 +5,12 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-// cps-portal [--data-dir DIR] [--host HOST] [--port PORT] [--public-url URL] [--password-iterations N]
+// cps-portal [--data-dir DIR] [--host HOST] [--port PORT] [--public-url URL] [--password-iterations N] [--secure-cookies] [--dev-mailbox]
 // Serves the portal (R-HOST-1) with the embedded store in DIR (default ./cps-portal-data) and runs the
 // library's jobs beside it, until SIGTERM or SIGINT (graceful shutdown).
 var configuration = PortalConfiguration()
 var arguments = Array(CommandLine.arguments.dropFirst())
-func value(_ name: String) -> String? {
+@MainActor func value(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(index...index + 1) }
     return arguments[index + 1]
@@ -26,6 +26,18 @@ if let iterations = value("--password-iterations") {
     guard let number = Int(iterations), number > 0 else { FileHandle.standardError.write(Data("cps-portal: --password-iterations takes a positive number\n".utf8)); exit(64) }
     configuration.passwordIterations = number
 }
+if let index = arguments.firstIndex(of: "--secure-cookies") {
+    arguments.remove(at: index)
+    configuration.secureCookies = true
+}
+if let index = arguments.firstIndex(of: "--dev-mailbox") {
+    arguments.remove(at: index)
+    guard ["127.0.0.1", "::1", "localhost"].contains(configuration.host) else {
+        FileHandle.standardError.write(Data("cps-portal: --dev-mailbox serves on loopback only (--host 127.0.0.1)\n".utf8))
+        exit(64)
+    }
+    configuration.devMailbox = true
+}
 guard arguments.isEmpty else {
     FileHandle.standardError.write(Data("cps-portal: unknown arguments: \(arguments.joined(separator: " "))\n".utf8))
     exit(64)
@@ -35,6 +47,11 @@ LoggingSystem.bootstrap(StreamLogHandler.standardError)
 let logger = Logger(label: "cps-portal")
 let environment = try PortalEnvironment.open(configuration)
 let portal = Portal(environment: environment)
+if configuration.devMailbox {
+    let reviewer = try await portal.makeDevelopmentReviewer()
+    print("development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in")
+    print("development mailbox: \(configuration.publicBase())/dev/mailbox")
+}
 let jobs = JobsService(services: environment.services, time: environment.context.time, logger: logger)
 let group = ServiceGroup(configuration: .init(services: [.init(service: portal.application(logger: logger)), .init(service: jobs)],
                                               gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -9,8 +10,13 @@ final class Browser: @unchecked Sendable {
     let client: any TestClientProtocol
     private(set) var cookies: [String: String] = [:]
     private(set) var lastPage = ""
+    /// The `Accept-Language` sent with every request, as a browser does.
+    let acceptLanguage: String?
 
-    init(client: any TestClientProtocol) { self.client = client }
+    init(client: any TestClientProtocol, acceptLanguage: String? = nil) {
+        self.client = client
+        self.acceptLanguage = acceptLanguage
+    }
 
     /// A response: status, headers and body text.
     struct Page {
@@ -62,6 +68,7 @@ final class Browser: @unchecked Sendable {
 
     func send(_ uri: String, method: HTTPRequest.Method, headers extra: HTTPFields, body: ByteBuffer?) async throws -> Page {
         var headers = extra
+        if let acceptLanguage, headers[.acceptLanguage] == nil { headers[.acceptLanguage] = acceptLanguage }
         if !cookies.isEmpty, headers[.cookie] == nil {
             headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }

@@ -2,12 +2,13 @@ import CPSKit
 import CPSKitTesting
 import CPSPortal
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
 /// A portal on a fresh data directory, with a fixed clock and low-cost password hashing, served on
 /// an ephemeral loopback port for each test (R-HOST-2: tests over real HTTP).
-struct PortalFixture {
+final class PortalFixture: Sendable {
     let directory: URL
     let environment: PortalEnvironment
     let portal: Portal
@@ -24,14 +25,16 @@ struct PortalFixture {
         portal = Portal(environment: environment)
     }
 
-    /// Runs `body` with a client of the live server, then closes the store and removes the directory.
-    func run(_ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
-        defer {
-            environment.store.close()
-            try? FileManager.default.removeItem(at: directory)
-        }
+    /// Closes the store and removes the directory when the test is done with the fixture.
+    deinit {
+        environment.store.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs `body` with a client of the live server (a browser asking for `language`, if given).
+    func run(language: String? = nil, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
         try await portal.application().test(.live) { client in
-            try await body(Browser(client: client))
+            try await body(Browser(client: client, acceptLanguage: language))
         }
     }
 

@@ -1,6 +1,7 @@
 import CPSKit
 import CPSPortal
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Testing
 
@@ -20,7 +21,7 @@ struct PortalJourneyTests {
     func journey() async throws {
         let fixture = try PortalFixture()
         let services = fixture.environment.services
-        try await fixture.run { browser in
+        try await fixture.run(language: "sv-SE, sv;q=0.9, en;q=0.5") { browser in
             // The applicant's pages follow the browser's language.
             let applyPage = try await browser.get("/apply", headers: [.acceptLanguage: "sv-SE, sv;q=0.9, en;q=0.5"])
             #expect(applyPage.status == .ok)
@@ -40,7 +41,7 @@ struct PortalJourneyTests {
             // application from the queue, records what the document shows and approves (R-VAL-1, R-DOC-4).
             let rita = try await services.reviewers.add(name: "Rita", email: "rita@canon-europe.example", as: .system("admin"))
             try await services.reviewers.setPassword("Granskning-2026!", forReviewer: "rita@canon-europe.example", as: .system("admin"))
-            let reviewer = Browser(client: browser.client)
+            let reviewer = Browser(client: browser.client, acceptLanguage: "sv")
             _ = try await reviewer.get("/review/sign-in", headers: [.acceptLanguage: "sv"])
             let reviewerIn = try await reviewer.post("/review/sign-in", [("email", "rita@canon-europe.example"), ("password", "Granskning-2026!")])
             #expect(reviewerIn.location == "/review")

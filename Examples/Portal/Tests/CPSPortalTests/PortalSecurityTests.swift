@@ -1,6 +1,7 @@
 import CPSKit
 import CPSPortal
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Testing
 

@@ -1,4 +1,5 @@
 import CPSKit
+import HTTPTypes
 import Foundation
 import Hummingbird
 
@@ -32,7 +33,7 @@ extension Portal {
     }
 
     /// Runs `body` in the request's language and turns every error into a problem response.
-    func api(_ request: Request, _ body: (Language) async throws -> Response) async throws -> Response {
+    func api(_ request: Request, _ body: @escaping @Sendable (Language) async throws -> Response) async throws -> Response {
         let language = Language.negotiate(acceptLanguage: request.headers[.acceptLanguage] ?? "", supported: context.catalog.languages) ?? .english
         do {
             return try await body(language)
@@ -133,17 +134,17 @@ extension Portal {
     func apiRegister(_ request: Request, _ language: Language) async throws -> Response {
         let (session, account) = try await bearerSession(request, language)
         let body = try await decodeBody(APIRepresentation.ProductRequest.self, request, language)
-        let key = request.headers[HTTPField.Name("Idempotency-Key")!].map { "api:\(session.id.prefix(16)):\($0)" }
+        let key = request.headers[.idempotencyKey].map { "api:\(session.id.prefix(16)):\($0)" }
         let registration = try await services.products.register(ProductForm(model: body.model, serialNumber: body.serialNumber,
                                                                              purchaseDate: body.purchaseDate,
                                                                              countryOfPurchase: body.countryOfPurchase, dealer: body.dealer),
                                                                  on: account, idempotencyKey: key, as: session.principal)
-        return Self.json(product(registration, language), status: .created)
+        return Self.json(product(registration.registration, language), status: .created)
     }
 
     func apiPurchase(_ request: Request, _ language: Language) async throws -> Response {
         let (session, account) = try await bearerSession(request, language)
-        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!], !key.isEmpty, key.utf8.count <= 200 else {
+        guard let key = request.headers[.idempotencyKey], !key.isEmpty, key.utf8.count <= 200 else {
             throw APIProblem(status: .badRequest, code: "api.idempotencyKeyMissing",
                              message: language == .swedish ? "Ett köp behöver rubriken Idempotency-Key (högst 200 tecken)."
                                                            : "A purchase needs the Idempotency-Key header (at most 200 characters).")

@@ -24,6 +24,12 @@ public struct FormFields: Sendable, Equatable {
     /// The first value of `name`, or `nil`.
     public subscript(name: String) -> String? { values[name]?.first }
 
+    /// The first value of `name` without surrounding spaces, or `nil` when it is missing or empty.
+    public func nonEmpty(_ name: String) -> String? {
+        let text = (self[name] ?? "").trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
     /// Adds a value.
     mutating func append(_ value: String, for name: String) { values[name, default: []].append(value) }
 

@@ -36,8 +36,9 @@ public struct JobsService: Service {
                 let seconds = max(0, next.timeIntervalSince(time.now()))
                 wait = min(wait, .milliseconds(Int64(seconds * 1000)))
             }
-            if wait > .zero {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+            let sleep = wait
+            if sleep > .zero {
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: sleep) }
             }
         }
     }

@@ -41,7 +41,7 @@ extension Portal {
 
     func productsPage(_ request: Request, _ state: RequestState? = nil, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let state = if let state { state } else { try await RequestState(request, self) }
+        let state = try await RequestState.reuse(state, request, self)
         guard case .user(_, let account)? = state.session?.subject else { return state.signInNeeded() }
         let products = try await services.products.list(of: account, as: state.principal)
         let migration = try await services.migration.availability(of: account, as: state.principal)
@@ -53,10 +53,7 @@ extension Portal {
         guard case .user(_, let account)? = state.session?.subject else { return state.signInNeeded() }
         let form = try await state.urlEncodedForm(limit: 16 * 1024)
         guard state.hasValidCSRF(form) else { return state.csrfRefused() }
-        func optional(_ name: String) -> String? {
-            let text = (form[name] ?? "").trimmingCharacters(in: .whitespaces)
-            return text.isEmpty ? nil : text
-        }
+        let optional = { (name: String) -> String? in form.nonEmpty(name) }
         do {
             _ = try await services.products.register(ProductForm(model: form["model"] ?? "", serialNumber: optional("serialNumber"),
                                                                  purchaseDate: optional("purchaseDate"),
@@ -84,7 +81,7 @@ extension Portal {
 
     func purchasePage(_ request: Request, _ state: RequestState? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let state = if let state { state } else { try await RequestState(request, self) }
+        let state = try await RequestState.reuse(state, request, self)
         guard case .user(_, let account)? = state.session?.subject else { return state.signInNeeded() }
         let eligibility = try await services.membership.levels(of: account, as: state.principal)
         return state.page(PurchasePage.render(state.page, eligibility: eligibility, termsVersion: context.policy.lifecycle.termsVersion,

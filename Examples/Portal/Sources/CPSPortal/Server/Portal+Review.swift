@@ -92,10 +92,7 @@ extension Portal {
         guard case .reviewer? = state.session?.subject else { return Response.redirect(to: "/review/sign-in") }
         let form = try await state.urlEncodedForm(limit: 16 * 1024)
         guard state.hasValidCSRF(form) else { return state.csrfRefused() }
-        func value(_ name: String) -> String? {
-            let text = (form["\(name)-\(documentID)"] ?? "").trimmingCharacters(in: .whitespaces)
-            return text.isEmpty ? nil : text
-        }
+        let value = { (name: String) -> String? in form.nonEmpty("\(name)-\(documentID)") }
         do {
             _ = try await services.review.recordVisibleFields(VisibleFields(companyName: value("companyName"), vatNumber: value("vatNumber")),
                                                               on: EvidenceDocument.ID(documentID),

@@ -49,6 +49,15 @@ public struct Portal: Sendable {
         addReviewRoutes(to: router)
         addAccountRoutes(to: router)
         addAPIRoutes(to: router)
+        if environment.configuration.devMailbox {
+            router.get("/dev/mailbox") { request, context in
+                let state = try await RequestState(request, self)
+                guard context.isLoopback else {
+                    return state.page(ErrorPage.render(state.page, state.page.text("portal.error.notFound")), status: .notFound)
+                }
+                return state.page(DevMailboxPage.render(state.page, mails: DevMailboxPage.read(self.environment.configuration.mailDirectory)))
+            }
+        }
         return router
     }
 
@@ -199,6 +208,18 @@ public struct Portal: Sendable {
                                       secure: environment.configuration.secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// With `--dev-mailbox`: a development reviewer with a new random password (printed by the
+    /// caller); an existing one gets a new password.
+    public func makeDevelopmentReviewer() async throws -> (email: String, password: String) {
+        let email = "dev-reviewer@cps-portal.invalid"
+        if try await services.reviewers.list(as: .system("portal-dev")).contains(where: { $0.email.address == email }) == false {
+            _ = try await services.reviewers.add(name: "Development reviewer", email: email, as: .system("portal-dev"))
+        }
+        let password = "Dev-" + Base64URL.encode(context.random.bytes(12))
+        try await services.reviewers.setPassword(password, forReviewer: email, as: .system("portal-dev"))
+        return (email, password)
     }
 
     /// The session cookie for `token`: HttpOnly, SameSite=Lax, Secure behind TLS.

@@ -26,6 +26,9 @@ public struct PortalConfiguration: Sendable {
     /// The old CPS accounts for MIGRATE PRODUCTS (default: the JSON array `<data>/legacy-cps.json`
     /// when present, as `cps` reads it; a production host passes its adapter).
     public var legacyDirectory: (any LegacyCPSDirectory)?
+    /// Serve `/dev/mailbox` (delivered mail, to loopback clients only) and create a development
+    /// reviewer at start. Never in production.
+    public var devMailbox: Bool = false
     /// The address people reach the portal at, for the links in mail (default
     /// `http://<host>:<port>`; behind a proxy, the public `https://` address).
     public var publicURL: String?

@@ -17,4 +17,10 @@ public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext 
 
     /// The peer's IP address, the client key of sign-in throttling.
     public var clientKey: String? { remoteAddress?.ipAddress }
+
+    /// Whether the peer is on this machine (127.0.0.0/8 or ::1).
+    public var isLoopback: Bool {
+        guard let address = remoteAddress?.ipAddress else { return false }
+        return address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
+    }
 }

@@ -54,6 +54,12 @@ struct RequestState: Sendable {
                            csrfToken: PortalSessions.csrfToken(forSessionToken: browserToken), path: LocalPath.sanitized(request.uri.path))
     }
 
+    /// `state` when given, else the state of `request`.
+    static func reuse(_ state: RequestState?, _ request: Request, _ portal: Portal) async throws -> RequestState {
+        if let state { return state }
+        return try await RequestState(request, portal)
+    }
+
     /// The principal of the session (an anonymous applicant without one: every service refuses it).
     var principal: Principal { session?.principal ?? .system("anonymous") }
 

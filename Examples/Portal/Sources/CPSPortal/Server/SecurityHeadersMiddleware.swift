@@ -1,4 +1,5 @@
 import Hummingbird
+import HTTPTypes
 
 /// The security headers of every response (R-HOST-2): a content security policy without inline
 /// script (no script at all), no framing, no MIME sniffing, no referrer (a password link's token

@@ -58,8 +58,11 @@ public struct PortalSessions: Sendable {
         guard Self.isWellFormed(token), let stored = try await context.store.fetch(PortalSession.self, id: Self.digest(of: token)) else { return }
         var batch = WriteBatch(codec: context.store.payloadCodec)
         batch.delete(stored)
-        do { try await context.store.commit(batch) } catch let error as StorageError where error.reason == .conflict {
+        do {
+            try await context.store.commit(batch)
+        } catch {
             // Ended by another request at the same moment: ended either way.
+            guard error.reason == .conflict else { throw error }
         }
     }
 
