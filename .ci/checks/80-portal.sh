@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# R-HOST-1, R-HOST-2: the portal package (Examples/Portal, on Hummingbird): build, its Swift tests
+# over real HTTP, and the graceful-shutdown check of the built server (Scripts/portal-tests.sh).
+# A first build of Hummingbird and SwiftNIO takes several minutes on two cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+start=$(date +%s)
+bash Scripts/portal-tests.sh
+echo "== portal check took $(( $(date +%s) - start )) s"
