@@ -1,0 +1,72 @@
+import CPSKit
+import CPSPortal
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `cps-portal [--data-dir DIR] [--host HOST] [--port PORT] [--public-url URL] [--password-iterations N]
+/// [--secure-cookies] [--dev-mailbox]`: serves the portal (R-HOST-1) with the embedded store in DIR
+/// (default ./cps-portal-data) and runs the library's jobs beside it, until SIGTERM or SIGINT
+/// (graceful shutdown: exit 0).
+@main
+struct PortalCommand {
+    static func main() async throws {
+        var configuration = PortalConfiguration()
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func value(_ name: String) -> String? {
+            guard let index = arguments.firstIndex(of: name) else { return nil }
+            guard index + 1 < arguments.count else { fail("\(name) needs a value") }
+            let found = arguments[index + 1]
+            arguments.removeSubrange(index...index + 1)
+            return found
+        }
+        func flag(_ name: String) -> Bool {
+            guard let index = arguments.firstIndex(of: name) else { return false }
+            arguments.remove(at: index)
+            return true
+        }
+        if let directory = value("--data-dir") { configuration.dataDirectory = URL(fileURLWithPath: directory, isDirectory: true) }
+        if let host = value("--host") { configuration.host = host }
+        if let port = value("--port") {
+            guard let number = Int(port), (0...65_535).contains(number) else { fail("--port takes a number from 0 to 65535") }
+            configuration.port = number
+        }
+        if let url = value("--public-url") { configuration.publicURL = url }
+        if let iterations = value("--password-iterations") {
+            guard let number = Int(iterations), number > 0 else { fail("--password-iterations takes a positive number") }
+            configuration.passwordIterations = number
+        }
+        configuration.secureCookies = flag("--secure-cookies")
+        if flag("--dev-mailbox") {
+            guard ["127.0.0.1", "::1", "localhost"].contains(configuration.host) else {
+                fail("--dev-mailbox serves on loopback only (--host 127.0.0.1)")
+            }
+            configuration.devMailbox = true
+        }
+        guard arguments.isEmpty else { fail("unknown arguments: \(arguments.joined(separator: " "))") }
+
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let logger = Logger(label: "cps-portal")
+        let environment = try PortalEnvironment.open(configuration)
+        let portal = Portal(environment: environment)
+        if configuration.devMailbox {
+            let reviewer = try await portal.makeDevelopmentReviewer()
+            print("development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in")
+            print("development mailbox: \(configuration.publicBase())/dev/mailbox")
+        }
+        let jobs = JobsService(services: environment.services, time: environment.context.time, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [.init(service: portal.application(logger: logger)), .init(service: jobs)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info("serving", metadata: ["address": .string(configuration.publicBase()), "data": .string(configuration.dataDirectory.path)])
+        try await group.run()
+        await environment.store.close()
+        logger.info("stopped")
+    }
+
+    /// Prints `message` as a usage error and exits with 64.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("cps-portal: \(message)\n".utf8))
+        exit(64)
+    }
+}
