@@ -109,8 +109,11 @@ struct CreditNoteCommandTests {
         #expect(run.status == .success, "\(run.errorOutput)")
         #expect(run.output.contains("The invoice documents (PDF and Peppol UBL XML) are in \(first.path):"))
         let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-        #expect(names == ["CN-CPS-2026-000001.pdf", "CN-CPS-2026-000001.xml", "CPS-2026-000001.pdf", "CPS-2026-000001.xml",
-                          "CPS-2026-000002.pdf", "CPS-2026-000002.xml"])
+        // The first year's two invoices and goodwill credit note, and one year later the card renewal's
+        // invoice and the outage credit note (their own 2027 series, R-BIL-2).
+        #expect(names == ["CN-CPS-2026-000001.pdf", "CN-CPS-2026-000001.xml", "CN-CPS-2027-000001.pdf", "CN-CPS-2027-000001.xml",
+                          "CPS-2026-000001.pdf", "CPS-2026-000001.xml", "CPS-2026-000002.pdf", "CPS-2026-000002.xml",
+                          "CPS-2027-000001.pdf", "CPS-2027-000001.xml"])
         for name in names { #expect(run.output.contains("  \(name)\n")) }
         let xml = try String(contentsOf: first.appendingPathComponent("CPS-2026-000002.xml"), encoding: .utf8)
         #expect(xml.contains("<cbc:EndpointID schemeID=\"0007\">5567321707</cbc:EndpointID>"), "Berg's address, set in the journey")
