@@ -17,11 +17,13 @@ public struct PortalEnvironment: Sendable {
     /// Every service over ``context``.
     public var services: CPSServices { CPSServices(context) }
 
-    /// Opens the data directory of `configuration` (creating it and the key file when missing).
-    public static func open(_ configuration: PortalConfiguration) throws -> PortalEnvironment {
+    /// Opens the data directory of `configuration` (creating it and the key file when missing);
+    /// library events go to `events` (``PortalTelemetry/eventSink(logger:)`` in `cps-portal`).
+    public static func open(_ configuration: PortalConfiguration, events: EventSink = .none) throws -> PortalEnvironment {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store = try FileRecordStore.open(directory: configuration.dataDirectory.appendingPathComponent("store", isDirectory: true))
+        let store = try FileRecordStore.open(directory: configuration.dataDirectory.appendingPathComponent("store", isDirectory: true),
+                                            options: FileStoreOptions().reporting(to: events))
         if !fileManager.fileExists(atPath: configuration.keyFile.path) {
             let keys = try TokenKeys.generate()
             guard fileManager.createFile(atPath: configuration.keyFile.path, contents: Data(keys.text.utf8),
@@ -39,7 +41,7 @@ public struct PortalEnvironment: Sendable {
         let context = try CPSContext(store: store, identity: identity, tokenKeys: keys, policy: policy,
                                      time: configuration.time, catalog: PortalTexts.adding(to: .standard),
                                      paymentGateway: configuration.paymentGateway, legacyDirectory: legacy,
-                                     mailTransport: mail)
+                                     mailTransport: mail, events: events)
         return PortalEnvironment(configuration: configuration, store: store, context: context, mail: mail)
     }
 
