@@ -10,7 +10,7 @@ import Foundation
 /// Its second step pseudonymises the personal data of each rejected application
 /// ``RetentionPolicy/rejectedApplicationDays`` calendar days after the rejection (default 180): the
 /// contact, the company, the document names and recorded fields, the evidence files, and the personal
-/// part of the application's audit entries (``PersonalDataEraser``, as for an erasure on request);
+/// part of the application's audit entries (the same eraser as an erasure on request);
 /// the mails to the contact's address and other audit entries naming the person too, unless the
 /// address is also a user's or another application's (then they belong to that one as well). A legal
 /// hold stops this step as it stops the first.
