@@ -4,7 +4,11 @@
 # built `cps-portal` on a free loopback port with a throw-away data directory and checks, from
 # outside: /health, a page in Swedish, and graceful shutdown — SIGTERM sent while a request is being
 # uploaded must end the process with status 0 within 10 s, and the data directory must open again
-# (a second start answers /health). Every process it starts is stopped on exit, also on failure.
+# (a second start answers /health). Then schemathesis 4.32.5 (PyPI, pinned, in a venv under
+# .build-portal/) runs against /openapi.json on a live server with a bearer token from
+# `cps-portal-demo`: 25 examples per operation, one worker, at most 120 s; it fails on any 5xx, any
+# response that does not match the document (status, content type, headers, schema) and any
+# undeclared method not answered 405. Every process it starts is stopped on exit, also on failure.
 # Fails unless Swift Testing reports a passing run of at least one test.
 #
 #   bash Scripts/portal-tests.sh
@@ -69,5 +73,23 @@ grep -q "stopped" "$tmp/portal.log" || { echo "no 'stopped' line: the store was 
 echo "== the data directory opens again"
 start_portal
 kill -TERM "$pid"; wait "$pid" || { echo "second cps-portal did not exit 0"; exit 1; }
+pid=""
+
+echo "== schemathesis against /openapi.json (bearer token from cps-portal-demo)"
+venv=.build-portal/venv
+if [ ! -x "$venv/bin/st" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q schemathesis==4.32.5
+fi
+"$(dirname "$binary")/cps-portal-demo" --data-dir "$tmp/api" --password-iterations 1000 > "$tmp/demo.txt"
+bearer=$(awk '$1 == "bearer" {print $2}' "$tmp/demo.txt")
+[ -n "$bearer" ] || { echo "cps-portal-demo printed no bearer token"; exit 1; }
+rm -rf "$tmp/data"; cp -r "$tmp/api" "$tmp/data"; cp "$tmp/api.keys" "$tmp/data.keys"
+start_portal
+"$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" -H "Authorization: Bearer $bearer" -n 25 -w 1 --max-time 120 \
+  -c not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,unsupported_method \
+  > "$tmp/schemathesis.log" 2>&1 || { tail -n 60 "$tmp/schemathesis.log"; echo "schemathesis found failures"; exit 1; }
+grep -E "generated|passed" "$tmp/schemathesis.log" | tail -n 2
+kill -TERM "$pid"; wait "$pid" || true
 pid=""
 echo "== portal: passed"

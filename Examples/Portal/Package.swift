@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "CPSPortal", targets: ["CPSPortal"]),
         .executable(name: "cps-portal", targets: ["cps-portal"]),
+        .executable(name: "cps-portal-demo", targets: ["cps-portal-demo"]),
     ],
     dependencies: [
         .package(name: "CPSKit", path: "../.."),
@@ -31,6 +32,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "cps-portal", dependencies: ["CPSPortal"]),
+        .executableTarget(name: "cps-portal-demo", dependencies: ["CPSPortal"]),
         .testTarget(name: "CPSPortalTests", dependencies: [
             "CPSPortal",
             .product(name: "CPSKit", package: "CPSKit"),

@@ -55,7 +55,7 @@ struct PortalAPITests {
             let wrong = try await browser.send("/api/v1/tokens", method: .post,
                                                headers: [.contentType: "application/json", .acceptLanguage: "sv"],
                                                body: ByteBuffer(string: #"{"email":"anna@ljusbild.example","password":"fel-lösenord-1"}"#))
-            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.status == .unauthorized)  // wrong credentials: 401, with the library's code and message
             let refusal = try #require(try Self.json(wrong) as? [String: Any])
             #expect((refusal["code"] as? String)?.isEmpty == false)
             #expect((refusal["detail"] as? String)?.contains("lösenord") == true, "\(refusal)")

@@ -23,6 +23,22 @@ extension Portal {
         router.post("/api/v1/purchases") { request, _ in try await self.api(request) { language in try await self.apiPurchase(request, language) } }
         router.get("/api/v1/invoices") { request, _ in try await self.api(request) { language in try await self.apiInvoices(request, language) } }
         router.get("/api/v1/next-steps") { request, _ in try await self.api(request) { language in try await self.apiNextSteps(request, language) } }
+        // A method the document does not list answers 405 with the methods it does (RFC 9110 §15.5.6).
+        let documented: [(String, [HTTPRequest.Method])] = [
+            ("/api/v1/tokens", [.post]), ("/api/v1/account", [.get]), ("/api/v1/levels", [.get]), ("/api/v1/products", [.get, .post]),
+            ("/api/v1/purchases", [.post]), ("/api/v1/invoices", [.get]), ("/api/v1/next-steps", [.get]),
+        ]
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!]
+        for (path, allowed) in documented {
+            for method in methods where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ in
+                    var response = Self.problem(status: .methodNotAllowed, code: "api.methodNotAllowed",
+                                                detail: "Allowed: \(allowed.map(\.rawValue).joined(separator: ", ")).")
+                    response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                    return response
+                }
+            }
+        }
     }
 
     /// A client's mistake that is not a library error: a problem with `status`, `code` and text.
@@ -40,12 +56,29 @@ extension Portal {
         } catch let problem as APIProblem {
             return Self.problem(status: problem.status, code: problem.code, detail: problem.message)
         } catch let failure as any LocalizedFailure {
-            let status: HTTPResponse.Status
-            if failure is AuthorizationError { status = .forbidden } else if failure.category == .refusal { status = .unprocessableContent }
-            else if failure.category == .configuration { status = .internalServerError } else { status = .serviceUnavailable }
-            return Self.problem(status: status, code: failure.code, detail: context.message(for: failure, in: language))
+            var response = Self.problem(status: Self.status(of: failure), code: failure.code, detail: context.message(for: failure, in: language))
+            if let throttled = failure as? PasswordError, throttled.reason == .tryAgainLater { response.headers[.retryAfter] = "60" }
+            return response
         } catch is DecodingError {
             return Self.problem(status: .badRequest, code: "api.invalidBody", detail: Self.invalidBody(language))
+        }
+    }
+
+    /// The HTTP status of a library error: 401 for wrong credentials, 429 while throttled, 403 for a
+    /// principal without the right, 404 for a record that is not there, 409 for a conflict, 422 for
+    /// any other refusal, 500 for configuration and 503 for an outside failure.
+    static func status(of failure: any LocalizedFailure) -> HTTPResponse.Status {
+        if let password = failure as? PasswordError {
+            if password.reason == .invalidCredentials { return .unauthorized }
+            if password.reason == .tryAgainLater { return .tooManyRequests }
+        }
+        if failure is AuthorizationError { return .forbidden }
+        if failure is ConflictError { return .conflict }
+        if failure.code.hasSuffix("NotFound") || failure.code.hasSuffix(".notFound") { return .notFound }
+        switch failure.category {
+        case .refusal: return .unprocessableContent
+        case .configuration: return .internalServerError
+        default: return .serviceUnavailable
         }
     }
 
