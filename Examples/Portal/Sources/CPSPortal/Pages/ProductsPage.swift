@@ -18,7 +18,7 @@ enum ProductsPage {
             ? "<p>\(page.text("portal.products.none"))</p>"
             : """
               <table><thead><tr><th scope="col">\(page.text("portal.products.model"))</th><th scope="col">\(page.text("portal.products.serial"))</th>
-              <th scope="col">\(page.text("portal.nav.levels"))</th><th scope="col"></th></tr></thead><tbody>\(rows)</tbody></table>
+              <th scope="col">\(page.text("portal.products.pointsColumn"))</th><th scope="col"></th></tr></thead><tbody>\(rows)</tbody></table>
               """
         let migrate: HTML = migration.isAvailable
             ? "<form method=\"post\" action=\"/products/migrate\">\(page.csrfField)<p><button type=\"submit\">\(page.text("portal.products.migrate"))</button></p></form>"

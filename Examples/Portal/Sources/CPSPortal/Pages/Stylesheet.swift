@@ -13,6 +13,7 @@ enum Stylesheet {
     input, select, button { font: inherit; padding: .3rem .5rem; }
     input[type=text], input[type=email], input[type=password], select { width: 100%; max-width: 28rem; box-sizing: border-box; }
     button { background: #cc0000; color: #fff; border: 0; border-radius: 3px; cursor: pointer; }
+    button:disabled { background: #c8c8c8; color: #333; cursor: not-allowed; }
     header button { background: none; color: #a30000; text-decoration: underline; padding: 0; }
     .error { border-left: 4px solid #cc0000; background: #fdecec; padding: .5rem 1rem; }
     .notice { border-left: 4px solid #2e7d32; background: #edf7ee; padding: .5rem 1rem; }
