@@ -30,59 +30,90 @@ extension CommandSpec {
         try invocation.arguments.expect(known: ["--json", "--as", "--out"], maxPositionals: 2)
         let action = try invocation.action(["show", "pdf", "ubl"])
         let documentID: String = try invocation.arguments.positional(1, "INVOICE-ID")
-        let invoiceID = Invoice.ID(documentID)
         let principal = try invocation.userPrincipal()
         let userID = AccountUser.ID(invocation.arguments.option("--as") ?? "")
         let out = invocation.arguments.option("--out")
         if let out, out.isEmpty { throw CommandError(.optionNeedsValue, ["option": "--out"]) }
         return try await CLIContext.with(invocation) { cli in
-            // The account is the user's own (read from the store, never from the command line); an
-            // unknown user names no account and the service refuses it.
-            let user = try await cli.store.fetch(AccountUser.self, id: userID)?.record
-            let accountID = user?.accountID ?? BusinessAccount.ID("unknown")
-            let documents = cli.services.invoiceDocuments
-            let language = invocation.language
-            // A credit note's ID or number names a credit note; anything else is taken as an invoice's ID.
-            // The service still checks that it is the user's account's.
-            var creditNote = try await cli.store.fetch(CreditNote.self, id: CreditNote.ID(documentID))
-            if creditNote == nil { creditNote = try await cli.store.fetch(CreditNote.self, holding: CreditNote.numberKey(documentID)) }
-            let creditNoteID = creditNote?.record.id ?? CreditNote.ID(documentID)
-            let isCreditNote = creditNote != nil
-            let bytes: [UInt8]
-            switch action {
-            case "show":
-                let text = isCreditNote
-                    ? try await documents.text(ofCreditNote: creditNoteID, in: accountID, language: language, as: principal)
-                    : try await documents.text(of: invoiceID, in: accountID, language: language, as: principal)
-                guard let out else {
-                    try invocation.emit(InvoiceTextReport(invoiceID: invoiceID.rawValue, language: language.code, text: text)) {
-                        [text.hasSuffix("\n") ? String(text.dropLast()) : text]
-                    }
-                    return .success
-                }
-                bytes = Array(text.utf8)
-            case "pdf":
-                bytes = isCreditNote
-                    ? try await documents.pdf(ofCreditNote: creditNoteID, in: accountID, language: language, as: principal)
-                    : try await documents.pdf(of: invoiceID, in: accountID, language: language, as: principal)
-            default:
-                bytes = Array((isCreditNote
-                    ? try await documents.ubl(ofCreditNote: creditNoteID, in: accountID, as: principal)
-                    : try await documents.ubl(of: invoiceID, in: accountID, as: principal)).utf8)
-            }
-            guard let out else {
-                invocation.write(bytes: bytes)
+            try await InvoiceDocumentRendering.run(cli, invocation, action: action, documentID: documentID, userID: userID,
+                                                   principal: principal, out: out)
+        }
+    }
+}
+
+/// The document of `cps invoice`, an invoice's or a credit note's, through the service. Plain `if`
+/// statements, one call each: an `await` inside a conditional expression crashed the optimizer's
+/// coroutine splitting in the fuzzing build (swift 6.3.1).
+enum InvoiceDocumentRendering {
+    /// Renders the document `documentID` (a credit note's ID or number, else an invoice's ID) of
+    /// `userID`'s account and prints or writes it.
+    @_optimize(none)  // swift 6.3.1's LLVM crashed splitting this coroutine in the optimized fuzzing build
+    static func run(_ cli: CLIContext, _ invocation: CommandInvocation, action: String, documentID: String, userID: AccountUser.ID,
+                    principal: Principal, out: String?) async throws -> ExitStatus {
+        let invoiceID = Invoice.ID(documentID)
+        // The account is the user's own (read from the store, never from the command line); an
+        // unknown user names no account and the service refuses it.
+        let user = try await cli.store.fetch(AccountUser.self, id: userID)?.record
+        let accountID = user?.accountID ?? BusinessAccount.ID("unknown")
+        let documents = cli.services.invoiceDocuments
+        let language = invocation.language
+        // A credit note's ID or number names a credit note; anything else is taken as an invoice's ID.
+        // The service still checks that it is the user's account's.
+        let creditNote = try await creditNoteID(documentID, in: cli)
+        let bytes: [UInt8]
+        if action == "show" {
+            let text = try await text(documents, invoiceID, creditNote: creditNote, in: accountID, language: language, as: principal)
+            guard out != nil else {
+                let shown = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                try invocation.emit(InvoiceTextReport(invoiceID: invoiceID.rawValue, language: language.code, text: text)) { [shown] }
                 return .success
             }
-            let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            do { try Data(bytes).write(to: url, options: .atomic) } catch {
-                throw CommandError(.cannotWrite, ["path": out, "detail": error.localizedDescription])
-            }
-            try invocation.emit(InvoiceFileReport(invoiceID: invoiceID.rawValue, path: out, bytes: bytes.count)) {
-                ["wrote \(action) of \(invoiceID) to \(out) (\(bytes.count) bytes)"]
-            }
+            bytes = Array(text.utf8)
+        } else {
+            bytes = try await self.bytes(documents, action, invoiceID, creditNote: creditNote, in: accountID, language: language, as: principal)
+        }
+        guard let out else {
+            invocation.write(bytes: bytes)
             return .success
         }
+        try write(bytes, to: out)
+        let count = bytes.count
+        try invocation.emit(InvoiceFileReport(invoiceID: invoiceID.rawValue, path: out, bytes: count)) {
+            ["wrote \(action) of \(invoiceID) to \(out) (\(count) bytes)"]
+        }
+        return .success
+    }
+
+    /// The ID of the credit note whose ID or number is `text`, or `nil`.
+    static func creditNoteID(_ text: String, in cli: CLIContext) async throws -> CreditNote.ID? {
+        if let byID = try await cli.store.fetch(CreditNote.self, id: CreditNote.ID(text)) { return byID.record.id }
+        return try await cli.store.fetch(CreditNote.self, holding: CreditNote.numberKey(text))?.record.id
+    }
+
+    /// Writes `bytes` to the file `path` (relative to the current directory).
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        do { try Data(bytes).write(to: url, options: .atomic) } catch {
+            throw CommandError(.cannotWrite, ["path": path, "detail": error.localizedDescription])
+        }
+    }
+
+    static func text(_ documents: InvoiceDocumentService, _ invoiceID: Invoice.ID, creditNote: CreditNote.ID?,
+                     in accountID: BusinessAccount.ID, language: Language, as principal: Principal) async throws -> String {
+        if let creditNote {
+            return try await documents.text(ofCreditNote: creditNote, in: accountID, language: language, as: principal)
+        }
+        return try await documents.text(of: invoiceID, in: accountID, language: language, as: principal)
+    }
+
+    static func bytes(_ documents: InvoiceDocumentService, _ action: String, _ invoiceID: Invoice.ID, creditNote: CreditNote.ID?,
+                      in accountID: BusinessAccount.ID, language: Language, as principal: Principal) async throws -> [UInt8] {
+        if action == "pdf" {
+            if let creditNote { return try await documents.pdf(ofCreditNote: creditNote, in: accountID, language: language, as: principal) }
+            return try await documents.pdf(of: invoiceID, in: accountID, language: language, as: principal)
+        }
+        if let creditNote { return Array(try await documents.ubl(ofCreditNote: creditNote, in: accountID, as: principal).utf8) }
+        return Array(try await documents.ubl(of: invoiceID, in: accountID, as: principal).utf8)
     }
 }
 

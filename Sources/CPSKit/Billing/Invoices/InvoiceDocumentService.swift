@@ -24,6 +24,7 @@ public struct InvoiceDocumentService: Sendable {
     /// (nil: the customer's language).
     ///
     /// - Throws: ``InvoiceDocumentError/Reason/invoiceNotFound`` when the account has no such invoice.
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func document(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                          as principal: Principal) async throws -> InvoiceDocument {
         try await context.read("invoiceDocuments.document", as: principal) { unit in
@@ -34,8 +35,8 @@ public struct InvoiceDocumentService: Sendable {
             }
             let source = InvoiceDocument.Source(invoice: invoice, membership: membership, timeZone: context.policy.timeZone,
                                                 prepaid: invoice.prepaidAmount)
-            return try InvoiceDocument(source, documents: documents,
-                                       buyer: try await buyer(of: accountID, language: language, in: unit))
+            let buyer = try await buyer(of: accountID, language: language, in: unit)
+            return try InvoiceDocument(source, documents: documents, buyer: buyer)
         }
     }
 
@@ -44,6 +45,7 @@ public struct InvoiceDocumentService: Sendable {
     /// written in `language` (nil: the customer's language). The account's users and the system.
     ///
     /// - Throws: ``InvoiceDocumentError/Reason/creditNoteNotFound`` when the account has no such credit note.
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func document(ofCreditNote creditNoteID: CreditNote.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                          as principal: Principal) async throws -> InvoiceDocument {
         try await context.read("invoiceDocuments.creditNote", as: principal) { unit in
@@ -55,24 +57,27 @@ public struct InvoiceDocumentService: Sendable {
             }
             let source = InvoiceDocument.Source(creditNote: note, invoice: invoice, membership: membership,
                                                 timeZone: context.policy.timeZone)
-            return try InvoiceDocument(source, documents: documents,
-                                       buyer: try await buyer(of: accountID, language: language, in: unit))
+            let buyer = try await buyer(of: accountID, language: language, in: unit)
+            return try InvoiceDocument(source, documents: documents, buyer: buyer)
         }
     }
 
     /// The credit note as plain text in `language` (nil: the customer's language; R-IDOC-1).
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func text(ofCreditNote creditNoteID: CreditNote.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                      as principal: Principal) async throws -> String {
         try await document(ofCreditNote: creditNoteID, in: accountID, language: language, as: principal).text(catalog: context.catalog)
     }
 
     /// The credit note as PDF bytes in `language` (nil: the customer's language; R-IDOC-1).
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func pdf(ofCreditNote creditNoteID: CreditNote.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                     as principal: Principal) async throws -> [UInt8] {
         try await document(ofCreditNote: creditNoteID, in: accountID, language: language, as: principal).pdf(catalog: context.catalog)
     }
 
     /// The credit note as a Peppol BIS Billing 3.0 UBL 2.1 `CreditNote` (R-IDOC-2).
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func ubl(ofCreditNote creditNoteID: CreditNote.ID, in accountID: BusinessAccount.ID,
                     as principal: Principal) async throws -> String {
         try await document(ofCreditNote: creditNoteID, in: accountID, as: principal).ubl(catalog: context.catalog)
@@ -89,18 +94,21 @@ public struct InvoiceDocumentService: Sendable {
     }
 
     /// The invoice as plain text in `language` (nil: the customer's language; R-IDOC-1).
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func text(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                      as principal: Principal) async throws -> String {
         try await document(of: invoiceID, in: accountID, language: language, as: principal).text(catalog: context.catalog)
     }
 
     /// The invoice as PDF bytes in `language` (nil: the customer's language; R-IDOC-1).
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func pdf(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, language: Language? = nil,
                     as principal: Principal) async throws -> [UInt8] {
         try await document(of: invoiceID, in: accountID, language: language, as: principal).pdf(catalog: context.catalog)
     }
 
     /// The invoice as Peppol BIS Billing 3.0 UBL 2.1 XML (R-IDOC-2).
+    @inline(never)  // swift 6.3.1: inlined into an async caller, LLVM crashed splitting the coroutine (optimized fuzz build)
     public func ubl(of invoiceID: Invoice.ID, in accountID: BusinessAccount.ID, as principal: Principal) async throws -> String {
         try await document(of: invoiceID, in: accountID, as: principal).ubl(catalog: context.catalog)
     }
