@@ -74,12 +74,7 @@ public struct PortalSessions: Sendable {
     /// Whether `presented` is the CSRF token of the session `token` (compared in constant time).
     public static func isValidCSRF(_ presented: String?, forSessionToken token: String) -> Bool {
         guard let presented else { return false }
-        let expected = Array(csrfToken(forSessionToken: token).utf8)
-        let given = Array(presented.utf8)
-        guard expected.count == given.count else { return false }
-        var difference: UInt8 = 0
-        for index in expected.indices { difference |= expected[index] ^ given[index] }
-        return difference == 0
+        return ConstantTime.equals(Array(csrfToken(forSessionToken: token).utf8), Array(presented.utf8))
     }
 
     /// The stored form of a token: its hex SHA-256 digest.
