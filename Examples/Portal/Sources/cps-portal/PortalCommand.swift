@@ -52,8 +52,12 @@ struct PortalCommand {
         let portal = Portal(environment: environment)
         if configuration.devMailbox {
             let reviewer = try await portal.makeDevelopmentReviewer()
-            print("development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in")
-            print("development mailbox: \(configuration.publicBase())/dev/mailbox")
+            // Written at once (unbuffered), also into a file: the browser check reads the credentials from it.
+            FileHandle.standardOutput.write(Data("""
+                development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in
+                development mailbox: \(configuration.publicBase())/dev/mailbox
+
+                """.utf8))
         }
         let jobs = JobsService(services: environment.services, time: environment.context.time, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: portal.application(logger: logger)), .init(service: jobs)],

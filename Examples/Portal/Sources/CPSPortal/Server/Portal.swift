@@ -153,7 +153,7 @@ public struct Portal: Sendable {
                                    country: (fields["country"] ?? "").uppercased(), vatNumber: vat.isEmpty ? nil : vat,
                                    contactName: fields["contactName"] ?? "", contactEmail: fields["email"] ?? "",
                                    contactLanguage: state.language.code, applicantRole: fields["role"] ?? "",
-                                   attestsAuthority: fields["attests"] == "on")
+                                   attestsAuthority: fields["attests"] == "on", oldCPSEmail: fields.nonEmpty("oldCPSEmail"))
         do {
             let applicant = Principal.applicant(try EmailAddress(form.contactEmail))
             let application = try await services.onboarding.createApplication(form, as: applicant)
