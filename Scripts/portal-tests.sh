@@ -12,7 +12,8 @@
 # from PyPI in the same venv, Debian's chromium and chromium-driver — apt-installed when root and
 # missing, unpinned) runs the seed's journey in Swedish on a server started with --dev-mailbox and
 # an old CPS account in its legacy-cps.json, failing on any console error or HTTP 5xx; its numbered
-# screenshots stay in .build-portal/screenshots. Every process it starts is stopped on exit, also on failure.
+# screenshots stay in .build-portal/screenshots. Then the load smoke (Scripts/portal-load.sh: wrk,
+# 5 s, 50 connections, debug build) fails on any non-2xx or socket error. Every process it starts is stopped on exit, also on failure.
 # Fails unless Swift Testing reports a passing run of at least one test.
 #
 #   bash Scripts/portal-tests.sh
@@ -125,4 +126,9 @@ start_portal
 grep -E "generated|passed" "$tmp/schemathesis.log" | tail -n 2
 kill -TERM "$pid"; wait "$pid" || true
 pid=""
+
+echo "== the load smoke: wrk, 5 s, 50 connections, on the debug build (Scripts/portal-load.sh)"
+# The debug build already built: a release build of SwiftNIO would cost CI several minutes more; the
+# smoke fails on any non-2xx answer or socket error. The README's figures are from --release, 20 s.
+bash Scripts/portal-load.sh --duration 5s --connections 50
 echo "== portal: passed"

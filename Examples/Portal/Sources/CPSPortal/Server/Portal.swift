@@ -34,7 +34,11 @@ public struct Portal: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         router.get("/health") { _, _ in Response.text("ok\n", contentType: "text/plain; charset=utf-8") }
         router.get("/style.css") { _, _ in Response.text(Stylesheet.css, contentType: "text/css; charset=utf-8") }
-        router.get("/favicon.ico") { _, _ in Response.bytes(Favicon.bytes, contentType: "image/x-icon") }
+        router.get("/favicon.ico") { _, _ in
+            var icon = Response.bytes(Favicon.bytes, contentType: "image/x-icon")
+            icon.headers[.cacheControl] = "public, max-age=86400"
+            return icon
+        }
         router.get("/language") { request, _ in self.switchLanguage(request) }
         router.get("/") { request, _ in try await self.home(request) }
         router.get("/sign-in") { request, _ in try await self.signInPage(request) }
