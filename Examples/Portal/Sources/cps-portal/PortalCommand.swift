@@ -6,7 +6,7 @@ import Logging
 import ServiceLifecycle
 
 /// `cps-portal [--data-dir DIR] [--host HOST] [--port PORT] [--public-url URL] [--password-iterations N]
-/// [--secure-cookies] [--dev-mailbox]`: serves the portal (R-HOST-1) with the embedded store in DIR
+/// [--secure-cookies] [--trusted-proxy ADDRESS]… [--dev-mailbox]`: serves the portal (R-HOST-1) with the embedded store in DIR
 /// (default ./cps-portal-data) and runs the library's jobs beside it, until SIGTERM or SIGINT
 /// (graceful shutdown: exit 0).
 @main
@@ -36,6 +36,10 @@ struct PortalCommand {
         if let iterations = value("--password-iterations") {
             guard let number = Int(iterations), number > 0 else { fail("--password-iterations takes a positive number") }
             configuration.passwordIterations = number
+        }
+        while let proxy = value("--trusted-proxy") {
+            guard let address = ClientAddress.normalized(proxy) else { fail("--trusted-proxy takes an IPv4 or IPv6 address, not \(proxy)") }
+            configuration.trustedProxies.insert(address)
         }
         configuration.secureCookies = flag("--secure-cookies")
         if flag("--dev-mailbox") {
