@@ -12,7 +12,8 @@
 # build of SwiftNIO and Hummingbird would cost CI several more minutes on two cores, and the smoke is
 # there to fail on errors, not to measure.
 #
-#   bash Scripts/portal-load.sh [--duration 20s] [--connections 50] [--threads 2] [--release]
+#   bash Scripts/portal-load.sh [--duration 20s] [--connections 50] [--threads 2] [--release] [--bin-dir DIR]
+# (--bin-dir: the built cps-portal and cps-portal-demo of another build directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 package=Examples/Portal
@@ -20,13 +21,15 @@ duration=20s
 connections=50
 threads=2
 configuration=debug
+bin=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --release) configuration=release; shift ;;
-    *) echo "usage: $0 [--duration 20s] [--connections 50] [--threads 2] [--release]" >&2; exit 64 ;;
+    --bin-dir) bin="$2"; shift 2 ;;
+    *) echo "usage: $0 [--duration 20s] [--connections 50] [--threads 2] [--release] [--bin-dir DIR]" >&2; exit 64 ;;
   esac
 done
 
@@ -51,8 +54,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-bin="$(swift build --package-path "$package" -c "$configuration" --show-bin-path)"
-[ -x "$bin/cps-portal" ] || swift build --package-path "$package" -c "$configuration" >/dev/null
+if [ -z "$bin" ]; then
+  bin="$(swift build --package-path "$package" -c "$configuration" --show-bin-path)"
+  [ -x "$bin/cps-portal" ] || swift build --package-path "$package" -c "$configuration" >/dev/null
+fi
 "$bin/cps-portal-demo" --data-dir "$tmp/data" --password-iterations 1000 > "$tmp/demo.txt"
 bearer=$(awk '$1 == "bearer" {print $2}' "$tmp/demo.txt")
 [ -n "$bearer" ] || { echo "cps-portal-demo printed no bearer token"; exit 1; }
