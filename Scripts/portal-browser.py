@@ -10,8 +10,9 @@ invoice with its PDF (200, application/pdf).
 
 Every step leaves a numbered screenshot in --screenshots DIR (printed). The browser's console log
 and its performance log are read after every step: any console error (SEVERE) or any HTTP response
-of 500 or more fails the journey. With --base-url given twice, the steps alternate between the two
-portals (two processes on one database); give both on the same host name (127.0.0.1 with two ports),
+of 500 or more fails the journey. With --base-url given twice, every page the journey opens by
+address goes to the other portal than the one before (two processes on one database); the links
+and forms followed from a page stay on its portal; give both on the same host name (127.0.0.1 with two ports),
 since cookies are scoped by host, not by port.
 
 The portal must run with --dev-mailbox; the reviewer's credentials come from --reviewer-email and
@@ -49,6 +50,8 @@ class Journey:
         self.options = options
         self.bases = [base.rstrip("/") for base in options.base_url]
         self.step = 0
+        self.opens = 0
+        self.current = self.bases[0]
         self.screenshots = options.screenshots
         os.makedirs(self.screenshots, exist_ok=True)
         chrome = webdriver.ChromeOptions()
@@ -66,10 +69,15 @@ class Journey:
     # -- navigation and checks
 
     def base(self):
-        return self.bases[self.step % len(self.bases)]
+        """The portal of the page opened last (links and forms followed from it stay there)."""
+        return self.current
 
     def open(self, path):
-        self.driver.get(self.base() + path)
+        """Opens `path` on the next portal in turn (with two --base-url, every other page opened by
+        address goes to the other one)."""
+        self.current = self.bases[self.opens % len(self.bases)]
+        self.opens += 1
+        self.driver.get(self.current + path)
 
     def done(self, name):
         """Ends a step: its screenshot, then the console and network checks; the next step may use
@@ -226,8 +234,8 @@ class Journey:
         href = link.get_attribute("href")
         if href.startswith(self.base()):
             link.click()
-        else:  # mailed by the other portal: the same link on this step's portal
-            self.driver.get(self.base() + href[href.index("/set-password"):])
+        else:  # mailed by the other portal: the same link on the next portal in turn
+            self.open(href[href.index("/set-password"):])
         self.expect("Välj ditt lösenord", "the password page")
         self.fill({"password": options.password})
         self.done("set-password")
