@@ -29,7 +29,7 @@ extension CommandSpec {
         case "backup":
             let target = URL(fileURLWithPath: try invocation.arguments.positional(1, "DIR"),
                              relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let store = try FileRecordStore.open(directory: storeDirectory, readOnly: true)
+            let store = try await FileRecordStore.open(directory: storeDirectory, readOnly: true)
             defer { store.close() }
             CLIContext.warnAboutTornTail(store, invocation)
             let copied = try store.backup(to: target)

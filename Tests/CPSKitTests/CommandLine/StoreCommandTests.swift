@@ -82,7 +82,7 @@ struct StoreCommandTests {
         #expect(result.status == .success, "\(result.output) \(result.errorOutput)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(object["records"] as? Int == 5)
-        let restored = try FileRecordStore.open(directory: target, readOnly: true)
+        let restored = try await FileRecordStore.open(directory: target, readOnly: true)
         #expect(restored.count == 5)
         #expect(try await restored.record(kind: "fixture.ledger", id: "l1")?.version == 2)
         await restored.close()

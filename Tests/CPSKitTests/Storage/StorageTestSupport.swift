@@ -20,7 +20,7 @@ func insertNote(_ id: String, text: String = "text", unique: [String] = []) thro
 func reopenFileStore(_ store: any RecordStore, options: FileStoreOptions = .init()) async throws -> any RecordStore {
     guard let file = store as? FileRecordStore else { throw StorageError(.unavailable, detail: "not a file store") }
     await file.close()
-    return try FileRecordStore.open(directory: file.directory, options: options)
+    return try await FileRecordStore.open(directory: file.directory, options: options)
 }
 
 /// One test at a time may hold a `SimulatedDisk`'s syncs: a held sync blocks the thread of the commit
