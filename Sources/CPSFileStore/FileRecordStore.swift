@@ -19,8 +19,9 @@ import Darwin
 /// after its journal frame is on disk (`fsync`); commits waiting at the same time share one `fsync`
 /// (group commit). One dedicated writer thread per store does every `write`, `fsync` and compaction:
 /// a commit queues its batch and suspends until the thread has made it durable, so a slow disk never
-/// holds a thread of the Swift concurrency pool (issue 17 item 3). A failed write or `fsync` (full disk, I/O error) fails the batches concerned with
-/// ``StorageError/Reason/unavailable`` and leaves them invisible. Tombstones survive reopening: the
+/// holds a thread of the Swift concurrency pool (issue 17 item 3). A failed write or `fsync` (full
+/// disk, I/O error) fails the batches concerned with ``StorageError/Reason/unavailable`` and leaves
+/// them invisible. Tombstones survive reopening: the
 /// journal's deletes re-create them and snapshots (format version 2 and later) keep them. Journal
 /// frames carry a commit sequence (format version 3), and before each commit the store checks that
 /// it still holds the lock file at its path (``StorageError/Reason/lockLost``).
@@ -40,7 +41,7 @@ public final class FileRecordStore: RecordStore {
     /// The journal; held by the writer thread (commits, compaction) and by open and close.
     /// Lock order: `io` before `state`.
     private let io: Locked<IO>
-    /// The hand-over to the store's writer thread (none for a read-only store).
+    /// The hand-over to the store's writer thread (a read-only store starts none).
     private let writer: JournalWriter
 
     private struct Pending: Sendable {
