@@ -115,38 +115,49 @@ public final class FileRecordStore: RecordStore {
     /// failures.
     public static func open(directory: URL, options: FileStoreOptions = .init(),
                             readOnly: Bool = false) async throws(StorageError) -> FileRecordStore {
-        let opened = await withCheckedContinuation { (continuation: CheckedContinuation<Result<FileRecordStore, StorageError>, Never>) in
+        // The store built on the new thread comes back through a lock, not in the continuation's
+        // value: ThreadSanitizer sees the lock order (it does not see a resume from a foreign thread).
+        let handoff = Locked<Result<FileRecordStore, StorageError>?>(nil)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 guard let writer = start(directory: directory, options: options, readOnly: readOnly,
-                                         continuation: continuation) else { return }
+                                         handoff: handoff, continuation: continuation) else { return }
                 runWriter(writer)
             }
             thread.name = "cps-store-writer"
             thread.stackSize = 8 << 20 // as `inParallel`: decoding a large snapshot recurses
             thread.start()
         }
+        // Taken out of the box: the thread keeps the box for its life, and must not keep the store.
+        let opened = handoff.withLock { box in
+            defer { box = nil }
+            return box
+        } ?? .failure(StorageError(.unavailable, detail: "the store's thread did not open it"))
         return try opened.get()
     }
 
     /// On the new writer thread: opens the store and hands it to the caller; returns the store's
     /// twin for the writer loop, or `nil` (a failed or read-only open) when the thread ends here.
     private static func start(directory: URL, options: FileStoreOptions, readOnly: Bool,
-                              continuation: CheckedContinuation<Result<FileRecordStore, StorageError>, Never>)
-        -> FileRecordStore? {
+                              handoff: Locked<Result<FileRecordStore, StorageError>?>,
+                              continuation: CheckedContinuation<Void, Never>) -> FileRecordStore? {
         let store: FileRecordStore
         do {
             store = try openNow(directory: directory, options: options, readOnly: readOnly)
         } catch {
-            continuation.resume(returning: .failure(error))
+            handoff.withLock { $0 = .failure(error) }
+            continuation.resume()
             return nil
         }
         guard !readOnly else {
-            continuation.resume(returning: .success(store))
+            handoff.withLock { $0 = .success(store) }
+            continuation.resume()
             return nil
         }
         store.writer.attach()
         let twin = FileRecordStore(twinOf: store)
-        continuation.resume(returning: .success(store))
+        handoff.withLock { $0 = .success(store) }
+        continuation.resume()
         return twin
     }
 
