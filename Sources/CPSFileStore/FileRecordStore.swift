@@ -9,7 +9,7 @@ import Darwin
 /// checksums, `fsync` on commit, group commit, recovery, snapshots and an exclusive lock (R-ADP-1).
 ///
 /// ```swift
-/// let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/var/lib/cps"))
+/// let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/var/lib/cps"))
 /// try await store.commit(batch)   // durable when it returns
 /// await store.close()             // after the commits in flight
 /// ```
@@ -17,8 +17,11 @@ import Darwin
 /// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine), check writes
 /// and tombstones included (R-UOW-1); reads and pages are served from memory. A commit returns only
 /// after its journal frame is on disk (`fsync`); commits waiting at the same time share one `fsync`
-/// (group commit). A failed write or `fsync` (full disk, I/O error) fails the batches concerned with
-/// ``StorageError/Reason/unavailable`` and leaves them invisible. Tombstones survive reopening: the
+/// (group commit). One dedicated writer thread per store does every `write`, `fsync` and compaction:
+/// a commit queues its batch and suspends until the thread has made it durable, so a slow disk never
+/// holds a thread of the Swift concurrency pool (issue 17 item 3). A failed write or `fsync` (full
+/// disk, I/O error) fails the batches concerned with ``StorageError/Reason/unavailable`` and leaves
+/// them invisible. Tombstones survive reopening: the
 /// journal's deletes re-create them and snapshots (format version 2 and later) keep them. Journal
 /// frames carry a commit sequence (format version 3), and before each commit the store checks that
 /// it still holds the lock file at its path (``StorageError/Reason/lockLost``).
@@ -35,29 +38,24 @@ public final class FileRecordStore: RecordStore {
     private let fileSystem: any StorageFileSystem
     private let options: FileStoreOptions
     private let state: Locked<State>
-    /// The journal; held by the one task writing (the group-commit leader, compaction, close).
+    /// The journal; held by the writer thread (commits, compaction) and by open and close.
     /// Lock order: `io` before `state`.
     private let io: Locked<IO>
-
-    private enum Turn: Sendable {
-        case lead(UInt64)
-        case done(Result<[RecordEnvelope], StorageError>)
-    }
+    /// The hand-over to the store's writer thread (a read-only store starts none).
+    private let writer: JournalWriter
 
     private struct Pending: Sendable {
-        let id: UInt64
         let batch: WriteBatch
-        var continuation: CheckedContinuation<Turn, Never>?
+        let continuation: CheckedContinuation<Result<[RecordEnvelope], StorageError>, Never>
     }
 
     private struct State: Sendable {
         var table: RecordTable
+        /// Batches waiting for the writer thread, in arrival order.
         var queue: [Pending] = []
-        var leaderActive = false
-        var nextID: UInt64 = 0
+        /// ``compact()`` calls waiting for the writer thread.
+        var compactions: [CheckedContinuation<Result<Void, StorageError>, Never>] = []
         var closed = false
-        /// ``close()`` calls waiting for the group-commit leader to finish.
-        var closeWaiters: [CheckedContinuation<Void, Never>] = []
         var statistics = FileStoreStatistics()
     }
 
@@ -83,7 +81,9 @@ public final class FileRecordStore: RecordStore {
     // MARK: - Opening and closing
 
     /// Opens (creating if needed) the store in `directory`: takes its lock, loads the snapshot,
-    /// replays the journal and drops a torn tail (R-ADP-1).
+    /// replays the journal and drops a torn tail (R-ADP-1). All of it runs on the store's own writer
+    /// thread, which then stays to do the store's writes (a read-only store's thread ends once it is
+    /// open): opening a large store blocks no thread of the Swift concurrency pool (issue 17 item 3).
     ///
     /// Recovery replays each journal frame only if it follows the state before it: from format
     /// version 3 on its commit sequence must be the previous one + 1, and in every version its
@@ -114,7 +114,69 @@ public final class FileRecordStore: RecordStore {
     /// and ``StorageError/Reason/incomplete`` as above, and ``StorageError/Reason/unavailable`` for I/O
     /// failures.
     public static func open(directory: URL, options: FileStoreOptions = .init(),
-                            readOnly: Bool = false) throws(StorageError) -> FileRecordStore {
+                            readOnly: Bool = false) async throws(StorageError) -> FileRecordStore {
+        // The store built on the new thread comes back through a lock, not in the continuation's
+        // value: ThreadSanitizer sees the lock order (it does not see a resume from a foreign thread).
+        let handoff = Locked<Result<FileRecordStore, StorageError>?>(nil)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                guard let writer = start(directory: directory, options: options, readOnly: readOnly,
+                                         handoff: handoff, continuation: continuation) else { return }
+                runWriter(writer)
+            }
+            thread.name = "cps-store-writer"
+            thread.stackSize = 8 << 20 // as `inParallel`: decoding a large snapshot recurses
+            thread.start()
+        }
+        // Taken out of the box: the thread keeps the box for its life, and must not keep the store.
+        let opened = handoff.withLock { box in
+            defer { box = nil }
+            return box
+        } ?? .failure(StorageError(.unavailable, detail: "the store's thread did not open it"))
+        return try opened.get()
+    }
+
+    /// On the new writer thread: opens the store and hands it to the caller; returns the store's
+    /// twin for the writer loop, or `nil` (a failed or read-only open) when the thread ends here.
+    private static func start(directory: URL, options: FileStoreOptions, readOnly: Bool,
+                              handoff: Locked<Result<FileRecordStore, StorageError>?>,
+                              continuation: CheckedContinuation<Void, Never>) -> FileRecordStore? {
+        let store: FileRecordStore
+        do {
+            store = try openNow(directory: directory, options: options, readOnly: readOnly)
+        } catch {
+            handoff.withLock { $0 = .failure(error) }
+            continuation.resume()
+            return nil
+        }
+        guard !readOnly else {
+            handoff.withLock { $0 = .success(store) }
+            continuation.resume()
+            return nil
+        }
+        store.writer.attach()
+        let twin = FileRecordStore(twinOf: store)
+        handoff.withLock { $0 = .success(store) }
+        continuation.resume()
+        return twin
+    }
+
+    /// The writer thread's loop, on the store's twin: waits for work, writes every queued batch
+    /// (group commit) and runs the compactions, until the store closes (``close()``, or its `deinit`
+    /// when the last reference to it goes: the thread never holds the caller's object).
+    private static func runWriter(_ twin: FileRecordStore) {
+        while true {
+            let stopping = twin.writer.waitForWork()
+            twin.drain()
+            if stopping { break }
+        }
+        twin.writer.finish()
+    }
+
+    /// The synchronous open (R-ADP-1), on the calling thread: the writer thread's first job, and
+    /// ``verify(directory:options:)``'s read-only open.
+    private static func openNow(directory: URL, options: FileStoreOptions,
+                                readOnly: Bool) throws(StorageError) -> FileRecordStore {
         try options.validate()
         let path = directory.standardizedFileURL.path
         let fileSystem = options.fileSystem
@@ -161,7 +223,7 @@ public final class FileRecordStore: RecordStore {
         guard !readOnly else { return store }
         if recovered.formatVersion < StorageFormat.version {
             do {
-                try store.compact()
+                try store.compactNow()
             } catch {
                 store.close()
                 throw StorageError(.unavailable, subject: path,
@@ -170,7 +232,7 @@ public final class FileRecordStore: RecordStore {
         } else if options.compactionThreshold > 0, recovered.length >= compactionPoint(options) {
             // A journal left long by earlier (short-lived) processes: compact now. On failure the
             // store still works; the next commit past the threshold tries again.
-            try? store.compact()
+            try? store.compactNow()
         }
         return store
     }
@@ -337,6 +399,22 @@ public final class FileRecordStore: RecordStore {
     }
 
     private let readOnly: Bool
+    /// `false` for the writer thread's twin: it shares the store's state and does not close it.
+    private let owner: Bool
+
+    /// The writer thread's handle on `store`: the same state, journal and hand-over, but dropping it
+    /// does not close the store.
+    private init(twinOf store: FileRecordStore) {
+        directory = store.directory
+        path = store.path
+        fileSystem = store.fileSystem
+        options = store.options
+        readOnly = store.readOnly
+        state = store.state
+        io = store.io
+        writer = store.writer
+        owner = false
+    }
 
     private init(directory: URL, path: String, options: FileStoreOptions, lock: StorageFileHandle?, lockIdentity: FileIdentity?,
                  recovered: Recovered, readOnly: Bool) {
@@ -345,6 +423,7 @@ public final class FileRecordStore: RecordStore {
         self.fileSystem = options.fileSystem
         self.options = options
         self.readOnly = readOnly
+        self.owner = true
         var statistics = FileStoreStatistics()
         statistics.journalLength = recovered.length
         statistics.generation = recovered.generation
@@ -353,41 +432,43 @@ public final class FileRecordStore: RecordStore {
         statistics.commitSequence = recovered.commitSequence
         statistics.openedFormatVersion = Int(recovered.formatVersion)
         state = Locked(State(table: recovered.table, statistics: statistics))
+        writer = JournalWriter()
         io = Locked(IO(journal: recovered.journal, lock: lock, lockIdentity: lockIdentity, length: recovered.length,
                       generation: recovered.generation, compactAt: Self.compactionPoint(options),
                       commitSequence: recovered.commitSequence, broken: readOnly ? Self.readOnlyError : nil))
     }
 
-    deinit { close() }
+    deinit { if owner { close() } }
 
-    /// Closes the store at once (R-ADP-1): waits only for the group being written, fails the commits
-    /// still queued behind it with ``StorageError/Reason/unavailable``, closes the journal and releases
-    /// the lock. Later calls fail with `unavailable`; calling it again does nothing. From async code,
-    /// `await close()` (the ``RecordStore/close()`` requirement) lets the queued commits finish first.
+    /// Closes the store at once (R-ADP-1): fails the commits (and ``compact()`` calls) still queued
+    /// with ``StorageError/Reason/unavailable``, waits only for the group the writer thread is writing,
+    /// ends the thread, closes the journal and releases the lock. Later calls fail with `unavailable`;
+    /// calling it again does nothing. It blocks its thread while that group is written: from async
+    /// code, `await close()` (the ``RecordStore/close()`` requirement) blocks none and lets the queued
+    /// commits finish first.
     public func close() {
-        state.withLock { $0.closed = true }
+        let (commits, compactions) = state.withLock { state in
+            state.closed = true
+            defer {
+                state.queue = []
+                state.compactions = []
+            }
+            return (state.queue, state.compactions)
+        }
+        for commit in commits { commit.continuation.resume(returning: .failure(Self.closedError)) }
+        for compaction in compactions { compaction.resume(returning: .failure(Self.closedError)) }
+        writer.stopAndJoin()
         release()
     }
 
     /// Closes the store after the commits in flight (R-ADP-1): new calls fail with
-    /// ``StorageError/Reason/unavailable`` at once, every commit already queued is written (or fails
-    /// as it would have), and then the journal is closed and the lock released. Calling it again, or
-    /// after the synchronous ``close()``, does nothing.
+    /// ``StorageError/Reason/unavailable`` at once, every commit (and ``compact()``) already queued is
+    /// done by the writer thread (or fails as it would have), the thread ends, and then the journal is
+    /// closed and the lock released — suspending, not blocking a thread. Calling it again, or after the
+    /// synchronous ``close()``, does nothing.
     public func close() async {
-        let leaderActive = state.withLock { state -> Bool in
-            state.closed = true
-            return state.leaderActive
-        }
-        if leaderActive {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let waiting = state.withLock { state -> Bool in
-                    guard state.leaderActive else { return false }
-                    state.closeWaiters.append(continuation)
-                    return true
-                }
-                if !waiting { continuation.resume() }
-            }
-        }
+        state.withLock { $0.closed = true }
+        await writer.stop()
         release()
     }
 
@@ -452,47 +533,43 @@ public final class FileRecordStore: RecordStore {
         }
     }
 
-    /// Validates `batch` like ``InMemoryRecordStore``, appends it to the journal and returns once it is durable (`fsync`, shared with concurrent commits); all or nothing (R-ADP-1).
+    /// Validates `batch` like ``InMemoryRecordStore``, appends it to the journal and returns once it
+    /// is durable (`fsync`, shared with concurrent commits); all or nothing (R-ADP-1). The batch is
+    /// queued for the store's writer thread and the caller suspends until the thread has written it:
+    /// no thread of the concurrency pool waits for the disk (issue 17 item 3).
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         if batch.isEmpty { return try read { _ in [] } }
-        // Fast path: nobody is writing, so lead at once without suspending.
-        let immediate = state.withLock { state in enqueue(batch, &state, continuation: nil) }
-        if let immediate { return try finish(immediate) }
-        let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
-            let now = state.withLock { state in enqueue(batch, &state, continuation: continuation) }
-            if let now { continuation.resume(returning: now) }
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[RecordEnvelope], StorageError>, Never>) in
+            let refused = state.withLock { state -> StorageError? in
+                guard !state.closed else { return Self.closedError }
+                guard !readOnly else { return Self.readOnlyError }
+                state.queue.append(Pending(batch: batch, continuation: continuation))
+                return nil
+            }
+            if let refused { continuation.resume(returning: .failure(refused)) } else { writer.notify() }
         }
-        return try finish(turn)
+        return try result.get()
     }
 
-    /// Queues `batch`: returns how to go on now (lead, or fail when closed), or `nil` when it waits
-    /// for a leader (only possible with a continuation).
-    private func enqueue(_ batch: WriteBatch, _ state: inout State, continuation: CheckedContinuation<Turn, Never>?) -> Turn? {
-        guard !state.closed else { return .done(.failure(Self.closedError)) }
-        if state.leaderActive {
-            guard let continuation else { return nil }
-            state.queue.append(Pending(id: state.nextID, batch: batch, continuation: continuation))
-            state.nextID += 1
-            return nil
+    /// Compacts now (R-ADP-1): writes a snapshot of every record (temp file, `fsync`, rename,
+    /// directory `fsync`) and starts an empty journal, so reopening reads one compact file. It runs on
+    /// the writer thread, after the commits queued before it; the caller suspends meanwhile.
+    public func compact() async throws(StorageError) {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, StorageError>, Never>) in
+            let refused = state.withLock { state -> StorageError? in
+                guard !state.closed else { return Self.closedError }
+                guard !readOnly else { return Self.readOnlyError }
+                state.compactions.append(continuation)
+                return nil
+            }
+            if let refused { continuation.resume(returning: .failure(refused)) } else { writer.notify() }
         }
-        let id = state.nextID
-        state.nextID += 1
-        state.leaderActive = true
-        state.queue.append(Pending(id: id, batch: batch, continuation: nil))
-        return .lead(id)
+        try result.get()
     }
 
-    private func finish(_ turn: Turn) throws(StorageError) -> [RecordEnvelope] {
-        switch turn {
-        case .done(let result): return try result.get()
-        case .lead(let id): return try lead(id).get()
-        }
-    }
-
-    /// Compacts now: writes a snapshot of every record (temp file, `fsync`, rename, directory
-    /// `fsync`) and starts an empty journal, so reopening reads one compact file (R-ADP-1).
-    public func compact() throws(StorageError) {
+    /// Compacts on the calling thread (open's upgrade; the writer thread).
+    private func compactNow() throws(StorageError) {
         try io.withLock { (io: inout IO) throws(StorageError) in
             try compactLocked(&io)
         }
@@ -500,24 +577,21 @@ public final class FileRecordStore: RecordStore {
 
     // MARK: - Group commit
 
-    /// Runs as the group-commit leader until the batch `id` is done: takes every waiting batch,
-    /// writes them with one `write` and one `fsync`, then hands leadership to the next waiter.
-    private func lead(_ id: UInt64) -> Result<[RecordEnvelope], StorageError> {
-        var own: Result<[RecordEnvelope], StorageError>?
-        while own == nil {
+    /// On the writer thread: until the queue is empty, takes every waiting batch, writes them with
+    /// one `write` and one `fsync` (group commit), resumes their callers, and only then compacts when
+    /// the journal outgrew the threshold; then runs the ``compact()`` calls waiting.
+    private func drain() {
+        while true {
             let items = state.withLock { state in
-                let items = state.queue
-                state.queue = []
-                return items
+                defer { state.queue = [] }
+                return state.queue
             }
-            if items.isEmpty { own = .failure(StorageError(.unavailable, detail: "lost a queued commit")); break }
+            if items.isEmpty { break }
             let outcome = io.withLock { io in processGroup(items, &io) }
             if !outcome.deferred.isEmpty {
                 state.withLock { $0.queue.insert(contentsOf: outcome.deferred, at: 0) }
             }
-            for (item, result) in outcome.results {
-                if item.id == id { own = result } else { item.continuation?.resume(returning: .done(result)) }
-            }
+            for (item, result) in outcome.results { item.continuation.resume(returning: result) }
             if outcome.compact {
                 io.withLock { io in
                     guard io.length >= io.compactAt else { return } // compacted meanwhile
@@ -528,18 +602,13 @@ public final class FileRecordStore: RecordStore {
                 }
             }
         }
-        let (next, closers) = state.withLock { state -> ((CheckedContinuation<Turn, Never>, UInt64)?, [CheckedContinuation<Void, Never>]) in
-            guard !state.queue.isEmpty, let continuation = state.queue[0].continuation else {
-                state.leaderActive = false
-                defer { state.closeWaiters = [] }
-                return (nil, state.closeWaiters)
-            }
-            state.queue[0].continuation = nil
-            return ((continuation, state.queue[0].id), [])
+        let requests = state.withLock { state in
+            defer { state.compactions = [] }
+            return state.compactions
         }
-        if let next { next.0.resume(returning: .lead(next.1)) }
-        for closer in closers { closer.resume() }
-        return own ?? .failure(StorageError(.unavailable, detail: "lost a commit"))
+        guard !requests.isEmpty else { return }
+        let result = io.withLock { io in Result { () throws(StorageError) in try compactLocked(&io) } }
+        for request in requests { request.resume(returning: result) }
     }
 
     private struct GroupOutcome {
@@ -762,7 +831,7 @@ public final class FileRecordStore: RecordStore {
                                            tornTailCommits: 0, problems: [], warnings: [])
         let store: FileRecordStore
         do {
-            store = try open(directory: directory, options: options, readOnly: true)
+            store = try openNow(directory: directory, options: options, readOnly: true)
         } catch {
             let damage: [StorageError.Reason] = [.corrupt, .outOfOrder, .incomplete, .unsupportedVersion]
             guard damage.contains(error.reason) else { throw error }

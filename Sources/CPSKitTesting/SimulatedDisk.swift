@@ -12,11 +12,11 @@ import Foundation
 ///
 /// ```swift
 /// let disk = SimulatedDisk()
-/// let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/store"),
+/// let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/store"),
 ///                                      options: FileStoreOptions(fileSystem: disk))
 /// try await store.commit(batch)
 /// disk.powerLoss(tearLastWrite: true)
-/// let reopened = try FileRecordStore.open(directory: URL(fileURLWithPath: "/store"),
+/// let reopened = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/store"),
 ///                                         options: FileStoreOptions(fileSystem: disk))
 /// ```
 package final class SimulatedDisk: StorageFileSystem {

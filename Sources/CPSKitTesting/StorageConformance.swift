@@ -7,7 +7,7 @@ import Foundation
 /// // Swift Testing or XCTest alike:
 /// try await StorageConformance.run(makeStore: { MyStore(...) })
 /// // A durable store also checks that a reopened store holds everything committed:
-/// try await StorageConformance.run(makeStore: { try FileRecordStore.open(directory: tempDir()) },
+/// try await StorageConformance.run(makeStore: { try await FileRecordStore.open(directory: tempDir()) },
 ///                                  reopen: { store in ... close `store` and open it again ... })
 /// ```
 ///

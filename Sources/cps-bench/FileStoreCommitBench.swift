@@ -54,8 +54,8 @@ enum FileStoreSession {
 
         let singleDirectory = directory.appendingPathComponent("single")
         let concurrentDirectory = directory.appendingPathComponent("concurrent")
-        let single = try FileRecordStore.open(directory: singleDirectory)
-        let concurrent = try FileRecordStore.open(directory: concurrentDirectory)
+        let single = try await FileRecordStore.open(directory: singleDirectory)
+        let concurrent = try await FileRecordStore.open(directory: concurrentDirectory)
         defer { single.close(); concurrent.close() }
         let rawPath = directory.appendingPathComponent("raw.log").path
         let raw = open(rawPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)

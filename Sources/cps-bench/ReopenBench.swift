@@ -11,7 +11,7 @@ enum ReopenBench {
         let count = context.size(1_000_000, smoke: 5_000)
         let directory = try context.directory("reopen")
         do {
-            let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions(compactionThreshold: 0))
+            let store = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(compactionThreshold: 0))
             defer { store.close() }
             var start = 0
             while start < count {
@@ -19,18 +19,18 @@ enum ReopenBench {
                 try await store.commit(WriteBatch((start..<end).map { .put(FileStoreSession.envelope($0), expectedVersion: 0) }))
                 start = end
             }
-            try store.compact()
+            try await store.compact()
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0 == "snapshot" || $0 == "journal" }.map { directory.appendingPathComponent($0).path }
         var bytes = 0
         var reopened = 0
-        let (ours, baseline) = try Clock.compare(repetitions: context.repetitions, ours: {
+        let (ours, baseline) = try await Clock.compare(repetitions: context.repetitions, ours: {
             // Only the opening is timed: closing and freeing a million records is not part of it.
             var store: FileRecordStore?
-            let seconds = try Clock.time { store = try FileRecordStore.open(directory: directory) }
+            let seconds = try await Clock.time { store = try await FileRecordStore.open(directory: directory) }
             reopened = store?.count ?? 0
-            store?.close()
+            await store?.close()
             store = nil
             return seconds
         }, baseline: {

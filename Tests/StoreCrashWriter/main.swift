@@ -19,8 +19,8 @@ guard let path = arguments.first, !path.hasPrefix("--") else {
     exit(64)
 }
 do {
-    let store = try FileRecordStore.open(directory: URL(fileURLWithPath: path),
-                                         options: FileStoreOptions(compactionThreshold: compactBytes))
+    let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: path),
+                                               options: FileStoreOptions(compactionThreshold: compactBytes))
     var done = try await store.record(kind: StoreCrashWriterRecords.counterKind, id: "counter")?.version ?? 0
     while done < count {
         _ = try await store.commit(StoreCrashWriterRecords.batch(after: done))

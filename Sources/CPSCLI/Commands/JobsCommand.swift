@@ -72,7 +72,7 @@ extension CommandSpec {
                     all.held += report.held.filter { !all.held.contains($0) }
                 }
                 all.hasMore = false
-                if !all.pseudonymised.isEmpty || !all.invoicesPseudonymised.isEmpty { try cli.store.compact() } // the old values leave the journal (Security.md)
+                if !all.pseudonymised.isEmpty || !all.invoicesPseudonymised.isEmpty { try await cli.store.compact() } // the old values leave the journal (Security.md)
                 try invocation.emit(all) {
                     all.deleted.map { "deleted the evidence of \($0)" }
                         + all.pseudonymised.map { "pseudonymised the rejected application \($0)" }

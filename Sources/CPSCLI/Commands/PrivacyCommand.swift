@@ -64,7 +64,7 @@ extension CommandSpec {
                 } else {
                     try await cli.services.privacy.eraseAccount(BusinessAccount.ID(subject), as: host)
                 }
-                try cli.store.compact() // the journal still holds the old values until compacted (Security.md)
+                try await cli.store.compact() // the journal still holds the old values until compacted (Security.md)
                 try invocation.emit(receipt) {
                     ["erased: receipt \(receipt.id), \(receipt.users.count) users, \(receipt.applications.count) applications, "
                         + "\(receipt.mails) mails, \(receipt.auditEntries) audit entries, \(receipt.evidenceFiles) evidence files"]

@@ -34,7 +34,7 @@ extension CommandSpec {
         switch action {
         case "reindex":
             guard invocation.arguments.positionals.count <= 1 else { throw CommandError(.unexpectedArgument, ["value": invocation.arguments.positionals[1]]) }
-            let store = try FileRecordStore.open(directory: storeDirectory)
+            let store = try await FileRecordStore.open(directory: storeDirectory)
             defer { store.close() }
             CLIContext.warnAboutTornTail(store, invocation)
             let rewritten = try await StoreReindexing.reindexAll(store)
@@ -51,7 +51,7 @@ extension CommandSpec {
         case "backup":
             let target = URL(fileURLWithPath: try invocation.arguments.positional(1, "DIR"),
                              relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let store = try FileRecordStore.open(directory: storeDirectory, readOnly: true)
+            let store = try await FileRecordStore.open(directory: storeDirectory, readOnly: true)
             defer { store.close() }
             CLIContext.warnAboutTornTail(store, invocation)
             let copied = try store.backup(to: target)

@@ -5,7 +5,7 @@ import Foundation
 /// survive a restart and are shared by every process on the store.
 ///
 /// ```swift
-/// let store = try FileRecordStore.open(directory: dataDirectory)
+/// let store = try await FileRecordStore.open(directory: dataDirectory)
 /// let identity = RecordStoreIdentityProvider(store: store, policy: policy.passwords)
 /// let context = try CPSContext(store: store, identity: identity, tokenKeys: keys, policy: policy)
 /// ```

@@ -5,7 +5,7 @@ extension FileStoreOptions {
     ///
     /// ```swift
     /// let events = EventSink { event in logger.warning("\(event)") }
-    /// let store = try FileRecordStore.open(directory: url, options: FileStoreOptions().reporting(to: events))
+    /// let store = try await FileRecordStore.open(directory: url, options: FileStoreOptions().reporting(to: events))
     /// ```
     public func reporting(to events: EventSink) -> FileStoreOptions {
         var options = self

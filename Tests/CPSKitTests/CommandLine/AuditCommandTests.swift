@@ -18,7 +18,7 @@ struct AuditCommandTests {
         #expect(intact.status == .success, "\(intact.output)")
         #expect(intact.output.contains("1 of 1 chains intact, 2 entries"), "\(intact.output)")
 
-        let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
+        let store = try await FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
         let last = try #require(try await store.fetchAll(AuditEntry.self).first { $0.record.sequence == 2 })
         _ = try await store.commit(WriteBatch([.delete(kind: AuditEntry.kind, id: last.record.id, expectedVersion: last.version)]))
         await store.close()

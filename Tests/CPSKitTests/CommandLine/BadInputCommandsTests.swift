@@ -324,8 +324,8 @@ struct BadInputCommandsTests {
         var bytes = try Data(contentsOf: journal)
         bytes.replaceSubrange(8..<12, with: [0, 0, 0, 0])
         try bytes.write(to: journal)
-        let opened = #expect(throws: StorageError.self) {
-            try FileRecordStore.open(directory: directory.appendingPathComponent("store"))
+        let opened = await #expect(throws: StorageError.self) {
+            try await FileRecordStore.open(directory: directory.appendingPathComponent("store"))
         }
         #expect(opened?.reason == .corrupt)
         let result = await CommandLineTool.run(["mails"], environment: ["CPS_DATA_DIR": directory.path])
@@ -334,8 +334,8 @@ struct BadInputCommandsTests {
         #expect(!result.errorOutput.contains("newer"))
         bytes.replaceSubrange(8..<12, with: [99, 0, 0, 0])
         try bytes.write(to: journal)
-        let newer = #expect(throws: StorageError.self) {
-            try FileRecordStore.open(directory: directory.appendingPathComponent("store"))
+        let newer = await #expect(throws: StorageError.self) {
+            try await FileRecordStore.open(directory: directory.appendingPathComponent("store"))
         }
         #expect(newer?.reason == .unsupportedVersion)
     }

@@ -28,7 +28,7 @@ struct InvoiceCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cps-invoice-\(UUID().uuidString)")
         let storeDirectory = directory.appendingPathComponent("store", isDirectory: true)
         try FileManager.default.createDirectory(at: storeDirectory, withIntermediateDirectories: true)
-        let store = try FileRecordStore.open(directory: storeDirectory)
+        let store = try await FileRecordStore.open(directory: storeDirectory)
         defer { store.close() }
         let env = TestEnvironment(store: store)
         let active = try await env.activeAccount()

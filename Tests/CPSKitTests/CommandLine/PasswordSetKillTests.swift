@@ -31,7 +31,7 @@ struct PasswordSetKillTests {
     /// A data directory with an approved application and its token (made through the library on the file store).
     private func prepared() async throws -> (directory: URL, token: String, email: String) {
         let directory = makeTemporaryDirectory("kill-template")
-        let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
+        let store = try await FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
         let env = TestEnvironment(start: Self.now, store: store)
         let form = Fixtures.swedishForm
         let applicant = Principal.applicant(try EmailAddress(form.contactEmail))

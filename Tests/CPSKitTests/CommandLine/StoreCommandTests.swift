@@ -82,7 +82,7 @@ struct StoreCommandTests {
         #expect(result.status == .success, "\(result.output) \(result.errorOutput)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(object["records"] as? Int == 5)
-        let restored = try FileRecordStore.open(directory: target, readOnly: true)
+        let restored = try await FileRecordStore.open(directory: target, readOnly: true)
         #expect(restored.count == 5)
         #expect(try await restored.record(kind: "fixture.ledger", id: "l1")?.version == 2)
         await restored.close()
@@ -100,7 +100,7 @@ struct StoreCommandTests {
         let membership = try await fixture.membership(receipt.membership.id)
         var old = try RecordCoder.envelope(membership, version: 0, codec: .binary)
         old.indexKeys = ["account:\(membership.accountID)", "lifecycle:open"] // what the last release wrote
-        let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store"))
+        let store = try await FileRecordStore.open(directory: directory.appendingPathComponent("store"))
         try await store.commit(WriteBatch([.put(old, expectedVersion: 0)]))
         await store.close()
         let environment = ["CPS_DATA_DIR": directory.path]
@@ -110,7 +110,7 @@ struct StoreCommandTests {
         #expect(object["total"] as? Int == 1 && (object["rewritten"] as? [String: Int])?["membership"] == 1)
         let second = await CommandLineTool.run(["store", "reindex"], environment: environment)
         #expect(second.status == .success && second.output.contains("every record's keys are current"))
-        let reopened = try FileRecordStore.open(directory: directory.appendingPathComponent("store"), readOnly: true)
+        let reopened = try await FileRecordStore.open(directory: directory.appendingPathComponent("store"), readOnly: true)
         defer { reopened.close() }
         let stored = try #require(try await reopened.record(kind: Membership.kind, id: membership.id.rawValue))
         #expect(stored.indexKeys == membership.indexKeys && stored.version == 2 && stored.payload == old.payload)

@@ -38,12 +38,12 @@ struct IdentityProviderConformanceTests {
         let counter = KDFCounter()
         try await IdentityProviderConformance.run(
             makeProvider: {
-                RecordStoreIdentityProvider(store: try FileRecordStore.open(directory: makeTemporaryDirectory("identity")),
+                RecordStoreIdentityProvider(store: try await FileRecordStore.open(directory: makeTemporaryDirectory("identity")),
                                             hasher: PasswordHasher(policy: .lowCost, observer: counter.observer))
             },
             countedWork: { counter.calls },
             makeUnavailable: {
-                let store = try FileRecordStore.open(directory: makeTemporaryDirectory("identity-closed"))
+                let store = try await FileRecordStore.open(directory: makeTemporaryDirectory("identity-closed"))
                 await store.close()
                 return RecordStoreIdentityProvider(store: store, policy: .lowCost)
             })

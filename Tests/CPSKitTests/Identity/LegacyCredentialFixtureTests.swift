@@ -21,7 +21,7 @@ struct LegacyCredentialFixtureTests {
 
     @Test("R-ID-1: the old cps password signs in once through the legacy scheme, then as PBKDF2; a wrong one never")
     func verifiesAndRehashes() async throws {
-        let store = try FileRecordStore.open(directory: copyOfFixture())
+        let store = try await FileRecordStore.open(directory: copyOfFixture())
         let legacy = try await store.records(kind: RecordStoreIdentityProvider.legacyCPSKind, indexKey: nil)
         #expect(legacy.count == 1)
         let userID = try #require(legacy.first?.id)

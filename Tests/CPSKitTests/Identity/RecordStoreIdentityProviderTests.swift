@@ -69,7 +69,7 @@ struct RecordStoreIdentityProviderTests {
     @Test("R-ID-1, R-PWD-3: a host on the file store restarts and its user signs in (set, close, reopen, sign in)")
     func restart() async throws {
         let directory = makeTemporaryDirectory("restart")
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         let env = TestEnvironment(store: store)
         let active = try await env.activeAccount()
         let identity = RecordStoreIdentityProvider(store: store, policy: env.context.policy.passwords)
@@ -81,7 +81,7 @@ struct RecordStoreIdentityProviderTests {
         try await PasswordService(durable).setPassword(token: token, newPassword: "Nytt-losenord-2027")
         await store.close()
 
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         let policy = CPSPolicy.canonEurope.withLowCostHashing()
         let context = try CPSContext(store: reopened, identity: RecordStoreIdentityProvider(store: reopened, policy: policy.passwords), tokenKeys: .generated(),
                                      policy: policy, time: env.clock.source)

@@ -162,11 +162,11 @@ struct SignInTests {
     @Test("R-ID-2: the throttle state is in the store: a lock survives reopening the file store with a new context")
     func survivesRestart() async throws {
         let directory = makeTemporaryDirectory("throttle")
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         let env = TestEnvironment(store: store)
         for _ in 0..<5 { _ = try? await env.passwords.signIn(email: "nobody@ljusbild.example", password: "Wrong-password-1") }
         await store.close()
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         let again = TestEnvironment(store: reopened, ids: .incrementing(tag: "b"))
         let error = await #expect(throws: PasswordError.self) {
             try await again.passwords.signIn(email: "NOBODY@ljusbild.example", password: "Wrong-password-1")

@@ -12,17 +12,17 @@ struct AuditChainTests {
 
     @Test("R-GDPR-3: AuditChainConformance passes on the file store")
     func fileStore() async throws {
-        try await AuditChainConformance.run(makeStore: { try FileRecordStore.open(directory: makeTemporaryDirectory("audit")) })
+        try await AuditChainConformance.run(makeStore: { try await FileRecordStore.open(directory: makeTemporaryDirectory("audit")) })
     }
 
     @Test("R-GDPR-3: a chain written to the file store verifies after reopening and compaction")
     func fileStoreReopened() async throws {
         let directory = makeTemporaryDirectory("audit-reopen")
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         try await SampleJourney.run(in: TestEnvironment(store: store))
-        try store.compact()
+        try await store.compact()
         await store.close()
-        let reopened = TestEnvironment(store: try FileRecordStore.open(directory: directory))
+        let reopened = TestEnvironment(store: try await FileRecordStore.open(directory: directory))
         let verification = try await reopened.services.audit.verifyAll(as: TestEnvironment.reviewer)
         #expect(verification.isIntact, "\(verification.broken)")
         #expect(verification.chains.count > 5)

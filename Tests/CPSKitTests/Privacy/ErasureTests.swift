@@ -163,7 +163,7 @@ struct ErasureTests {
     func byteScan() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cps-erasure-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let store = try FileRecordStore.open(directory: root)
+        let store = try await FileRecordStore.open(directory: root)
         let env = TestEnvironment(store: store)
         let (active, _) = try await Self.twoSuperusers(env)
         let rejected = try await Self.rejected(env)
@@ -176,7 +176,7 @@ struct ErasureTests {
 
         _ = try await env.services.privacy.erase(email: active.superuser.email, as: .system("host"))
         _ = try await env.services.privacy.erase(email: try EmailAddress("erik@berg.example"), as: .system("host"))
-        try store.compact()
+        try await store.compact()
         let haystacks = try Self.files(under: root)
         await store.close()
         #expect(haystacks.count >= 2)
@@ -185,7 +185,7 @@ struct ErasureTests {
                 #expect(!haystacks.contains { Self.find(Array(variant.utf8), in: $0) }, "\(variant) is still on disk")
             }
         }
-        let reopened = try FileRecordStore.open(directory: root)
+        let reopened = try await FileRecordStore.open(directory: root)
         defer { reopened.close() as Void }
         var context = env.context
         context.store = reopened

@@ -12,7 +12,7 @@ struct TokenAtRestTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cps-at-rest-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let storeDirectory = root.appendingPathComponent("store"), maildir = root.appendingPathComponent("mail")
-        let store = try FileRecordStore.open(directory: storeDirectory)
+        let store = try await FileRecordStore.open(directory: storeDirectory)
         let env = TestEnvironment(store: store)
         // Approval (delivered in memory by activeAccount), a new user, a reset, and a second reset.
         let active = try await env.activeAccount()
@@ -41,7 +41,7 @@ struct TokenAtRestTests {
         #expect(tokens.filter { token in maildirText.contains { $0.contains(token) } }.count == 2)
 
         var haystacks = try await Self.stored(env, store: store, directory: storeDirectory)
-        try store.compact()
+        try await store.compact()
         haystacks += try Self.files(under: storeDirectory)
         await store.close()
         #expect(haystacks.count > 4)
@@ -49,7 +49,7 @@ struct TokenAtRestTests {
             for needle in needles { #expect(Self.find(needle, in: haystack) == false, "a token encoding is at rest") }
         }
         // Every base64url run of 22+ characters found is tried as a token: none works.
-        let reopened = try FileRecordStore.open(directory: storeDirectory)
+        let reopened = try await FileRecordStore.open(directory: storeDirectory)
         defer { reopened.close() as Void }
         var context = env.context
         context.store = reopened

@@ -14,7 +14,7 @@ struct FileRecordStoreBackupTests {
     @Test("R-ADP-1: a backup taken while writers go on restores to a committed prefix of every writer")
     func backupWhileWriting() async throws {
         let disk = SimulatedDisk()
-        let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
+        let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
                                              options: FileStoreOptions(fileSystem: disk, compactionThreshold: 4_000))
         let writers = 4, commits = 60
         let backup = URL(fileURLWithPath: "/backup/store")
@@ -42,7 +42,7 @@ struct FileRecordStoreBackupTests {
         }
         #expect(store.statistics.committedBatches == writers * commits)
         #expect(result.commitSequence >= UInt64(writers * commits / 3))
-        let restored = try FileRecordStore.open(directory: backup, options: FileStoreOptions(fileSystem: disk))
+        let restored = try await FileRecordStore.open(directory: backup, options: FileStoreOptions(fileSystem: disk))
         #expect(restored.count == result.records)
         #expect(restored.statistics.commitSequence == result.commitSequence)
         var total = 0
@@ -67,13 +67,13 @@ struct FileRecordStoreBackupTests {
     @Test("R-ADP-1: a backup keeps tombstones and reopens on the real disk")
     func backupKeepsTombstones() async throws {
         let directory = makeTemporaryDirectory()
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         try await store.commit(WriteBatch([.put(envelope("fixture.item", "a", "1"), expectedVersion: 0)]))
         try await store.commit(WriteBatch([.delete(kind: "fixture.item", id: "a", expectedVersion: 1)]))
         let target = directory.deletingLastPathComponent().appendingPathComponent("backup")
         try store.backup(to: target)
         await store.close()
-        let restored = try FileRecordStore.open(directory: target)
+        let restored = try await FileRecordStore.open(directory: target)
         let back = try await restored.commit(WriteBatch([.put(envelope("fixture.item", "a", "2"), expectedVersion: 0)]))
         #expect(back.map(\.version) == [2])
         await restored.close()
@@ -82,7 +82,7 @@ struct FileRecordStoreBackupTests {
     @Test("R-ADP-1: a backup into a non-empty directory or the store itself is refused with .invalidOption")
     func backupTargetMustBeEmpty() async throws {
         let disk = SimulatedDisk()
-        let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"), options: FileStoreOptions(fileSystem: disk))
+        let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"), options: FileStoreOptions(fileSystem: disk))
         try await store.commit(WriteBatch([.put(envelope("fixture.item", "a", "1"), expectedVersion: 0)]))
         try disk.createDirectory("/other")
         disk.close(try disk.createFile("/other/file"))
@@ -99,7 +99,7 @@ struct FileRecordStoreBackupTests {
     @Test("R-ADP-1: verify reports a healthy store, a torn tail and an older format as warnings, changing nothing")
     func verifyWarnings() async throws {
         let healthy = makeTemporaryDirectory()
-        let store = try FileRecordStore.open(directory: healthy)
+        let store = try await FileRecordStore.open(directory: healthy)
         try await store.commit(WriteBatch([.put(envelope("fixture.item", "a", "1"), expectedVersion: 0)]))
         await store.close()
         let fine = try FileRecordStore.verify(directory: healthy)

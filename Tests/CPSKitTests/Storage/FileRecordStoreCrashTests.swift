@@ -55,7 +55,7 @@ struct FileRecordStoreCrashTests {
     /// Opens the store: the counter is at least `reported`, items 1…counter are all there intact,
     /// nothing beyond the counter exists (a batch is all there or not at all).
     private func verify(_ directory: URL, reported: UInt64) async throws {
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         defer { store.close() }
         let counter = try await store.record(kind: StoreCrashWriterRecords.counterKind, id: "counter")?.version ?? 0
         #expect(counter >= reported, "reported commit \(reported) is missing: the counter is at \(counter)")

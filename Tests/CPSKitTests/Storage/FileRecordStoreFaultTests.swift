@@ -26,7 +26,7 @@ struct FileRecordStoreFaultTests {
     @Test("R-ADP-1: deleting LOCK while the store is open: the next commit is refused with .lockLost, nothing is lost")
     func deletedLockStopsCommits() async throws {
         let directory = makeTemporaryDirectory()
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         try await store.commit(insert("before"))
         try FileManager.default.removeItem(at: directory.appendingPathComponent("LOCK"))
         do {
@@ -37,14 +37,14 @@ struct FileRecordStoreFaultTests {
             #expect(error.detail.contains("deleted"), "\(error.detail)")
         }
         // A second process can now take a new lock: this is why the first must stop, for good.
-        let intruder = try FileRecordStore.open(directory: directory)
+        let intruder = try await FileRecordStore.open(directory: directory)
         do { try await store.commit(insert("after")) } catch { #expect(error.reason == .lockLost) }
-        #expect(throws: StorageError.self) { try store.compact() }
+        await #expect(throws: StorageError.self) { try await store.compact() }
         #expect(try await ids(store) == ["before"], "the refused commit is not visible")
         try await intruder.commit(insert("second"))
         await store.close()
         await intruder.close()
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         #expect(try await ids(reopened) == ["before", "second"])
         await reopened.close()
     }
@@ -52,7 +52,7 @@ struct FileRecordStoreFaultTests {
     @Test("R-ADP-1: replacing LOCK by another file while the store is open: the next commit is refused with .lockLost")
     func replacedLockStopsCommits() async throws {
         let directory = makeTemporaryDirectory()
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         try await store.commit(insert("before"))
         let other = directory.appendingPathComponent("LOCK.new")
         try Data().write(to: other)
@@ -65,7 +65,7 @@ struct FileRecordStoreFaultTests {
             #expect(error.detail.contains("replaced"), "\(error.detail)")
         }
         await store.close()
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         #expect(try await ids(reopened) == ["before"])
         await reopened.close()
     }
@@ -73,7 +73,7 @@ struct FileRecordStoreFaultTests {
     @Test("R-ADP-1: an untouched lock file lets commits through")
     func keptLockCommits() async throws {
         let disk = SimulatedDisk()
-        let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"), options: FileStoreOptions(fileSystem: disk))
+        let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"), options: FileStoreOptions(fileSystem: disk))
         for index in 0..<3 { try await store.commit(insert("n\(index)")) }
         #expect(store.statistics.committedBatches == 3)
         await store.close()
@@ -88,14 +88,14 @@ struct FileRecordStoreFaultTests {
         let threshold = 2_000
         var longest = 0
         for index in 0..<150 {
-            let store = try FileRecordStore.open(directory: directory,
+            let store = try await FileRecordStore.open(directory: directory,
                                                  options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
             try await store.commit(insert("n\(index)", String(repeating: "x", count: 60)))
             longest = max(longest, store.statistics.journalLength)
             await store.close()
         }
         #expect(longest < threshold + 200, "the journal stays near the threshold (\(longest) bytes)")
-        let reopened = try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
+        let reopened = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
         #expect(reopened.statistics.generation >= 5, "compacted several times (\(reopened.statistics.generation))")
         #expect(reopened.count == 150)
         await reopened.close()
@@ -105,10 +105,10 @@ struct FileRecordStoreFaultTests {
     func compactsOnOpen() async throws {
         let disk = SimulatedDisk()
         let directory = URL(fileURLWithPath: "/data/store")
-        let off = try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
+        let off = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
         for index in 0..<40 { try await off.commit(insert("n\(index)", String(repeating: "y", count: 100))) }
         await off.close()
-        let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 1_000))
+        let store = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 1_000))
         #expect(store.statistics.compactions == 1)
         #expect(store.statistics.journalLength == StorageFormat.headerSize)
         #expect(store.count == 40)
@@ -121,21 +121,21 @@ struct FileRecordStoreFaultTests {
     func hugeThreshold(_ threshold: Int) async throws {
         let disk = SimulatedDisk()
         let directory = URL(fileURLWithPath: "/data/store")
-        let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
+        let store = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
         try await store.commit(insert("a"))
         #expect(store.statistics.compactions == 0)
         await store.close()
-        let reopened = try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
+        let reopened = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
         try await reopened.commit(insert("b"))
         #expect(reopened.count == 2)
         await reopened.close()
     }
 
     @Test("R-ADP-1: a negative compaction threshold is refused with .invalidOption and nothing is created", arguments: [-1, Int.min])
-    func negativeThreshold(_ threshold: Int) throws {
+    func negativeThreshold(_ threshold: Int) async throws {
         let disk = SimulatedDisk()
         do {
-            _ = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
+            _ = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
                                          options: FileStoreOptions(fileSystem: disk, compactionThreshold: threshold))
             Issue.record("opened with compactionThreshold \(threshold)")
         } catch {
@@ -148,7 +148,7 @@ struct FileRecordStoreFaultTests {
     @Test("R-ADP-1: page limits at the ends of Int read everything or nothing, without trapping",
           arguments: [(Int.max, 3), (Int.max - 1, 3), (0, 0), (-1, 0), (Int.min, 0)])
     func extremePageLimits(_ limit: Int, _ expected: Int) async throws {
-        let store = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
+        let store = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/store"),
                                              options: FileStoreOptions(fileSystem: SimulatedDisk()))
         for index in 0..<3 { try await store.commit(insert("n\(index)")) }
         let page = try await store.records(kind: "fixture.note", indexKey: nil, after: nil, limit: limit)
@@ -164,13 +164,13 @@ struct FileRecordStoreFaultTests {
     func tornTailIsReported() async throws {
         let directory = try StoreFixtures.copy("format-2-torn")
         let events = RecordingEventSink()
-        let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions().reporting(to: events.sink))
+        let store = try await FileRecordStore.open(directory: directory, options: FileStoreOptions().reporting(to: events.sink))
         let bytes = store.statistics.droppedTailBytes
         #expect(bytes > 0)
         #expect(store.statistics.droppedTailCommits == 1)
         #expect(events.events == [.journalTailDropped(bytes: bytes, commits: 1)])
         await store.close()
-        let again = try FileRecordStore.open(directory: directory, options: FileStoreOptions().reporting(to: events.sink))
+        let again = try await FileRecordStore.open(directory: directory, options: FileStoreOptions().reporting(to: events.sink))
         #expect(events.events.count == 1, "reported once: the tail was cut")
         await again.close()
     }
@@ -197,12 +197,12 @@ struct FileRecordStoreFaultTests {
         for name in before.keys {
             try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: directory.appendingPathComponent(name).path)
         }
-        let store = try FileRecordStore.open(directory: directory, options: FileStoreOptions(compactionThreshold: 1), readOnly: true)
+        let store = try await FileRecordStore.open(directory: directory, options: FileStoreOptions(compactionThreshold: 1), readOnly: true)
         #expect(store.count == 5)
         #expect(store.statistics.compactions == 0)
         #expect((store.statistics.droppedTailBytes > 0) == (fixture == "format-2-torn"), "reported, not cut")
         await #expect(throws: StorageError.self) { try await store.commit(insert("new")) }
-        #expect(throws: StorageError.self) { try store.compact() }
+        await #expect(throws: StorageError.self) { try await store.compact() }
         await store.close()
         let after = try files(directory)
         for (name, (data, _)) in before {
@@ -215,7 +215,7 @@ struct FileRecordStoreFaultTests {
     @Test("R-ADP-1: a read-only open of a directory that does not exist creates nothing and reads an empty store")
     func readOnlyMissingDirectory() async throws {
         let directory = makeTemporaryDirectory()
-        let store = try FileRecordStore.open(directory: directory, readOnly: true)
+        let store = try await FileRecordStore.open(directory: directory, readOnly: true)
         #expect(store.count == 0)
         await store.close()
         #expect(!FileManager.default.fileExists(atPath: directory.path))
@@ -229,7 +229,7 @@ struct FileRecordStoreFaultTests {
         try FileManager.default.removeItem(at: directory.appendingPathComponent("journal"))
         for readOnly in [false, true] {
             do {
-                _ = try FileRecordStore.open(directory: directory, readOnly: readOnly)
+                _ = try await FileRecordStore.open(directory: directory, readOnly: readOnly)
                 Issue.record("opened a store whose journal is missing")
             } catch {
                 #expect(error.reason == .incomplete)
@@ -243,7 +243,7 @@ struct FileRecordStoreFaultTests {
         let disk = SimulatedDisk()
         let directory = URL(fileURLWithPath: "/data/store")
         let options = FileStoreOptions(fileSystem: disk, compactionThreshold: 0)
-        let store = try FileRecordStore.open(directory: directory, options: options)
+        let store = try await FileRecordStore.open(directory: directory, options: options)
         try await store.commit(insert("a"))
         await store.close()
         // Cut the journal back to its header (as a careless copy or repair would) beside a stray file.
@@ -251,8 +251,8 @@ struct FileRecordStoreFaultTests {
         disk.replaceContents(of: "/data/store/journal", with: Array(journal.prefix(StorageFormat.headerSize)))
         let stray = try disk.createFile("/data/store/journal.old")
         disk.close(stray)
-        #expect(throws: StorageError.self) { try FileRecordStore.open(directory: directory, options: options) }
-        do { _ = try FileRecordStore.open(directory: directory, options: options) } catch {
+        await #expect(throws: StorageError.self) { try await FileRecordStore.open(directory: directory, options: options) }
+        do { _ = try await FileRecordStore.open(directory: directory, options: options) } catch {
             #expect(error.reason == .incomplete)
         }
     }
@@ -261,13 +261,13 @@ struct FileRecordStoreFaultTests {
     func emptyDirectoriesOpen() async throws {
         let disk = SimulatedDisk()
         let options = FileStoreOptions(fileSystem: disk, compactionThreshold: 0)
-        let new = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/new"), options: options)
+        let new = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/new"), options: options)
         await new.close()
-        let again = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/new"), options: options)
+        let again = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/new"), options: options)
         #expect(again.count == 0)
         await again.close()
         try disk.createDirectory("/data/empty")
-        let empty = try FileRecordStore.open(directory: URL(fileURLWithPath: "/data/empty"), options: options)
+        let empty = try await FileRecordStore.open(directory: URL(fileURLWithPath: "/data/empty"), options: options)
         #expect(empty.count == 0)
         await empty.close()
     }

@@ -10,8 +10,8 @@ import Testing
 struct FileRecordStoreGroupCheckTests {
     private let directory = URL(fileURLWithPath: "/data/store")
 
-    private func open(_ disk: SimulatedDisk) throws(StorageError) -> FileRecordStore {
-        try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
+    private func open(_ disk: SimulatedDisk) async throws(StorageError) -> FileRecordStore {
+        try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
     }
 
     private func note(_ id: String, _ text: String = "x") -> RecordEnvelope {
@@ -55,7 +55,7 @@ struct FileRecordStoreGroupCheckTests {
     @Test("R-UOW-1: batches that only check one record share a group (one fsync) and all commit")
     func checksOfOneRecordCommute() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(note("x"), expectedVersion: 0)]))
         let syncs = store.statistics.journalSyncs
         let results = try await queued(store, disk, (0..<6).map { index in
@@ -69,7 +69,7 @@ struct FileRecordStoreGroupCheckTests {
     @Test("R-UOW-1: a check queued after a write of the record sees the write (it waits for the next group)")
     func checkAfterWrite() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(note("x"), expectedVersion: 0)]))
         let results = try await queued(store, disk, [
             WriteBatch([.put(note("x", "two"), expectedVersion: 1)]),
@@ -86,7 +86,7 @@ struct FileRecordStoreGroupCheckTests {
     @Test("R-UOW-1: a check queued before a write of the record commits; the write after it too")
     func checkBeforeWrite() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(note("x"), expectedVersion: 0)]))
         let results = try await queued(store, disk, [
             WriteBatch([.check(kind: SampleNote.kind, id: "x", expectedVersion: 1), .put(note("early"), expectedVersion: 0)]),
@@ -104,7 +104,7 @@ struct FileRecordStoreGroupCheckTests {
 
     private func closeWaitsNow() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         disk.holdSyncs()
         let first = Task { try await store.commit(WriteBatch([.put(note("first"), expectedVersion: 0)])) }
         try await waitUntil { disk.heldSyncs == 1 }
@@ -131,7 +131,7 @@ struct FileRecordStoreGroupCheckTests {
         await closing.value
         #expect(closed.value)
         await #expect(throws: StorageError.self) { try await store.record(kind: SampleNote.kind, id: "first") }
-        let reopened = try open(disk) // the lock was released
+        let reopened = try await open(disk) // the lock was released
         #expect(reopened.count == 6)
         await reopened.close()
     }

@@ -11,8 +11,8 @@ struct FileRecordStoreReplayTests {
     private let directory = URL(fileURLWithPath: "/data/store")
     private let journalPath = "/data/store/journal"
 
-    private func open(_ disk: SimulatedDisk) throws(StorageError) -> FileRecordStore {
-        try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
+    private func open(_ disk: SimulatedDisk) async throws(StorageError) -> FileRecordStore {
+        try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
     }
 
     private func points(_ value: Int) -> RecordEnvelope {
@@ -35,7 +35,7 @@ struct FileRecordStoreReplayTests {
     /// A store whose ledger went 600 → 1200 → 1800, closed; returns the disk and the journal bytes.
     private func ledgerStore() async throws -> (SimulatedDisk, [UInt8]) {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(points(600), expectedVersion: 0)]))
         try await store.commit(WriteBatch([.put(points(1200), expectedVersion: 1)]))
         try await store.commit(WriteBatch([.put(points(1800), expectedVersion: 2)]))
@@ -52,7 +52,7 @@ struct FileRecordStoreReplayTests {
         try #require(frames.count == 3)
         disk.replaceContents(of: journalPath, with: journal + journal[frames[repeated]])
         do {
-            let store = try open(disk)
+            let store = try await open(disk)
             let value = try await store.record(kind: "fixture.ledger", id: "l1").map { String(decoding: $0.payload, as: UTF8.self) }
             Issue.record("opened a journal with a repeated frame; the ledger reads \(value ?? "nothing")")
         } catch {
@@ -70,8 +70,8 @@ struct FileRecordStoreReplayTests {
         var cut = journal
         cut.removeSubrange(frames[1])
         disk.replaceContents(of: journalPath, with: cut)
-        #expect(throws: StorageError.self) { try open(disk) }
-        do { _ = try open(disk) } catch {
+        await #expect(throws: StorageError.self) { try await open(disk) }
+        do { _ = try await open(disk) } catch {
             #expect(error.reason == .outOfOrder)
             #expect(error.detail.contains("commit 2 is missing"), "\(error.detail)")
         }
@@ -87,7 +87,7 @@ struct FileRecordStoreReplayTests {
         // The first frame moves l1 from version 1 ("points 600") to 2 ("points 1200").
         try Data(journal + journal[frames[0]]).write(to: journalURL)
         do {
-            _ = try FileRecordStore.open(directory: directory)
+            _ = try await FileRecordStore.open(directory: directory)
             Issue.record("opened a format-2 journal with a repeated frame")
         } catch {
             #expect(error.reason == .outOfOrder)
@@ -98,13 +98,13 @@ struct FileRecordStoreReplayTests {
     @Test("R-ADP-1: commit sequences continue across compaction and reopening")
     func sequenceContinues() async throws {
         let (disk, _) = try await ledgerStore()
-        let store = try open(disk)
+        let store = try await open(disk)
         #expect(store.statistics.commitSequence == 3)
-        try store.compact()
+        try await store.compact()
         try await store.commit(WriteBatch([.put(points(2400), expectedVersion: 3)]))
         #expect(store.statistics.commitSequence == 4)
         await store.close()
-        let reopened = try open(disk)
+        let reopened = try await open(disk)
         #expect(reopened.statistics.commitSequence == 4)
         #expect(try await reopened.record(kind: "fixture.ledger", id: "l1")?.version == 4)
         await reopened.close()

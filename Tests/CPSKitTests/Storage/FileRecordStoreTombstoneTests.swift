@@ -10,8 +10,8 @@ import Testing
 struct FileRecordStoreTombstoneTests {
     private let directory = URL(fileURLWithPath: "/data/store")
 
-    private func open(_ disk: SimulatedDisk) throws(StorageError) -> FileRecordStore {
-        try FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
+    private func open(_ disk: SimulatedDisk) async throws(StorageError) -> FileRecordStore {
+        try await FileRecordStore.open(directory: directory, options: FileStoreOptions(fileSystem: disk, compactionThreshold: 0))
     }
 
     private func note(_ id: String, _ text: String = "x") -> RecordEnvelope {
@@ -21,16 +21,16 @@ struct FileRecordStoreTombstoneTests {
     @Test("R-UOW-1: a tombstone survives compaction and reopening from the snapshot alone")
     func tombstoneInSnapshot() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(note("a"), expectedVersion: 0), .put(note("b"), expectedVersion: 0)]))
         try await store.commit(WriteBatch([.put(note("a", "two"), expectedVersion: 1)]))
         try await store.commit(WriteBatch([.delete(kind: SampleNote.kind, id: "a", expectedVersion: 2)]))
-        try store.compact()
+        try await store.compact()
         #expect(store.statistics.journalLength == StorageFormat.headerSize) // nothing left to replay
         #expect(store.count == 1)
         await store.close()
 
-        let reopened = try open(disk)
+        let reopened = try await open(disk)
         #expect(reopened.count == 1)
         #expect(try await reopened.record(kind: SampleNote.kind, id: "a") == nil)
         await #expect(throws: StorageError.self) {
@@ -40,14 +40,14 @@ struct FileRecordStoreTombstoneTests {
         #expect(back.map(\.version) == [3])
         #expect(try await reopened.records(kind: SampleNote.kind, indexKey: "all").map(\.id) == ["b", "a"])
         // The re-insert lifted the tombstone; a second compaction keeps the live record only.
-        try reopened.compact()
+        try await reopened.compact()
         await reopened.close()
-        let again = try open(disk)
+        let again = try await open(disk)
         #expect(try await again.record(kind: SampleNote.kind, id: "a")?.version == 3)
         try await again.commit(WriteBatch([.delete(kind: SampleNote.kind, id: "a", expectedVersion: 3)]))
-        try again.compact()
+        try await again.compact()
         await again.close()
-        let last = try open(disk)
+        let last = try await open(disk)
         #expect(try await last.commit(WriteBatch([.put(note("a"), expectedVersion: 0)])).map(\.version) == [4])
         await last.close()
     }
@@ -55,15 +55,15 @@ struct FileRecordStoreTombstoneTests {
     @Test("R-UOW-1: a snapshot keeps thousands of tombstones (several frames) and records in insertion order")
     func manyTombstones() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         let count = StorageFormat.snapshotChunk * 2 + 7
         try await store.commit(WriteBatch((0..<count).map { .put(note("n\($0)"), expectedVersion: 0) }))
         try await store.commit(WriteBatch((0..<count).filter { $0 % 3 != 0 }.map {
             .delete(kind: SampleNote.kind, id: "n\($0)", expectedVersion: 1)
         }))
-        try store.compact()
+        try await store.compact()
         await store.close()
-        let reopened = try open(disk)
+        let reopened = try await open(disk)
         let live = (0..<count).filter { $0 % 3 == 0 }.map { "n\($0)" }
         #expect(try await reopened.records(kind: SampleNote.kind, indexKey: nil).map(\.id) == live)
         let back = try await reopened.commit(WriteBatch((0..<count).map { .put(note("m\($0)"), expectedVersion: 0) }
@@ -75,10 +75,10 @@ struct FileRecordStoreTombstoneTests {
     @Test("A snapshot of format version 1 holding a tombstone frame is corrupt")
     func tombstoneFrameInVersionOne() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(note("a"), expectedVersion: 0), .put(note("b"), expectedVersion: 0)]))
         try await store.commit(WriteBatch([.delete(kind: SampleNote.kind, id: "a", expectedVersion: 1)]))
-        try store.compact()
+        try await store.compact()
         await store.close()
         let path = "/data/store/snapshot"
         var bytes = try #require(disk.contents(of: path))
@@ -91,7 +91,7 @@ struct FileRecordStoreTombstoneTests {
         bytes.replaceSubrange(0..<StorageFormat.headerSize, with: StorageFormat.encodeHeader(header))
         disk.replaceContents(of: path, with: bytes)
         do {
-            _ = try open(disk)
+            _ = try await open(disk)
             Issue.record("opened a version-1 snapshot with a tombstone frame")
         } catch {
             #expect(error.reason == .corrupt)
@@ -102,7 +102,7 @@ struct FileRecordStoreTombstoneTests {
     @Test("R-UOW-1: a batch of checks only is validated but writes nothing to the journal")
     func checksAreNotJournaled() async throws {
         let disk = SimulatedDisk()
-        let store = try open(disk)
+        let store = try await open(disk)
         try await store.commit(WriteBatch([.put(note("a"), expectedVersion: 0)]))
         let before = store.statistics
         let syncs = disk.fileSyncs
@@ -118,7 +118,7 @@ struct FileRecordStoreTombstoneTests {
         try await store.commit(WriteBatch([.check(kind: SampleNote.kind, id: "a", expectedVersion: 1),
                                            .put(note("b"), expectedVersion: 0)]))
         await store.close()
-        let reopened = try open(disk)
+        let reopened = try await open(disk)
         #expect(try await reopened.records(kind: SampleNote.kind, indexKey: nil).map(\.id) == ["a", "b"])
         await reopened.close()
     }

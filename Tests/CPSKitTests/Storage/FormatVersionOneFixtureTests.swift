@@ -18,7 +18,7 @@ struct FormatVersionOneFixtureTests {
 
     @Test("R-ADP-1: every record, version, key and position of the format-1 store reads back")
     func readsEverything() async throws {
-        let store = try FileRecordStore.open(directory: StoreFixtures.copy("format-1"))
+        let store = try await FileRecordStore.open(directory: StoreFixtures.copy("format-1"))
         #expect(try await StoreFixtures.summary(store, "fixture.note") == ["n3@2 note 3 v2", "n5@1 note 5", "n6@1 note 6", "n2@1 note 2 again"])
         #expect(try await StoreFixtures.summary(store, "fixture.other") == ["o1@1 other 1", "o2@2 other 2 v2"])
         #expect(store.count == 6)
@@ -37,7 +37,7 @@ struct FormatVersionOneFixtureTests {
 
     @Test("R-UOW-1: the format-1 journal's deletes leave tombstones; deletes inside its snapshot left none")
     func tombstonesFromTheJournal() async throws {
-        let store = try FileRecordStore.open(directory: StoreFixtures.copy("format-1"))
+        let store = try await FileRecordStore.open(directory: StoreFixtures.copy("format-1"))
         let note = { (id: String) in RecordEnvelope(kind: "fixture.note", id: id, version: 0, payload: Data("back".utf8)) }
         await #expect(throws: StorageError.self) {
             try await store.commit(WriteBatch([.check(kind: "fixture.note", id: "n1", expectedVersion: 3)]))
@@ -53,7 +53,7 @@ struct FormatVersionOneFixtureTests {
     @Test("Opening upgrades the store to format version 2 with one compaction; it reopens the same")
     func upgradesToVersionTwo() async throws {
         let directory = try StoreFixtures.copy("format-1")
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         #expect(store.statistics.compactions == 1)
         #expect(store.statistics.generation == 2)
         let notes = try await StoreFixtures.summary(store, "fixture.note")
@@ -61,7 +61,7 @@ struct FormatVersionOneFixtureTests {
         await store.close()
         #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
         #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         #expect(reopened.statistics.compactions == 0)
         #expect(try await StoreFixtures.summary(reopened, "fixture.note") == notes)
         #expect(try await StoreFixtures.summary(reopened, "fixture.other") == others)

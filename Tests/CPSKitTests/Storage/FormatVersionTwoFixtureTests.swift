@@ -18,7 +18,7 @@ struct FormatVersionTwoFixtureTests {
     @Test("R-ADP-1: every record, version, key, position and tombstone of a format-2 store reads back",
           arguments: ["format-2", "format-2-torn"])
     func readsEverything(_ name: String) async throws {
-        let store = try FileRecordStore.open(directory: StoreFixtures.copy(name))
+        let store = try await FileRecordStore.open(directory: StoreFixtures.copy(name))
         #expect(try await StoreFixtures.summary(store, "fixture.note") == ["n1@2 note 1 v2", "n4@1 note 4", "n5@1 note 5", "n2@2 note 2 again"])
         #expect(try await StoreFixtures.summary(store, "fixture.ledger") == ["l1@2 points 1200"])
         #expect(store.count == 5)
@@ -38,7 +38,7 @@ struct FormatVersionTwoFixtureTests {
     func tornTailIsDropped() async throws {
         let directory = try StoreFixtures.copy("format-2-torn")
         let length = try Data(contentsOf: directory.appendingPathComponent("journal")).count
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         #expect(store.statistics.droppedTailBytes > 0)
         #expect(store.statistics.droppedTailBytes < length)
         await store.close()
@@ -47,14 +47,14 @@ struct FormatVersionTwoFixtureTests {
     @Test("Opening a format-2 store for writing upgrades it to format version 3 with one compaction; it reopens the same")
     func upgradesToVersionThree() async throws {
         let directory = try StoreFixtures.copy("format-2")
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         #expect(store.statistics.compactions == 1)
         #expect(store.statistics.openedFormatVersion == 2)
         let notes = try await StoreFixtures.summary(store, "fixture.note")
         await store.close()
         #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("snapshot")) == StorageFormat.version)
         #expect(try StoreFixtures.formatVersion(directory.appendingPathComponent("journal")) == StorageFormat.version)
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         #expect(reopened.statistics.compactions == 0)
         #expect(reopened.statistics.commitSequence == 4, "the four replayed commits of the format-2 journal")
         #expect(try await StoreFixtures.summary(reopened, "fixture.note") == notes)

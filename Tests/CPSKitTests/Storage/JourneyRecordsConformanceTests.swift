@@ -26,19 +26,19 @@ struct JourneyRecordsConformanceTests {
         try await StorageConformance.run(samples: RecordSamples.all + samples, makeStore: { InMemoryRecordStore() })
         try await StorageConformance.run(
             samples: RecordSamples.all + samples,
-            makeStore: { try FileRecordStore.open(directory: makeTemporaryDirectory()) },
+            makeStore: { try await FileRecordStore.open(directory: makeTemporaryDirectory()) },
             reopen: { try await reopenFileStore($0) })
     }
 
     @Test("The whole journey runs on the file store and survives reopening")
     func journeyOnFileStore() async throws {
         let directory = makeTemporaryDirectory()
-        let store = try FileRecordStore.open(directory: directory)
+        let store = try await FileRecordStore.open(directory: directory)
         try await SampleJourney.run(in: TestEnvironment(store: store))
         var before: [String: Int] = [:]
         for kind in SampleJourney.recordKinds { before[kind.kind] = try await store.records(kind: kind.kind, indexKey: nil).count }
         await store.close()
-        let reopened = try FileRecordStore.open(directory: directory)
+        let reopened = try await FileRecordStore.open(directory: directory)
         for kind in SampleJourney.recordKinds {
             #expect(try await reopened.records(kind: kind.kind, indexKey: nil).count == before[kind.kind], "\(kind.kind)")
         }

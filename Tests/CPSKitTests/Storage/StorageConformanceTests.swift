@@ -13,7 +13,7 @@ struct StorageConformanceTests {
     @Test("FileRecordStore on the real disk passes the conformance suite, with reopening")
     func fileStore() async throws {
         try await StorageConformance.run(
-            makeStore: { try FileRecordStore.open(directory: makeTemporaryDirectory()) },
+            makeStore: { try await FileRecordStore.open(directory: makeTemporaryDirectory()) },
             reopen: { try await reopenFileStore($0) })
     }
 
@@ -22,7 +22,7 @@ struct StorageConformanceTests {
         let disk = SimulatedDisk()
         let options = FileStoreOptions(fileSystem: disk, compactionThreshold: 600)
         try await StorageConformance.run(
-            makeStore: { try FileRecordStore.open(directory: URL(fileURLWithPath: "/stores/\(UUID().uuidString)"), options: options) },
+            makeStore: { try await FileRecordStore.open(directory: URL(fileURLWithPath: "/stores/\(UUID().uuidString)"), options: options) },
             reopen: { try await reopenFileStore($0, options: options) })
     }
 

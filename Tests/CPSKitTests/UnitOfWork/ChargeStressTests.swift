@@ -39,7 +39,7 @@ struct ChargeStressTests {
         // … copied into a file store.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cps-stress-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try FileRecordStore.open(directory: directory)
+        let file = try await FileRecordStore.open(directory: directory)
         let memory = try #require(setup.store as? InMemoryRecordStore)
         let all = memory.allRecords()
         for start in stride(from: 0, to: all.count, by: 1_000) {

@@ -21,7 +21,7 @@ struct DemoCommand {
             }
             index += 2
         }
-        let environment = try PortalEnvironment.open(configuration)
+        let environment = try await PortalEnvironment.open(configuration)
         let account = try await PortalDemo.seed(environment)
         await environment.store.close()
         print("email \(account.email)")

@@ -52,7 +52,7 @@ struct PortalCommand {
 
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "cps-portal")
-        let environment = try PortalEnvironment.open(configuration, events: PortalTelemetry.eventSink(logger: logger))
+        let environment = try await PortalEnvironment.open(configuration, events: PortalTelemetry.eventSink(logger: logger))
         let portal = Portal(environment: environment)
         if configuration.devMailbox {
             let reviewer = try await portal.makeDevelopmentReviewer()

@@ -41,7 +41,7 @@ struct PortalAPITests {
 
     @Test("R-HOST-1, R-ID-2: no token or a wrong one is a 401 problem; a wrong password is the library's refusal, in Swedish on request")
     func problems() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         _ = try await fixture.approvedAccount()
         try await fixture.run { browser in
             let missing = try await browser.get("/api/v1/levels")
@@ -67,7 +67,7 @@ struct PortalAPITests {
 
     @Test("R-HOST-1, R-PRD-1, R-INV-1, R-MEM-1: register twice with one Idempotency-Key → one product; 500 points open Silver; a purchase needs its key and buys once")
     func accountJourney() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         _ = try await fixture.approvedAccount()
         try await fixture.run { browser in
             let bearer = try await token(browser)

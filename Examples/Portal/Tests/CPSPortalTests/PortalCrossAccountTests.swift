@@ -12,7 +12,7 @@ import Testing
 struct PortalCrossAccountTests {
     @Test("R-HOST-2, R-ACC-5: every route with an ID, given the other account's IDs, answers without the other account's data")
     func otherAccountsIDs() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let services = fixture.environment.services
         _ = try await fixture.approvedAccount()
         let other = try await fixture.approvedAccount(company: "Bildbyrån Åkesson AB", email: "bo@akesson.example", vat: "SE556036079301",

@@ -19,7 +19,7 @@ struct PortalJourneyTests {
 
     @Test("R-HOST-1, R-ACC-1, R-VAL-2, R-PWD-1, R-GUIDE-1, R-TIER-1: apply, review, password link, sign in, next steps, levels — in Swedish")
     func journey() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let services = fixture.environment.services
         try await fixture.run(language: "sv-SE, sv;q=0.9, en;q=0.5") { browser in
             // The applicant's pages follow the browser's language.

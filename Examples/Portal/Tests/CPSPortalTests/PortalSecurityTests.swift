@@ -25,7 +25,7 @@ struct PortalSecurityTests {
 
     @Test("R-HOST-2: a form post without the CSRF token, or with another browser's, is refused (403) and changes nothing")
     func csrf() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.run { browser in
             _ = try await browser.get("/apply")
             let refused = try await browser.postMultipart("/apply", PortalJourneyTests.applicationFields, file: PortalJourneyTests.pdf, csrf: false)
@@ -60,7 +60,7 @@ struct PortalSecurityTests {
 
     @Test("R-HOST-2: an upload above the limit is refused by its Content-Length (413) before it is read")
     func uploadLimit() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let limit = fixture.environment.context.policy.evidence.maximumFileBytes + 64 * 1024
         try await fixture.run { browser in
             _ = try await browser.get("/apply")
@@ -87,7 +87,7 @@ struct PortalSecurityTests {
 
     @Test("R-HOST-2: a session is stored only as its digest; the cookie is HttpOnly and SameSite=Lax; a new one at every sign-in")
     func sessionsAtRest() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.run { browser in
             _ = try await browser.get("/apply")
             let first = try #require(browser.cookies["cps_browser"])

@@ -15,7 +15,7 @@ import Testing
 struct PortalServicesTests {
     @Test("R-HOST-1, R-UOW-2: a jobs round delivers the password mail of an approval once; a second round delivers nothing more")
     func jobsRound() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let services = fixture.environment.services
         let form = ApplicationForm(companyName: "Ljusbild Foto AB", street: "Storgatan 12", postalCode: "111 22", city: "Stockholm",
                                    country: "SE", vatNumber: "SE556677889901", contactName: "Anna Lind",
@@ -42,12 +42,12 @@ struct PortalServicesTests {
 
     @Test("R-HOST-1: with --dev-mailbox, /dev/mailbox lists the delivered mail with its password link (loopback); without it, 404")
     func developmentMailbox() async throws {
-        let plain = try PortalFixture()
+        let plain = try await PortalFixture()
         try await plain.run { browser in
             let page = try await browser.get("/dev/mailbox")
             #expect(page.status == .notFound)
         }
-        let fixture = try PortalFixture(devMailbox: true)
+        let fixture = try await PortalFixture(devMailbox: true)
         let reviewer = try await fixture.portal.makeDevelopmentReviewer()
         #expect(reviewer.email == "dev-reviewer@cps-portal.invalid")
         let signedIn = try await fixture.environment.services.reviewers.signIn(email: reviewer.email, password: reviewer.password)

@@ -24,7 +24,7 @@ struct PortalThrottleTests {
 
     @Test("R-ID-2: from an untrusted peer a spoofed X-Forwarded-For is ignored: five failures lock the peer, the right password gets 429")
     func spoofedHeaderIgnored() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         _ = try await fixture.approvedAccount()
         try await fixture.run(language: "sv") { browser in
             try await Self.fail(browser, "/sign-in") { "198.51.100.\($0 + 1)" }
@@ -41,7 +41,7 @@ struct PortalThrottleTests {
 
     @Test("R-ID-2: through a trusted proxy the rightmost untrusted X-Forwarded-For address is the key: another client signs in, a spoofed left part does not escape")
     func trustedProxy() async throws {
-        let fixture = try PortalFixture(trustedProxies: ["127.0.0.1", "::1", "10.0.0.2"])
+        let fixture = try await PortalFixture(trustedProxies: ["127.0.0.1", "::1", "10.0.0.2"])
         _ = try await fixture.approvedAccount()
         try await fixture.run(language: "sv") { browser in
             // The attacker at 198.51.100.7 puts a different address in front of each attempt; the
@@ -60,7 +60,7 @@ struct PortalThrottleTests {
 
     @Test("R-ID-2, R-ID-4: the back office's sign-in is throttled: five failures, then 429 with Retry-After for the right password")
     func reviewerThrottled() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let services = fixture.environment.services
         _ = try await services.reviewers.add(name: "Rita", email: "rita@canon-europe.example", as: .system("admin"))
         try await services.reviewers.setPassword("Granskning-2026!", forReviewer: "rita@canon-europe.example", as: .system("admin"))

@@ -33,7 +33,7 @@ struct CLIContext: Sendable {
             throw CommandError(.cannotCreateDirectory, ["path": directory.path, "detail": error.localizedDescription])
         }
         try requireDirectory(directory.appendingPathComponent("store", isDirectory: true), "the store directory")
-        let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
+        let store = try await FileRecordStore.open(directory: directory.appendingPathComponent("store", isDirectory: true))
         defer { store.close() }
         warnAboutTornTail(store, invocation)
         let legacy = InMemoryLegacyCPSDirectory(try legacyAccounts(in: directory))

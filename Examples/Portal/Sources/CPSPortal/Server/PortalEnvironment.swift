@@ -19,11 +19,11 @@ public struct PortalEnvironment: Sendable {
 
     /// Opens the data directory of `configuration` (creating it and the key file when missing);
     /// library events go to `events` (``PortalTelemetry/eventSink(logger:)`` in `cps-portal`).
-    public static func open(_ configuration: PortalConfiguration, events: EventSink = .none) throws -> PortalEnvironment {
+    public static func open(_ configuration: PortalConfiguration, events: EventSink = .none) async throws -> PortalEnvironment {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store = try FileRecordStore.open(directory: configuration.dataDirectory.appendingPathComponent("store", isDirectory: true),
-                                            options: FileStoreOptions().reporting(to: events))
+        let store = try await FileRecordStore.open(directory: configuration.dataDirectory.appendingPathComponent("store", isDirectory: true),
+                                                  options: FileStoreOptions().reporting(to: events))
         if !fileManager.fileExists(atPath: configuration.keyFile.path) {
             let keys = try TokenKeys.generate()
             guard fileManager.createFile(atPath: configuration.keyFile.path, contents: Data(keys.text.utf8),
