@@ -68,12 +68,12 @@ enum SnapshotWriter {
         /// Ends the checked part: the checksum table and the footer follow, unchecked by blocks.
         mutating func finish(directoryOffset: Int, directoryLength: Int) throws(Failure) {
             if offset % SnapshotLayout.blockSize != 0 { checksums.append(blockCRC) }
-            var table = ByteWriter(capacity: 4 * checksums.count)
-            for checksum in checksums { table.u32(checksum) }
+            let (table, pages) = SnapshotLayout.checksumTables(checksums)
             let footer = SnapshotLayout.encodeFooter(SnapshotLayout.Footer(
                 checksumTableOffset: offset, directoryOffset: directoryOffset, directoryLength: directoryLength,
-                checksumTableCRC: CRC32C.checksum(table.bytes)))
-            buffer.append(contentsOf: table.bytes)
+                pageListCRC: CRC32C.checksum(pages)))
+            buffer.append(contentsOf: table)
+            buffer.append(contentsOf: pages)
             buffer.append(contentsOf: footer)
             try flush()
         }
@@ -81,6 +81,16 @@ enum SnapshotWriter {
 
     private static func precedes(_ left: String, _ right: String) -> Bool {
         left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    /// The head of a sorted entry: string offset, length, `field`, the string's first 16 bytes.
+    private static func sortedHead(_ section: inout ByteWriter, offset: Int, _ string: String, field: UInt32) {
+        section.u64(UInt64(offset))
+        section.u32(UInt32(string.utf8.count))
+        section.u32(field)
+        var prefix = Array(string.utf8.prefix(SnapshotLayout.prefixSize))
+        prefix += [UInt8](repeating: 0, count: SnapshotLayout.prefixSize - prefix.count)
+        section.bytes.append(contentsOf: prefix)
     }
 
     static func write(_ table: RecordTable, generation: UInt64, commitSequence: UInt64,
@@ -181,17 +191,13 @@ enum SnapshotWriter {
             let idIndexOffset = stream.offset
             let byID = kindRecords.indices.sorted { precedes(kindRecords[$0].id, kindRecords[$1].id) }
             for ordinal in byID {
-                section.u64(UInt64(kindRecords[ordinal].idOffset))
-                section.u32(UInt32(kindRecords[ordinal].id.utf8.count))
-                section.u32(UInt32(ordinal))
+                sortedHead(&section, offset: kindRecords[ordinal].idOffset, kindRecords[ordinal].id, field: UInt32(ordinal))
                 try spill()
             }
             try close()
             let tombstonesOffset = stream.offset
             for (position, tombstone) in tombstones[number].enumerated() {
-                section.u64(UInt64(tombstoneOffsets[number][position]))
-                section.u32(UInt32(tombstone.id.utf8.count))
-                section.u32(0)
+                sortedHead(&section, offset: tombstoneOffsets[number][position], tombstone.id, field: 0)
                 section.u64(tombstone.version)
                 try spill()
             }
@@ -205,9 +211,7 @@ enum SnapshotWriter {
             try close()
             let indexKeysOffset = stream.offset
             for (position, (key, offset)) in sortedKeys[number].enumerated() {
-                section.u64(UInt64(offset))
-                section.u32(UInt32(key.utf8.count))
-                section.u32(UInt32(indexLists[number][key]?.count ?? 0))
+                sortedHead(&section, offset: offset, key, field: UInt32(indexLists[number][key]?.count ?? 0))
                 section.u64(UInt64(listOffsets[position]))
                 try spill()
             }
@@ -222,9 +226,7 @@ enum SnapshotWriter {
         let uniqueOffset = stream.offset
         var section = ByteWriter(capacity: 24 * min(uniqueKeys.count, 4096))
         for (position, unique) in uniqueKeys.enumerated() {
-            section.u64(UInt64(uniqueOffsets[position]))
-            section.u32(UInt32(unique.key.utf8.count))
-            section.u32(unique.kind)
+            sortedHead(&section, offset: uniqueOffsets[position], unique.key, field: unique.kind)
             section.u32(unique.ordinal)
             section.u32(0)
             if section.bytes.count >= 1 << 16 {
