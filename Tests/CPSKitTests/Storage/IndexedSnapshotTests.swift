@@ -153,6 +153,23 @@ struct IndexedSnapshotTests {
         #expect(try FileRecordStore.verify(directory: directory, options: FileStoreOptions(fileSystem: disk)).problems.isEmpty)
     }
 
+    @Test("R-ADP-1: malformed sections behind valid checksums (any byte changed, every checksum recomputed) answer or throw, never trap")
+    func malformedSectionsNeverTrap() async throws {
+        let disk = SimulatedDisk()
+        let bytes = try await compactedStore(disk)
+        for offset in stride(from: 0, to: bytes.count - SnapshotLayout.footerSize, by: 67) {
+            for flip: UInt8 in [0x01, 0xFF] {
+                var damaged = bytes
+                damaged[offset] ^= flip
+                SnapshotLayout.reseal(&damaged)
+                disk.replaceContents(of: "/data/store/snapshot", with: damaged)
+                if case .failure(let error) = await readAll(disk) {
+                    #expect([.corrupt, .unsupportedVersion, .outOfOrder].contains(error.reason), "byte \(offset): \(error)")
+                }
+            }
+        }
+    }
+
     @Test("R-ADP-1: a truncated version-4 snapshot is `corrupt` (read with pread: no SIGBUS)", arguments: [0, 1, 40, 100, 4096, -1, -48, -49])
     func truncationIsCorrupt(_ cut: Int) async throws {
         let disk = SimulatedDisk()
