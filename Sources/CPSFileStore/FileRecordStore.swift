@@ -15,7 +15,9 @@ import Darwin
 /// ```
 ///
 /// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine), check writes
-/// and tombstones included (R-UOW-1); reads and pages are served from memory. A commit returns only
+/// and tombstones included (R-UOW-1). Reads and pages are served from the snapshot, read in place
+/// (format version 4: sorted, checksummed sections, `pread`, records decoded on first read; issue 17
+/// item 1), with what was committed since laid over it in memory. A commit returns only
 /// after its journal frame is on disk (`fsync`); commits waiting at the same time share one `fsync`
 /// (group commit). A failed write or `fsync` (full disk, I/O error) fails the batches concerned with
 /// ``StorageError/Reason/unavailable`` and leaves them invisible. Tombstones survive reopening: the
@@ -94,9 +96,13 @@ public final class FileRecordStore: RecordStore {
     /// commits and without a snapshot, is accepted only in a directory holding no other store file
     /// (a new store), else ``StorageError/Reason/incomplete``.
     ///
+    /// Opening a version-4 snapshot decodes nothing but its footer, page checksums, header and
+    /// directory; damage elsewhere in it is ``StorageError/Reason/corrupt`` from the read that meets
+    /// it (``verify(directory:options:)`` reads everything).
+    ///
     /// A store written in an older format version (1: no tombstones in snapshots, 2: no commit
-    /// sequences) is upgraded at once by one compaction, so that everything appended afterwards is in
-    /// a version-3 journal and an older build refuses the directory
+    /// sequences, 3: snapshots decoded whole) is upgraded at once by one compaction, so that
+    /// everything appended afterwards is in current-version files and an older build refuses the directory
     /// (``StorageError/Reason/unsupportedVersion``) instead of misreading it. A journal already
     /// longer than ``FileStoreOptions/compactionThreshold`` is compacted on open too. A version-1
     /// store's tombstones are those its journal's deletes re-create.
