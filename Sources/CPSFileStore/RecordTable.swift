@@ -39,6 +39,8 @@ package struct RecordTable: Sendable {
         var index: [String: SequenceList] = [:]
         /// Deleted ID → the record's last version.
         var tombstones: [String: UInt64] = [:]
+        /// The keys of `index` in byte order, for range reads.
+        var keyOrder = SortedKeys()
 
         /// Whether the overlay holds `id` (live or deleted), hiding the snapshot's record.
         func holds(_ id: String) -> Bool {
@@ -233,6 +235,67 @@ package struct RecordTable: Sendable {
         return RecordPage(records: records, next: RecordCursor(sequence: last.sequence, lastID: last.id))
     }
 
+    /// At most `limit` records holding keys `lower <= k < upper` in key order, then insertion order
+    /// (R-ADP-1 guarantee 11); see ``RecordStore/records(kind:indexKeysFrom:below:after:limit:)``. The
+    /// key order finds the first key; each key's list is read from the cursor's sequence on.
+    package func page(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                      limit: Int) throws(StorageError) -> RecordPage {
+        guard limit > 0 else { return RecordPage(records: [], next: nil) }
+        var start = lower
+        var resume: (key: String, sequence: UInt64)?
+        if let cursor, let key = cursor.indexKey {
+            if SortedKeys.precedes(start, key) { start = key }
+            resume = (key, cursor.sequence)
+        }
+        // The keys in range: the overlay's and the snapshot's (both in byte order), merged.
+        var overlayKeys: [String] = []
+        kinds[kind]?.keyOrder.forEach(from: start, below: upper) { key in
+            overlayKeys.append(key)
+            return true
+        }
+        var basePosition = 0, baseEnd = 0
+        let baseKind = base?.kinds[kind]
+        if let base, let baseKind {
+            basePosition = try base.firstIndexKeyPosition(baseKind, notBefore: Array(start.utf8))
+            baseEnd = try base.firstIndexKeyPosition(baseKind, notBefore: Array(upper.utf8))
+        }
+        var overlayPosition = 0
+        var records: [RecordEnvelope] = []
+        var last: (key: String, slot: SequenceList.Slot)?
+        var more = false
+        while !more {
+            let overlayKey = overlayPosition < overlayKeys.count ? overlayKeys[overlayPosition] : nil
+            var baseKey: String?
+            if let base, let baseKind, basePosition < baseEnd { baseKey = try base.indexKey(baseKind, at: basePosition) }
+            let key: String
+            switch (overlayKey, baseKey) {
+            case (nil, nil):
+                return RecordPage(records: records, next: nil)
+            case (let a?, nil):
+                key = a
+                overlayPosition += 1
+            case (nil, let b?):
+                key = b
+                basePosition += 1
+            case (let a?, let b?):
+                key = SortedKeys.precedes(b, a) ? b : a
+                if key == a { overlayPosition += 1 }
+                if key == b { basePosition += 1 }
+            }
+            try walk(kind: kind, indexKey: key, after: resume?.key == key ? resume?.sequence : nil) { envelope, slot in
+                if records.count == limit {
+                    more = true
+                    return false
+                }
+                records.append(envelope)
+                last = (key, slot)
+                return true
+            }
+        }
+        guard let last else { return RecordPage(records: records, next: nil) }
+        return RecordPage(records: records, next: RecordCursor(sequence: last.slot.sequence, lastID: last.slot.id, indexKey: last.key))
+    }
+
     /// The live record holding `uniqueKey`, or `nil`.
     package func record(holding uniqueKey: String) throws(StorageError) -> RecordEnvelope? {
         guard let owner = try owner(of: uniqueKey) else { return nil }
@@ -396,7 +459,8 @@ package struct RecordTable: Sendable {
                               owners: [String: Key], highestSequence: UInt64) {
         let tombstones = kinds[kind]?.tombstones ?? [:]
         count -= kinds[kind]?.entries.count ?? 0
-        kinds[kind] = KindTable(entries: entries, order: order, index: index, tombstones: tombstones)
+        kinds[kind] = KindTable(entries: entries, order: order, index: index, tombstones: tombstones,
+                                keyOrder: SortedKeys(index.keys))
         count += entries.count
         if uniqueOwners.isEmpty {
             uniqueOwners = owners
@@ -437,9 +501,7 @@ extension RecordTable.KindTable {
     mutating func adopt(_ envelope: RecordEnvelope, sequence: UInt64) {
         entries[envelope.id] = RecordTable.Entry(envelope: envelope, sequence: sequence)
         order.add(sequence: sequence, id: envelope.id)
-        Self.forEachDistinct(envelope.indexKeys) { key in
-            index[key, default: SequenceList()].add(sequence: sequence, id: envelope.id)
-        }
+        Self.forEachDistinct(envelope.indexKeys) { key in join(index: key, sequence: sequence, id: envelope.id) }
     }
 
     mutating func reserve(_ records: Int) {
@@ -461,7 +523,7 @@ extension RecordTable.KindTable {
                     if !envelope.indexKeys.contains(key) { leave(index: key) }
                 }
                 Self.forEachDistinct(envelope.indexKeys) { key in
-                    if !old.indexKeys.contains(key) { index[key, default: SequenceList()].add(sequence: entry.sequence, id: envelope.id) }
+                    if !old.indexKeys.contains(key) { join(index: key, sequence: entry.sequence, id: envelope.id) }
                 }
             }
             return (envelope, false)
@@ -470,9 +532,7 @@ extension RecordTable.KindTable {
         envelope.version = (expected == 0 ? last ?? 0 : expected) &+ 1
         entries[envelope.id] = RecordTable.Entry(envelope: envelope, sequence: sequence)
         order.add(sequence: sequence, id: envelope.id)
-        Self.forEachDistinct(envelope.indexKeys) { key in
-            index[key, default: SequenceList()].add(sequence: sequence, id: envelope.id)
-        }
+        Self.forEachDistinct(envelope.indexKeys) { key in join(index: key, sequence: sequence, id: envelope.id) }
         return (envelope, true)
     }
 
@@ -488,12 +548,25 @@ extension RecordTable.KindTable {
         return true
     }
 
+    /// A record at `sequence` took `key`: add it to the key's list (and a new key to the key order).
+    private mutating func join(index key: String, sequence: UInt64, id: String) {
+        if let position = index.index(forKey: key) {
+            index.values[position].add(sequence: sequence, id: id)
+        } else {
+            var list = SequenceList()
+            list.add(sequence: sequence, id: id)
+            index[key] = list
+            keyOrder.insert(key)
+        }
+    }
+
     /// One holder of `key` left it: drop the list once nobody holds the key, prune it when mostly stale.
     private mutating func leave(index key: String) {
         guard let position = index.index(forKey: key) else { return }
         let mustPrune = index.values[position].markStale()
         if index.values[position].liveCount == 0 {
             index.remove(at: position)
+            keyOrder.remove(key)
         } else if mustPrune {
             var list = index.remove(at: position).value
             list.prune { live($0, indexKey: key) != nil }

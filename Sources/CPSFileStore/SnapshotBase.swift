@@ -290,6 +290,24 @@ final class SnapshotBase: Sendable {
         return result
     }
 
+    /// The position of the first index key of `kind` not before `key` (byte order; binary search).
+    func firstIndexKeyPosition(_ kind: Kind, notBefore key: [UInt8]) throws(StorageError) -> Int {
+        var low = 0, high = kind.indexKeyCount
+        while low < high {
+            let middle = low + (high - low) / 2
+            let reader = try fields(at: kind.indexKeys + middle * SnapshotLayout.indexKeyEntrySize, count: SnapshotLayout.indexKeyEntrySize)
+            if try compare(reader, key) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index key at `position` of `kind`'s sorted keys.
+    func indexKey(_ kind: Kind, at position: Int) throws(StorageError) -> String {
+        guard position >= 0, position < kind.indexKeyCount else { throw damaged("\(kind.name): index key \(position) is out of range") }
+        let reader = try fields(at: kind.indexKeys + position * SnapshotLayout.indexKeyEntrySize, count: SnapshotLayout.indexKeyEntrySize)
+        return String(decoding: try string(at: reader.int(0), length: Int(reader.u32(8))), as: UTF8.self)
+    }
+
     /// The ordinal of the record at `position` of `list`.
     func ordinal(_ kind: Kind, _ list: List, at position: Int) throws(StorageError) -> Int {
         switch list {

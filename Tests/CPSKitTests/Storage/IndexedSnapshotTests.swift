@@ -39,6 +39,17 @@ struct IndexedSnapshotTests {
             lines.append("\(key) paged: \(paged)")
         }
         lines.append("kind: \(try await store.records(kind: "note", indexKey: nil).map(\.id))")
+        // A range of index keys (due days), whole and in pages: snapshot and overlay keys merged.
+        for (lower, upper) in [("day:", "day;"), ("day:2026-12-04", "day:2026-12-05"), ("a", "f")] {
+            var cursor: RecordCursor?
+            var paged: [String] = []
+            repeat {
+                let page = try await store.records(kind: "note", indexKeysFrom: lower, below: upper, after: cursor, limit: 4)
+                paged += page.records.map { "\($0.id)" }
+                cursor = page.next
+            } while cursor != nil
+            lines.append("range \(lower)..<\(upper): \(paged)")
+        }
         for unique in ["u:0", "u:1", "u:2", "u:moved", "u:7"] {
             lines.append("\(unique): \(try await store.record(holding: unique)?.id ?? "-")")
         }
