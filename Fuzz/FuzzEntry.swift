@@ -15,6 +15,7 @@ let fuzzTargets: [String: @Sendable (UnsafePointer<UInt8>, Int) -> CInt] = [
     "PostalCodeFuzz": postalCodeFuzz,
     "MIMERenderFuzz": mimeRenderFuzz,
     "BinaryPayloadDecodeFuzz": binaryPayloadDecodeFuzz,
+    "SnapshotReadFuzz": snapshotReadFuzz,
 ]
 
 /// The target of this run, read once from the environment.

@@ -15,7 +15,9 @@ import Darwin
 /// ```
 ///
 /// Validation is exactly ``InMemoryRecordStore``'s (both use one internal state machine), check writes
-/// and tombstones included (R-UOW-1); reads and pages are served from memory. A commit returns only
+/// and tombstones included (R-UOW-1). Reads and pages are served from the snapshot, read in place
+/// (format version 4: sorted, checksummed sections, `pread`, records decoded on first read; issue 17
+/// item 1), with what was committed since laid over it in memory. A commit returns only
 /// after its journal frame is on disk (`fsync`); commits waiting at the same time share one `fsync`
 /// (group commit). One dedicated writer thread per store does every `write`, `fsync` and compaction:
 /// a commit queues its batch and suspends until the thread has made it durable, so a slow disk never
@@ -94,9 +96,13 @@ public final class FileRecordStore: RecordStore {
     /// commits and without a snapshot, is accepted only in a directory holding no other store file
     /// (a new store), else ``StorageError/Reason/incomplete``.
     ///
+    /// Opening a version-4 snapshot decodes nothing but its footer, page checksums, header and
+    /// directory; damage elsewhere in it is ``StorageError/Reason/corrupt`` from the read that meets
+    /// it (``verify(directory:options:)`` reads everything).
+    ///
     /// A store written in an older format version (1: no tombstones in snapshots, 2: no commit
-    /// sequences) is upgraded at once by one compaction, so that everything appended afterwards is in
-    /// a version-3 journal and an older build refuses the directory
+    /// sequences, 3: snapshots decoded whole) is upgraded at once by one compaction, so that
+    /// everything appended afterwards is in current-version files and an older build refuses the directory
     /// (``StorageError/Reason/unsupportedVersion``) instead of misreading it. A journal already
     /// longer than ``FileStoreOptions/compactionThreshold`` is compacted on open too. A version-1
     /// store's tombstones are those its journal's deletes re-create.
@@ -278,7 +284,13 @@ public final class FileRecordStore: RecordStore {
         var formatVersion = StorageFormat.version
         var snapshotVersion: UInt32?
         var commitSequence: UInt64 = 0
-        if let snapshot = try read(snapshotPath, fileSystem) {
+        if let base = try openIndexedSnapshot(snapshotPath, fileSystem) {
+            // Format version 4: read in place; nothing is decoded until it is read (issue 17 item 1).
+            table = RecordTable(base: base)
+            generation = base.header.generation
+            snapshotVersion = base.header.version
+            commitSequence = base.commitSequence
+        } else if let snapshot = try read(snapshotPath, fileSystem) {
             let contents = try StorageFormat.readSnapshot(snapshot, file: snapshotPath, into: &table)
             generation = contents.header.generation
             formatVersion = min(formatVersion, contents.header.version)
@@ -352,7 +364,10 @@ public final class FileRecordStore: RecordStore {
                 // not (a stale copy, a frame appearing twice) would roll records back.
                 do {
                     try table.validate(frames[index].batch)
+                    try table.prepare(frames[index].batch)
                 } catch {
+                    // The snapshot could not be read: that damage, not the frame's order.
+                    if error.reason == .corrupt || error.reason == .unavailable { throw error }
                     throw StorageError(.outOfOrder, kind: error.kind, subject: journalPath,
                                        detail: "\(journalPath): the frame at offset \(frames[index].offset) does not follow the state before it (\(error.detail)): a stale or repeated frame; nothing was replayed")
                 }
@@ -373,6 +388,62 @@ public final class FileRecordStore: RecordStore {
                                Recovered(table: table, journal: nil, length: fresh ? StorageFormat.headerSize : length,
                                          generation: generation, droppedBytes: dropped, droppedCommits: droppedCommits,
                                          formatVersion: formatVersion, commitSequence: commitSequence))
+    }
+
+    /// The snapshot at `path` read in place when it is of format version 4 or later; `nil` when
+    /// there is none or it is older (read whole by ``StorageFormat/readSnapshot(_:file:into:)``).
+    private static func openIndexedSnapshot(_ path: String, _ fileSystem: any StorageFileSystem) throws(StorageError) -> SnapshotBase? {
+        let handle: StorageFileHandle
+        do {
+            guard let opened = try fileSystem.openForReading(path) else { return nil }
+            handle = opened
+        } catch {
+            throw unavailable(error, "cannot open \(path)")
+        }
+        var header = [UInt8](repeating: 0, count: StorageFormat.headerSize)
+        let read: Int
+        do throws(FileSystemError) {
+            let result: Result<Int, FileSystemError> = header.withUnsafeMutableBytes { raw in
+                Result { () throws(FileSystemError) in try fileSystem.read(handle, into: raw, at: 0) }
+            }
+            read = try result.get()
+        } catch {
+            fileSystem.close(handle)
+            throw unavailable(error, "cannot read \(path)")
+        }
+        // A short or damaged header is reported by the whole-file reader, as before.
+        let version = read == StorageFormat.headerSize
+            ? try? header.withBytes { (raw) throws(StorageError) in
+                try StorageFormat.decodeHeader(raw, magic: StorageFormat.snapshotMagic, file: path).version
+            }
+            : nil
+        guard let version, version >= StorageFormat.indexedSnapshotVersion else {
+            fileSystem.close(handle)
+            return nil
+        }
+        return try SnapshotBase(handle: handle, fileSystem: fileSystem, file: path)
+    }
+
+    /// Writes a version-4 snapshot of `table` to the new file `temp` and makes it durable.
+    private static func writeSnapshot(_ table: RecordTable, to temp: String, generation: UInt64, commitSequence: UInt64,
+                                      fileSystem: any StorageFileSystem) throws(StorageError) {
+        let handle: StorageFileHandle
+        do { handle = try fileSystem.createFile(temp) } catch { throw unavailable(error, "cannot write the snapshot") }
+        defer { fileSystem.close(handle) }
+        let offset = Locked(0)
+        do throws(SnapshotWriter.Failure) {
+            try SnapshotWriter.write(table, generation: generation, commitSequence: commitSequence) { (chunk) throws(FileSystemError) in
+                let at = offset.withLock { $0 }
+                try chunk.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: at) }
+                offset.withLock { $0 += chunk.count }
+            }
+            do { try fileSystem.sync(handle) } catch { throw SnapshotWriter.Failure.write(error) }
+        } catch {
+            switch error {
+            case .read(let failure): throw failure
+            case .write(let failure): throw unavailable(failure, "cannot write the snapshot")
+            }
+        }
     }
 
     /// Opens the journal for appending and cuts a torn tail from it (not when `readOnly`).
@@ -479,6 +550,8 @@ public final class FileRecordStore: RecordStore {
             if let lock = io.lock { fileSystem.unlock(lock) }
             io.journal = nil
             io.lock = nil
+            // Reads stopped (`closed`), and no compaction runs without `io`: close the snapshot.
+            state.withLock { $0.table.base?.close() }
         }
     }
 
@@ -495,17 +568,17 @@ public final class FileRecordStore: RecordStore {
 
     /// The record of `kind` with `id`, from memory; `.unavailable` once closed (R-ADP-1).
     public func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
-        try read { $0.record(kind: kind, id: id) }
+        try read { (table) throws(StorageError) in try table.record(kind: kind, id: id) }
     }
 
     /// The records of `kind` holding `indexKey` (all when `nil`) in insertion order, from memory (R-ADP-1).
     public func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
-        try read { $0.records(kind: kind, indexKey: indexKey) }
+        try read { (table) throws(StorageError) in try table.records(kind: kind, indexKey: indexKey) }
     }
 
     /// The record holding `uniqueKey`, of any kind, from memory (R-ADP-1).
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
-        try read { $0.record(holding: uniqueKey) }
+        try read { (table) throws(StorageError) in try table.record(holding: uniqueKey) }
     }
 
     /// At most `limit` records of `kind` holding `indexKey` after `cursor`, in first-insertion order,
@@ -514,22 +587,24 @@ public final class FileRecordStore: RecordStore {
     /// sequence.
     public func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int)
         async throws(StorageError) -> RecordPage {
-        try read { $0.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
+        try read { (table) throws(StorageError) in try table.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
     }
 
     /// A page of a range of index keys, from the ordered key index (R-ADP-1 guarantee 11).
     public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
                         limit: Int) async throws(StorageError) -> RecordPage {
-        try read { $0.page(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit) }
+        try read { (table) throws(StorageError) in
+            try table.page(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit)
+        }
     }
 
     /// The number of records of every kind.
     public var count: Int { state.withLock { $0.table.count } }
 
-    private func read<T: Sendable>(_ body: (RecordTable) -> T) throws(StorageError) -> T {
+    private func read<T: Sendable>(_ body: (RecordTable) throws(StorageError) -> T) throws(StorageError) -> T {
         try state.withLock { (state: inout State) throws(StorageError) -> T in
             guard !state.closed else { throw Self.closedError }
-            return body(state.table)
+            return try body(state.table)
         }
     }
 
@@ -634,7 +709,11 @@ public final class FileRecordStore: RecordStore {
         var group: [Pending] = []
         state.withLock { state in
             if items.count == 1 {
-                do throws(StorageError) { try state.table.validate(items[0].batch); group = items } catch {
+                do throws(StorageError) {
+                    try state.table.validate(items[0].batch)
+                    try state.table.prepare(items[0].batch)
+                    group = items
+                } catch {
                     outcome.results.append((items[0], .failure(error)))
                 }
                 return
@@ -651,6 +730,7 @@ public final class FileRecordStore: RecordStore {
                 if independent {
                     do throws(StorageError) {
                         try state.table.validate(item.batch)
+                        try state.table.prepare(item.batch)
                         group.append(item)
                     } catch {
                         outcome.results.append((item, .failure(error)))
@@ -761,25 +841,18 @@ public final class FileRecordStore: RecordStore {
         let table = state.withLock { $0.table }
         let generation = io.generation + 1
         let snapshotTemp = path + "/" + Self.snapshotName + ".tmp"
-        do throws(FileSystemError) {
-            let handle = try fileSystem.createFile(snapshotTemp)
+        do throws(StorageError) {
+            try Self.writeSnapshot(table, to: snapshotTemp, generation: generation, commitSequence: io.commitSequence,
+                                   fileSystem: fileSystem)
             do throws(FileSystemError) {
-                var offset = 0
-                try StorageFormat.encodeSnapshot(table, generation: generation, commitSequence: io.commitSequence) { (chunk) throws(FileSystemError) in
-                    try chunk.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: offset) }
-                    offset += chunk.count
-                }
-                try fileSystem.sync(handle)
-                fileSystem.close(handle)
+                try Self.writeJournalTemp(path: path, generation: generation, base: io.commitSequence, fileSystem: fileSystem)
             } catch {
-                fileSystem.close(handle)
-                throw error
+                throw Self.unavailable(error, "cannot write the journal")
             }
-            try Self.writeJournalTemp(path: path, generation: generation, base: io.commitSequence, fileSystem: fileSystem)
         } catch {
             try? fileSystem.removeFile(snapshotTemp)
             try? fileSystem.removeFile(path + "/" + Self.journalName + ".tmp")
-            throw Self.unavailable(error, "compaction failed; the journal is unchanged")
+            throw StorageError(error.reason, subject: error.subject, detail: "compaction failed; the journal is unchanged: \(error.detail)")
         }
         do {
             try fileSystem.rename(snapshotTemp, to: path + "/" + Self.snapshotName)
@@ -803,7 +876,11 @@ public final class FileRecordStore: RecordStore {
         io.generation = generation
         io.length = StorageFormat.headerSize
         io.compactAt = Self.compactionPoint(options)
+        // Read the new snapshot in place from now on, with an empty overlay (the table cannot have
+        // changed: commits apply only while holding `io`). If it cannot be opened, keep the old one.
+        let rebased = try? Self.openIndexedSnapshot(path + "/" + Self.snapshotName, fileSystem)
         state.withLock { state in
+            if let rebased { state.table = RecordTable(base: rebased) }
             state.statistics.compactions += 1
             state.statistics.generation = generation
             state.statistics.journalLength = StorageFormat.headerSize
@@ -839,6 +916,10 @@ public final class FileRecordStore: RecordStore {
             return report
         }
         defer { store.close() }
+        if let damage = store.checkEverything() {
+            report.problems.append(.init(code: damage.code, detail: damage.detail))
+            return report
+        }
         let statistics = store.statistics
         report.records = store.count
         report.formatVersion = statistics.openedFormatVersion
@@ -860,6 +941,27 @@ public final class FileRecordStore: RecordStore {
             }
         }
         return report
+    }
+
+    /// Reads everything a snapshot read in place holds (every block's checksum, then every record
+    /// and tombstone), which opening does not; the first damage found, or `nil`.
+    private func checkEverything() -> StorageError? {
+        let table = state.withLock { $0.table }
+        guard let base = table.base else { return nil }
+        do throws(StorageError) {
+            try base.verifyAllBlocks()
+            var live = 0
+            for kind in table.allKindNames {
+                try table.forEachLive(kind: kind) { _, _ in live += 1 }
+                _ = try table.allTombstones(kind: kind)
+            }
+            guard live == table.count else {
+                return StorageError(.corrupt, subject: base.file, detail: "\(base.file): holds \(live) records, its header says \(table.count)")
+            }
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Writes a consistent copy of the store to `destination` while writers go on (R-ADP-1): a
@@ -897,29 +999,21 @@ public final class FileRecordStore: RecordStore {
             throw StorageError(.invalidOption, subject: target, detail: "the backup directory \(target) is not empty")
         }
         let snapshotTemp = target + "/" + Self.snapshotName + ".tmp"
-        do throws(FileSystemError) {
-            let handle = try fileSystem.createFile(snapshotTemp)
+        do throws(StorageError) {
+            try Self.writeSnapshot(table, to: snapshotTemp, generation: 1, commitSequence: sequence, fileSystem: fileSystem)
             do throws(FileSystemError) {
-                var offset = 0
-                try StorageFormat.encodeSnapshot(table, generation: 1, commitSequence: sequence) { (chunk) throws(FileSystemError) in
-                    try chunk.withBytes { (raw) throws(FileSystemError) in try fileSystem.write(handle, raw, at: offset) }
-                    offset += chunk.count
-                }
-                try fileSystem.sync(handle)
-                fileSystem.close(handle)
+                try Self.writeJournalTemp(path: target, generation: 1, base: sequence, fileSystem: fileSystem)
+                try fileSystem.rename(snapshotTemp, to: target + "/" + Self.snapshotName)
+                try fileSystem.rename(target + "/" + Self.journalName + ".tmp", to: target + "/" + Self.journalName)
+                try fileSystem.syncDirectory(target)
             } catch {
-                fileSystem.close(handle)
-                throw error
+                throw Self.unavailable(error, "the backup was not written")
             }
-            try Self.writeJournalTemp(path: target, generation: 1, base: sequence, fileSystem: fileSystem)
-            try fileSystem.rename(snapshotTemp, to: target + "/" + Self.snapshotName)
-            try fileSystem.rename(target + "/" + Self.journalName + ".tmp", to: target + "/" + Self.journalName)
-            try fileSystem.syncDirectory(target)
         } catch {
             try? fileSystem.removeFile(snapshotTemp)
             try? fileSystem.removeFile(target + "/" + Self.journalName + ".tmp")
             try? fileSystem.removeFile(target + "/" + Self.snapshotName)
-            throw Self.unavailable(error, "the backup was not written")
+            throw StorageError(error.reason, subject: error.subject, detail: "the backup was not written: \(error.detail)")
         }
         return (table.count, sequence)
     }

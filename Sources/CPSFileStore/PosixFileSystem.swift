@@ -52,7 +52,7 @@ package struct PosixFileSystem: StorageFileSystem {
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var done = 0
             while done < size {
-                let result = read(fd, buffer.baseAddress.map { $0 + done }, size - done)
+                let result = systemRead(fd, buffer.baseAddress.map { $0 + done }, size - done)
                 if result < 0 {
                     if errno == EINTR { continue }
                     failure = Self.fail("read", path)
@@ -67,7 +67,7 @@ package struct PosixFileSystem: StorageFileSystem {
         // The file may have grown since fstat: read the rest.
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let result = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let result = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw Self.fail("read", path)
@@ -76,6 +76,32 @@ package struct PosixFileSystem: StorageFileSystem {
             bytes.append(contentsOf: chunk[0..<result])
         }
         return bytes
+    }
+
+    /// Opens the file read-only; `nil` when it does not exist (R-ADP-1).
+    package func openForReading(_ path: String) throws(FileSystemError) -> StorageFileHandle? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw Self.fail("open", path)
+        }
+        return StorageFileHandle(rawValue: fd)
+    }
+
+    /// Reads at `offset` with `pread`, retrying on `EINTR` (R-ADP-1).
+    package func read(_ handle: StorageFileHandle, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int {
+        while true {
+            let result = pread(handle.rawValue, buffer.baseAddress, buffer.count, off_t(offset))
+            if result >= 0 { return result }
+            if errno != EINTR { throw Self.fail("pread", "fd \(handle.rawValue)") }
+        }
+    }
+
+    /// The file's size, from `fstat` (R-ADP-1).
+    package func size(of handle: StorageFileHandle) throws(FileSystemError) -> Int {
+        var info = stat()
+        guard fstat(handle.rawValue, &info) == 0 else { throw Self.fail("fstat", "fd \(handle.rawValue)") }
+        return Int(info.st_size)
     }
 
     /// Creates or truncates the file (`O_CREAT | O_TRUNC`) for writing (R-ADP-1).
@@ -182,8 +208,10 @@ package struct PosixFileSystem: StorageFileSystem {
 
 #if canImport(Glibc)
 private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Glibc.read(fd, buffer, count) }
 private func systemRename(_ source: String, _ destination: String) -> Int32 { Glibc.rename(source, destination) }
 #elseif canImport(Darwin)
 private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
 private func systemRename(_ source: String, _ destination: String) -> Int32 { Darwin.rename(source, destination) }
 #endif

@@ -10,8 +10,15 @@
 ///   inserted after a delete) and keeps it on update. Each kind and each index key keeps a
 ///   ``SequenceList`` in that order, so a full read walks it without sorting and a page costs
 ///   O(log n + page), not the kind.
+/// - **Snapshot base (issue 17 item 1).** The file store opens a version-4 snapshot as a read-only
+///   ``SnapshotBase`` read in place; the in-memory tables are then an overlay holding only what
+///   changed since (the journal tail and later commits). A record the overlay holds (live, or
+///   deleted: a tombstone) hides the snapshot's; before a batch changes a snapshot record,
+///   ``prepare(_:)`` copies it (or its tombstone) into the overlay, so the write rules stay those of
+///   the in-memory tables. Reads merge the two lists of a kind or index key by insertion sequence.
+///   Reads of the snapshot can fail (`corrupt`, `unavailable`), so reads throw.
 ///
-/// No I/O, no locking: the owner serializes access.
+/// No I/O but the snapshot's reads, no locking: the owner serializes access.
 package struct RecordTable: Sendable {
     struct Key: Hashable, Sendable {
         let kind: String
@@ -34,43 +41,174 @@ package struct RecordTable: Sendable {
         var tombstones: [String: UInt64] = [:]
         /// The keys of `index` in byte order, for range reads.
         var keyOrder = SortedKeys()
+
+        /// Whether the overlay holds `id` (live or deleted), hiding the snapshot's record.
+        func holds(_ id: String) -> Bool {
+            entries[id] != nil || tombstones[id] != nil
+        }
     }
 
-    /// The tables by kind.
+    /// The snapshot read in place under the overlay, if any.
+    let base: SnapshotBase?
+    /// The tables by kind (with a ``base``: the overlay).
     package private(set) var kinds: [String: KindTable] = [:]
+    /// Unique key → owner, for the records of the overlay.
     private(set) var uniqueOwners: [String: Key] = [:]
     private(set) var nextSequence: UInt64 = 1
     /// Live records of every kind (tombstones do not count).
     package private(set) var count = 0
 
     /// An empty table.
-    package init() {}
+    package init() { base = nil }
+
+    /// A table over the snapshot `base`, with nothing changed yet.
+    init(base: SnapshotBase) {
+        self.base = base
+        count = base.count
+        nextSequence = max(1, base.nextSequence)
+    }
+
+    /// The next insertion sequence (snapshots keep it).
+    var nextInsertionSequence: UInt64 { nextSequence }
+
+    /// Every kind with records or tombstones, sorted.
+    var allKindNames: [String] {
+        Set(kinds.keys).union(base?.kindNames ?? []).sorted()
+    }
 
     // MARK: - Reads
 
-    /// The live record `kind`/`id`, or `nil`.
-    package func record(kind: String, id: String) -> RecordEnvelope? {
-        kinds[kind]?.entries[id]?.envelope
+    /// The snapshot's kind `kind`, when the overlay does not hold `id` of it.
+    private func baseKind(_ kind: String, unlessHeld id: String) -> SnapshotBase.Kind? {
+        guard let base, let baseKind = base.kinds[kind] else { return nil }
+        if let table = kinds[kind], table.holds(id) { return nil }
+        return baseKind
     }
 
-    /// The live version of the record, 0 when there is none (never inserted, or deleted).
-    func version(of key: Key) -> UInt64 {
-        kinds[key.kind]?.entries[key.id]?.envelope.version ?? 0
+    /// The live record `kind`/`id`, or `nil`.
+    package func record(kind: String, id: String) throws(StorageError) -> RecordEnvelope? {
+        if let table = kinds[kind] {
+            if let entry = table.entries[id] { return entry.envelope }
+            if table.tombstones[id] != nil { return nil }
+        }
+        guard let base, let baseKind = base.kinds[kind], let entry = try base.find(baseKind, id: id) else { return nil }
+        return try base.envelope(baseKind, entry)
+    }
+
+    /// The live version of the record, 0 when there is none (never inserted, or deleted); read
+    /// without decoding a snapshot record's payload.
+    func version(of key: Key) throws(StorageError) -> UInt64 {
+        if let table = kinds[key.kind] {
+            if let entry = table.entries[key.id] { return entry.envelope.version }
+            if table.tombstones[key.id] != nil { return 0 }
+        }
+        guard let base, let baseKind = base.kinds[key.kind] else { return 0 }
+        return try base.find(baseKind, id: key.id)?.version ?? 0
     }
 
     /// The last version of a deleted record, or `nil` when it is live or never existed.
-    func tombstone(kind: String, id: String) -> UInt64? {
-        kinds[kind]?.tombstones[id]
+    func tombstone(kind: String, id: String) throws(StorageError) -> UInt64? {
+        if let table = kinds[kind], table.holds(id) { return table.tombstones[id] }
+        guard let base, let baseKind = base.kinds[kind] else { return nil }
+        return try base.tombstone(baseKind, id: id)
+    }
+
+    /// Every tombstone of `kind` (the overlay's and the snapshot's it does not hide).
+    func allTombstones(kind: String) throws(StorageError) -> [(id: String, version: UInt64)] {
+        var result: [(id: String, version: UInt64)] = []
+        let table = kinds[kind]
+        if let base, let baseKind = base.kinds[kind] {
+            for tombstone in try base.tombstones(baseKind) where table?.holds(tombstone.id) != true { result.append(tombstone) }
+        }
+        for (id, version) in table?.tombstones ?? [:] { result.append((id, version)) }
+        return result
+    }
+
+    /// The owner of `uniqueKey`: the overlay's, else the snapshot's unless the overlay holds it.
+    private func owner(of uniqueKey: String) throws(StorageError) -> Key? {
+        if let owner = uniqueOwners[uniqueKey] { return owner }
+        guard let base, let (baseKind, entry) = try base.owner(of: uniqueKey) else { return nil }
+        let id = try base.id(of: entry)
+        if let table = kinds[baseKind.name], table.holds(id) { return nil }
+        return Key(kind: baseKind.name, id: id)
+    }
+
+    /// Walks the live records of `kind` (holding `indexKey` when given) after insertion sequence
+    /// `after`, in insertion order, merging the overlay's list with the snapshot's, until `body`
+    /// returns false.
+    private func walk(kind: String, indexKey: String?, after: UInt64?,
+                      _ body: (RecordEnvelope, SequenceList.Slot) -> Bool) throws(StorageError) {
+        let table = kinds[kind]
+        let list = table?.list(indexKey)
+        var position = list.map { list in after.map { list.firstIndex(after: $0) } ?? 0 } ?? 0
+        var baseList: SnapshotBase.List?
+        var basePosition = 0
+        let baseKind = base?.kinds[kind]
+        if let base, let baseKind {
+            baseList = try base.list(baseKind, indexKey: indexKey)
+            if let baseList, let after { basePosition = try base.firstPosition(baseKind, baseList, after: after) }
+        }
+        let overlayHoldsAny = table.map { !$0.entries.isEmpty || !$0.tombstones.isEmpty } ?? false
+        // The next live record of each side.
+        func nextOverlay() -> (RecordEnvelope, SequenceList.Slot)? {
+            guard let table, let list else { return nil }
+            while position < list.slots.count {
+                let slot = list.slots[position]
+                if let envelope = table.live(slot, indexKey: indexKey) { return (envelope, slot) }
+                position += 1
+            }
+            return nil
+        }
+        func nextBase() throws(StorageError) -> (SnapshotBase.Entry, String)? {
+            guard let base, let baseKind, let baseList else { return nil }
+            while basePosition < baseList.count {
+                let entry = try base.entry(baseKind, try base.ordinal(baseKind, baseList, at: basePosition))
+                let id = try base.id(of: entry)
+                if !overlayHoldsAny || table?.holds(id) != true { return (entry, id) }
+                basePosition += 1
+            }
+            return nil
+        }
+        var overlayNext = nextOverlay()
+        var baseNext = try nextBase()
+        while true {
+            if let (envelope, slot) = overlayNext, baseNext.map({ $0.0.sequence > slot.sequence }) ?? true {
+                guard body(envelope, slot) else { return }
+                position += 1
+                overlayNext = nextOverlay()
+            } else if let base, let baseKind, let (entry, id) = baseNext {
+                guard body(try base.envelope(baseKind, entry), SequenceList.Slot(sequence: entry.sequence, id: id)) else { return }
+                basePosition += 1
+                baseNext = try nextBase()
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Every live record of `kind` with its insertion sequence, in insertion order (for snapshots);
+    /// snapshot records are decoded without filling the cache.
+    func forEachLive(kind: String, _ body: (RecordEnvelope, UInt64) -> Void) throws(StorageError) {
+        if base == nil {
+            guard let table = kinds[kind] else { return }
+            for slot in table.order.slots {
+                if let envelope = table.live(slot, indexKey: nil) { body(envelope, slot.sequence) }
+            }
+            return
+        }
+        try walk(kind: kind, indexKey: nil, after: nil) { envelope, slot in
+            body(envelope, slot.sequence)
+            return true
+        }
     }
 
     /// Every live record of `kind` (holding `indexKey` when given), in first-insertion order.
-    package func records(kind: String, indexKey: String?) -> [RecordEnvelope] {
-        guard let table = kinds[kind] else { return [] }
-        guard let list = table.list(indexKey) else { return [] }
+    package func records(kind: String, indexKey: String?) throws(StorageError) -> [RecordEnvelope] {
         var records: [RecordEnvelope] = []
-        records.reserveCapacity(list.liveCount)
-        for slot in list.slots {
-            if let envelope = table.live(slot, indexKey: indexKey) { records.append(envelope) }
+        if base == nil, let list = kinds[kind]?.list(indexKey) { records.reserveCapacity(list.liveCount) }
+        try walk(kind: kind, indexKey: indexKey, after: nil) { envelope, _ in
+            records.append(envelope)
+            return true
         }
         return records
     }
@@ -79,67 +217,109 @@ package struct RecordTable: Sendable {
     /// ``RecordStore/records(kind:indexKey:after:limit:)``. Binary search to the cursor's sequence, then
     /// a walk of the page (and past stale slots); `next` only when a record follows. A `limit` of 0 or
     /// less reads nothing.
-    package func page(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) -> RecordPage {
-        guard limit > 0, let table = kinds[kind], let list = table.list(indexKey) else {
-            return RecordPage(records: [], next: nil)
-        }
-        var position = cursor.map { list.firstIndex(after: $0.sequence) } ?? 0
+    package func page(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) throws(StorageError) -> RecordPage {
+        guard limit > 0 else { return RecordPage(records: [], next: nil) }
         var records: [RecordEnvelope] = []
-        records.reserveCapacity(min(limit, list.liveCount))
         var last: SequenceList.Slot?
-        while position < list.slots.count {
-            let slot = list.slots[position]
-            position += 1
-            guard let envelope = table.live(slot, indexKey: indexKey) else { continue }
-            if records.count == limit, let last {
-                return RecordPage(records: records, next: RecordCursor(sequence: last.sequence, lastID: last.id))
+        var more = false
+        try walk(kind: kind, indexKey: indexKey, after: cursor?.sequence) { envelope, slot in
+            if records.count == limit {
+                more = true
+                return false
             }
             records.append(envelope)
             last = slot
+            return true
         }
-        return RecordPage(records: records, next: nil)
+        guard more, let last else { return RecordPage(records: records, next: nil) }
+        return RecordPage(records: records, next: RecordCursor(sequence: last.sequence, lastID: last.id))
     }
 
     /// At most `limit` records holding keys `lower <= k < upper` in key order, then insertion order
     /// (R-ADP-1 guarantee 11); see ``RecordStore/records(kind:indexKeysFrom:below:after:limit:)``. The
     /// key order finds the first key; each key's list is read from the cursor's sequence on.
     package func page(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
-                      limit: Int) -> RecordPage {
-        guard limit > 0, let table = kinds[kind] else { return RecordPage(records: [], next: nil) }
+                      limit: Int) throws(StorageError) -> RecordPage {
+        guard limit > 0 else { return RecordPage(records: [], next: nil) }
         var start = lower
         var resume: (key: String, sequence: UInt64)?
         if let cursor, let key = cursor.indexKey {
             if SortedKeys.precedes(start, key) { start = key }
             resume = (key, cursor.sequence)
         }
+        // The keys in range: the overlay's and the snapshot's (both in byte order), merged.
+        var overlayKeys: [String] = []
+        kinds[kind]?.keyOrder.forEach(from: start, below: upper) { key in
+            overlayKeys.append(key)
+            return true
+        }
+        var basePosition = 0, baseEnd = 0
+        let baseKind = base?.kinds[kind]
+        if let base, let baseKind {
+            basePosition = try base.firstIndexKeyPosition(baseKind, notBefore: Array(start.utf8))
+            baseEnd = try base.firstIndexKeyPosition(baseKind, notBefore: Array(upper.utf8))
+        }
+        var overlayPosition = 0
         var records: [RecordEnvelope] = []
         var last: (key: String, slot: SequenceList.Slot)?
-        var next: RecordCursor?
-        table.keyOrder.forEach(from: start, below: upper) { key in
-            guard let list = table.index[key] else { return true }
-            var position = 0
-            if let resume, resume.key == key { position = list.firstIndex(after: resume.sequence) }
-            while position < list.slots.count {
-                let slot = list.slots[position]
-                position += 1
-                guard let envelope = table.live(slot, indexKey: key) else { continue }
-                if records.count == limit, let last {
-                    next = RecordCursor(sequence: last.slot.sequence, lastID: last.slot.id, indexKey: last.key)
+        var more = false
+        while !more {
+            let overlayKey = overlayPosition < overlayKeys.count ? overlayKeys[overlayPosition] : nil
+            var baseKey: String?
+            if let base, let baseKind, basePosition < baseEnd { baseKey = try base.indexKey(baseKind, at: basePosition) }
+            let key: String
+            switch (overlayKey, baseKey) {
+            case (nil, nil):
+                return RecordPage(records: records, next: nil)
+            case (let a?, nil):
+                key = a
+                overlayPosition += 1
+            case (nil, let b?):
+                key = b
+                basePosition += 1
+            case (let a?, let b?):
+                key = SortedKeys.precedes(b, a) ? b : a
+                if key == a { overlayPosition += 1 }
+                if key == b { basePosition += 1 }
+            }
+            try walk(kind: kind, indexKey: key, after: resume?.key == key ? resume?.sequence : nil) { envelope, slot in
+                if records.count == limit {
+                    more = true
                     return false
                 }
                 records.append(envelope)
                 last = (key, slot)
+                return true
             }
-            return true
         }
-        return RecordPage(records: records, next: next)
+        guard let last else { return RecordPage(records: records, next: nil) }
+        return RecordPage(records: records, next: RecordCursor(sequence: last.slot.sequence, lastID: last.slot.id, indexKey: last.key))
     }
 
     /// The live record holding `uniqueKey`, or `nil`.
-    package func record(holding uniqueKey: String) -> RecordEnvelope? {
-        uniqueOwners[uniqueKey].flatMap { kinds[$0.kind]?.entries[$0.id]?.envelope }
+    package func record(holding uniqueKey: String) throws(StorageError) -> RecordEnvelope? {
+        guard let owner = try owner(of: uniqueKey) else { return nil }
+        return try record(kind: owner.kind, id: owner.id)
     }
 
+    // MARK: - Writes
+
+    /// Copies into the overlay every snapshot record (or tombstone) that `batch` changes, so that
+    /// ``apply(_:collect:)`` finds them there (R-ADP-1). Changes nothing a read sees; does nothing
+    /// without a snapshot base. Call it after ``validate(_:)`` and before ``apply(_:collect:)``.
+    mutating func prepare(_ batch: WriteBatch) throws(StorageError) {
+        guard let base else { return }
+        for write in batch.writes where write.changesState {
+            guard let baseKind = baseKind(write.kind, unlessHeld: write.id) else { continue }
+            if let entry = try base.find(baseKind, id: write.id) {
+                let envelope = try base.envelope(baseKind, entry)
+                kinds[write.kind, default: KindTable()].adopt(envelope, sequence: entry.sequence)
+                claimUniqueKeys(of: envelope)
+            } else if let version = try base.tombstone(baseKind, id: write.id) {
+                kinds[write.kind, default: KindTable()].tombstones[write.id] = version
+            }
+        }
+    }
     // MARK: - Writes
 
     /// Validates and applies `batch`: all of it, or nothing (throws).
@@ -178,7 +358,7 @@ package struct RecordTable: Sendable {
         var claims: [String: Key] = [:]
         for write in batch.writes {
             let key = Key(kind: write.kind, id: write.id)
-            let current = version(of: key)
+            let current = try version(of: key)
             guard current == write.expectedVersion else {
                 throw StorageError.conflict(kind: key.kind, id: key.id, expected: write.expectedVersion, actual: current)
             }
@@ -193,7 +373,7 @@ package struct RecordTable: Sendable {
         }
         for (unique, claimant) in claims {
             // A key held by a record this batch writes is released by that write.
-            if let owner = uniqueOwners[unique], owner != claimant, !written.contains(owner) {
+            if let owner = try owner(of: unique), owner != claimant, !written.contains(owner) {
                 throw StorageError.uniqueKeyTaken(unique, heldBy: owner.kind, id: owner.id)
             }
         }
@@ -202,13 +382,13 @@ package struct RecordTable: Sendable {
     /// ``validate(_:)`` for a batch of one write: no duplicate to find, so no set and no dictionary.
     private func validate(single write: RecordWrite) throws(StorageError) {
         let key = Key(kind: write.kind, id: write.id)
-        let current = version(of: key)
+        let current = try version(of: key)
         guard current == write.expectedVersion else {
             throw StorageError.conflict(kind: key.kind, id: key.id, expected: write.expectedVersion, actual: current)
         }
         guard case .put(let envelope, _) = write else { return }
         for unique in envelope.uniqueKeys {
-            if let owner = uniqueOwners[unique], owner != key {
+            if let owner = try owner(of: unique), owner != key {
                 throw StorageError.uniqueKeyTaken(unique, heldBy: owner.kind, id: owner.id)
             }
         }
@@ -220,7 +400,8 @@ package struct RecordTable: Sendable {
         var keys = Set<String>()
         for write in batch.writes where write.changesState {
             if case .put(let envelope, _) = write { keys.formUnion(envelope.uniqueKeys) }
-            if let old = record(kind: write.kind, id: write.id) { keys.formUnion(old.uniqueKeys) }
+            // A read failure here only makes the group smaller; validation then reports it.
+            if let old = (try? record(kind: write.kind, id: write.id)) ?? nil { keys.formUnion(old.uniqueKeys) }
         }
         return keys
     }
@@ -231,10 +412,12 @@ package struct RecordTable: Sendable {
     /// Never traps, even on a batch that would not validate (the journal fuzzer replays anything).
     @discardableResult
     mutating func apply(_ batch: WriteBatch, collect: Bool = true) -> [RecordEnvelope] {
+        // The owner normally prepared the batch already (a no-op then); this covers a caller that did not.
+        if base != nil { try? prepare(batch) }
         // Release the old keys of every written record first, so keys move freely within the batch.
         // (A write expecting version 0 finds no record: the batch was validated.)
         for write in batch.writes where write.changesState && write.expectedVersion != 0 {
-            if let old = record(kind: write.kind, id: write.id) {
+            if let old = kinds[write.kind]?.entries[write.id]?.envelope {
                 let key = Key(kind: write.kind, id: write.id)
                 for unique in old.uniqueKeys where uniqueOwners[unique] == key { uniqueOwners[unique] = nil }
             }
@@ -312,6 +495,13 @@ extension RecordTable.KindTable {
         guard let entry = entries[slot.id], entry.sequence == slot.sequence else { return nil }
         if let indexKey, !entry.envelope.indexKeys.contains(indexKey) { return nil }
         return entry.envelope
+    }
+
+    /// Takes in a record of the snapshot base at its insertion sequence, with its index lists (R-ADP-1).
+    mutating func adopt(_ envelope: RecordEnvelope, sequence: UInt64) {
+        entries[envelope.id] = RecordTable.Entry(envelope: envelope, sequence: sequence)
+        order.add(sequence: sequence, id: envelope.id)
+        Self.forEachDistinct(envelope.indexKeys) { key in join(index: key, sequence: sequence, id: envelope.id) }
     }
 
     mutating func reserve(_ records: Int) {

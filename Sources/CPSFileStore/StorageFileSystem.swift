@@ -10,6 +10,12 @@ package protocol StorageFileSystem: Sendable {
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
     /// The whole content of the file at `path`, or `nil` when there is no such file.
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]?
+    /// Opens the file at `path` for reading (`pread`), or `nil` when there is no such file.
+    func openForReading(_ path: String) throws(FileSystemError) -> StorageFileHandle?
+    /// Reads up to `buffer.count` bytes at `offset` into `buffer` (`pread`): the count read, 0 at the end.
+    func read(_ handle: StorageFileHandle, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int
+    /// The size of the open file (`fstat`).
+    func size(of handle: StorageFileHandle) throws(FileSystemError) -> Int
     /// Creates (or truncates) the file at `path` and opens it for writing.
     func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle
     /// Opens the existing file at `path` for writing, keeping its content.

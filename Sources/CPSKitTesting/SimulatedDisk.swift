@@ -194,6 +194,33 @@ package final class SimulatedDisk: StorageFileSystem {
         contents(of: path)
     }
 
+    /// Opens the file for reading; `nil` when there is none (R-ADP-1).
+    package func openForReading(_ path: String) throws(FileSystemError) -> StorageFileHandle? {
+        state.withLock { state in state.names[path].map { state.newHandle(for: $0) } }
+    }
+
+    /// Reads the current bytes of the open file at `offset` (R-ADP-1).
+    package func read(_ handle: StorageFileHandle, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int {
+        try state.withLock { (state: inout State) throws(FileSystemError) -> Int in
+            let number = try state.inode(handle, "pread")
+            guard let content = state.inodes[number]?.content, offset >= 0 else { throw FileSystemError("pread", path: "inode", code: EINVAL) }
+            guard offset < content.count else { return 0 }
+            let count = min(buffer.count, content.count - offset)
+            content.withUnsafeBytes { raw in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)]))
+            }
+            return count
+        }
+    }
+
+    /// The current size of the open file (R-ADP-1).
+    package func size(of handle: StorageFileHandle) throws(FileSystemError) -> Int {
+        try state.withLock { (state: inout State) throws(FileSystemError) -> Int in
+            let number = try state.inode(handle, "fstat")
+            return state.inodes[number]?.content.count ?? 0
+        }
+    }
+
     /// Creates or empties the file; its name is durable only after ``syncDirectory(_:)`` (R-ADP-1).
     package func createFile(_ path: String) throws(FileSystemError) -> StorageFileHandle {
         try state.withLock { (state: inout State) throws(FileSystemError) -> StorageFileHandle in

@@ -17,6 +17,7 @@ let workloads: [Workload] = [
     FileStoreSession.groupCommit,
     FileStoreSession.sqlite,
     ReopenBench.workload,
+    ReopenBench.sqlite,
     JourneyBench.workload,
     MigrationSession.migration,
     MigrationSession.pointsRead,

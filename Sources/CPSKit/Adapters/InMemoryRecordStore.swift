@@ -38,7 +38,8 @@ public final class InMemoryRecordStore: RecordStore {
     /// contents into another, e.g. state prepared in memory for a run on the file store.
     public func allRecords() -> [RecordEnvelope] {
         state.withLock { state in
-            state.table.kinds.keys.sorted().flatMap { state.table.records(kind: $0, indexKey: nil) }
+            // A table without a snapshot base never fails a read.
+            state.table.kinds.keys.sorted().flatMap { (try? state.table.records(kind: $0, indexKey: nil)) ?? [] }
         }
     }
 
@@ -47,17 +48,17 @@ public final class InMemoryRecordStore: RecordStore {
 
     /// The record of `kind` with `id` (R-ADP-1); see ``RecordStore/record(kind:id:)``.
     public func record(kind: String, id: String) async throws(StorageError) -> RecordEnvelope? {
-        try read { $0.record(kind: kind, id: id) }
+        try read { (table) throws(StorageError) in try table.record(kind: kind, id: id) }
     }
 
     /// The records of `kind` holding `indexKey`, in insertion order (R-ADP-1).
     public func records(kind: String, indexKey: String?) async throws(StorageError) -> [RecordEnvelope] {
-        try read { $0.records(kind: kind, indexKey: indexKey) }
+        try read { (table) throws(StorageError) in try table.records(kind: kind, indexKey: indexKey) }
     }
 
     /// The record holding `uniqueKey`, of any kind (R-ADP-1).
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
-        try read { $0.record(holding: uniqueKey) }
+        try read { (table) throws(StorageError) in try table.record(holding: uniqueKey) }
     }
 
     /// At most `limit` records of `kind` holding `indexKey` after `cursor`, in first-insertion order,
@@ -65,13 +66,15 @@ public final class InMemoryRecordStore: RecordStore {
     /// cursor is the last record's insertion sequence.
     public func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int)
         async throws(StorageError) -> RecordPage {
-        try read { $0.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
+        try read { (table) throws(StorageError) in try table.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
     }
 
     /// A page of a range of index keys, from the ordered key index (R-ADP-1 guarantee 11).
     public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
                         limit: Int) async throws(StorageError) -> RecordPage {
-        try read { $0.page(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit) }
+        try read { (table) throws(StorageError) in
+            try table.page(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit)
+        }
     }
 
     /// Applies `batch` atomically after validating every write (R-ADP-1).
@@ -95,10 +98,10 @@ public final class InMemoryRecordStore: RecordStore {
         state.withLock { $0.closed = true }
     }
 
-    private func read<T>(_ body: (RecordTable) -> T) throws(StorageError) -> T {
+    private func read<T>(_ body: (RecordTable) throws(StorageError) -> T) throws(StorageError) -> T {
         try state.withLock { (state: inout State) throws(StorageError) -> T in
             guard !state.closed else { throw Self.closedError }
-            return body(state.table)
+            return try body(state.table)
         }
     }
 
