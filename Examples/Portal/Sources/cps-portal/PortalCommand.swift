@@ -79,6 +79,7 @@ struct PortalCommand {
             let reviewer = try await portal.makeDevelopmentReviewer()
             print("development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in")
             print("development mailbox: \(configuration.publicBase())/dev/mailbox")
+            fflush(nil) // at once, also when standard output is a file or a pipe (a script reads the password)
         }
         let jobs = JobsService(services: environment.services, time: environment.context.time, pollInterval: jobInterval, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: portal.application(logger: logger)), .init(service: jobs)],
