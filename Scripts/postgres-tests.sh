@@ -30,8 +30,8 @@ cd "$root/Examples/PostgresStore"
 # postgres-nio and CPSKit, which both need, are then compiled once; SwiftPM reuses them when the other
 # package is built there. Measured on 2 loaded cores: after the portal's build, this package's build
 # added 23 steps (CPSCLI, the walkthrough) in 76 s and its tests 9 compile steps (this whole script:
-# 89 s) instead of a first build (the portal's took 27 min here, BoringSSL and NIO included), and the portal's build afterwards stayed a
-# no-op (17 s, planning only) — so CI's 80-portal finds NIO built by 50-postgres.
+# 89 s) instead of a first build (the portal's took 27 min here, BoringSSL and NIO included), and the
+# portal's build afterwards stayed a no-op (17 s, planning only): CI's 80-portal finds NIO built.
 scratch=(--scratch-path "$root/Examples/Portal/.build")
 log="$tmp/swift-test.log"
 echo "== swift test (Examples/PostgresStore, build directory Examples/Portal/.build)"
