@@ -12,7 +12,9 @@
 # base URLs. Then, from the database (psql over the record table's JSON payloads) and the maildir:
 # every purchase invoiced once, exactly one successful charge (and one attempt) per due card invoice,
 # gap-free invoice and credit-note numbers, one outbox mail per state change and per invoice, every
-# mail delivered once; from the two logs: both instances ran jobs. Last, SIGTERM to both: each exits
+# mail delivered once; from the two logs: both instances ran jobs, and each card invoice was charged
+# by one gateway call. Before the instances, the portal's Swift tests of two environments on one
+# schema (PortalOnPostgresTests) run on the same cluster. Last, SIGTERM to both: each exits
 # 0 within 10 s having closed its store, and the database has no connection left from either.
 # Exits non-zero on any violation; every process and the cluster are stopped on exit, also on
 # failure. As root (CI) it installs PostgreSQL with apt-get first (idempotent).
@@ -61,6 +63,11 @@ binary="$(swift build --package-path "$package" --show-bin-path)/cps-portal"
 
 pg_cluster_start portal-scale-out
 url=$(pg_cluster_url)   # the password stays in PGPASSWORD, which cps-portal reads like libpq
+
+echo "== swift test --filter PortalOnPostgresTests (two environments on one schema, on this cluster)"
+swift test --package-path "$package" --filter PortalOnPostgresTests 2>&1 | tee "$tmp/test.log" | grep -E "✘|Test run" || true
+grep -Eq 'Test run with [1-9][0-9]* tests? .*passed' "$tmp/test.log" || { grep -B2 -A8 -E "error:|✘" "$tmp/test.log" | head -40; exit 1; }
+if grep -Eq '(Suite|Test) ".*" skipped' "$tmp/test.log"; then echo "the PostgreSQL tests were skipped although a server was configured"; exit 1; fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 # Instance N on PORT: the shared database, data directory (token keys beside it) and maildir.
