@@ -10,7 +10,8 @@ accounts concurrently, while --load-threads threads send reads to both. Then it 
 jobs have issued every invoice, charged every card invoice and delivered every mail, and checks
 the database with psql (libpq's PG* variables): exactly one successful charge per due card
 invoice and no second attempt, gap-free invoice and credit-note numbers, one outbox mail per state
-change and one maildir file per delivered mail. Exits 1 on any violation, printing each.
+change and one maildir file per delivered mail, and that each instance's development mailbox shows
+every account's mail (one shared maildir). Exits 1 on any violation, printing each.
 """
 import argparse
 import concurrent.futures
@@ -465,12 +466,19 @@ def run_journeys(options):
         with concurrent.futures.ThreadPoolExecutor(max_workers=options.concurrency) as pool:
             futures = [pool.submit(journey, index, run, instances, reviewer, options.maildir, tokens, options.wait)
                        for index in range(options.accounts)]
+            addresses = []
             for future in concurrent.futures.as_completed(futures):
                 try:
-                    future.result()
+                    addresses.append(future.result()["email"])
                     done += 1
                 except Failure as failure:
                     violations.append(f"journey: {failure}")
+        # The shared maildir: each instance's development mailbox shows every account's mail.
+        for index in range(len(instances.urls)):
+            _, _, text, _ = Client(Instances([instances.urls[index].geturl()])).get("/dev/mailbox", expect=200)
+            missing = [address for address in addresses if address not in text]
+            if missing:
+                violations.append(f"the development mailbox of instance {index + 1} lacks the mail of {missing[:3]}")
     except Failure as failure:
         violations.append(f"journeys: {failure}")
     finally:
