@@ -436,6 +436,12 @@ public final class FileRecordStore: RecordStore {
         try read { $0.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
     }
 
+    /// A page of a range of index keys, from the ordered key index (R-ADP-1 guarantee 11).
+    public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                        limit: Int) async throws(StorageError) -> RecordPage {
+        try read { $0.page(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit) }
+    }
+
     /// The number of records of every kind.
     public var count: Int { state.withLock { $0.table.count } }
 

@@ -32,6 +32,8 @@ package struct RecordTable: Sendable {
         var index: [String: SequenceList] = [:]
         /// Deleted ID → the record's last version.
         var tombstones: [String: UInt64] = [:]
+        /// The keys of `index` in byte order, for range reads.
+        var keyOrder = SortedKeys()
     }
 
     /// The tables by kind.
@@ -96,6 +98,41 @@ package struct RecordTable: Sendable {
             last = slot
         }
         return RecordPage(records: records, next: nil)
+    }
+
+    /// At most `limit` records holding keys `lower <= k < upper` in key order, then insertion order
+    /// (R-ADP-1 guarantee 11); see ``RecordStore/records(kind:indexKeysFrom:below:after:limit:)``. The
+    /// key order finds the first key; each key's list is read from the cursor's sequence on.
+    package func page(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                      limit: Int) -> RecordPage {
+        guard limit > 0, let table = kinds[kind] else { return RecordPage(records: [], next: nil) }
+        var start = lower
+        var resume: (key: String, sequence: UInt64)?
+        if let cursor, let key = cursor.indexKey {
+            if SortedKeys.precedes(start, key) { start = key }
+            resume = (key, cursor.sequence)
+        }
+        var records: [RecordEnvelope] = []
+        var last: (key: String, slot: SequenceList.Slot)?
+        var next: RecordCursor?
+        table.keyOrder.forEach(from: start, below: upper) { key in
+            guard let list = table.index[key] else { return true }
+            var position = 0
+            if let resume, resume.key == key { position = list.firstIndex(after: resume.sequence) }
+            while position < list.slots.count {
+                let slot = list.slots[position]
+                position += 1
+                guard let envelope = table.live(slot, indexKey: key) else { continue }
+                if records.count == limit, let last {
+                    next = RecordCursor(sequence: last.slot.sequence, lastID: last.slot.id, indexKey: last.key)
+                    return false
+                }
+                records.append(envelope)
+                last = (key, slot)
+            }
+            return true
+        }
+        return RecordPage(records: records, next: next)
     }
 
     /// The live record holding `uniqueKey`, or `nil`.
@@ -239,7 +276,8 @@ package struct RecordTable: Sendable {
                               owners: [String: Key], highestSequence: UInt64) {
         let tombstones = kinds[kind]?.tombstones ?? [:]
         count -= kinds[kind]?.entries.count ?? 0
-        kinds[kind] = KindTable(entries: entries, order: order, index: index, tombstones: tombstones)
+        kinds[kind] = KindTable(entries: entries, order: order, index: index, tombstones: tombstones,
+                                keyOrder: SortedKeys(index.keys))
         count += entries.count
         if uniqueOwners.isEmpty {
             uniqueOwners = owners
@@ -295,7 +333,7 @@ extension RecordTable.KindTable {
                     if !envelope.indexKeys.contains(key) { leave(index: key) }
                 }
                 Self.forEachDistinct(envelope.indexKeys) { key in
-                    if !old.indexKeys.contains(key) { index[key, default: SequenceList()].add(sequence: entry.sequence, id: envelope.id) }
+                    if !old.indexKeys.contains(key) { join(index: key, sequence: entry.sequence, id: envelope.id) }
                 }
             }
             return (envelope, false)
@@ -304,9 +342,7 @@ extension RecordTable.KindTable {
         envelope.version = (expected == 0 ? last ?? 0 : expected) &+ 1
         entries[envelope.id] = RecordTable.Entry(envelope: envelope, sequence: sequence)
         order.add(sequence: sequence, id: envelope.id)
-        Self.forEachDistinct(envelope.indexKeys) { key in
-            index[key, default: SequenceList()].add(sequence: sequence, id: envelope.id)
-        }
+        Self.forEachDistinct(envelope.indexKeys) { key in join(index: key, sequence: sequence, id: envelope.id) }
         return (envelope, true)
     }
 
@@ -322,12 +358,25 @@ extension RecordTable.KindTable {
         return true
     }
 
+    /// A record at `sequence` took `key`: add it to the key's list (and a new key to the key order).
+    private mutating func join(index key: String, sequence: UInt64, id: String) {
+        if let position = index.index(forKey: key) {
+            index.values[position].add(sequence: sequence, id: id)
+        } else {
+            var list = SequenceList()
+            list.add(sequence: sequence, id: id)
+            index[key] = list
+            keyOrder.insert(key)
+        }
+    }
+
     /// One holder of `key` left it: drop the list once nobody holds the key, prune it when mostly stale.
     private mutating func leave(index key: String) {
         guard let position = index.index(forKey: key) else { return }
         let mustPrune = index.values[position].markStale()
         if index.values[position].liveCount == 0 {
             index.remove(at: position)
+            keyOrder.remove(key)
         } else if mustPrune {
             var list = index.remove(at: position).value
             list.prune { live($0, indexKey: key) != nil }

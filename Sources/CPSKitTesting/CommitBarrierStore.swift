@@ -47,6 +47,12 @@ package final class CommitBarrierStore: RecordStore {
     }
 
     /// Forwards to the wrapped store (R-ADP-1).
+    package func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                         limit: Int) async throws(StorageError) -> RecordPage {
+        try await base.records(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit)
+    }
+
+    /// Forwards to the wrapped store (R-ADP-1).
     package func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {
         if matches(batch), state.withLock({ $0.remaining > 0 }) {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

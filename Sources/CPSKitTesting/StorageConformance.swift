@@ -52,6 +52,8 @@ public enum StorageConformance {
         try await tombstones(makeStore(), reopen: reopen)
         try await pages(makeStore())
         try await pageStability(makeStore())
+        try await keyRanges(makeStore())
+        try await keyRangeStability(makeStore())
         try await racingChecks(makeStore(), racers: racers)
         try await roundTrips(makeStore(), samples: samples, reopen: reopen)
         if let reopen { try await reopening(makeStore(), reopen: reopen) }
@@ -541,6 +543,95 @@ public enum StorageConformance {
                    "read \(openRead)")
     }
 
+    static func keyRanges(_ store: any RecordStore) async throws {
+        let rule = "R-ADP-1 (guarantee 11): records(kind:indexKeysFrom:below:after:limit:)"
+        // Keys whose byte order differs from a locale's: upper case before lower case, ASCII before
+        // "é", "due;" just past the prefix "due:", and the bare prefix itself.
+        let holders: [(id: String, keys: [String])] = [
+            ("r0", ["due:2026-12-03"]), ("r1", ["due:2026-12-01"]), ("r2", ["due:a"]), ("r3", ["due:B"]),
+            ("r4", ["due:2026-12-01", "other"]), ("r5", ["due;"]), ("r6", ["due:\u{E9}"]), ("r7", ["due:"]),
+            ("r8", ["du"]), ("r9", ["due:2026-12-02", "due:2026-12-03"]), ("r10", ["other"]),
+        ]
+        for (id, keys) in holders {
+            try await store.commit(WriteBatch([.put(envelope("a", id, id, index: keys), expectedVersion: 0)]))
+        }
+        try await store.commit(WriteBatch([.put(envelope("b", "elsewhere", "x", index: ["due:2026-12-01"]), expectedVersion: 0)]))
+        let expected = ["r7", "r1", "r4", "r9", "r0", "r9", "r3", "r2", "r6"]
+        for limit in [1, 2, 3, 8, 9, 10, 100] {
+            let (read, pageCount) = try await readRange(store, kindA, "due:", "due;", limit: limit)
+            try expect(read == expected, rule + " reads a prefix in byte order of the keys, then insertion order, a record once under each key it holds (limit \(limit))",
+                       "read \(read), expected \(expected)")
+            let expectedPages = max(1, (expected.count + limit - 1) / limit)
+            try expect(pageCount == expectedPages, rule + ": next is nil exactly when nothing follows (limit \(limit))",
+                       "\(pageCount) pages, expected \(expectedPages)")
+        }
+        let (days, _) = try await readRange(store, kindA, "due:2026-12-01", "due:2026-12-03", limit: 2)
+        try expect(days == ["r1", "r4", "r9"], rule + " excludes the upper key and includes the lower one", "read \(days)")
+        let (allKinds, _) = try await readRange(store, kindB, "due:", "due;", limit: 10)
+        try expect(allKinds == ["elsewhere"], rule + " reads one kind only", "read \(allKinds)")
+        for (lower, upper) in [("due:2026-12-03", "due:2026-12-03"), ("due:b", "due:a"), ("zz", "zzz")] {
+            let none = try await store.records(kind: kindA, indexKeysFrom: lower, below: upper, after: nil, limit: 10)
+            try expect(none.records.isEmpty && none.next == nil, rule + ": the empty range \(lower) ..< \(upper) is one empty page",
+                       "\(none.records.map(\.id))")
+        }
+        for limit in [0, -1] {
+            let none = try await store.records(kind: kindA, indexKeysFrom: "due:", below: "due;", after: nil, limit: limit)
+            try expect(none.records.isEmpty && none.next == nil, rule + ": a limit of \(limit) reads an empty page with no next cursor",
+                       "\(none)")
+        }
+        let first = try await store.records(kind: kindA, indexKeysFrom: "due:", below: "due;", after: nil, limit: 4)
+        guard let cursor = first.next else { throw ConformanceFailure(rule: rule, detail: "no cursor after 4 of 9 entries") }
+        try expect(cursor.indexKey != nil, rule + ": a range cursor names its key", "\(cursor)")
+        let decoded = try JSONDecoder().decode(RecordCursor.self, from: JSONEncoder().encode(cursor))
+        let rest = try await store.records(kind: kindA, indexKeysFrom: "due:", below: "due;", after: decoded, limit: 100)
+        try expect(rest.records.map(\.id) == Array(expected.dropFirst(4)) && rest.next == nil,
+                   rule + " goes on from a decoded cursor", "read \(rest.records.map(\.id))")
+    }
+
+    static func keyRangeStability(_ store: any RecordStore) async throws {
+        let rule = "R-ADP-1 (guarantee 11): range pages are stable under writes between them"
+        // Ten records due on five days, two a day, inserted in a shuffled order.
+        var generator = SeededRandomNumberGenerator(seed: 17)
+        var ids = (0..<10).map { "d\($0)" }
+        ids.shuffle(using: &generator)
+        for id in ids {
+            let day = Int(id.dropFirst())! / 2 + 1
+            try await store.commit(WriteBatch([.put(envelope("a", id, "v1", index: ["due:2026-12-0\(day)"]), expectedVersion: 0)]))
+        }
+        let first = try await store.records(kind: kindA, indexKeysFrom: "due:", below: "due;", after: nil, limit: 3)
+        let firstIDs = first.records.map(\.id)
+        guard let cursorID = firstIDs.last, firstIDs.count == 3 else { throw ConformanceFailure(rule: rule, detail: "first page \(firstIDs)") }
+        // Between pages: delete the cursor's own record, delete one further on, update another further on
+        // (same key), move one further on to a day already read, and add one on a later day.
+        let later = (try await readRange(store, kindA, "due:", "due;", limit: 100)).0.filter { !firstIDs.contains($0) }
+        try await store.commit(WriteBatch([.delete(kind: kindA, id: cursorID, expectedVersion: 1),
+                                           .delete(kind: kindA, id: later[0], expectedVersion: 1)]))
+        let updatedID = later[1], movedID = later[2]
+        let updatedDay = Int(updatedID.dropFirst())! / 2 + 1
+        try await store.commit(WriteBatch([.put(envelope("a", updatedID, "v2", index: ["due:2026-12-0\(updatedDay)"]), expectedVersion: 1),
+                                           .put(envelope("a", movedID, "moved", index: ["due:2026-11-30"]), expectedVersion: 1),
+                                           .put(envelope("a", "d10", "new", index: ["due:2026-12-09"]), expectedVersion: 0)]))
+        var read: [RecordEnvelope] = []
+        var cursor = first.next
+        var pages = 0
+        while let next = cursor, pages < 20 {
+            let page = try await store.records(kind: kindA, indexKeysFrom: "due:", below: "due;", after: next, limit: 3)
+            read += page.records
+            cursor = page.next
+            pages += 1
+        }
+        let readIDs = read.map(\.id)
+        let present = later.dropFirst(3)
+        try expect(Array(present).allSatisfy { id in readIDs.filter { $0 == id }.count == 1 } && readIDs.contains(updatedID),
+                   rule + ": every record holding its key for the whole read comes once, also when the cursor's own record was deleted",
+                   "read \(readIDs) after \(firstIDs); expected each of \(Array(present)) + \(updatedID) once")
+        try expect(!readIDs.contains(later[0]) && !readIDs.contains(cursorID) && !readIDs.contains(movedID)
+                   && !readIDs.contains { firstIDs.contains($0) },
+                   rule + ": no deleted record, none moved behind the cursor, none read twice", "read \(readIDs)")
+        try expect(read.first { $0.id == updatedID }?.version == 2 && readIDs.last == "d10",
+                   rule + ": a page shows the current version and a record added further on", "read \(readIDs)")
+    }
+
     static func racingChecks(_ store: any RecordStore, racers: Int) async throws {
         let rule = "R-UOW-1: a check is atomic with its batch: every racer whose check of X at v committed did so before X changed"
         try await store.commit(WriteBatch([.put(envelope("a", "x", "v1"), expectedVersion: 0)]))
@@ -743,6 +834,21 @@ public enum StorageConformance {
             pages += 1
             cursor = page.next
             if pages > 1_000 { throw ConformanceFailure(rule: "R-ADP-1: pages end", detail: "more than 1,000 pages of \(kind)") }
+        } while cursor != nil
+        return (read, pages)
+    }
+
+    static func readRange(_ store: any RecordStore, _ kind: String, _ lower: String, _ upper: String,
+                          limit: Int) async throws -> ([String], Int) {
+        var read: [String] = []
+        var pages = 0
+        var cursor: RecordCursor?
+        repeat {
+            let page = try await store.records(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit)
+            read += page.records.map(\.id)
+            pages += 1
+            cursor = page.next
+            if pages > 1_000 { throw ConformanceFailure(rule: "R-ADP-1: range pages end", detail: "more than 1,000 pages of \(kind)") }
         } while cursor != nil
         return (read, pages)
     }

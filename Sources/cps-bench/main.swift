@@ -24,6 +24,7 @@ let workloads: [Workload] = [
     PayloadCodecBench.balance,
     PasswordHashingBench.pbkdf2,
     PasswordHashingBench.signIn,
+    JobBacklogBench.workload,
 ]
 
 let options = BenchOptions(CommandLine.arguments.dropFirst())

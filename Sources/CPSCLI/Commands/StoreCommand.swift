@@ -2,14 +2,15 @@ import CPSKit
 import Foundation
 
 extension CommandSpec {
-    /// `cps store verify|backup` (R-ADP-1): checks the data directory's store without changing it, or
-    /// writes a consistent copy of it.
+    /// `cps store verify|backup|reindex` (R-ADP-1): checks the data directory's store without changing
+    /// it, writes a consistent copy of it, or brings its stored index keys up to date.
     static let store = CommandSpec(
         name: "store",
-        summary: "verify the data store without changing it, or back it up",
+        summary: "verify the data store without changing it, back it up, or reindex it after an upgrade",
         help: """
         Usage: cps store verify [--json]
                cps store backup DIR [--json]
+               cps store reindex [--json]
 
         verify opens the store in <data-dir>/store read-only and reports what it finds, changing no
         file: damage (a damaged, stale or repeated journal frame, missing files, a newer format) exits
@@ -20,12 +21,33 @@ extension CommandSpec {
         backup DIR writes a consistent copy of the store into DIR (which must not exist or be
         empty): every committed record as of one commit. Restore it by using DIR as the store
         directory (<data-dir>/store) of a data directory.
+
+        reindex rewrites every record whose stored index keys differ from the keys this version
+        derives from it (payload unchanged), and prints how many it rewrote of each kind. Run it once
+        after upgrading from a version whose keys were different (see CHANGELOG.md): until then the
+        jobs may not see older open invoices and terms. Running it again rewrites nothing.
         """
     ) { invocation in
         try invocation.arguments.expect(known: ["--json"], maxPositionals: 2)
-        let action = try invocation.action(["verify", "backup"])
+        let action = try invocation.action(["verify", "backup", "reindex"])
         let storeDirectory = invocation.dataDirectory.appendingPathComponent("store", isDirectory: true)
         switch action {
+        case "reindex":
+            guard invocation.arguments.positionals.count <= 1 else { throw CommandError(.unexpectedArgument, ["value": invocation.arguments.positionals[1]]) }
+            let store = try FileRecordStore.open(directory: storeDirectory)
+            defer { store.close() }
+            CLIContext.warnAboutTornTail(store, invocation)
+            let rewritten = try await StoreReindexing.reindexAll(store)
+            struct Reindexed: Encodable {
+                let rewritten: [String: Int]
+                let total: Int
+            }
+            let report = Reindexed(rewritten: rewritten, total: rewritten.values.reduce(0, +))
+            try invocation.emit(report) {
+                report.total == 0 ? ["every record's keys are current"]
+                    : rewritten.keys.sorted().map { "\($0): \(rewritten[$0] ?? 0) rewritten" } + ["\(report.total) records rewritten"]
+            }
+            return .success
         case "backup":
             let target = URL(fileURLWithPath: try invocation.arguments.positional(1, "DIR"),
                              relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -68,6 +68,12 @@ public final class InMemoryRecordStore: RecordStore {
         try read { $0.page(kind: kind, indexKey: indexKey, after: cursor, limit: limit) }
     }
 
+    /// A page of a range of index keys, from the ordered key index (R-ADP-1 guarantee 11).
+    public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                        limit: Int) async throws(StorageError) -> RecordPage {
+        try read { $0.page(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit) }
+    }
+
     /// Applies `batch` atomically after validating every write (R-ADP-1).
     @discardableResult
     public func commit(_ batch: WriteBatch) async throws(StorageError) -> [RecordEnvelope] {

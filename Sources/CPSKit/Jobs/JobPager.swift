@@ -7,11 +7,24 @@ struct JobPager {
     /// whether candidates were left unvisited because the limit was reached.
     func visit<R: StoredRecord>(_ type: R.Type, indexKey: IndexKey<R>,
                                 _ visit: (Stored<R>) async throws -> Bool) async throws -> Bool {
+        try await visitPages(R.self, { cursor, limit in try await context.store.records(indexKey, after: cursor, limit: limit) }, visit)
+    }
+
+    /// ``visit(_:indexKey:_:)`` over the records holding keys of `range`, in key order — the due-time
+    /// index (issue 17 item 4): a job reads only what has fallen due, however much is pending later.
+    func visit<R: StoredRecord>(_ type: R.Type, range: IndexKeyRange<R>,
+                                _ visit: (Stored<R>) async throws -> Bool) async throws -> Bool {
+        try await visitPages(R.self, { cursor, limit in try await context.store.records(range, after: cursor, limit: limit) }, visit)
+    }
+
+    private func visitPages<R: StoredRecord>(_ type: R.Type,
+                                             _ read: (RecordCursor?, Int) async throws -> RecordPage,
+                                             _ visit: (Stored<R>) async throws -> Bool) async throws -> Bool {
         let limit = context.policy.jobs.pageSize
         var acted = 0
         var cursor: RecordCursor?
         repeat {
-            let page = try await context.store.records(indexKey, after: cursor, limit: limit)
+            let page = try await read(cursor, limit)
             for envelope in page.records {
                 if acted >= limit { return true } // a candidate is left unvisited
                 if try await visit(try RecordCoder.decode(R.self, from: envelope)) { acted += 1 }

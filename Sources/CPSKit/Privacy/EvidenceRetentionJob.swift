@@ -62,7 +62,11 @@ public struct EvidenceRetentionJob: Sendable {
                 return false
             }
         }
-        let moreInvoices = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.buyerRetainedIndex) { stored in
+        // Only invoices issued by the shortest retention's last year can be due (a year of slack for
+        // the policy's time zone around New Year).
+        let retainedDue = Invoice.buyerRetained(issuedInOrBefore: CalendarDay(context.time.now(), in: context.policy.timeZone).year
+                                                - shortestInvoiceYears)
+        let moreInvoices = try await JobPager(context: context).visit(Invoice.self, range: retainedDue) { stored in
             // Cheap filter first: most invoices are years from their day.
             guard CalendarDay(context.time.now(), in: context.policy.timeZone) >= pseudonymisationDay(of: stored.record) else { return false }
             switch try await pseudonymiseBuyer(of: stored.record.id, as: principal) {
@@ -76,6 +80,12 @@ public struct EvidenceRetentionJob: Sendable {
         report.hasMore = report.hasMore || moreRejected || moreInvoices
         context.events.emit(.jobRun(job: name, processed: report.processed, hasMore: report.hasMore))
         return report
+    }
+
+    /// The fewest years any seller country keeps its invoices (R-GDPR-2).
+    private var shortestInvoiceYears: Int {
+        let retention = context.policy.retention
+        return retention.invoiceYears.values.reduce(retention.defaultInvoiceYears, min)
     }
 
     /// The day from whose start the personal data of a rejected `application` is pseudonymised.
@@ -200,10 +210,22 @@ extension EvidenceRetentionJob: CPSJob {
             let start = day.start(in: context.policy.timeZone)
             earliest = min(earliest ?? start, start)
         }
-        for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.buyerRetainedIndex) {
-            let start = pseudonymisationDay(of: stored.record).start(in: context.policy.timeZone)
-            earliest = min(earliest ?? start, start)
-        }
+        var cursor: RecordCursor?
+        // By issue year: an invoice issued (UTC) in year Y is pseudonymised on 1 January of Y + the
+        // shortest years or later, so once that day is past the earliest found, nothing further comes sooner.
+        pages: repeat {
+            let page = try await context.store.records(Invoice.buyerRetainedByIssueYear, after: cursor, limit: context.policy.jobs.pageSize)
+            for envelope in page.records {
+                let stored = try RecordCoder.decode(Invoice.self, from: envelope)
+                if let earliest, let bound = CalendarDay(year: Invoice.utcYear(of: stored.record.issuedAt) + shortestInvoiceYears, month: 1, day: 1),
+                   bound.start(in: context.policy.timeZone) > earliest {
+                    break pages
+                }
+                let start = pseudonymisationDay(of: stored.record).start(in: context.policy.timeZone)
+                earliest = min(earliest ?? start, start)
+            }
+            cursor = page.next
+        } while cursor != nil
         return earliest
     }
 }

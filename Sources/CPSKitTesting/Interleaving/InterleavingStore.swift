@@ -40,6 +40,14 @@ public struct InterleavingStore: RecordStore {
         return try await base.records(kind: kind, indexKey: indexKey, after: cursor, limit: limit)
     }
 
+    /// Waits for the driver (step `range kind lower..<upper`), then reads the page from ``base``.
+    public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                        limit: Int) async throws(StorageError) -> RecordPage {
+        let after = cursor.map { " after \($0.lastID)" } ?? ""
+        await controller.step("range \(kind) \(lower)..<\(upper)\(after) limit \(limit)", kind: .read)
+        return try await base.records(kind: kind, indexKeysFrom: lower, below: upper, after: cursor, limit: limit)
+    }
+
     /// Waits for the driver (step `lookup uniqueKey`), then looks the key up in ``base``.
     public func record(holding uniqueKey: String) async throws(StorageError) -> RecordEnvelope? {
         await controller.step("lookup \(uniqueKey)", kind: .read)

@@ -81,6 +81,13 @@ extension RecordStore {
         try await records(kind: R.kind, indexKey: indexKey.rawValue, after: cursor, limit: limit)
     }
 
+    /// One page of the envelopes of the records of `R` holding a key of `range`, in key order
+    /// (``RecordStore/records(kind:indexKeysFrom:below:after:limit:)``).
+    public func records<R: StoredRecord>(_ range: IndexKeyRange<R>, after cursor: RecordCursor?,
+                                         limit: Int) async throws(StorageError) -> RecordPage {
+        try await records(kind: R.kind, indexKeysFrom: range.lower, below: range.upper, after: cursor, limit: limit)
+    }
+
     /// The record of type `R` holding `uniqueKey`, or `nil` (also when a record of another kind holds it).
     public func fetch<R: StoredRecord>(_ type: R.Type, holding uniqueKey: String) async throws(StorageError) -> Stored<R>? {
         guard let envelope = try await record(holding: uniqueKey), envelope.kind == R.kind else { return nil }

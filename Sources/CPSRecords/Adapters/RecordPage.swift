@@ -9,11 +9,16 @@ public struct RecordCursor: Hashable, Codable, Sendable {
     public let sequence: UInt64
     /// The ID of the last record returned.
     public let lastID: String
+    /// For a range read (``RecordStore/records(kind:indexKeysFrom:below:after:limit:)``): the index
+    /// key under which the last record was returned; `nil` for a read of one key or the whole kind.
+    public let indexKey: String?
 
-    /// Creates a cursor after the record `lastID` at insertion sequence `sequence`.
-    public init(sequence: UInt64, lastID: String) {
+    /// Creates a cursor after the record `lastID` at insertion sequence `sequence` (of the key
+    /// `indexKey`, in a range read).
+    public init(sequence: UInt64, lastID: String, indexKey: String? = nil) {
         self.sequence = sequence
         self.lastID = lastID
+        self.indexKey = indexKey
     }
 }
 

@@ -37,6 +37,10 @@
 ///    call afterwards fails with ``StorageError/Reason/unavailable`` (a store that holds nothing may
 ///    keep working, as the default does). A commit racing `close()` either succeeds, and is then
 ///    durable, or fails with `unavailable`.
+/// 11. **Ranges of keys.** ``records(kind:indexKeysFrom:below:after:limit:)`` pages through the
+///    records holding keys of a range in key order (UTF-8 bytes), and under one key in
+///    first-insertion order, as stable as guarantee 9: a record holding a key of the range for the
+///    whole read is returned under it exactly once.
 ///
 /// Implementations: ``InMemoryRecordStore`` (reference) and `FileRecordStore` (the embedded durable
 /// store). Errors are always ``StorageError``.
@@ -61,6 +65,18 @@ public protocol RecordStore: Sendable {
     /// empty page with `next == nil`. The default reads every record and cuts the page out; stores
     /// that can should read only the page (the bundled stores and the PostgreSQL example do).
     func records(kind: String, indexKey: String?, after cursor: RecordCursor?, limit: Int) async throws(StorageError) -> RecordPage
+
+    /// At most `limit` records of `kind` holding an index key `k` with `lower <= k < upper` (UTF-8
+    /// byte order), ordered by that key and, under one key, by first insertion; after `cursor` (a
+    /// cursor this read returned, whose ``RecordCursor/indexKey`` is set) — guarantee 11 (R-ADP-1,
+    /// issue 17 item 4). A record holding two keys of the range appears under each.
+    ///
+    /// The default reads the whole kind and sorts (correct, linear in the kind's size); every store
+    /// of this package answers from an ordered index instead, in time that grows with the page and
+    /// the logarithm of the number of keys. Use it through ``IndexKeyRange`` and
+    /// `records(_:after:limit:)`.
+    func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                 limit: Int) async throws(StorageError) -> RecordPage
 
     /// Waits for commits in flight, then releases the store's resources (files, locks, connections);
     /// afterwards every call fails with ``StorageError/Reason/unavailable`` (R-ADP-1, rule 10). Calling
@@ -95,6 +111,49 @@ extension RecordStore {
         let page = Array(all[start..<end])
         let next = end < all.count ? page.last.map { RecordCursor(sequence: UInt64(end), lastID: $0.id) } : nil
         return RecordPage(records: page, next: next)
+    }
+
+    /// The range read from a scan of the kind (R-ADP-1 guarantee 11): the distinct keys of the range
+    /// from ``records(kind:indexKey:)``, then each key's own pages in order, one record at a time.
+    /// Correct and as stable as the key's pages, but linear in the kind's size: implement it natively.
+    public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                        limit: Int) async throws(StorageError) -> RecordPage {
+        guard limit > 0 else { return RecordPage(records: [], next: nil) }
+        let precedes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        // The distinct keys of the range (one scan of the kind), then each key's own stable pages
+        // (guarantee 9), so a range page is as stable as a key's.
+        var keys = Set<String>()
+        for record in try await records(kind: kind, indexKey: nil) {
+            for key in record.indexKeys where !precedes(key, lower) && precedes(key, upper) { keys.insert(key) }
+        }
+        var ordered = keys.sorted(by: precedes)
+        var resume: RecordCursor?
+        if let cursor, let key = cursor.indexKey {
+            ordered.removeAll { precedes($0, key) }
+            if ordered.first == key {
+                // `sequence == .max`: the cursor's record was the last of its key.
+                if cursor.sequence == .max { ordered.removeFirst() } else { resume = cursor }
+            }
+        }
+        var records: [RecordEnvelope] = []
+        var last: RecordCursor?
+        for key in ordered {
+            var after = resume?.indexKey == key ? resume.map { RecordCursor(sequence: $0.sequence, lastID: $0.lastID) } : nil
+            while true {
+                // One record at a time, so every record returned has its own cursor.
+                let page = try await self.records(kind: kind, indexKey: key, after: after, limit: 1)
+                guard let record = page.records.first else { break }
+                if records.count == limit { return RecordPage(records: records, next: last) }
+                records.append(record)
+                guard let next = page.next else {
+                    last = RecordCursor(sequence: .max, lastID: record.id, indexKey: key)
+                    break
+                }
+                last = RecordCursor(sequence: next.sequence, lastID: next.lastID, indexKey: key)
+                after = next
+            }
+        }
+        return RecordPage(records: records, next: nil)
     }
 
     /// Does nothing: for a store that holds no resources (R-ADP-1).

@@ -102,9 +102,25 @@ public struct Membership: StoredRecord, Equatable {
     /// not suspended or ended (R-MEM-1: from the purchase on, before payment).
     public func isUsable(at instant: Date) -> Bool { status(at: instant) == .active }
 
-    /// Index key of the terms the renewals job still has to act on: notice, renewal or expiry (R-LIFE-1,
-    /// R-LIFE-2).
-    public static let lifecycleIndex = IndexKey<Membership>("lifecycle:open")
+
+    /// The terms the renewals job still has to act on that end before `instant`, in order of their
+    /// end — the due-time index of renewals (R-LIFE-1, R-LIFE-2; issue 17 item 4). The key holds the
+    /// end as whole seconds since 1970 in 12 digits, so byte order is time order.
+    public static func lifecycleOpen(endingBefore instant: Date) -> IndexKeyRange<Membership> {
+        IndexKeyRange(from: lifecycleEndPrefix, below: lifecycleEndKey(instant))
+    }
+
+    /// Every term the renewals job still has to act on, in order of its end (R-LIFE-1, R-LIFE-2).
+    public static let lifecycleOpenByEnd = IndexKeyRange<Membership>(prefix: lifecycleEndPrefix)
+
+    private static let lifecycleEndPrefix = "lifecycle-end:"
+
+    private static func lifecycleEndKey(_ instant: Date) -> String {
+        let seconds = instant.timeIntervalSince1970.rounded(.up)
+        let clamped = seconds.isFinite ? Int64(min(max(seconds, 0), 999_999_999_999)) : 999_999_999_999
+        let digits = String(clamped)
+        return lifecycleEndPrefix + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
 
     /// The unique key of a membership number (R-MEM-2).
     public static func numberKey(_ number: MembershipNumber) -> String { "membership-number:\(number.compact)" }
@@ -114,7 +130,9 @@ public struct Membership: StoredRecord, Equatable {
 
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
-        [Self.byAccount(accountID).rawValue] + (status != .ended && lifecycleClosedAt == nil ? [Self.lifecycleIndex.rawValue] : [])
+        [Self.byAccount(accountID).rawValue]
+            + (status != .ended && lifecycleClosedAt == nil
+                ? [Self.lifecycleEndKey(term.end)] : [])
     }
 
     /// The index key of the memberships of `accountID`.

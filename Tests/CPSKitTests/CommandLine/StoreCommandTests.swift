@@ -90,4 +90,30 @@ struct StoreCommandTests {
         #expect(again.status == .configuration, "a non-empty directory is an invalid option (78)")
         #expect(await CommandLineTool.run(["store", "backup"], environment: environment).status == .usage)
     }
+
+    @Test("R-ADP-1: reindex rewrites a record stored with an earlier release's keys, once; a second run rewrites nothing")
+    func reindex() async throws {
+        let directory = try Self.dataDirectory()
+        defer { Self.cleanUp(directory) }
+        let fixture = try await BillingFixture.make(points: 1_200)
+        let receipt = try await fixture.buy(.gold, method: .bankTransfer)
+        let membership = try await fixture.membership(receipt.membership.id)
+        var old = try RecordCoder.envelope(membership, version: 0, codec: .binary)
+        old.indexKeys = ["account:\(membership.accountID)", "lifecycle:open"] // what the last release wrote
+        let store = try FileRecordStore.open(directory: directory.appendingPathComponent("store"))
+        try await store.commit(WriteBatch([.put(old, expectedVersion: 0)]))
+        await store.close()
+        let environment = ["CPS_DATA_DIR": directory.path]
+        let first = await CommandLineTool.run(["store", "reindex", "--json"], environment: environment)
+        #expect(first.status == .success)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        #expect(object["total"] as? Int == 1 && (object["rewritten"] as? [String: Int])?["membership"] == 1)
+        let second = await CommandLineTool.run(["store", "reindex"], environment: environment)
+        #expect(second.status == .success && second.output.contains("every record's keys are current"))
+        let reopened = try FileRecordStore.open(directory: directory.appendingPathComponent("store"), readOnly: true)
+        defer { reopened.close() }
+        let stored = try #require(try await reopened.record(kind: Membership.kind, id: membership.id.rawValue))
+        #expect(stored.indexKeys == membership.indexKeys && stored.version == 2 && stored.payload == old.payload)
+        #expect(await CommandLineTool.run(["store", "reindex", "extra"], environment: environment).status == .usage)
+    }
 }

@@ -309,6 +309,53 @@ public final class PostgresRecordStore: RecordStore {
         return RecordPage(records: page.map(\.0), next: next)
     }
 
+    /// A page of the records holding keys `lower <= k < upper` in byte order (`COLLATE "C"`), then
+    /// insertion order, after `cursor` (R-ADP-1 guarantee 11): one indexed range scan of the key
+    /// table, `limit + 1` rows.
+    public func records(kind: String, indexKeysFrom lower: String, below upper: String, after cursor: RecordCursor?,
+                        limit: Int) async throws(StorageError) -> RecordPage {
+        guard limit > 0 else {
+            try enter()
+            leave()
+            return RecordPage(records: [], next: nil)
+        }
+        let records = schema.table("cps_records")
+        let index = schema.table("cps_index_keys")
+        let rows = Int64(clamping: limit) &+ 1
+        let logger = self.logger
+        let query: PostgresQuery
+        if let cursor, let key = cursor.indexKey {
+            let after = Int64(clamping: cursor.sequence)
+            query = """
+                SELECT r.kind, r.id, r.version, r.payload, r.unique_keys, r.index_keys, r.seq, i.key
+                FROM \(unescaped: index) i JOIN \(unescaped: records) r ON r.kind = i.kind AND r.id = i.id
+                WHERE i.kind = \(kind) AND (i.key COLLATE "C") >= \(lower) AND (i.key COLLATE "C") < \(upper)
+                  AND ((i.key COLLATE "C") > \(key) OR ((i.key COLLATE "C") = \(key) AND i.seq > \(after)))
+                ORDER BY (i.key COLLATE "C"), i.seq LIMIT \(rows)
+                """
+        } else {
+            query = """
+                SELECT r.kind, r.id, r.version, r.payload, r.unique_keys, r.index_keys, r.seq, i.key
+                FROM \(unescaped: index) i JOIN \(unescaped: records) r ON r.kind = i.kind AND r.id = i.id
+                WHERE i.kind = \(kind) AND (i.key COLLATE "C") >= \(lower) AND (i.key COLLATE "C") < \(upper)
+                ORDER BY (i.key COLLATE "C"), i.seq LIMIT \(rows)
+                """
+        }
+        let found = try await run("reading a range of \(kind)") { connection in
+            var found: [(RecordEnvelope, Int64, String)] = []
+            let result = try await connection.send(query, logger: logger)
+            for try await (kind, id, version, payload, uniqueKeys, indexKeys, seq, key)
+                in result.decode((String, String, Int64, Data, [String], [String], Int64, String).self) {
+                found.append((try Self.envelope(kind, id, version, payload, uniqueKeys, indexKeys), seq, key))
+            }
+            return found
+        }
+        let page = found.prefix(limit)
+        let next = found.count > limit
+            ? page.last.map { RecordCursor(sequence: UInt64(clamping: $0.1), lastID: $0.0.id, indexKey: $0.2) } : nil
+        return RecordPage(records: page.map(\.0), next: next)
+    }
+
     private func read(_ doing: String, _ query: @Sendable () -> PostgresQuery) async throws(StorageError) -> [RecordEnvelope] {
         let query = query()
         let logger = self.logger

@@ -25,8 +25,9 @@ public struct PostgresSchema: Sendable, Hashable {
         self.name = name
     }
 
-    /// The schema version this package writes and reads: 2 (tombstones, index keys by sequence).
-    public static let latestVersion = 2
+    /// The schema version this package writes and reads: 3 (tombstones, index keys by sequence,
+    /// index keys in byte order for range reads).
+    public static let latestVersion = 3
 
     /// `"schema".table`, for SQL text.
     func table(_ table: String) -> String { "\"\(name)\".\(table)" }
@@ -104,6 +105,11 @@ public struct PostgresSchema: Sendable, Hashable {
                 """,
                 "ALTER TABLE \(table("cps_index_keys")) ALTER COLUMN seq SET NOT NULL",
                 "CREATE INDEX cps_index_keys_page ON \(table("cps_index_keys")) (kind, key, seq)",
+            ]),
+            Migration(version: 3, summary: "index keys in byte order, for range reads (R-ADP-1 guarantee 11)", statements: [
+                // A range of keys (the due-time index, issue 17 item 4) is read in UTF-8 byte order
+                // whatever the database's collation: "C" compares bytes.
+                "CREATE INDEX cps_index_keys_range ON \(table("cps_index_keys")) (kind, (key COLLATE \"C\"), seq)",
             ]),
         ]
     }

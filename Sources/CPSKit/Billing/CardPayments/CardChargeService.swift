@@ -33,10 +33,15 @@ public struct CardChargeService: Sendable {
     /// (``CPSPolicy/jobs``). Only a ``Principal/system(_:)`` runs it.
     @discardableResult
     public func chargeDueInvoices(as principal: Principal) async throws -> ChargeRunReport {
-        try await context.read("cardCharges.run", as: principal) { unit in try await unit.authorize(.system) }
+        let today = try await context.read("cardCharges.run", as: principal) { unit in
+            try await unit.authorize(.system)
+            return unit.today
+        }
         guard let gateway = context.paymentGateway else { throw MembershipError(.cardPaymentsUnavailable) }
         var report = ChargeRunReport()
-        report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingPayment(by: .card)) { stored in
+        // Only invoices due by today can have a charge day today (retries come after the due day).
+        let due = Invoice.awaitingPayment(by: .card, dueOnOrBefore: today)
+        report.hasMore = try await JobPager(context: context).visit(Invoice.self, range: due) { stored in
             guard stored.record.status == .open else { return false }
             return try await charge(stored.record.id, through: gateway, as: principal, report: &report)
         }
@@ -186,19 +191,30 @@ extension CardChargeService: CPSJob {
     public func nextDue(after instant: Date) async throws -> Date? {
         var earliest: Date?
         let billing = support.billing
-        for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingPayment(by: .card))
-        where stored.record.status == .open {
-            guard let day = stored.record.schedule(policy: billing).nextChargeDay(afterDeclines: stored.record.chargeDeclines) else {
-                continue
+        let timeZone = context.policy.timeZone
+        var cursor: RecordCursor?
+        // In due-day order: every charge day of an invoice is on or after its due day, so once a due
+        // day starts after the earliest charge found, nothing further can come sooner.
+        pages: repeat {
+            let page = try await context.store.records(Invoice.awaitingPaymentByDueDay(by: .card), after: cursor,
+                                                       limit: context.policy.jobs.pageSize)
+            for envelope in page.records {
+                let stored = try RecordCoder.decode(Invoice.self, from: envelope)
+                if let earliest, stored.record.due.dueDay.start(in: timeZone) > earliest { break pages }
+                guard stored.record.status == .open,
+                      let day = stored.record.schedule(policy: billing).nextChargeDay(afterDeclines: stored.record.chargeDeclines) else {
+                    continue
+                }
+                var start = day.start(in: timeZone)
+                let attemptID = ChargeAttempt.id(invoiceID: stored.record.id, attemptNumber: stored.record.chargeDeclines + 1)
+                if start <= instant, let attempt = try await context.store.fetch(ChargeAttempt.self, id: attemptID),
+                   let held = attempt.record.leaseUntil, held > instant {
+                    start = held // another run holds the claim until then
+                }
+                earliest = min(earliest ?? start, start)
             }
-            var start = day.start(in: context.policy.timeZone)
-            let attemptID = ChargeAttempt.id(invoiceID: stored.record.id, attemptNumber: stored.record.chargeDeclines + 1)
-            if start <= instant, let attempt = try await context.store.fetch(ChargeAttempt.self, id: attemptID),
-               let held = attempt.record.leaseUntil, held > instant {
-                start = held // another run holds the claim until then
-            }
-            earliest = min(earliest ?? start, start)
-        }
+            cursor = page.next
+        } while cursor != nil
         return earliest
     }
 }

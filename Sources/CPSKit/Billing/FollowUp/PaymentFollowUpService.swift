@@ -16,10 +16,15 @@ public struct PaymentFollowUpService: Sendable {
     /// a ``Principal/system(_:)`` runs it.
     @discardableResult
     public func run(as principal: Principal) async throws -> FollowUpReport {
-        try await context.read("followUp.run", as: principal) { unit in try await unit.authorize(.system) }
+        let today = try await context.read("followUp.run", as: principal) { unit in
+            try await unit.authorize(.system)
+            return unit.today
+        }
         var report = FollowUpReport()
         for method in PaymentMethod.allCases where !report.hasMore {
-            report.hasMore = try await JobPager(context: context).visit(Invoice.self, indexKey: Invoice.awaitingPayment(by: method)) { stored in
+            // Reminders and suspensions come after the due day: only invoices due by today are read.
+            let due = Invoice.awaitingPayment(by: method, dueOnOrBefore: today)
+            report.hasMore = try await JobPager(context: context).visit(Invoice.self, range: due) { stored in
                 let id = stored.record.id
                 let (reminded, suspended) = try await context.transact("followUp.invoice", as: principal) { unit in
                     try await followUp(id, in: unit)
@@ -86,19 +91,29 @@ extension PaymentFollowUpService: CPSJob {
         let tz = context.policy.timeZone
         var earliest: Date?
         for method in PaymentMethod.allCases {
-            for stored in try await context.store.fetchAll(Invoice.self, indexKey: Invoice.awaitingPayment(by: method))
-            where stored.record.status == .open {
-                let schedule = stored.record.schedule(policy: billing)
-                var days = Array(schedule.reminderDays.dropFirst(stored.record.remindersSent))
-                if let membership = try await context.store.fetch(Membership.self, id: stored.record.membershipID),
-                   membership.record.status == .active {
-                    days.append(schedule.suspensionDay)
+            var cursor: RecordCursor?
+            // In due-day order: reminder and suspension days are on or after the due day, so once a due
+            // day starts after the earliest day found, nothing further can come sooner.
+            pages: repeat {
+                let page = try await context.store.records(Invoice.awaitingPaymentByDueDay(by: method), after: cursor,
+                                                           limit: context.policy.jobs.pageSize)
+                for envelope in page.records {
+                    let stored = try RecordCoder.decode(Invoice.self, from: envelope)
+                    if let earliest, stored.record.due.dueDay.start(in: tz) > earliest { break pages }
+                    guard stored.record.status == .open else { continue }
+                    let schedule = stored.record.schedule(policy: billing)
+                    var days = Array(schedule.reminderDays.dropFirst(stored.record.remindersSent))
+                    if let membership = try await context.store.fetch(Membership.self, id: stored.record.membershipID),
+                       membership.record.status == .active {
+                        days.append(schedule.suspensionDay)
+                    }
+                    if let day = days.min() {
+                        let start = day.start(in: tz)
+                        earliest = min(earliest ?? start, start)
+                    }
                 }
-                if let day = days.min() {
-                    let start = day.start(in: tz)
-                    earliest = min(earliest ?? start, start)
-                }
-            }
+                cursor = page.next
+            } while cursor != nil
         }
         return earliest
     }

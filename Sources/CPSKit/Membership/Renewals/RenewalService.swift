@@ -3,7 +3,7 @@ import Foundation
 /// The renewals job (R-LIFE-1, R-LIFE-2, R-LIFE-4, R-LIFE-6, R-UOW-2): the renewal notice and renewal
 /// invoice ahead of each term's expiry, and the term's close at its end.
 ///
-/// Each term in ``Membership/lifecycleIndex`` is one unit of work over its own version, so a run twice,
+/// Each term in ``Membership/lifecycleOpenByEnd`` is one unit of work over its own version, so a run twice,
 /// or two runs at once, send each notice once and issue each renewal once:
 ///
 /// - **Notice** — on the first run on or after the expiry date − ``LifecyclePolicy/renewalNoticeDays``
@@ -29,9 +29,14 @@ public struct RenewalService: Sendable {
     /// One page of renewal notices, renewal invoices and term ends that are due (R-LIFE-1, R-LIFE-2).
     @discardableResult
     public func run(as principal: Principal) async throws -> RenewalRunReport {
-        try await context.read("renewals.run", as: principal) { unit in try await unit.authorize(.system) }
+        let now = try await context.read("renewals.run", as: principal) { unit in
+            try await unit.authorize(.system)
+            return unit.now
+        }
         var report = RenewalRunReport()
-        report.hasMore = try await JobPager(context: context).visit(Membership.self, indexKey: Membership.lifecycleIndex) { stored in
+        // Only terms ending within the notice period (and a day either side of the time zone) can be due.
+        let due = Membership.lifecycleOpen(endingBefore: now.addingTimeInterval(noticeHorizon))
+        report.hasMore = try await JobPager(context: context).visit(Membership.self, range: due) { stored in
             guard isDue(stored.record, at: context.time.now()) else { return false }
             let external = try await MigratedMembershipNumbers(store: context.store).previousNumbers(of: stored.record.accountID)
             let action = try await context.transact("renewals.membership", as: principal) { unit in
@@ -63,6 +68,12 @@ public struct RenewalService: Sendable {
 
     /// The instant the job next acts on `membership`: its notice day's start (policy time zone) while
     /// the notice is unsent, then its end (R-LIFE-1, R-LIFE-2).
+    /// How long before its end a term can be due: the notice period and two days for the time zone
+    /// and the term's time of day (R-LIFE-1).
+    private var noticeHorizon: TimeInterval {
+        TimeInterval(max(0, min(context.policy.lifecycle.renewalNoticeDays, 3_650)) + 2) * 86_400
+    }
+
     func dueAt(_ membership: Membership) -> Date {
         if membership.renewalNoticeSentAt == nil {
             let day = membership.term.renewalNoticeDay(noticeDays: context.policy.lifecycle.renewalNoticeDays,
@@ -138,11 +149,21 @@ extension RenewalService: CPSJob {
     /// no term is waiting (R-LIFE-1, R-LIFE-2).
     public func nextDue(after instant: Date) async throws -> Date? {
         var earliest: Date?
-        for stored in try await context.store.fetchAll(Membership.self, indexKey: Membership.lifecycleIndex)
-        where stored.record.status != .ended && stored.record.lifecycleClosedAt == nil {
-            let due = dueAt(stored.record)
-            earliest = min(earliest ?? due, due)
-        }
+        var cursor: RecordCursor?
+        // In order of the terms' ends: a term is due at most the notice horizon before its end, so once
+        // an end lies further than that past the earliest found, nothing further can come sooner.
+        pages: repeat {
+            let page = try await context.store.records(Membership.lifecycleOpenByEnd, after: cursor,
+                                                       limit: context.policy.jobs.pageSize)
+            for envelope in page.records {
+                let stored = try RecordCoder.decode(Membership.self, from: envelope)
+                if let earliest, stored.record.term.end.addingTimeInterval(-noticeHorizon) > earliest { break pages }
+                guard stored.record.status != .ended, stored.record.lifecycleClosedAt == nil else { continue }
+                let due = dueAt(stored.record)
+                earliest = min(earliest ?? due, due)
+            }
+            cursor = page.next
+        } while cursor != nil
         return earliest
     }
 }

@@ -125,8 +125,27 @@ public struct Invoice: StoredRecord, Equatable {
     public static func numberKey(_ number: String) -> String { "invoice-number:\(number)" }
     /// The unique key that lets a purchase be invoiced once (R-BIL-2).
     public static func purchaseKey(_ purchaseID: MembershipPurchase.ID) -> String { "invoice-purchase:\(purchaseID)" }
-    /// Index key of the invoices paid by `method` that still await payment (R-BIL-3, R-BIL-4).
-    public static func awaitingPayment(by method: PaymentMethod) -> IndexKey<Invoice> { IndexKey("awaiting:\(method.rawValue)") }
+    /// Index key of the invoices paid by `method` that await payment and fall due on `day` — the
+    /// due-time index the payment jobs read (R-BIL-3, R-BIL-4; issue 17 item 4). Every charge,
+    /// reminder and suspension of an invoice comes on or after its due day, so the invoices a job
+    /// may act on today are those of one range of these keys.
+    public static func awaitingPayment(by method: PaymentMethod, dueOn day: CalendarDay) -> IndexKey<Invoice> {
+        IndexKey(dueKeyPrefix(method) + day.description)
+    }
+
+    /// The invoices paid by `method` awaiting payment whose due day is `day` or earlier, in due-day
+    /// order (R-BIL-3, R-BIL-4).
+    public static func awaitingPayment(by method: PaymentMethod, dueOnOrBefore day: CalendarDay) -> IndexKeyRange<Invoice> {
+        IndexKeyRange(from: dueKeyPrefix(method), below: IndexKeyRange<Invoice>.successor(ofPrefix: awaitingPayment(by: method, dueOn: day).rawValue))
+    }
+
+    /// Every invoice paid by `method` awaiting payment, in due-day order (R-BIL-3, R-BIL-4).
+    public static func awaitingPaymentByDueDay(by method: PaymentMethod) -> IndexKeyRange<Invoice> {
+        IndexKeyRange(prefix: dueKeyPrefix(method))
+    }
+
+    private static func dueKeyPrefix(_ method: PaymentMethod) -> String { "awaiting-due:\(method.rawValue):" }
+
     /// The index key of the invoices of `accountID`.
     public static func byAccount(_ accountID: BusinessAccount.ID) -> IndexKey<Invoice> { IndexKey("account:\(accountID)") }
     /// The index key of the invoices in `status`.
@@ -140,12 +159,32 @@ public struct Invoice: StoredRecord, Equatable {
     /// The keys the services look this record up by (R-ADP-1).
     public var indexKeys: [String] {
         [Self.byAccount(accountID).rawValue, Self.byStatus(status).rawValue]
-            + (status.awaitsPayment ? [Self.awaitingPayment(by: paymentMethod).rawValue] : [])
-            + (buyerPseudonymisedAt == nil ? [Self.buyerRetainedIndex.rawValue] : [])
+            + (status.awaitsPayment ? [Self.awaitingPayment(by: paymentMethod, dueOn: due.dueDay).rawValue] : [])
+            + (buyerPseudonymisedAt == nil ? [Self.buyerRetained(issuedIn: Self.utcYear(of: issuedAt)).rawValue] : [])
     }
 
-    /// Index key of the invoices whose buyer's data is still kept as issued (R-GDPR-2).
-    public static let buyerRetainedIndex = IndexKey<Invoice>("invoice:buyer-retained")
+    /// Index key of the invoices issued in `year` (UTC) whose buyer's data is still kept as issued —
+    /// the due-time index of the retention job (R-GDPR-2; issue 17 item 4).
+    public static func buyerRetained(issuedIn year: Int) -> IndexKey<Invoice> {
+        let digits = String(min(max(year, 0), 9_999))
+        return IndexKey(buyerRetainedPrefix + String(repeating: "0", count: 4 - digits.count) + digits)
+    }
+
+    /// The invoices whose buyer's data is still kept, issued (UTC) in `year` or before, by issue year
+    /// (R-GDPR-2).
+    public static func buyerRetained(issuedInOrBefore year: Int) -> IndexKeyRange<Invoice> {
+        IndexKeyRange(from: buyerRetainedPrefix, below: IndexKeyRange<Invoice>.successor(ofPrefix: buyerRetained(issuedIn: year).rawValue))
+    }
+
+    /// Every invoice whose buyer's data is still kept, by issue year (R-GDPR-2).
+    public static let buyerRetainedByIssueYear = IndexKeyRange<Invoice>(prefix: buyerRetainedPrefix)
+
+    private static let buyerRetainedPrefix = "invoice:buyer-retained:"
+
+    /// The year of `instant` in UTC — the year in a ``buyerRetained(issuedIn:)`` key.
+    public static func utcYear(of instant: Date) -> Int {
+        CalendarDay(instant, in: TimeZone(identifier: "UTC") ?? .current).year
+    }
 
     /// This invoice with the buyer pseudonymised (R-GDPR-2): `customerName` → `pseudonym`, the
     /// address lines → `[erased]` (country kept: it decided the VAT), the VAT look-up removed. The
