@@ -19,7 +19,8 @@
 # Exits non-zero on any violation; every process and the cluster are stopped on exit, also on
 # failure. As root (CI) it installs PostgreSQL with apt-get first (idempotent).
 #
-#   bash Scripts/portal-scale-out.sh            # SCALE_OUT_ACCOUNTS=N, SCALE_OUT_CONCURRENCY=N to change the load
+#   bash Scripts/portal-scale-out.sh            # SCALE_OUT_ACCOUNTS=N, SCALE_OUT_CONCURRENCY=N to change the load;
+#                                               # SCALE_OUT_KEEP_LOGS=DIR keeps the instances' logs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started_at=$(date +%s)
@@ -43,9 +44,15 @@ cleanup() {
   done
   if [ "$status" != 0 ]; then
     for log in "$tmp"/portal-*.log; do
-      [ -f "$log" ] && { echo "--- $(basename "$log") (last 30 lines)"; tail -n 30 "$log"; }
+      [ -f "$log" ] || continue
+      if grep -q "Program crashed" "$log"; then
+        echo "--- $(basename "$log"): the crash"; grep -A 45 -E "Program crashed|Fatal error" "$log" | grep -v "^\s*$" | head -n 60
+      else
+        echo "--- $(basename "$log") (last 30 lines)"; tail -n 30 "$log"
+      fi
     done
   fi
+  if [ -n "${SCALE_OUT_KEEP_LOGS:-}" ]; then mkdir -p "$SCALE_OUT_KEEP_LOGS"; cp "$tmp"/*.log "$SCALE_OUT_KEEP_LOGS"/ 2>/dev/null || true; fi
   pg_cluster_stop "$status"
   rm -rf "$tmp"
   exit "$status"
