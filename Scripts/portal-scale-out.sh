@@ -94,6 +94,14 @@ start_instance() {
 port_a=$(free_port)
 port_b=$(free_port)
 while [ "$port_b" = "$port_a" ]; do port_b=$(free_port); done
+# MIGRATE PRODUCTS in the browser journey reads an old CPS account from the shared data directory.
+mkdir -p "$tmp/data"
+python3 - "$tmp/data/legacy-cps.json" <<'PY'
+import json, sys
+product = lambda model, serial: {"model": model, "serialNumber": serial, "purchaseDate": "2024-09", "countryOfPurchase": "SE", "dealer": "Foto Stockholm"}
+products = [product("RF 24-70mm F2.8 L IS USM", "CD5678")] + [product("EOS R1", "R1-%04d" % n) for n in range(1, 6)]
+json.dump([{"membershipNumber": "CPS1234567", "email": "anna@gamla-cps.example", "products": products}], open(sys.argv[1], "w"), indent=1)
+PY
 echo "== two cps-portal instances on one database: 127.0.0.1:$port_a (a) and 127.0.0.1:$port_b (b)"
 start_instance a "$port_a"
 start_instance b "$port_b"
@@ -110,9 +118,15 @@ browser_pid=""
 # ---- HOOK: the browser journey (Scripts/portal-browser.py, from the browser-journey work) with both
 # base URLs, beside the client. Skipped, and said so, until that script is in the tree.
 if [ -f Scripts/portal-browser.py ]; then
-  browser_python=${PORTAL_BROWSER_PYTHON:-.build-portal/venv/bin/python}
-  [ -x "$browser_python" ] || browser_python=python3
-  "$browser_python" Scripts/portal-browser.py --base-url "http://127.0.0.1:$port_a" --base-url "http://127.0.0.1:$port_b" \
+  # The venv and Debian's chromium that Scripts/portal-tests.sh set up (before this script in 80-portal).
+  venv=.build-portal/venv
+  [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+  "$venv/bin/python" -c 'import selenium, sys; sys.exit(selenium.__version__ != "4.27.1")' 2>/dev/null \
+    || "$venv/bin/pip" install -q selenium==4.27.1
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+    || { echo "the browser journey needs Debian's chromium and chromium-driver (Scripts/portal-tests.sh installs them as root)"; exit 1; }
+  "$venv/bin/python" Scripts/portal-browser.py --base-url "http://127.0.0.1:$port_a" --base-url "http://127.0.0.1:$port_b" \
+    --reviewer-email "$reviewer_email" --reviewer-password "$reviewer_password" --screenshots "$tmp/screenshots" \
     >"$tmp/browser.log" 2>&1 &
   browser_pid=$!
   pids+=("$browser_pid")

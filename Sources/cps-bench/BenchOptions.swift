@@ -7,6 +7,9 @@ struct BenchOptions {
     var repetitions: Int?
     var scale: Double = 1
     var journeyFull = false
+    /// `--growth-side small|large`: the growth rows run only that side, once (for counting its
+    /// instructions under callgrind, issue 17 item 6).
+    var growthSide: GrowthSide?
     var only: Set<String> = []
     var scripts: URL
     var scratch: URL
@@ -28,6 +31,11 @@ struct BenchOptions {
             case "--smoke": smoke = true
             case "--json": json = true
             case "--journey-full": journeyFull = true
+            case "--growth-side":
+                guard let value = iterator.next().flatMap(GrowthSide.init(rawValue:)) else {
+                    problem = "--growth-side needs small or large"; return
+                }
+                growthSide = value
             case "--repetitions":
                 guard let value = iterator.next().flatMap(Int.init), value > 0 else { problem = "--repetitions needs a count"; return }
                 repetitions = value
@@ -44,9 +52,14 @@ struct BenchOptions {
                 guard let value = iterator.next() else { problem = "--scratch needs a directory"; return }
                 scratch = URL(fileURLWithPath: value)
             default:
-                problem = "unknown argument \(argument) (use --smoke, --json, --repetitions N, --scale F, --journey-full, --only NAMES, --scripts DIR, --scratch DIR)"
+                problem = "unknown argument \(argument) (use --smoke, --json, --repetitions N, --scale F, --journey-full, --growth-side small|large, --only NAMES, --scripts DIR, --scratch DIR)"
                 return
             }
         }
     }
+}
+
+/// One side of a growth comparison.
+enum GrowthSide: String, Sendable {
+    case small, large
 }

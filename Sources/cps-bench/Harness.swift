@@ -39,6 +39,8 @@ struct BenchContext: Sendable {
     var scale: Double = 1
     /// Whether the journey runs at the sizes (`--journey-full`: 10,000 and 100,000 accounts).
     var journeyFull = false
+    /// Only this side of the growth rows, once (`--growth-side`); `nil` for both.
+    var growthSide: GrowthSide?
 
     /// `full` (times ``scale``) normally, `smoke` in a smoke run.
     func size(_ full: Int, smoke small: Int) -> Int { smoke ? small : max(1, Int(Double(full) * scale)) }

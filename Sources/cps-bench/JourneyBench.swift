@@ -15,6 +15,12 @@ enum JourneyBench {
         let large = context.size(10_000 * factor, smoke: 200)
         var largeTimes: [Double] = []
         var smallTimes: [Double] = []
+        if let side = context.growthSide {
+            // One side once, for an instruction count (issue 17 item 6).
+            let accounts = side == .small ? small : large
+            let time = try await run(accounts: accounts)
+            return Comparison(ours: time, baseline: time, notes: ["accounts": String(accounts), "side": side.rawValue])
+        }
         // The large side runs once (a minute or more, so it averages itself); the small side up to 3 times.
         for repetition in 0..<(context.smoke ? 1 : min(context.repetitions, 3)) {
             smallTimes.append(try await run(accounts: small))

@@ -41,7 +41,7 @@ do {
 }
 let context = BenchContext(smoke: options.smoke, repetitions: options.repetitions ?? (options.smoke ? 1 : 5),
                            scripts: options.scripts, scratch: scratch, scale: options.scale,
-                           journeyFull: options.journeyFull)
+                           journeyFull: options.journeyFull, growthSide: options.growthSide)
 
 var rows: [BenchRow] = []
 for workload in workloads where options.only.isEmpty || options.only.contains(workload.name) {

@@ -190,7 +190,7 @@ public struct PasswordService: Sendable {
     }
 
     /// `date` as a person reads it in the policy's time zone, e.g. `2026-11-27 10:15`.
-    private static func describe(_ date: Date, in zone: TimeZone) -> String {
+    static func describe(_ date: Date, in zone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone

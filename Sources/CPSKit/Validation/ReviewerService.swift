@@ -69,14 +69,49 @@ public struct ReviewerService: Sendable {
     /// The principal of the active reviewer with `email` and `password`, checked by the identity
     /// adapter (R-ID-2: the error never says which was wrong).
     ///
-    /// - Throws: ``PasswordError/Reason/invalidCredentials``.
-    public func signIn(email: String, password: String) async throws -> Principal {
-        guard let address = try? EmailAddress(email),
-              let reviewer = try await context.store.record(holding: Reviewer.emailKey(address))
-                .flatMap({ try? RecordCoder.decode(Reviewer.self, from: $0).record }),
-              reviewer.status == .active,
-              try await context.identity.verifyPassword(password, userID: reviewer.id.rawValue) else {
+    /// Throttled like ``PasswordService/signIn(email:password:clientKey:)``, through the same
+    /// ``SignInThrottlePolicy`` and the same store records: failures count against the normalised
+    /// address (one count per address, whichever door it is tried at) and, if the host passes one,
+    /// `clientKey` (e.g. the client's network address); a key that fails the policy's attempts within
+    /// its window is locked for the lock time, and every attempt while it is locked is refused with
+    /// ``PasswordError/Reason/tryAgainLater`` and ``PasswordError/retryAt``, the right password too. An
+    /// unknown, removed or locked reviewer costs the same one password check as a known one. A
+    /// successful sign-in clears the address's failures.
+    ///
+    /// - Throws: ``PasswordError/Reason/invalidCredentials``, ``PasswordError/Reason/tryAgainLater``.
+    public func signIn(email: String, password: String, clientKey: String? = nil) async throws -> Principal {
+        let policy = context.policy.passwords
+        let throttle = SignInThrottle(policy: policy.throttle, keys: context.tokenKeys)
+        let address = try? EmailAddress(email)
+        let addressKey = throttle.key(email: address?.key ?? email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        let keys = [addressKey] + (clientKey.map { [throttle.key(client: $0)] } ?? [])
+        let now = context.time.now()
+        let (reviewer, lockedUntil) = try await context.read("reviewer.signIn", as: .system("reviewer")) { unit in
+            var reviewer: Reviewer?
+            if let address { reviewer = try await unit.fetch(Reviewer.self, holding: Reviewer.emailKey(address))?.record }
+            return (reviewer, try await throttle.lockedUntil(keys, in: unit, now: now))
+        }
+        // The identity adapter is an outside call: after the read, never inside a unit (R-UOW-1); one
+        // check on every path (R-ID-2).
+        let matches: Bool
+        if let reviewer, reviewer.status == .active, lockedUntil == nil, password.count <= policy.maximumLength {
+            matches = try await context.identity.verifyPassword(password, userID: reviewer.id.rawValue)
+        } else {
+            _ = try await context.identity.verifyUnknownUser(password: password)
+            matches = false
+        }
+        if let lockedUntil {
+            throw PasswordError(.tryAgainLater, facts: ["retryAt": PasswordService.describe(lockedUntil, in: context.policy.timeZone)],
+                                retryAt: lockedUntil)
+        }
+        guard matches, let reviewer else {
+            try await context.transact("reviewer.signInFailed", as: .system("reviewer")) { unit in
+                try await throttle.recordFailure(keys, in: unit, now: now)
+            }
             throw PasswordError(.invalidCredentials)
+        }
+        try await context.transact("reviewer.signedIn", as: .system("reviewer")) { unit in
+            try await throttle.clear(addressKey, in: unit)
         }
         return .reviewer(reviewer.id.rawValue)
     }

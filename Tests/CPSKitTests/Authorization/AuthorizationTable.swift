@@ -138,6 +138,6 @@ enum AuthorizationTable {
         Row("ReviewerService.list(as:)", allow: [.reviewer, .system]),
         Row("ReviewerService.remove(email:as:)", allow: [.system]),
         Row("ReviewerService.setPassword(_:forReviewer:as:)", allow: [.system]),
-        Row("ReviewerService.signIn(email:password:)", allow: .open),
+        Row("ReviewerService.signIn(email:password:clientKey:)", allow: .open),
     ]
 }

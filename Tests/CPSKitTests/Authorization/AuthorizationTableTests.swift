@@ -192,7 +192,7 @@ struct AuthorizationTableTests {
         "ReviewerService.remove(email:as:)": { env, _, p in try await env.services.reviewers.remove(email: TableWorld.storedReviewer, as: p) },
         "ReviewerService.setPassword(_:forReviewer:as:)": { env, _, p in
             try await env.services.reviewers.setPassword("Granska-2026-ok", forReviewer: TableWorld.storedReviewer, as: p) },
-        "ReviewerService.signIn(email:password:)": { env, _, _ in _ = try await env.services.reviewers.signIn(email: TableWorld.storedReviewer, password: "x") },
+        "ReviewerService.signIn(email:password:clientKey:)": { env, _, _ in _ = try await env.services.reviewers.signIn(email: TableWorld.storedReviewer, password: "x") },
     ]
 }
 

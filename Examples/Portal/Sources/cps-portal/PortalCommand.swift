@@ -6,11 +6,11 @@ import Logging
 import ServiceLifecycle
 
 /// `cps-portal [--data-dir DIR] [--postgres URL] [--maildir DIR] [--host HOST] [--port PORT]
-/// [--public-url URL] [--password-iterations N] [--secure-cookies] [--dev-mailbox] [--job-interval SECONDS]
-/// [--invoice-due-days N]`: serves the portal (R-HOST-1) with the embedded store in DIR (default
-/// ./cps-portal-data), or on PostgreSQL with `--postgres` (or `CPS_PORTAL_POSTGRES`) so that several
-/// instances share one database, and runs the library's jobs beside it, until SIGTERM or SIGINT
-/// (graceful shutdown: exit 0; the store is closed, the PostgreSQL pool shut down).
+/// [--public-url URL] [--password-iterations N] [--secure-cookies] [--trusted-proxy ADDRESS]… [--dev-mailbox]
+/// [--job-interval SECONDS] [--invoice-due-days N]`: serves the portal (R-HOST-1) with the embedded store
+/// in DIR (default ./cps-portal-data), or on PostgreSQL with `--postgres` (or `CPS_PORTAL_POSTGRES`) so
+/// that several instances share one database, and runs the library's jobs beside it, until SIGTERM or
+/// SIGINT (graceful shutdown: exit 0; the store is closed, the PostgreSQL pool shut down).
 @main
 struct PortalCommand {
     static func main() async throws {
@@ -57,6 +57,10 @@ struct PortalCommand {
             guard let number = Int(iterations), number > 0 else { fail("--password-iterations takes a positive number") }
             configuration.passwordIterations = number
         }
+        while let proxy = value("--trusted-proxy") {
+            guard let address = ClientAddress.normalized(proxy) else { fail("--trusted-proxy takes an IPv4 or IPv6 address, not \(proxy)") }
+            configuration.trustedProxies.insert(address)
+        }
         configuration.secureCookies = flag("--secure-cookies")
         if flag("--dev-mailbox") {
             guard ["127.0.0.1", "::1", "localhost"].contains(configuration.host) else {
@@ -77,9 +81,12 @@ struct PortalCommand {
         let portal = Portal(environment: environment)
         if configuration.devMailbox {
             let reviewer = try await portal.makeDevelopmentReviewer()
-            print("development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in")
-            print("development mailbox: \(configuration.publicBase())/dev/mailbox")
-            fflush(nil) // at once, also when standard output is a file or a pipe (a script reads the password)
+            // Written at once (unbuffered), also into a file: the browser check reads the credentials from it.
+            FileHandle.standardOutput.write(Data("""
+                development reviewer: \(reviewer.email) / \(reviewer.password) — sign in at \(configuration.publicBase())/review/sign-in
+                development mailbox: \(configuration.publicBase())/dev/mailbox
+
+                """.utf8))
         }
         let jobs = JobsService(services: environment.services, time: environment.context.time, pollInterval: jobInterval, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: portal.application(logger: logger)), .init(service: jobs)],

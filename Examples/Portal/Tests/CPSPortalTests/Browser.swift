@@ -33,12 +33,13 @@ final class Browser: @unchecked Sendable {
 
     /// Posts `fields` URL-encoded; `csrf: true` adds the token of the last page.
     @discardableResult
-    func post(_ uri: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> Page {
+    func post(_ uri: String, _ fields: [(String, String)], csrf: Bool = true, headers extra: HTTPFields = [:]) async throws -> Page {
         var all = fields
         if csrf, let token = csrfToken { all.append(("csrf", token)) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                              body: ByteBuffer(string: body))
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        headers.append(contentsOf: extra)
+        return try await send(uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Posts a multipart form with one file.

@@ -19,13 +19,15 @@ struct PortalCrossAccountTests {
                                                       password: "Bildbyran-2026!")
         // The other account buys Silver, so it has an invoice with a PDF.
         let bo = try await services.passwords.signIn(email: "bo@akesson.example", password: "Bildbyran-2026!")
+        var registered: [ProductRegistration.ID] = []
         for (model, serial) in [("EOS R5", "ZZ-9876"), ("RF 24-70mm F2.8 L IS USM", "YY1234")] {
-            _ = try await services.products.register(ProductForm(model: model, serialNumber: serial, purchaseDate: "2025-06",
-                                                                 countryOfPurchase: "SE", dealer: "Foto"), on: other, as: bo.principal)
+            registered.append(try await services.products.register(ProductForm(model: model, serialNumber: serial, purchaseDate: "2025-06",
+                                                                 countryOfPurchase: "SE", dealer: "Foto"), on: other, as: bo.principal).registration.id)
         }
         _ = try await services.membership.purchase(PurchaseRequest(accountID: other, level: .silver, paymentMethod: .bankTransfer,
                                                                    termsVersion: fixture.environment.context.policy.lifecycle.termsVersion),
                                                    idempotencyKey: "bo-1", as: bo.principal)
+        let otherProducts = registered
         let invoice = try #require(try await services.invoicing.issueDueInvoices(as: .system("test")).issued.first)
         let application = try #require(try await fixture.environment.store.fetchAll(BusinessAccountApplication.self)
             .map(\.record).first { $0.accountID == other })
@@ -50,6 +52,10 @@ struct PortalCrossAccountTests {
                 #expect(!page.text.contains("Bildbyrån") && !page.text.contains("Åkesson"), "\(route)")
                 #expect(!page.text.contains(invoice.number), "\(route)")
             }
+            let change = try await browser.post("/products/\(otherProducts[1].rawValue)", [("dealer", "Changed")])
+            #expect(change.status == .notFound)
+            #expect(!change.text.contains("YY1234"))
+            #expect(try await services.products.product(otherProducts[1], of: other, as: bo.principal).registration.dealer == "Foto")
             for decision in ["approve", "reject", "more-information"] {
                 let post = try await browser.post("/review/applications/\(application.id.rawValue)/\(decision)", [("reasons", "x"), ("message", "x")])
                 #expect(post.status != .ok, "\(decision)")

@@ -16,12 +16,13 @@ final class PortalFixture: Sendable {
     /// 27 November 2026 10:00 CET, a Friday.
     static let now = Date(timeIntervalSince1970: 1_795_770_000)
 
-    init(devMailbox: Bool = false) throws {
+    init(devMailbox: Bool = false, trustedProxies: Set<String> = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cps-portal-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = PortalConfiguration(port: 0, dataDirectory: directory.appendingPathComponent("data", isDirectory: true),
                                                 passwordIterations: 1_000, time: .fixed(Self.now))
         configuration.devMailbox = devMailbox
+        configuration.trustedProxies = trustedProxies
         environment = try PortalEnvironment.open(configuration)
         portal = Portal(environment: environment)
     }

@@ -127,7 +127,7 @@ extension Portal {
 
     func issueToken(_ request: Request, _ requestContext: PortalRequestContext, _ language: Language) async throws -> Response {
         let body = try await decodeBody(APIRepresentation.TokenRequest.self, request, language)
-        let signedIn = try await services.passwords.signIn(email: body.email, password: body.password, clientKey: requestContext.clientKey)
+        let signedIn = try await services.passwords.signIn(email: body.email, password: body.password, clientKey: clientKey(request, requestContext))
         let (token, session) = try await sessions.create(for: .user(signedIn.user.id, account: signedIn.account.id))
         return Self.json(APIRepresentation.Token(token: token, expiresAt: ISO8601DateFormatter().string(from: session.expiresAt)), status: .created)
     }

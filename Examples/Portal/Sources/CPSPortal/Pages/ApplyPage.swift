@@ -23,6 +23,7 @@ enum ApplyPage {
         \(Layout.field("contactName", page.text("portal.apply.contactName"), value: fields["contactName"] ?? "", autocomplete: "name"))
         \(Layout.field("email", page.text("portal.field.email"), type: "email", value: fields["email"] ?? "", autocomplete: "email"))
         \(Layout.field("role", page.text("portal.apply.role"), value: fields["role"] ?? ""))
+        \(Layout.field("oldCPSEmail", page.text("portal.apply.oldCPSEmail"), type: "email", value: fields["oldCPSEmail"] ?? "", required: false))
         <p><input id="attests" name="attests" type="checkbox"\(attests) required>
         <label for="attests">\(page.text("portal.apply.attests"))</label></p>
         <p><label for="evidenceKind">\(page.text("portal.apply.evidenceKind"))</label>

@@ -6,7 +6,7 @@ enum PasswordPage {
         let message: HTML = error.map { Layout.message($0, error: true) } ?? .empty
         return Layout.page(page.text("portal.password.heading"), page, """
         \(message)
-        <form method="post" action="/password">
+        <form method="post" action="/set-password">
         <input type="hidden" name="token" value="\(token)">
         \(Layout.field("password", page.text("portal.field.newPassword"), type: "password", autocomplete: "new-password"))
         <p><button type="submit">\(page.text("portal.password.submit"))</button></p>

@@ -6,9 +6,10 @@ enum ProductsPage {
     static func render(_ page: PageContext, products: [ProductRegistration], migration: MigrationAvailability,
                        notice: String? = nil, error: String? = nil) -> HTML {
         let rows = products.map { product -> HTML in
+            let view: HTML = "<a href=\"/products/\(product.id.rawValue)\">\(page.text("portal.products.view"))</a>"
             let state: HTML = product.isComplete
-                ? "<span class=\"open\">\(page.text("portal.products.complete"))</span>"
-                : "\(page.text("portal.products.missing", ["fields": product.missingFields.map { $0.name(in: page.language, catalog: page.catalog) }.joined(separator: ", ")]))"
+                ? "<span class=\"open\">\(page.text("portal.products.complete"))</span> \(view)"
+                : "\(page.text("portal.products.missing", ["fields": product.missingFields.map { $0.name(in: page.language, catalog: page.catalog) }.joined(separator: ", ")])) \(view)"
             return """
             <tr><td>\(product.model)</td><td>\(product.serial?.description ?? "–")</td>
             <td>\(page.text("portal.products.points", ["points": String(product.allocatedPoints ?? 0)]))</td><td>\(state)</td></tr>

@@ -10,6 +10,8 @@ extension Portal {
         router.get("/products") { request, _ in try await self.productsPage(request) }
         router.post("/products") { request, _ in try await self.registerProduct(request) }
         router.post("/products/migrate") { request, _ in try await self.migrateProducts(request) }
+        router.get("/products/:product") { request, context in try await self.productPage(request, context.parameters.get("product") ?? "") }
+        router.post("/products/:product") { request, context in try await self.completeProduct(request, context.parameters.get("product") ?? "") }
         router.get("/purchase") { request, _ in try await self.purchasePage(request) }
         router.post("/purchase") { request, _ in try await self.purchase(request) }
         router.get("/invoices") { request, _ in try await self.invoicesPage(request) }
@@ -63,6 +65,39 @@ extension Portal {
             return try await productsPage(request, state, notice: state.page.text("portal.products.registered"))
         } catch let failure as any LocalizedFailure {
             return try await productsPage(request, state, error: context.message(for: failure, in: state.language), status: .unprocessableContent)
+        }
+    }
+
+    /// "View product" (R-PRD-3) — a registration of the session's account only: another account's
+    /// product is "not found" (the library refuses it), whatever ID the URL names.
+    func productPage(_ request: Request, _ productID: String, _ state: RequestState? = nil, notice: String? = nil,
+                     error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let state = try await RequestState.reuse(state, request, self)
+        guard case .user(_, let account)? = state.session?.subject else { return state.signInNeeded() }
+        do {
+            let detail = try await services.products.product(ProductRegistration.ID(productID), of: account, as: state.principal)
+            return state.page(ProductPage.render(state.page, detail: detail, notice: notice, error: error), status: status)
+        } catch let failure as any LocalizedFailure {
+            return state.page(ErrorPage.render(state.page, context.message(for: failure, in: state.language)), status: .notFound)
+        }
+    }
+
+    /// Fills in or corrects a registration's fields from "View product" (R-PRD-3).
+    func completeProduct(_ request: Request, _ productID: String) async throws -> Response {
+        let state = try await RequestState(request, self)
+        guard case .user(_, let account)? = state.session?.subject else { return state.signInNeeded() }
+        let form = try await state.urlEncodedForm(limit: 16 * 1024)
+        guard state.hasValidCSRF(form) else { return state.csrfRefused() }
+        let update = ProductUpdate(serialNumber: form.nonEmpty("serialNumber"), purchaseDate: form.nonEmpty("purchaseDate"),
+                                   countryOfPurchase: form.nonEmpty("countryOfPurchase")?.uppercased(), dealer: form.nonEmpty("dealer"))
+        do {
+            _ = try await services.products.complete(ProductRegistration.ID(productID), on: account, with: update, as: state.principal)
+            return try await productPage(request, productID, state, notice: state.page.text("portal.product.saved"))
+        } catch let failure as ProductError where failure.reason == .notFound {
+            return state.page(ErrorPage.render(state.page, context.message(for: failure, in: state.language)), status: .notFound)
+        } catch let failure as any LocalizedFailure {
+            return try await productPage(request, productID, state, error: context.message(for: failure, in: state.language),
+                                         status: .unprocessableContent)
         }
     }
 

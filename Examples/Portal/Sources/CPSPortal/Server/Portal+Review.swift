@@ -11,7 +11,7 @@ extension Portal {
             let state = try await RequestState(request, self)
             return state.page(SignInPage.render(state.page, action: "/review/sign-in", heading: state.page.text("portal.review.signIn")))
         }
-        router.post("/review/sign-in") { request, _ in try await self.reviewerSignIn(request) }
+        router.post("/review/sign-in") { request, context in try await self.reviewerSignIn(request, context) }
         router.get("/review") { request, _ in try await self.reviewQueue(request) }
         router.get("/review/applications/:application") { request, context in
             try await self.reviewApplication(request, context.parameters.get("application") ?? "")
@@ -27,13 +27,16 @@ extension Portal {
         }
     }
 
-    func reviewerSignIn(_ request: Request) async throws -> Response {
+    /// The back office's sign-in (R-ID-4), throttled by the library like the users' (R-ID-2) with
+    /// the same client key: a lock answers 429 with `Retry-After`.
+    func reviewerSignIn(_ request: Request, _ requestContext: PortalRequestContext) async throws -> Response {
         let state = try await RequestState(request, self)
         let form = try await state.urlEncodedForm(limit: 16 * 1024)
         guard state.hasValidCSRF(form) else { return state.csrfRefused() }
         let email = form["email"] ?? ""
         do {
-            let principal = try await services.reviewers.signIn(email: email, password: form["password"] ?? "")
+            let principal = try await services.reviewers.signIn(email: email, password: form["password"] ?? "",
+                                                                clientKey: clientKey(request, requestContext))
             guard case .reviewer(let id) = principal else { return state.signInNeeded() }
             if let old = state.sessionToken { try await sessions.end(token: old) }
             let (token, _) = try await sessions.create(for: .reviewer(Reviewer.ID(id)))
@@ -41,9 +44,7 @@ extension Portal {
             response.setCookie(sessionCookie(token))
             return response
         } catch let failure as any LocalizedFailure {
-            return state.page(SignInPage.render(state.page, email: email, error: context.message(for: failure, in: state.language),
-                                                action: "/review/sign-in", heading: state.page.text("portal.review.signIn")),
-                              status: .unauthorized)
+            return signInRefused(state, failure, email: email, action: "/review/sign-in", heading: state.page.text("portal.review.signIn"))
         }
     }
 

@@ -1,5 +1,6 @@
 import CPSKit
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The portal's routes over one ``PortalEnvironment`` (R-HOST-1, R-HOST-2).
@@ -34,7 +35,11 @@ public struct Portal: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         router.get("/health") { _, _ in Response.text("ok\n", contentType: "text/plain; charset=utf-8") }
         router.get("/style.css") { _, _ in Response.text(Stylesheet.css, contentType: "text/css; charset=utf-8") }
-        router.get("/favicon.ico") { _, _ in Response.bytes(Favicon.bytes, contentType: "image/x-icon") }
+        router.get("/favicon.ico") { _, _ in
+            var icon = Response.bytes(Favicon.bytes, contentType: "image/x-icon")
+            icon.headers[.cacheControl] = "public, max-age=86400"
+            return icon
+        }
         router.get("/language") { request, _ in self.switchLanguage(request) }
         router.get("/") { request, _ in try await self.home(request) }
         router.get("/sign-in") { request, _ in try await self.signInPage(request) }
@@ -91,15 +96,14 @@ public struct Portal: Sendable {
         let email = form["email"] ?? ""
         do {
             let signedIn = try await services.passwords.signIn(email: email, password: form["password"] ?? "",
-                                                               clientKey: requestContext.clientKey)
+                                                               clientKey: clientKey(request, requestContext))
             if let old = state.sessionToken { try await sessions.end(token: old) }
             let (token, _) = try await sessions.create(for: .user(signedIn.user.id, account: signedIn.account.id))
             var response = Response.redirect(to: "/")
             response.setCookie(sessionCookie(token))
             return response
         } catch let failure as any LocalizedFailure {
-            let message = context.message(for: failure, in: state.language)
-            return state.page(SignInPage.render(state.page, email: email, error: message), status: .unauthorized)
+            return signInRefused(state, failure, email: email)
         }
     }
 
@@ -153,7 +157,7 @@ public struct Portal: Sendable {
                                    country: (fields["country"] ?? "").uppercased(), vatNumber: vat.isEmpty ? nil : vat,
                                    contactName: fields["contactName"] ?? "", contactEmail: fields["email"] ?? "",
                                    contactLanguage: state.language.code, applicantRole: fields["role"] ?? "",
-                                   attestsAuthority: fields["attests"] == "on")
+                                   attestsAuthority: fields["attests"] == "on", oldCPSEmail: fields.nonEmpty("oldCPSEmail"))
         do {
             let applicant = Principal.applicant(try EmailAddress(form.contactEmail))
             let application = try await services.onboarding.createApplication(form, as: applicant)
@@ -222,6 +226,31 @@ public struct Portal: Sendable {
         let password = "Dev-" + Base64URL.encode(context.random.bytes(12)) + "-7"
         try await services.reviewers.setPassword(password, forReviewer: email, as: .system("portal-dev"))
         return (email, password)
+    }
+
+    /// The client key of sign-in throttling (R-ID-2): the socket peer, or — when the peer is a
+    /// trusted proxy — the rightmost `X-Forwarded-For` address that is not one (``ClientAddress``).
+    public func clientKey(_ request: Request, _ requestContext: PortalRequestContext) -> String? {
+        ClientAddress.clientKey(peer: requestContext.peerAddress, forwardedFor: request.headers[values: Self.forwardedFor],
+                                trustedProxies: environment.configuration.trustedProxies)
+    }
+
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+
+    /// The sign-in page again after a refusal: 429 with `Retry-After` while the throttle holds the
+    /// address or the client (R-ID-2), else 401.
+    func signInRefused(_ state: RequestState, _ failure: any LocalizedFailure, email: String, action: String = "/sign-in",
+                       heading: String? = nil) -> Response {
+        let message = context.message(for: failure, in: state.language)
+        guard let throttled = failure as? PasswordError, throttled.reason == .tryAgainLater else {
+            return state.page(SignInPage.render(state.page, email: email, error: message, action: action, heading: heading), status: .unauthorized)
+        }
+        var response = state.page(SignInPage.render(state.page, email: email, error: message, action: action, heading: heading),
+                                  status: .tooManyRequests)
+        if let retryAt = throttled.retryAt {
+            response.headers[.retryAfter] = String(max(1, Int(retryAt.timeIntervalSince(context.time.now()).rounded(.up))))
+        }
+        return response
     }
 
     /// The session cookie for `token`: HttpOnly, SameSite=Lax, Secure behind TLS.

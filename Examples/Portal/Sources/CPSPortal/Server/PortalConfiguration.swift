@@ -40,6 +40,10 @@ public struct PortalConfiguration: Sendable {
     /// Serve `/dev/mailbox` (delivered mail, to loopback clients only) and create a development
     /// reviewer at start. Never in production.
     public var devMailbox: Bool = false
+    /// The reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`, normalised IPv4 or
+    /// IPv6 addresses): only for a request whose socket peer is one of them is the client key of
+    /// sign-in throttling taken from that header (``ClientAddress``); otherwise it is the peer.
+    public var trustedProxies: Set<String> = []
     /// The address people reach the portal at, for the links in mail (default
     /// `http://<host>:<port>`; behind a proxy, the public `https://` address).
     public var publicURL: String?

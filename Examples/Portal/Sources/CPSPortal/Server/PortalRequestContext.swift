@@ -15,8 +15,9 @@ public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext 
         remoteAddress = source.channel.remoteAddress
     }
 
-    /// The peer's IP address, the client key of sign-in throttling.
-    public var clientKey: String? { remoteAddress?.ipAddress }
+    /// The peer's IP address (the client key of sign-in throttling unless the peer is a trusted
+    /// proxy: ``Portal/clientKey(_:_:)``).
+    public var peerAddress: String? { remoteAddress?.ipAddress }
 
     /// Whether the peer is on this machine (127.0.0.0/8 or ::1).
     public var isLoopback: Bool {
