@@ -8,8 +8,8 @@
 # instance in turn: 12 accounts, 6 at a time, each from applying with a PDF through review by the
 # development reviewer, the mailed password link, sign-in, products, a card purchase (pages) and a
 # bank-transfer purchase (API, one Idempotency-Key sent to both instances at once), while 4 threads
-# send reads to both. If Scripts/portal-browser.py is there, the browser journey runs too, with both
-# base URLs. Then, from the database (psql over the record table's JSON payloads) and the maildir:
+# send reads to both. Beside them the browser journey (Scripts/portal-browser.py, Selenium and
+# Debian's chromium as Scripts/portal-tests.sh sets them up) runs with both base URLs. Then, from the database (psql over the record table's JSON payloads) and the maildir:
 # every purchase invoiced once, exactly one successful charge (and one attempt) per due card invoice,
 # gap-free invoice and credit-note numbers, one outbox mail per state change and per invoice, every
 # mail delivered once; from the two logs: both instances ran jobs, and each card invoice was charged
@@ -115,8 +115,7 @@ grep -q "store=postgres://" "$tmp/portal-a.log" || grep -q "postgres://postgres@
 
 echo "== journeys and load, alternating between the instances"
 browser_pid=""
-# ---- HOOK: the browser journey (Scripts/portal-browser.py, from the browser-journey work) with both
-# base URLs, beside the client. Skipped, and said so, until that script is in the tree.
+# The browser journey with both base URLs, beside the client (skipped, and said so, without the script).
 if [ -f Scripts/portal-browser.py ]; then
   # The venv and Debian's chromium that Scripts/portal-tests.sh set up (before this script in 80-portal).
   venv=.build-portal/venv
@@ -133,7 +132,6 @@ if [ -f Scripts/portal-browser.py ]; then
 else
   echo "   (no Scripts/portal-browser.py yet: the browser journey with both base URLs is skipped)"
 fi
-# ---- end of the hook
 client_status=0
 python3 Scripts/portal-scale-out.py journeys --base-url "http://127.0.0.1:$port_a" --base-url "http://127.0.0.1:$port_b" \
   --reviewer-email "$reviewer_email" --reviewer-password "$reviewer_password" --maildir "$tmp/mail" \
