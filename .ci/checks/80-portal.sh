@@ -8,4 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 start=$(date +%s)
 bash Scripts/portal-tests.sh
+bash Scripts/portal-scale-out.sh  # two instances on one PostgreSQL (issue 21 item 6); NIO comes built by 50-postgres (same .build)
 echo "== portal check took $(( $(date +%s) - start )) s"

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The PostgreSQL record store (`--postgres URL`, R-HOST-2 scale-out): every instance shares it.
+        .package(name: "PostgresStore", path: "../PostgresStore"),
     ],
     targets: [
         .target(name: "CPSPortal", dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "CPSPostgres", package: "PostgresStore"),
         ]),
         .executableTarget(name: "cps-portal", dependencies: ["CPSPortal"]),
         .executableTarget(name: "cps-portal-demo", dependencies: ["CPSPortal"]),

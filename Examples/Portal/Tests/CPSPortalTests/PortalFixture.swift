@@ -29,7 +29,7 @@ final class PortalFixture: Sendable {
 
     /// Closes the store and removes the directory when the test is done with the fixture.
     deinit {
-        environment.store.close()
+        (environment.store as? FileRecordStore)?.close()
         try? FileManager.default.removeItem(at: directory)
     }
 

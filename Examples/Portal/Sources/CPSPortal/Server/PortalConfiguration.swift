@@ -8,9 +8,20 @@ public struct PortalConfiguration: Sendable {
     public var host: String
     /// The port (default 8080; 0 picks a free one, for tests).
     public var port: Int
-    /// The data directory: the embedded store in `store/`; the maildir is `<data>-mail` beside it,
-    /// outside the store.
+    /// The data directory: the embedded store in `store/` (unless ``postgres`` is set); the maildir
+    /// is `<data>-mail` beside it, outside the store, and the token keys `<data>.keys`.
     public var dataDirectory: URL
+    /// The PostgreSQL store shared by every portal process on one database (`--postgres`), instead
+    /// of the embedded store: sessions, bearer tokens, throttling, the outbox, job claims and
+    /// evidence are records, so every instance sees them all. `nil`: the embedded store.
+    public var postgres: PortalPostgresURL?
+    /// The maildir (`--maildir`), when not `<data>-mail`: instances that share one give the
+    /// development mailbox all mail.
+    public var maildir: URL?
+    /// The days to pay an invoice (`billing.invoiceDueDays`, 0–365), when not the policy's 30: with
+    /// 0 a card invoice is due, and charged by the next card-charge job, on its issue day (the
+    /// scale-out check uses it). `nil`: the policy's.
+    public var invoiceDueDays: Int?
     /// Cookies get `Secure` (set it when the portal is behind TLS).
     public var secureCookies: Bool
     /// The largest request body accepted, in bytes (an evidence upload with its form fields): the
@@ -60,9 +71,9 @@ public struct PortalConfiguration: Sendable {
         self.legacyDirectory = legacyDirectory
     }
 
-    /// The maildir beside the data directory.
+    /// The maildir: ``maildir``, else `<data>-mail` beside the data directory.
     public var mailDirectory: URL {
-        dataDirectory.deletingLastPathComponent()
+        maildir ?? dataDirectory.deletingLastPathComponent()
             .appendingPathComponent(dataDirectory.lastPathComponent + "-mail", isDirectory: true)
     }
 
