@@ -29,6 +29,9 @@ struct DueTimeIndexTests {
             }
         }
         let sorted = reference.sorted(by: SortedKeys.precedes)
+        #expect(sorted == reference.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "memcmp order is UTF-8 byte order")
+        #expect(SortedKeys.precedes("due:", "due:a") && !SortedKeys.precedes("due:a", "due:") && !SortedKeys.precedes("", ""))
+        #expect(SortedKeys.precedes("due:B", "due:a") && SortedKeys.precedes("due:z", "due:\u{E9}"))
         var all: [String] = []
         keys.forEach(from: "", below: "\u{10FFFF}") { all.append($0); return true }
         #expect(all == sorted && keys.count == reference.count)
