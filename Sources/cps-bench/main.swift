@@ -19,6 +19,7 @@ let workloads: [Workload] = [
     ReopenBench.workload,
     ReopenBench.sqlite,
     JourneyBench.workload,
+    JourneyCodecBench.workload,
     MigrationSession.migration,
     MigrationSession.pointsRead,
     ProductMemoryBench.workload,
