@@ -30,6 +30,11 @@ struct BinaryDecodingContext: Decoder {
     static func unbox<T: Decodable>(_ value: BinaryValue, as type: T.Type, path: [any CodingKey]) throws -> T {
         if type == Date.self {
             guard case let .date(seconds) = value else { throw mismatch(type, value, path) }
+            // A date is a finite instant (as in the JSON payloads): NaN or an infinity is damage, and
+            // a NaN date would not even equal itself after a round trip.
+            guard seconds.isFinite else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: "a date that is not a finite instant"))
+            }
             return Date(timeIntervalSince1970: seconds) as! T
         }
         if type == Data.self {

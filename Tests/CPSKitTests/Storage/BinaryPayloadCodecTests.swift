@@ -209,4 +209,25 @@ struct BinaryPayloadCodecTests {
         #expect(BinaryPayloadFormat.isBinary(stored.payload))
         #expect(try await binary.store.fetch(BusinessAccount.self, id: other.account.id)?.record == other.account)
     }
+
+    @Test("R-ADP-1: a date that is NaN or infinite is refused as damage, so every decoded record survives a round trip (the fuzzer's find)")
+    func nonFiniteDatesAreRefused() throws {
+        struct Stamp: Codable, Equatable { let at: Date }
+        for seconds in [Double.nan, .infinity, -.infinity] {
+            let bytes = [BinaryPayloadFormat.magic, BinaryPayloadFormat.version]
+                + BinaryValue.object([(key: "at", value: .date(seconds))]).payload().dropFirst(2)
+            #expect(throws: (any Error).self) { try BinaryPayloadDecoder().decode(Stamp.self, from: Data(bytes)) }
+        }
+        let built = [BinaryPayloadFormat.magic, BinaryPayloadFormat.version]
+            + BinaryValue.object([(key: "at", value: .date(1.5))]).payload().dropFirst(2)
+        #expect(try BinaryPayloadDecoder().decode(Stamp.self, from: Data(built)) == Stamp(at: Date(timeIntervalSince1970: 1.5)),
+                "the same bytes with a finite date decode")
+        let fine = try BinaryPayloadEncoder().encode(Stamp(at: Date(timeIntervalSince1970: 1_796_000_000.5)))
+        #expect(try BinaryPayloadDecoder().decode(Stamp.self, from: fine) == Stamp(at: Date(timeIntervalSince1970: 1_796_000_000.5)))
+        // The fuzzer's input: an application whose attestation date had become NaN.
+        let found = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/BinaryPayloadDecodeFuzz/nan-date-application")
+        let payload = Data([BinaryPayloadFormat.magic, BinaryPayloadFormat.version]) + (try Data(contentsOf: found))
+        #expect(throws: (any Error).self) { try BinaryPayloadDecoder().decode(BusinessAccountApplication.self, from: payload) }
+    }
 }
