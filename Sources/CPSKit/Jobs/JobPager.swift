@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a job's candidates page by page (R-UOW-2): bounded memory, at most one page of work.
 struct JobPager {
     let context: CPSContext
@@ -15,6 +17,26 @@ struct JobPager {
     func visit<R: StoredRecord>(_ type: R.Type, range: IndexKeyRange<R>,
                                 _ visit: (Stored<R>) async throws -> Bool) async throws -> Bool {
         try await visitPages(R.self, { cursor, limit in try await context.store.records(range, after: cursor, limit: limit) }, visit)
+    }
+
+    /// The earliest `due` time of the records holding keys of `range`, read in key order (the
+    /// due-time index, issue 17 item 4) for a job's `nextDue(after:)`. `notBefore(record)` is a time no
+    /// record at or after it in key order is due before; once it passes the earliest found, the read
+    /// stops. `due` returns `nil` for a record with nothing to do.
+    func earliest<R: StoredRecord>(_ type: R.Type, range: IndexKeyRange<R>, notBefore: (R) -> Date?,
+                                   due: (Stored<R>) async throws -> Date?) async throws -> Date? {
+        var earliest: Date?
+        var cursor: RecordCursor?
+        repeat {
+            let page = try await context.store.records(range, after: cursor, limit: context.policy.jobs.pageSize)
+            for envelope in page.records {
+                let stored = try RecordCoder.decode(R.self, from: envelope)
+                if let earliest, let bound = notBefore(stored.record), bound > earliest { return earliest }
+                if let time = try await due(stored) { earliest = min(earliest ?? time, time) }
+            }
+            cursor = page.next
+        } while cursor != nil
+        return earliest
     }
 
     private func visitPages<R: StoredRecord>(_ type: R.Type,

@@ -210,22 +210,14 @@ extension EvidenceRetentionJob: CPSJob {
             let start = day.start(in: context.policy.timeZone)
             earliest = min(earliest ?? start, start)
         }
-        var cursor: RecordCursor?
-        // By issue year: an invoice issued (UTC) in year Y is pseudonymised on 1 January of Y + the
-        // shortest years or later, so once that day is past the earliest found, nothing further comes sooner.
-        pages: repeat {
-            let page = try await context.store.records(Invoice.buyerRetainedByIssueYear, after: cursor, limit: context.policy.jobs.pageSize)
-            for envelope in page.records {
-                let stored = try RecordCoder.decode(Invoice.self, from: envelope)
-                if let earliest, let bound = CalendarDay(year: Invoice.utcYear(of: stored.record.issuedAt) + shortestInvoiceYears, month: 1, day: 1),
-                   bound.start(in: context.policy.timeZone) > earliest {
-                    break pages
-                }
-                let start = pseudonymisationDay(of: stored.record).start(in: context.policy.timeZone)
-                earliest = min(earliest ?? start, start)
-            }
-            cursor = page.next
-        } while cursor != nil
+        // An invoice issued (UTC) in year Y is pseudonymised on 1 January of Y + the shortest years or later.
+        let shortest = shortestInvoiceYears
+        let tz = context.policy.timeZone
+        let invoices = try await JobPager(context: context).earliest(
+            Invoice.self, range: Invoice.buyerRetainedByIssueYear,
+            notBefore: { CalendarDay(year: Invoice.utcYear(of: $0.issuedAt) + shortest, month: 1, day: 1)?.start(in: tz) }
+        ) { stored in pseudonymisationDay(of: stored.record).start(in: tz) }
+        if let invoices { earliest = min(earliest ?? invoices, invoices) }
         return earliest
     }
 }

@@ -189,32 +189,22 @@ extension CardChargeService: CPSJob {
     /// The start of the earliest charge day of an open card invoice (in the policy's time zone), or
     /// `nil` when none is open (R-BIL-3).
     public func nextDue(after instant: Date) async throws -> Date? {
-        var earliest: Date?
         let billing = support.billing
         let timeZone = context.policy.timeZone
-        var cursor: RecordCursor?
-        // In due-day order: every charge day of an invoice is on or after its due day, so once a due
-        // day starts after the earliest charge found, nothing further can come sooner.
-        pages: repeat {
-            let page = try await context.store.records(Invoice.awaitingPaymentByDueDay(by: .card), after: cursor,
-                                                       limit: context.policy.jobs.pageSize)
-            for envelope in page.records {
-                let stored = try RecordCoder.decode(Invoice.self, from: envelope)
-                if let earliest, stored.record.due.dueDay.start(in: timeZone) > earliest { break pages }
-                guard stored.record.status == .open,
-                      let day = stored.record.schedule(policy: billing).nextChargeDay(afterDeclines: stored.record.chargeDeclines) else {
-                    continue
-                }
-                var start = day.start(in: timeZone)
-                let attemptID = ChargeAttempt.id(invoiceID: stored.record.id, attemptNumber: stored.record.chargeDeclines + 1)
-                if start <= instant, let attempt = try await context.store.fetch(ChargeAttempt.self, id: attemptID),
-                   let held = attempt.record.leaseUntil, held > instant {
-                    start = held // another run holds the claim until then
-                }
-                earliest = min(earliest ?? start, start)
+        // Every charge day of an invoice is on or after its due day.
+        return try await JobPager(context: context).earliest(Invoice.self, range: Invoice.awaitingPaymentByDueDay(by: .card),
+                                                             notBefore: { $0.due.dueDay.start(in: timeZone) }) { stored in
+            guard stored.record.status == .open,
+                  let day = stored.record.schedule(policy: billing).nextChargeDay(afterDeclines: stored.record.chargeDeclines) else {
+                return nil
             }
-            cursor = page.next
-        } while cursor != nil
-        return earliest
+            let start = day.start(in: timeZone)
+            let attemptID = ChargeAttempt.id(invoiceID: stored.record.id, attemptNumber: stored.record.chargeDeclines + 1)
+            if start <= instant, let attempt = try await context.store.fetch(ChargeAttempt.self, id: attemptID),
+               let held = attempt.record.leaseUntil, held > instant {
+                return held // another run holds the claim until then
+            }
+            return start
+        }
     }
 }

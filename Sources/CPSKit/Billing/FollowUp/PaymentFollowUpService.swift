@@ -91,29 +91,19 @@ extension PaymentFollowUpService: CPSJob {
         let tz = context.policy.timeZone
         var earliest: Date?
         for method in PaymentMethod.allCases {
-            var cursor: RecordCursor?
-            // In due-day order: reminder and suspension days are on or after the due day, so once a due
-            // day starts after the earliest day found, nothing further can come sooner.
-            pages: repeat {
-                let page = try await context.store.records(Invoice.awaitingPaymentByDueDay(by: method), after: cursor,
-                                                           limit: context.policy.jobs.pageSize)
-                for envelope in page.records {
-                    let stored = try RecordCoder.decode(Invoice.self, from: envelope)
-                    if let earliest, stored.record.due.dueDay.start(in: tz) > earliest { break pages }
-                    guard stored.record.status == .open else { continue }
-                    let schedule = stored.record.schedule(policy: billing)
-                    var days = Array(schedule.reminderDays.dropFirst(stored.record.remindersSent))
-                    if let membership = try await context.store.fetch(Membership.self, id: stored.record.membershipID),
-                       membership.record.status == .active {
-                        days.append(schedule.suspensionDay)
-                    }
-                    if let day = days.min() {
-                        let start = day.start(in: tz)
-                        earliest = min(earliest ?? start, start)
-                    }
+            // Reminder and suspension days are on or after the due day.
+            let found = try await JobPager(context: context).earliest(Invoice.self, range: Invoice.awaitingPaymentByDueDay(by: method),
+                                                                      notBefore: { $0.due.dueDay.start(in: tz) }) { stored in
+                guard stored.record.status == .open else { return nil }
+                let schedule = stored.record.schedule(policy: billing)
+                var days = Array(schedule.reminderDays.dropFirst(stored.record.remindersSent))
+                if let membership = try await context.store.fetch(Membership.self, id: stored.record.membershipID),
+                   membership.record.status == .active {
+                    days.append(schedule.suspensionDay)
                 }
-                cursor = page.next
-            } while cursor != nil
+                return days.min()?.start(in: tz)
+            }
+            if let found { earliest = min(earliest ?? found, found) }
         }
         return earliest
     }

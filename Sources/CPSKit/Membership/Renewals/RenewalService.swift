@@ -148,22 +148,12 @@ extension RenewalService: CPSJob {
     /// The earliest notice day (its start, policy time zone) or term end not yet acted on; `nil` when
     /// no term is waiting (R-LIFE-1, R-LIFE-2).
     public func nextDue(after instant: Date) async throws -> Date? {
-        var earliest: Date?
-        var cursor: RecordCursor?
-        // In order of the terms' ends: a term is due at most the notice horizon before its end, so once
-        // an end lies further than that past the earliest found, nothing further can come sooner.
-        pages: repeat {
-            let page = try await context.store.records(Membership.lifecycleOpenByEnd, after: cursor,
-                                                       limit: context.policy.jobs.pageSize)
-            for envelope in page.records {
-                let stored = try RecordCoder.decode(Membership.self, from: envelope)
-                if let earliest, stored.record.term.end.addingTimeInterval(-noticeHorizon) > earliest { break pages }
-                guard stored.record.status != .ended, stored.record.lifecycleClosedAt == nil else { continue }
-                let due = dueAt(stored.record)
-                earliest = min(earliest ?? due, due)
-            }
-            cursor = page.next
-        } while cursor != nil
-        return earliest
+        // A term is due at most the notice horizon before its end.
+        let horizon = noticeHorizon
+        return try await JobPager(context: context).earliest(Membership.self, range: Membership.lifecycleOpenByEnd,
+                                                             notBefore: { $0.term.end.addingTimeInterval(-horizon) }) { stored in
+            guard stored.record.status != .ended, stored.record.lifecycleClosedAt == nil else { return nil }
+            return dueAt(stored.record)
+        }
     }
 }
