@@ -25,7 +25,8 @@ extension CommandSpec {
         reindex rewrites every record whose stored index keys differ from the keys this version
         derives from it (payload unchanged), and prints how many it rewrote of each kind. Run it once
         after upgrading from a version whose keys were different (see CHANGELOG.md): until then the
-        jobs may not see older open invoices and terms. Running it again rewrites nothing.
+        jobs may not see older open invoices, terms and decided applications. Running it again
+        rewrites nothing.
         """
     ) { invocation in
         try invocation.arguments.expect(known: ["--json"], maxPositionals: 2)

@@ -1,6 +1,6 @@
 /// Brings the stored keys of every record kind the library writes up to date (R-ADP-1): what
 /// `cps store reindex` runs after an upgrade that changed how keys are derived (issue 17 item 4 did,
-/// for invoices and memberships). See ``RecordStore/reindex(_:)``.
+/// for invoices, memberships and decided applications). See ``RecordStore/reindex(_:)``.
 public enum StoreReindexing {
     /// Every record kind CPSKit's services store.
     public static let libraryKinds: [any StoredRecord.Type] = [

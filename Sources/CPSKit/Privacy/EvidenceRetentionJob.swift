@@ -19,6 +19,14 @@ import Foundation
 /// (``RetentionPolicy/invoiceYears`` of the seller's country, counted from the end of the issue year;
 /// default NL 7): until then the invoice is kept exactly as issued, whatever erasure happened.
 ///
+/// Each step reads only what has fallen due, through the due-time index (issue 17 item 4): the
+/// applications are read by the UTC decision day in their keys
+/// (``BusinessAccountApplication/evidenceRetained(decidedOnOrBefore:)``,
+/// ``BusinessAccountApplication/rejectedRetained(decidedOnOrBefore:)``) up to today minus the
+/// policy's days plus one day of slack for the policy's time zone, and each one's day is then checked
+/// exactly in that zone; the invoices by their UTC issue year. A store written by an earlier version
+/// needs ``RecordStore/reindex(_:)`` (`cps store reindex`) once before the job sees its applications.
+///
 /// Each application is its own unit of work: the files, the application's `evidenceDeletedAt` and
 /// the audit entry `evidence.deleted` are one batch, which also checks that no hold was placed
 /// meanwhile; so is each pseudonymisation with its `privacy.erased` entry. Running the job twice or
@@ -35,8 +43,14 @@ public struct EvidenceRetentionJob: Sendable {
     public func run(as principal: Principal) async throws -> RetentionReport {
         try await context.read("retention.run", as: principal) { unit in try await unit.authorize(.system) }
         var report = RetentionReport()
-        report.hasMore = try await JobPager(context: context).visit(BusinessAccountApplication.self,
-                                                                     indexKey: BusinessAccountApplication.evidenceRetainedIndex) { stored in
+        let today = CalendarDay(context.time.now(), in: context.policy.timeZone)
+        let retention = context.policy.retention
+        // Only applications decided (UTC) by the policy's days ago, plus a day of slack for the
+        // policy's time zone, can be due; the exact day is checked per application.
+        let evidenceDue = BusinessAccountApplication.evidenceRetained(decidedOnOrBefore: today.adding(days: 1 - retention.evidenceDays))
+        report.hasMore = try await JobPager(context: context).visit(BusinessAccountApplication.self, range: evidenceDue) { stored in
+            // Cheap filter first: the day of slack reads some applications a day early.
+            guard let day = deletionDay(of: stored.record), today >= day else { return false }
             switch try await retain(stored.record.id, as: principal) {
             case let .deleted(files):
                 report.deleted.append(stored.record.id)
@@ -49,8 +63,9 @@ public struct EvidenceRetentionJob: Sendable {
                 return false
             }
         }
-        let moreRejected = try await JobPager(context: context).visit(BusinessAccountApplication.self,
-                                                                      indexKey: BusinessAccountApplication.rejectedRetainedIndex) { stored in
+        let rejectedDue = BusinessAccountApplication.rejectedRetained(decidedOnOrBefore: today.adding(days: 1 - retention.rejectedApplicationDays))
+        let moreRejected = try await JobPager(context: context).visit(BusinessAccountApplication.self, range: rejectedDue) { stored in
+            guard let day = erasureDay(of: stored.record), today >= day else { return false }
             switch try await pseudonymise(stored.record.id, as: principal) {
             case .pseudonymised:
                 report.pseudonymised.append(stored.record.id)
@@ -193,27 +208,43 @@ extension EvidenceRetentionJob: CPSJob {
 
     /// The start (in the policy's time zone) of the earliest deletion day of a decided application
     /// whose evidence is kept, or of the pseudonymisation day of a rejected application whose
-    /// personal data is kept, that is not on legal hold; `nil` when there is none (R-UOW-2).
+    /// personal data is kept, that is not on legal hold, or of an invoice's buyer pseudonymisation;
+    /// `nil` when there is none (R-UOW-2). It reads each index in decision-day (issue-year) order and
+    /// stops at the first record that cannot be due before the earliest found (issue 17 item 4).
     public func nextDue(after instant: Date) async throws -> Date? {
-        var earliest: Date?
-        for stored in try await context.store.fetchAll(BusinessAccountApplication.self,
-                                                       indexKey: BusinessAccountApplication.rejectedRetainedIndex) {
+        let tz = context.policy.timeZone
+        let retention = context.policy.retention
+        let pager = JobPager(context: context)
+        // An application decided on UTC day U was decided on U - 1 or later in the policy's time zone,
+        // so none at or after it in key order is due before U - 1 + the policy's days.
+        var earliest = try await pager.earliest(
+            BusinessAccountApplication.self, range: BusinessAccountApplication.rejectedRetainedByDecisionDay,
+            notBefore: { application in
+                application.decidedAt.map {
+                    BusinessAccountApplication.utcDay(of: $0).adding(days: retention.rejectedApplicationDays - 1).start(in: tz)
+                }
+            }
+        ) { stored in
             guard let day = erasureDay(of: stored.record),
-                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { continue }
-            let start = day.start(in: context.policy.timeZone)
-            earliest = min(earliest ?? start, start)
+                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { return nil }
+            return day.start(in: tz)
         }
-        for stored in try await context.store.fetchAll(BusinessAccountApplication.self,
-                                                       indexKey: BusinessAccountApplication.evidenceRetainedIndex) {
+        let evidence = try await pager.earliest(
+            BusinessAccountApplication.self, range: BusinessAccountApplication.evidenceRetainedByDecisionDay,
+            notBefore: { application in
+                application.decidedAt.map {
+                    BusinessAccountApplication.utcDay(of: $0).adding(days: retention.evidenceDays - 1).start(in: tz)
+                }
+            }
+        ) { stored in
             guard let day = deletionDay(of: stored.record),
-                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { continue }
-            let start = day.start(in: context.policy.timeZone)
-            earliest = min(earliest ?? start, start)
+                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { return nil }
+            return day.start(in: tz)
         }
+        if let evidence { earliest = min(earliest ?? evidence, evidence) }
         // An invoice issued (UTC) in year Y is pseudonymised on 1 January of Y + the shortest years or later.
         let shortest = shortestInvoiceYears
-        let tz = context.policy.timeZone
-        let invoices = try await JobPager(context: context).earliest(
+        let invoices = try await pager.earliest(
             Invoice.self, range: Invoice.buyerRetainedByIssueYear,
             notBefore: { CalendarDay(year: Invoice.utcYear(of: $0.issuedAt) + shortest, month: 1, day: 1)?.start(in: tz) }
         ) { stored in pseudonymisationDay(of: stored.record).start(in: tz) }

@@ -4,9 +4,9 @@ extension RecordStore {
     /// records it rewrote.
     ///
     /// Keys are written with a record, so when a new release of CPSKit derives different keys from
-    /// the same record — as this one does for the due-time index of invoices and memberships (issue
-    /// 17 item 4) — records stored by the old release keep their old keys until they are written
-    /// again. Run this once per kind after upgrading (`cps store reindex` does it for every kind of
+    /// the same record — as this one does for the due-time index of invoices, memberships and
+    /// decided applications (issue 17 item 4) — records stored by the old release keep their old
+    /// keys until they are written again. Run this once per kind after upgrading (`cps store reindex` does it for every kind of
     /// the journey). Each outdated record is rewritten at its version with its payload unchanged
     /// (its version goes up by one); a record changed meanwhile by someone else is read again and
     /// retried, so it is safe to run while the services work, twice, or from two processes at once.

@@ -9,12 +9,6 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public static let kind = "application"
     /// Index key of the applications awaiting a reviewer's decision.
     public static let awaitingDecisionIndex = IndexKey<BusinessAccountApplication>("application:awaiting-decision")
-    /// Index key of the decided applications whose evidence files the retention job has not yet
-    /// deleted (R-GDPR-2).
-    public static let evidenceRetainedIndex = IndexKey<BusinessAccountApplication>("application:evidence-retained")
-    /// Index key of the rejected applications whose personal data the retention job has not yet
-    /// pseudonymised (R-GDPR-2).
-    public static let rejectedRetainedIndex = IndexKey<BusinessAccountApplication>("application:rejected-retained")
 
     /// The application's ID.
     public let id: ID
@@ -107,9 +101,61 @@ public struct BusinessAccountApplication: StoredRecord, Equatable {
     public var indexKeys: [String] {
         var keys = [Self.byStatus(status).rawValue, Self.byContact(contactEmail).rawValue]
         if status.awaitsDecision { keys.append(Self.awaitingDecisionIndex.rawValue) }
-        if decidedAt != nil && evidenceDeletedAt == nil { keys.append(Self.evidenceRetainedIndex.rawValue) }
-        if status == .rejected && decidedAt != nil && personalDataErasedAt == nil { keys.append(Self.rejectedRetainedIndex.rawValue) }
+        if let decidedAt, evidenceDeletedAt == nil {
+            keys.append(Self.evidenceRetained(decidedOn: Self.utcDay(of: decidedAt)).rawValue)
+        }
+        if let decidedAt, status == .rejected, personalDataErasedAt == nil {
+            keys.append(Self.rejectedRetained(decidedOn: Self.utcDay(of: decidedAt)).rawValue)
+        }
         return keys
+    }
+
+    // MARK: - The due-time index of the retention job (R-GDPR-2; issue 17 item 4)
+    //
+    // The keys end in the decision day in UTC as `YYYY-MM-DD`, so their UTF-8 byte order is day
+    // order. The record does not know the policy's time zone; its decision day there is the UTC
+    // day or one next to it (every zone is less than a day from UTC), so the job reads one day more
+    // than the policy's days need and checks each application's day exactly (`RetentionPolicy`).
+
+    /// Index key of the applications decided (approved or rejected) on `day` (UTC) whose evidence
+    /// files the retention job has not yet deleted (R-GDPR-2).
+    public static func evidenceRetained(decidedOn day: CalendarDay) -> IndexKey<BusinessAccountApplication> {
+        IndexKey(evidenceRetainedPrefix + day.description)
+    }
+
+    /// The decided applications whose evidence files are kept, decided (UTC) on `day` or before, in
+    /// decision-day order (R-GDPR-2).
+    public static func evidenceRetained(decidedOnOrBefore day: CalendarDay) -> IndexKeyRange<BusinessAccountApplication> {
+        IndexKeyRange(from: evidenceRetainedPrefix,
+                      below: IndexKeyRange<BusinessAccountApplication>.successor(ofPrefix: evidenceRetained(decidedOn: day).rawValue))
+    }
+
+    /// Every decided application whose evidence files are kept, in decision-day order (R-GDPR-2).
+    public static let evidenceRetainedByDecisionDay = IndexKeyRange<BusinessAccountApplication>(prefix: evidenceRetainedPrefix)
+
+    /// Index key of the applications rejected on `day` (UTC) whose personal data the retention job
+    /// has not yet pseudonymised (R-GDPR-2).
+    public static func rejectedRetained(decidedOn day: CalendarDay) -> IndexKey<BusinessAccountApplication> {
+        IndexKey(rejectedRetainedPrefix + day.description)
+    }
+
+    /// The rejected applications whose personal data is kept, rejected (UTC) on `day` or before, in
+    /// decision-day order (R-GDPR-2).
+    public static func rejectedRetained(decidedOnOrBefore day: CalendarDay) -> IndexKeyRange<BusinessAccountApplication> {
+        IndexKeyRange(from: rejectedRetainedPrefix,
+                      below: IndexKeyRange<BusinessAccountApplication>.successor(ofPrefix: rejectedRetained(decidedOn: day).rawValue))
+    }
+
+    /// Every rejected application whose personal data is kept, in decision-day order (R-GDPR-2).
+    public static let rejectedRetainedByDecisionDay = IndexKeyRange<BusinessAccountApplication>(prefix: rejectedRetainedPrefix)
+
+    private static let evidenceRetainedPrefix = "application:evidence-retained:"
+    private static let rejectedRetainedPrefix = "application:rejected-retained:"
+
+    /// The day of `instant` in UTC — the day in an ``evidenceRetained(decidedOn:)`` and a
+    /// ``rejectedRetained(decidedOn:)`` key.
+    public static func utcDay(of instant: Date) -> CalendarDay {
+        CalendarDay(instant, in: TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current)
     }
 
     /// The facts documents are compared with (R-DOC-4).

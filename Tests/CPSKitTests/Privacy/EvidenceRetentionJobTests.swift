@@ -39,7 +39,7 @@ struct EvidenceRetentionJobTests {
         #expect(try await Self.files(env, id) == 0)
         let application = try #require(try await env.store.fetch(BusinessAccountApplication.self, id: id)?.record)
         #expect(application.evidenceDeletedAt == env.clock.now)
-        #expect(!application.indexKeys.contains(BusinessAccountApplication.evidenceRetainedIndex.rawValue))
+        #expect(!application.indexKeys.contains(where: BusinessAccountApplication.evidenceRetainedByDecisionDay.contains))
         let entry = try #require(try await env.store.auditTrail(of: id).max { $0.sequence < $1.sequence })
         #expect(entry.action == "evidence.deleted" && entry.details["files"] == "1" && entry.details["decisionDay"] == "2026-11-27")
         #expect(try await env.services.audit.verify(id, as: TestEnvironment.reviewer).isIntact)

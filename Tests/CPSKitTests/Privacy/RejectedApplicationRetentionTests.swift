@@ -30,7 +30,7 @@ struct RejectedApplicationRetentionTests {
         let application = try #require(try await env.store.fetch(BusinessAccountApplication.self, id: id)?.record)
         #expect(application.contactName.hasPrefix("erased-") && application.companyName == application.contactName)
         #expect(application.contactEmail.address.hasSuffix("@erased.invalid") && application.personalDataErasedAt == env.clock.now)
-        #expect(!application.indexKeys.contains(BusinessAccountApplication.rejectedRetainedIndex.rawValue))
+        #expect(!application.indexKeys.contains(where: BusinessAccountApplication.rejectedRetainedByDecisionDay.contains))
         let mails = try await env.store.fetchAll(OutboxMail.self).map(\.record.message)
         #expect(!mails.contains { $0.to.contains { $0.email.key == "erik@berg.example" } || $0.body.contains("Erik Berg") })
         let trail = try await env.store.auditTrail(of: id)
