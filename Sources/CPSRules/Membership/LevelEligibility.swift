@@ -8,11 +8,14 @@
 ///   enough) **and** a number of complete registrations within its band; otherwise the explanation
 ///   lists both shortfalls at once (points short by N; products short by N or too many by N).
 ///
-/// Cheap enough for bulk use (a nightly job over every account): making one decides every level with
-/// a few integer comparisons over the policy's flattened thresholds and allocates nothing;
+/// Cheap enough for bulk use (a nightly job over every account; issue 17 item 5): making one decides
+/// every level with a few branch-free integer comparisons over the policy's flattened thresholds
+/// (straight-line code for up to four levels of each kind), allocates nothing and counts no
+/// reference, because the thresholds of a policy are interned for the life of the process;
 /// ``isOpen(_:)`` and ``openLevelCount`` read that verdict. The explanations — ``individual``,
 /// ``business``, ``availability(of:)``, the shortfalls — are built only when read, from the same
-/// comparisons.
+/// comparisons. (A process that makes more than 256 distinct level tables gets ordinary,
+/// reference-counted tables for the rest: the same verdicts, a little slower.)
 ///
 /// ```swift
 /// let eligibility = LevelEligibility(points: 2_501, completeRegistrations: 10, policy: .canonEurope)
@@ -31,12 +34,18 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     public let isBusinessSwitchShown: Bool
     /// The level of the account's latest membership term, when the view is read for an account
     /// (`MembershipService.levels(of:as:)`), else `nil` (R-LIFE-2).
-    public var membershipLevel: CPSLevel?
+    public var membershipLevel: CPSLevel? {
+        get { extras?.membershipLevel }
+        set { extras = Self.extras(extras, level: newValue, status: membershipStatus) }
+    }
     /// That term's status at the time of reading — `active`, `suspended`, `expired`, `cancelled` —
     /// so the view can say "expired" (R-LIFE-2).
-    public var membershipStatus: MembershipStatus?
+    public var membershipStatus: MembershipStatus? {
+        get { extras?.membershipStatus }
+        set { extras = Self.extras(extras, level: membershipLevel, status: newValue) }
+    }
 
-    /// Where the verdicts and their explanations come from.
+    /// Where the explanations come from, built when one is read.
     @usableFromInline
     enum Source: Sendable {
         /// Evaluated against a policy's thresholds, with the clamped inputs.
@@ -45,15 +54,40 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         case decoded(individual: [LevelAvailability], business: [LevelAvailability])
     }
 
-    @usableFromInline let source: Source
+    /// The policy's tables when they are interned (``LevelThresholds/isInterned``): those live as
+    /// long as the process, so holding them unretained costs no reference counting — making and dropping an
+    /// eligibility on the common path touches no shared memory.
+    /// (`Unmanaged`, not an `unowned(unsafe)` optional: Swift 6.3's debug build corrupted values
+    /// holding the latter beside a strong reference.)
+    @usableFromInline let interned: Unmanaged<LevelThresholds>?
+    /// Everything beyond the verdicts, when there is any (``LevelEligibilityExtras``): `nil` for an
+    /// eligibility made against an interned policy and not yet given a membership.
+    @usableFromInline var extras: LevelEligibilityExtras?
+    /// The inputs clamped as the verdicts compared them (``LevelThresholds/clamp(_:_:)``).
+    @usableFromInline let clampedPoints: Int
+    @usableFromInline let clampedRegistrations: Int
     /// One bit per level (``LevelPolicy/allLevels`` order) for the first 64 levels: set when open.
     @usableFromInline let openMask: UInt64
     /// How many levels are open, of both views (R-TIER-1, R-TIER-2): decided when the eligibility is
     /// made, so reading it costs nothing.
     public let openLevelCount: Int
     /// Whether ``openMask`` holds every level (the policy has at most 64), so that the verdicts
-    /// need not look at ``source``.
+    /// need not look at the tables.
     @usableFromInline let maskIsComplete: Bool
+
+    /// The source of the explanations (made only when one is read).
+    @usableFromInline var source: Source {
+        if let thresholds = interned?.takeUnretainedValue() ?? extras?.ownThresholds {
+            return .policy(thresholds, points: clampedPoints, completeRegistrations: clampedRegistrations)
+        }
+        return .decoded(individual: extras?.decodedViews?.individual ?? [], business: extras?.decodedViews?.business ?? [])
+    }
+
+    /// `extras` with the membership changed.
+    static func extras(_ extras: LevelEligibilityExtras?, level: CPSLevel?, status: MembershipStatus?) -> LevelEligibilityExtras? {
+        extras?.with(membershipLevel: level, membershipStatus: status)
+            ?? LevelEligibilityExtras.make(ownThresholds: nil, decodedViews: nil, membershipLevel: level, membershipStatus: status)
+    }
 
     /// Evaluates `points` and `completeRegistrations` against `policy` (R-TIER-1, R-TIER-2, R-TIER-3),
     /// allocating nothing: the explanations are built when read.
@@ -65,15 +99,22 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
         let thresholds = policy.thresholds
         let clampedPoints = LevelThresholds.clamp(points, -LevelThresholds.limit)
         let clampedRegistrations = LevelThresholds.clamp(completeRegistrations, 0)
-        let mask = thresholds.openMask(points: clampedPoints, completeRegistrations: clampedRegistrations)
-        openMask = mask
-        maskIsComplete = thresholds.count <= 64
-        openLevelCount = thresholds.count <= 64 ? mask.nonzeroBitCount
-            : Self.countOpenLevels(thresholds, mask: mask, points: clampedPoints, completeRegistrations: clampedRegistrations)
-        source = .policy(thresholds, points: clampedPoints, completeRegistrations: clampedRegistrations)
+        let verdict = thresholds.verdict(points: clampedPoints, completeRegistrations: clampedRegistrations)
+        openMask = verdict.mask
+        let complete = thresholds.count <= 64
+        maskIsComplete = complete
+        openLevelCount = complete ? verdict.openCount
+            : Self.countOpenLevels(thresholds, mask: verdict.mask, points: clampedPoints, completeRegistrations: clampedRegistrations)
+        if thresholds.isInterned {
+            interned = Unmanaged.passUnretained(thresholds)
+            extras = nil
+        } else {
+            interned = nil
+            extras = LevelEligibilityExtras(ownThresholds: thresholds, decodedViews: nil, membershipLevel: nil, membershipStatus: nil)
+        }
+        self.clampedPoints = clampedPoints
+        self.clampedRegistrations = clampedRegistrations
         isBusinessSwitchShown = points > thresholds.businessPointsThreshold
-        membershipLevel = nil
-        membershipStatus = nil
     }
 
     // MARK: - Verdicts (no allocation)
@@ -83,7 +124,7 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     /// (R-TIER-1, R-TIER-2).
     @inlinable @inline(__always)
     public func isOpen(_ level: CPSLevel) -> Bool {
-        guard case let .policy(thresholds, _, _) = source, maskIsComplete else { return lookUpOpen(level) }
+        guard maskIsComplete, let thresholds = interned?.takeUnretainedValue() ?? extras?.ownThresholds else { return lookUpOpen(level) }
         for index in 0..<thresholds.count where thresholds.level(at: index) == level {
             return openMask & (1 << UInt64(index)) != 0
         }
@@ -166,8 +207,7 @@ public struct LevelEligibility: Hashable, Codable, Sendable {
     /// The verdict for level `index` of a policy source.
     private func isOpen(at index: Int, _ thresholds: LevelThresholds) -> Bool {
         if index < 64 { return openMask & (1 << UInt64(index)) != 0 }
-        guard case let .policy(_, points, registrations) = source else { return false }
-        return thresholds.isOpen(at: index, points: points, completeRegistrations: registrations)
+        return thresholds.isOpen(at: index, points: clampedPoints, completeRegistrations: clampedRegistrations)
     }
 
     /// The levels of one view of the switch (R-TIER-3).
@@ -215,8 +255,8 @@ extension LevelEligibility {
         let individual = try container.decode([LevelAvailability].self, forKey: .individual)
         let business = try container.decode([LevelAvailability].self, forKey: .business)
         isBusinessSwitchShown = try container.decode(Bool.self, forKey: .isBusinessSwitchShown)
-        membershipLevel = try container.decodeIfPresent(CPSLevel.self, forKey: .membershipLevel)
-        membershipStatus = try container.decodeIfPresent(MembershipStatus.self, forKey: .membershipStatus)
+        let membershipLevel = try container.decodeIfPresent(CPSLevel.self, forKey: .membershipLevel)
+        let membershipStatus = try container.decodeIfPresent(MembershipStatus.self, forKey: .membershipStatus)
         var mask: UInt64 = 0
         for (index, level) in (individual + business).prefix(64).enumerated() where level.isOpen {
             mask |= 1 << UInt64(index)
@@ -224,7 +264,11 @@ extension LevelEligibility {
         openMask = mask
         maskIsComplete = individual.count + business.count <= 64
         openLevelCount = (individual + business).filter(\.isOpen).count
-        source = .decoded(individual: individual, business: business)
+        interned = nil
+        extras = LevelEligibilityExtras(ownThresholds: nil, decodedViews: (individual, business),
+                                        membershipLevel: membershipLevel, membershipStatus: membershipStatus)
+        clampedPoints = LevelThresholds.clamp(points, -LevelThresholds.limit)
+        clampedRegistrations = LevelThresholds.clamp(completeRegistrations, 0)
     }
 
     /// Encodes the facts and both views with every explanation.

@@ -91,13 +91,13 @@ public struct LevelPolicy: Hashable, Codable, Sendable {
         self.businessLevels = businessLevels
         self.businessPointsThreshold = businessPointsThreshold
         self.businessPointsThresholdProvenance = businessPointsThresholdProvenance
-        thresholds = LevelThresholds(individualLevels: individualLevels, businessLevels: businessLevels,
-                                     businessPointsThreshold: businessPointsThreshold)
+        thresholds = LevelThresholds.interned(individualLevels: individualLevels, businessLevels: businessLevels,
+                                              businessPointsThreshold: businessPointsThreshold)
     }
 
     private mutating func rebuildThresholds() {
-        thresholds = LevelThresholds(individualLevels: individualLevels, businessLevels: businessLevels,
-                                     businessPointsThreshold: businessPointsThreshold)
+        thresholds = LevelThresholds.interned(individualLevels: individualLevels, businessLevels: businessLevels,
+                                              businessPointsThreshold: businessPointsThreshold)
     }
 
     /// The default as of the seed and Canon's public pages (R-TIER-1, R-TIER-2).
