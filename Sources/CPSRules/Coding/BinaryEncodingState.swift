@@ -53,7 +53,7 @@ final class BinaryEncodingState {
     @exclusivity(unchecked) private var fieldCapacity = 64
     @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>?
     @exclusivity(unchecked) private var scratchCapacity = 0
-    @exclusivity(unchecked) private var order: UnsafeMutablePointer<Int>?
+    @exclusivity(unchecked) private var order: UnsafeMutablePointer<SortKey>?
     @exclusivity(unchecked) private var orderCapacity = 0
     @exclusivity(unchecked) private var nextID = 1
     @exclusivity(unchecked) private var ownsBytes = true
@@ -125,7 +125,12 @@ final class BinaryEncodingState {
     @inline(__always) func write(_ raw: UnsafeRawBufferPointer) {
         guard let source = raw.baseAddress, raw.count > 0 else { return }
         reserve(raw.count)
-        (bytes + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: raw.count)
+        let from = source.assumingMemoryBound(to: UInt8.self)
+        if raw.count <= 16 {
+            for index in 0..<raw.count { bytes[count + index] = from[index] }   // cheaper than a call
+        } else {
+            (bytes + count).update(from: from, count: raw.count)
+        }
         count += raw.count
     }
 
@@ -358,51 +363,74 @@ final class BinaryEncodingState {
         return (bytes + at, length)
     }
 
+    /// A field being sorted: its key's first 8 bytes as a big-endian number (zero-padded), so most
+    /// comparisons are one integer comparison, and where its key and bytes are.
+    struct SortKey {
+        var prefix: UInt64
+        var key: Int
+        var length: Int
+        var field: Int
+    }
+
+    @inline(__always) private func sortKey(_ field: Int, at offset: Int) -> SortKey {
+        let key = key(at: offset)
+        var prefix: UInt64 = 0
+        if key.start + 8 <= bytes + count {
+            // Eight bytes in one load (the value after the key is in the buffer), the rest masked off.
+            prefix = UInt64(bigEndian: UnsafeRawPointer(key.start).loadUnaligned(as: UInt64.self))
+            if key.count < 8 { prefix &= ~(UInt64.max >> (8 * key.count)) }
+        } else {
+            for index in 0..<min(key.count, 8) { prefix |= UInt64(key.start[index]) << (56 - 8 * index) }
+        }
+        return SortKey(prefix: prefix, key: key.start - bytes, length: key.count, field: field)
+    }
+
     /// The order of two keys' bytes: negative, zero or positive.
-    @inline(__always) private func compareKeys(_ a: Int, _ b: Int) -> Int {
-        let left = key(at: a), right = key(at: b)
-        let common = min(left.count, right.count)
-        if common > 0 {
-            let result = memcmp(left.start, right.start, common)
+    @inline(__always) private func compare(_ a: SortKey, _ b: SortKey) -> Int {
+        if a.prefix != b.prefix { return a.prefix < b.prefix ? -1 : 1 }
+        let common = min(a.length, b.length)
+        if common > 8 {
+            let result = memcmp(bytes + a.key + 8, bytes + b.key + 8, common - 8)
             if result != 0 { return Int(result) }
         }
-        return left.count - right.count
+        return a.length - b.length
     }
 
     /// Puts the fields of a closing keyed value in the order of their keys' bytes (if they are not
     /// already), giving up on a key written twice.
     private func sortFields(of frame: Frame, _ fields: Int) {
         let starts = fieldStarts + frame.fieldBase
-        var sorted = true
-        for index in 1..<fields {
-            let order = compareKeys(starts[index - 1], starts[index])
-            if order == 0 { abandoned = true; return }
-            if order > 0 { sorted = false }
-        }
-        if frame.unicodeKeys { checkUnicodeKeys(starts, fields) }
-        if sorted { return }
         if orderCapacity < fields {
             order?.deallocate()
             orderCapacity = max(fields, 32)
             order = .allocate(capacity: orderCapacity)
         }
-        let indices = order!
-        for index in 0..<fields { indices[index] = index }
+        let keys = order!
+        keys.initialize(to: sortKey(0, at: starts[0]))
+        var sorted = true
+        for index in 1..<fields {
+            (keys + index).initialize(to: sortKey(index, at: starts[index]))
+            let order = compare(keys[index - 1], keys[index])
+            if order == 0 { abandoned = true; return }
+            if order > 0 { sorted = false }
+        }
+        if frame.unicodeKeys { checkUnicodeKeys(starts, fields) }
+        if sorted { return }
         if fields <= 24 {
             for index in 1..<fields {
-                let moving = indices[index]
+                let moving = keys[index]
                 var slot = index
-                while slot > 0, compareKeys(starts[indices[slot - 1]], starts[moving]) > 0 {
-                    indices[slot] = indices[slot - 1]
+                while slot > 0, compare(keys[slot - 1], moving) > 0 {
+                    keys[slot] = keys[slot - 1]
                     slot -= 1
                 }
-                indices[slot] = moving
+                keys[slot] = moving
             }
         } else {
-            var buffer = UnsafeMutableBufferPointer(start: indices, count: fields)
-            buffer.sort { compareKeys(starts[$0], starts[$1]) < 0 }
+            var buffer = UnsafeMutableBufferPointer(start: keys, count: fields)
+            buffer.sort { compare($0, $1) < 0 }
         }
-        for index in 1..<fields where compareKeys(starts[indices[index - 1]], starts[indices[index]]) == 0 {
+        for index in 1..<fields where compare(keys[index - 1], keys[index]) == 0 {
             abandoned = true
             return
         }
@@ -417,7 +445,7 @@ final class BinaryEncodingState {
         copy.update(from: bytes + regionStart, count: regionLength)
         var to = regionStart
         for index in 0..<fields {
-            let field = indices[index]
+            let field = keys[index].field
             let from = starts[field] - regionStart
             let end = (field + 1 < fields ? starts[field + 1] : count) - regionStart
             (bytes + to).update(from: copy + from, count: end - from)
