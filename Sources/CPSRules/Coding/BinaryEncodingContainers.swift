@@ -1,133 +1,159 @@
 import Foundation
 
-/// The fields of a keyed value being encoded.
+/// The `Encoder` of ``BinaryPayloadEncoder``'s fast path, handed to each value's `encode(to:)`: the
+/// shared ``BinaryEncodingState`` and the open value (frame) it writes, by depth and frame id. A
+/// container of a value that has closed, or of another kind than the value already has, makes the
+/// state give up (the value is then encoded again by the reference encoder).
+struct BinaryStreamEncoder: Encoder {
+    let state: BinaryEncodingState
+    let depth: Int
+    let id: Int
+    var codingPath: [any CodingKey] { state.codingPath(depth: depth) }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let live = state.decide(depth, id, .keyed)
+        return KeyedEncodingContainer(BinaryKeyedEncodingContainer<Key>(state: state, depth: depth, id: live ? id : 0))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let live = state.decide(depth, id, .unkeyed)
+        return BinaryUnkeyedEncodingContainer(state: state, depth: depth, id: live ? id : 0)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        BinarySingleValueEncodingContainer(state: state, depth: depth, id: id)
+    }
+}
+
+/// The fields of a keyed value being written (fast path): each `key, value` goes straight into the
+/// buffer in call order; the value sorts them when it closes.
 struct BinaryKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let node: EncodingNode
-    let codingPath: [any CodingKey]
+    let state: BinaryEncodingState
+    let depth: Int
+    let id: Int
+    var codingPath: [any CodingKey] { state.codingPath(depth: depth) }
 
-    private func set(_ value: BinaryValue, _ key: Key) { node.fields![key.stringValue] = EncodingNode(value) }
-
-    mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { set(.double(value), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { set(.float(value), key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(Int64(value)), key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { set(.int(Int64(value)), key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { set(.int(Int64(value)), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { set(.int(Int64(value)), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { set(.int(value), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { set(.uint(UInt64(value)), key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.uint(UInt64(value)), key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.uint(UInt64(value)), key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.uint(UInt64(value)), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(.uint(value), key) }
+    mutating func encodeNil(forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeNil() }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeBool(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeString(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeDouble(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeFloat(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeInt(value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { _ = try state.field(key.stringValue, depth, id); state.writeUInt(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        node.fields![key.stringValue] = try EncodingNode.box(value, path: codingPath + [key])
+        let at = try state.field(key.stringValue, depth, id)
+        try state.box(value, keyAt: at, index: -1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = EncodingNode()
-        child.fields = [:]
-        node.fields![key.stringValue] = child
-        return KeyedEncodingContainer(BinaryKeyedEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        guard let at = try? state.field(key.stringValue, depth, id) else {
+            return KeyedEncodingContainer(BinaryKeyedEncodingContainer<NestedKey>(state: state, depth: 0, id: 0))
+        }
+        let nested = state.push(.keyed, keyAt: at, index: -1)
+        return KeyedEncodingContainer(BinaryKeyedEncodingContainer<NestedKey>(state: state, depth: state.depth - 1, id: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = EncodingNode()
-        child.items = []
-        node.fields![key.stringValue] = child
-        return BinaryUnkeyedEncodingContainer(node: child, codingPath: codingPath + [key])
+        guard let at = try? state.field(key.stringValue, depth, id) else {
+            return BinaryUnkeyedEncodingContainer(state: state, depth: 0, id: 0)
+        }
+        let nested = state.push(.unkeyed, keyAt: at, index: -1)
+        return BinaryUnkeyedEncodingContainer(state: state, depth: state.depth - 1, id: nested)
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
     mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
 
     private func superEncoder(named name: String) -> any Encoder {
-        let child = EncodingNode()
-        node.fields![name] = child
-        return BinaryEncodingContext(node: child, codingPath: codingPath + [BinaryCodingKey(name)])
+        guard let at = try? state.field(name, depth, id) else { return BinaryStreamEncoder(state: state, depth: 0, id: 0) }
+        let nested = state.push(.undecided, keyAt: at, index: -1)
+        return BinaryStreamEncoder(state: state, depth: state.depth - 1, id: nested)
     }
 }
 
+/// The items of an unkeyed value being written (fast path), straight into the buffer.
 struct BinaryUnkeyedEncodingContainer: UnkeyedEncodingContainer {
-    let node: EncodingNode
-    let codingPath: [any CodingKey]
-    var count: Int { node.items!.count }
+    let state: BinaryEncodingState
+    let depth: Int
+    let id: Int
+    var codingPath: [any CodingKey] { state.codingPath(depth: depth) }
+    var count: Int { state.itemCount(depth, id) }
 
-    private func append(_ value: BinaryValue) { node.items!.append(EncodingNode(value)) }
-    private var nextKey: BinaryCodingKey { BinaryCodingKey(index: count) }
-
-    mutating func encodeNil() throws { append(.null) }
-    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-    mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(.double(value)) }
-    mutating func encode(_ value: Float) throws { append(.float(value)) }
-    mutating func encode(_ value: Int) throws { append(.int(Int64(value))) }
-    mutating func encode(_ value: Int8) throws { append(.int(Int64(value))) }
-    mutating func encode(_ value: Int16) throws { append(.int(Int64(value))) }
-    mutating func encode(_ value: Int32) throws { append(.int(Int64(value))) }
-    mutating func encode(_ value: Int64) throws { append(.int(value)) }
-    mutating func encode(_ value: UInt) throws { append(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt8) throws { append(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt16) throws { append(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt32) throws { append(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt64) throws { append(.uint(value)) }
+    mutating func encodeNil() throws { _ = try state.item(depth, id); state.writeNil() }
+    mutating func encode(_ value: Bool) throws { _ = try state.item(depth, id); state.writeBool(value) }
+    mutating func encode(_ value: String) throws { _ = try state.item(depth, id); state.writeString(value) }
+    mutating func encode(_ value: Double) throws { _ = try state.item(depth, id); state.writeDouble(value) }
+    mutating func encode(_ value: Float) throws { _ = try state.item(depth, id); state.writeFloat(value) }
+    mutating func encode(_ value: Int) throws { _ = try state.item(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { _ = try state.item(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { _ = try state.item(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { _ = try state.item(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { _ = try state.item(depth, id); state.writeInt(value) }
+    mutating func encode(_ value: UInt) throws { _ = try state.item(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { _ = try state.item(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { _ = try state.item(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { _ = try state.item(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { _ = try state.item(depth, id); state.writeUInt(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let key = nextKey
-        node.items!.append(try EncodingNode.box(value, path: codingPath + [key]))
+        let index = try state.item(depth, id)
+        try state.box(value, keyAt: -1, index: index)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let key = nextKey
-        let child = EncodingNode()
-        child.fields = [:]
-        node.items!.append(child)
-        return KeyedEncodingContainer(BinaryKeyedEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        guard let index = try? state.item(depth, id) else {
+            return KeyedEncodingContainer(BinaryKeyedEncodingContainer<NestedKey>(state: state, depth: 0, id: 0))
+        }
+        let nested = state.push(.keyed, keyAt: -1, index: index)
+        return KeyedEncodingContainer(BinaryKeyedEncodingContainer<NestedKey>(state: state, depth: state.depth - 1, id: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let key = nextKey
-        let child = EncodingNode()
-        child.items = []
-        node.items!.append(child)
-        return BinaryUnkeyedEncodingContainer(node: child, codingPath: codingPath + [key])
+        guard let index = try? state.item(depth, id) else { return BinaryUnkeyedEncodingContainer(state: state, depth: 0, id: 0) }
+        let nested = state.push(.unkeyed, keyAt: -1, index: index)
+        return BinaryUnkeyedEncodingContainer(state: state, depth: state.depth - 1, id: nested)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let key = nextKey
-        let child = EncodingNode()
-        node.items!.append(child)
-        return BinaryEncodingContext(node: child, codingPath: codingPath + [key])
+        guard let index = try? state.item(depth, id) else { return BinaryStreamEncoder(state: state, depth: 0, id: 0) }
+        let nested = state.push(.undecided, keyAt: -1, index: index)
+        return BinaryStreamEncoder(state: state, depth: state.depth - 1, id: nested)
     }
 }
 
+/// The one value of a single-value container (fast path); a second value gives up.
 struct BinarySingleValueEncodingContainer: SingleValueEncodingContainer {
-    let node: EncodingNode
-    let codingPath: [any CodingKey]
+    let state: BinaryEncodingState
+    let depth: Int
+    let id: Int
+    var codingPath: [any CodingKey] { state.codingPath(depth: depth) }
 
-    private func set(_ value: BinaryValue) { node.single = value }
-
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(.double(value)) }
-    mutating func encode(_ value: Float) throws { set(.float(value)) }
-    mutating func encode(_ value: Int) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int8) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int16) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int32) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int64) throws { set(.int(value)) }
-    mutating func encode(_ value: UInt) throws { set(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt8) throws { set(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt16) throws { set(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt32) throws { set(.uint(UInt64(value))) }
-    mutating func encode(_ value: UInt64) throws { set(.uint(value)) }
+    mutating func encodeNil() throws { try state.single(depth, id); state.writeNil() }
+    mutating func encode(_ value: Bool) throws { try state.single(depth, id); state.writeBool(value) }
+    mutating func encode(_ value: String) throws { try state.single(depth, id); state.writeString(value) }
+    mutating func encode(_ value: Double) throws { try state.single(depth, id); state.writeDouble(value) }
+    mutating func encode(_ value: Float) throws { try state.single(depth, id); state.writeFloat(value) }
+    mutating func encode(_ value: Int) throws { try state.single(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { try state.single(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { try state.single(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { try state.single(depth, id); state.writeInt(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { try state.single(depth, id); state.writeInt(value) }
+    mutating func encode(_ value: UInt) throws { try state.single(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { try state.single(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { try state.single(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { try state.single(depth, id); state.writeUInt(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { try state.single(depth, id); state.writeUInt(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let inner = try EncodingNode.box(value, path: codingPath)
-        node.single = inner.single
-        node.fields = inner.fields
-        node.items = inner.items
+        try state.single(depth, id)
+        try state.box(value, keyAt: -1, index: -1)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// One value of the binary payload format (R-ADP-1): what ``BinaryPayloadEncoder`` builds and
+/// One value of the binary payload format (R-ADP-1): what the reference encoder builds
+/// (``BinaryPayloadEncoder/encodeValue(_:)``; the fast path writes bytes without it) and
 /// ``BinaryPayloadDecoder`` reads back, before or after its bytes.
 ///
 /// The wire form of each value is a one-byte tag followed by its body; see ``BinaryPayloadFormat``.
