@@ -9,7 +9,9 @@ import Foundation
 /// ``path`` set for it and put back afterwards, so a nested value allocates no decoder. Keyed
 /// containers index their object's fields into ``arena`` (a range of it each, released when the
 /// value's `init(from:)` returns); nothing is turned into a `String` but the strings asked for (and
-/// keys for `allKeys`). The instance lives only inside the `withUnsafeBytes` scope of the payload.
+/// keys for `allKeys`). The instance lives only inside the `withUnsafeBytes` scope of the payload:
+/// a decoder or container kept by a type past its `init(from:)` and used after the decode returned
+/// stops with a precondition failure instead of reading freed bytes.
 final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
     /// One field of a keyed value: where its key's bytes are and where its value starts. The first
     /// entry of each container's range is a header whose `valueOffset` is the lookup hint (the
@@ -23,15 +25,29 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
     typealias Tag = BinaryPayloadFormat.Tag
 
     let bytes: UnsafeRawBufferPointer
+    // The mutable state is only touched by this decoder's own methods, one access at a time (no
+    // overlapping `inout`), so its accesses go unchecked: the dynamic exclusivity checks were a
+    // measurable share of a field's cost.
     /// Where the current value's tag is; `-1` for the nil a missing `super` field reads as.
-    var offset: Int
-    var path: BinaryCodingPath
-    var arena: [Field] = []
+    @exclusivity(unchecked) var offset: Int
+    @exclusivity(unchecked) var path: BinaryCodingPath
+    @exclusivity(unchecked) var arena: [Field] = []
+    /// The decoder of the whole decode (`nil` for that one itself), whose ``isOpen`` says whether the
+    /// bytes may still be read.
+    private let root: BinaryBytesDecoder?
+    /// Whether the decode is still running (set to `false` when it returns).
+    @exclusivity(unchecked) var isOpen = true
 
-    init(bytes: UnsafeRawBufferPointer, offset: Int, path: BinaryCodingPath) {
+    init(bytes: UnsafeRawBufferPointer, offset: Int, path: BinaryCodingPath, root: BinaryBytesDecoder? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.path = path
+        self.root = root
+    }
+
+    /// Stops a decoder kept past its decode, whose bytes are gone.
+    @inline(__always) func checkOpen() {
+        precondition(root?.isOpen ?? isOpen, "a binary payload decoder was used after its decode returned")
     }
 
     var codingPath: [any CodingKey] { path.keys }
@@ -42,7 +58,10 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
     // MARK: - Reading validated bytes
 
     /// The tag byte of the value at `offset`.
-    @inline(__always) func tag(at offset: Int) -> UInt8 { offset < 0 ? Tag.null.rawValue : bytes[offset] }
+    @inline(__always) func tag(at offset: Int) -> UInt8 {
+        checkOpen()
+        return offset < 0 ? Tag.null.rawValue : bytes[offset]
+    }
 
     /// The varint at `offset` (validated: at most 10 bytes), moving `offset` past it.
     @inline(__always) func varint(_ offset: inout Int) -> UInt64 {
@@ -63,6 +82,7 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
 
     /// Moves `offset` past the value whose tag is at `offset`.
     func skip(_ offset: inout Int) {
+        checkOpen()
         let tag = bytes[offset]
         offset += 1
         switch tag {
@@ -114,44 +134,69 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
 
     func isNil(at offset: Int) -> Bool { tag(at: offset) == Tag.null.rawValue }
 
-    func bool(at offset: Int, _ path: BinaryCodingPath) throws -> Bool {
+    // The scalar readers give `nil` for a value of another kind (or out of range), so that a caller
+    // builds the coding path only for the error.
+
+    @inline(__always) func bool(at offset: Int) -> Bool? {
         switch tag(at: offset) {
-        case Tag.trueValue.rawValue: return true
-        case Tag.falseValue.rawValue: return false
-        default: throw mismatch(Bool.self, at: offset, path)
+        case Tag.trueValue.rawValue: true
+        case Tag.falseValue.rawValue: false
+        default: nil
         }
     }
 
-    func string(at offset: Int, _ path: BinaryCodingPath) throws -> String {
-        guard tag(at: offset) == Tag.string.rawValue else { throw mismatch(String.self, at: offset, path) }
+    @inline(__always) func string(at offset: Int) -> String? {
+        guard tag(at: offset) == Tag.string.rawValue else { return nil }
         return String(decoding: span(at: offset), as: UTF8.self)
     }
 
-    func double(at offset: Int, _ path: BinaryCodingPath) throws -> Double {
+    @inline(__always) func double(at offset: Int) -> Double? {
         switch tag(at: offset) {
-        case Tag.double.rawValue: return Double(bitPattern: fixed64(at: offset + 1))
-        case Tag.float.rawValue: return Double(try float(at: offset, path))
-        default: throw mismatch(Double.self, at: offset, path)
+        case Tag.double.rawValue: Double(bitPattern: fixed64(at: offset + 1))
+        case Tag.float.rawValue: float(at: offset).map { Double($0) }
+        default: nil
         }
     }
 
-    func float(at offset: Int, _ path: BinaryCodingPath) throws -> Float {
-        guard tag(at: offset) == Tag.float.rawValue else { throw mismatch(Float.self, at: offset, path) }
+    @inline(__always) func float(at offset: Int) -> Float? {
+        guard tag(at: offset) == Tag.float.rawValue else { return nil }
         return Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self)))
     }
 
     /// The integer at `offset` as an `I`, if it is one and fits.
-    func integer<I: FixedWidthInteger>(_ type: I.Type, at offset: Int, _ path: BinaryCodingPath) throws -> I {
+    @inline(__always) func integer<I: FixedWidthInteger>(_ type: I.Type, at offset: Int) -> I? {
         var body = offset + 1
-        let value: I?
         switch tag(at: offset) {
         case Tag.int.rawValue:
             let raw = varint(&body)
-            value = I(exactly: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
-        case Tag.uint.rawValue: value = I(exactly: varint(&body))
-        default: value = nil
+            return I(exactly: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+        case Tag.uint.rawValue: return I(exactly: varint(&body))
+        default: return nil
         }
-        guard let value else { throw mismatch(type, at: offset, path) }
+    }
+
+    func bool(at offset: Int, _ path: BinaryCodingPath) throws -> Bool {
+        guard let value = bool(at: offset) else { throw mismatch(Bool.self, at: offset, path) }
+        return value
+    }
+
+    func string(at offset: Int, _ path: BinaryCodingPath) throws -> String {
+        guard let value = string(at: offset) else { throw mismatch(String.self, at: offset, path) }
+        return value
+    }
+
+    func double(at offset: Int, _ path: BinaryCodingPath) throws -> Double {
+        guard let value = double(at: offset) else { throw mismatch(Double.self, at: offset, path) }
+        return value
+    }
+
+    func float(at offset: Int, _ path: BinaryCodingPath) throws -> Float {
+        guard let value = float(at: offset) else { throw mismatch(Float.self, at: offset, path) }
+        return value
+    }
+
+    func integer<I: FixedWidthInteger>(_ type: I.Type, at offset: Int, _ path: BinaryCodingPath) throws -> I {
+        guard let value = integer(type, at: offset) else { throw mismatch(type, at: offset, path) }
         return value
     }
 
@@ -195,7 +240,8 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
         defer {
             self.offset = savedOffset
             self.path = savedPath
-            if arena.count > mark { arena.removeLast(arena.count - mark) }
+            let count = arena.count
+            if count > mark { arena.removeLast(count - mark) }
         }
         return try T(from: self)
     }
@@ -219,18 +265,22 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
         var cursor = offset + 1
         let count = Int(varint(&cursor))
         let start = arena.count
-        arena.append(Field(keyOffset: 0, keyLength: 0, valueOffset: 0))
-        var sorted = true
-        var previous = UnsafeRawBufferPointer(start: nil, count: 0)
-        for index in 0..<count {
-            let keyLength = Int(varint(&cursor))
-            let keyOffset = cursor
-            cursor += keyLength
-            arena.append(Field(keyOffset: keyOffset, keyLength: keyLength, valueOffset: cursor))
-            skip(&cursor)
-            let key = UnsafeRawBufferPointer(rebasing: bytes[keyOffset..<keyOffset + keyLength])
-            if sorted && index > 0 { sorted = Self.precedes(previous, key) }
-            previous = key
+        // One access to the arena: room for the header and the fields, then filled in place.
+        arena.append(contentsOf: repeatElement(Field(keyOffset: 0, keyLength: 0, valueOffset: 0), count: count + 1))
+        let sorted = arena.withUnsafeMutableBufferPointer { fields in
+            var sorted = true
+            var previous = UnsafeRawBufferPointer(start: nil, count: 0)
+            for index in 0..<count {
+                let keyLength = Int(varint(&cursor))
+                let keyOffset = cursor
+                cursor += keyLength
+                fields[start + 1 + index] = Field(keyOffset: keyOffset, keyLength: keyLength, valueOffset: cursor)
+                skip(&cursor)
+                let key = UnsafeRawBufferPointer(rebasing: bytes[keyOffset..<keyOffset + keyLength])
+                if sorted && index > 0 { sorted = Self.precedes(previous, key) }
+                previous = key
+            }
+            return sorted
         }
         return BinaryBytesKeyedDecodingContainer(decoder: self, start: start, count: count, sorted: sorted, path: path.sealed())
     }
@@ -254,6 +304,7 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
 
     /// The value offset of the field named `name` among the `count` fields indexed at `start`.
     func lookup(_ name: UnsafeBufferPointer<UInt8>, start: Int, count: Int, sorted: Bool) -> Int? {
+        checkOpen()
         guard count > 0 else { return nil }
         return arena.withUnsafeMutableBufferPointer { fields in
             let first = start + 1
@@ -298,18 +349,20 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
 
     /// The key bytes of field `index` of the container at `start`, as a string.
     func keyString(start: Int, index: Int) -> String {
+        checkOpen()
         let field = arena[start + 1 + index]
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.keyOffset..<field.keyOffset + field.keyLength]), as: UTF8.self)
     }
 
     /// A decoder of its own for a `superDecoder()`, which may outlive the current value's scope.
     func detached(at offset: Int, _ path: BinaryCodingPath) -> BinaryBytesDecoder {
-        BinaryBytesDecoder(bytes: bytes, offset: offset, path: path)
+        BinaryBytesDecoder(bytes: bytes, offset: offset, path: path, root: root ?? self)
     }
 
     // MARK: - SingleValueDecodingContainer
 
     func decodeNil() -> Bool { isNil(at: offset) }
+    // (The single-value reads below use the path as it is: no child is made.)
     func decode(_ type: Bool.Type) throws -> Bool { try bool(at: offset, path) }
     func decode(_ type: String.Type) throws -> String { try string(at: offset, path) }
     func decode(_ type: Double.Type) throws -> Double { try double(at: offset, path) }

@@ -34,24 +34,38 @@ struct BinaryBytesKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainer
         return offset
     }
 
-    private func child(_ key: Key) -> BinaryCodingPath { path.child(.key(key)) }
+    @inline(__always) private func child(_ key: Key) -> BinaryCodingPath { path.child(.key(key)) }
+
+    /// The scalar field `key` read by `read`; its path is made only for the error.
+    @inline(__always) private func scalar<T>(_ type: T.Type, _ key: Key, _ read: (Int) -> T?) throws -> T {
+        let offset = try require(key)
+        guard let value = read(offset) else { throw decoder.mismatch(type, at: offset, child(key)) }
+        return value
+    }
+
+    /// As ``scalar(_:_:_:)`` for `decodeIfPresent`: `nil` when the field is missing or nil.
+    @inline(__always) private func scalarIfPresent<T>(_ type: T.Type, _ key: Key, _ read: (Int) -> T?) throws -> T? {
+        guard let offset = present(key) else { return nil }
+        guard let value = read(offset) else { throw decoder.mismatch(type, at: offset, child(key)) }
+        return value
+    }
 
     func contains(_ key: Key) -> Bool { find(key) != nil }
     func decodeNil(forKey key: Key) throws -> Bool { decoder.isNil(at: try require(key)) }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.bool(at: try require(key), child(key)) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.string(at: try require(key), child(key)) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder.double(at: try require(key), child(key)) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder.float(at: try require(key), child(key)) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder.integer(type, at: try require(key), child(key)) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder.integer(type, at: try require(key), child(key)) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(type, key) { decoder.bool(at: $0) } }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(type, key) { decoder.string(at: $0) } }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(type, key) { decoder.double(at: $0) } }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try scalar(type, key) { decoder.float(at: $0) } }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try scalar(type, key) { decoder.integer(type, at: $0) } }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(type, key) { decoder.integer(type, at: $0) } }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try decoder.unbox(type, at: try require(key), child(key))
     }
@@ -61,10 +75,10 @@ struct BinaryBytesKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainer
         guard let offset = find(key), !decoder.isNil(at: offset) else { return nil }
         return offset
     }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try decoder.bool(at: $0, child(key)) } }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key).map { try decoder.string(at: $0, child(key)) } }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key).map { try decoder.double(at: $0, child(key)) } }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key).map { try decoder.integer(type, at: $0, child(key)) } }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try scalarIfPresent(type, key) { decoder.bool(at: $0) } }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try scalarIfPresent(type, key) { decoder.string(at: $0) } }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try scalarIfPresent(type, key) { decoder.double(at: $0) } }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try scalarIfPresent(type, key) { decoder.integer(type, at: $0) } }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         try present(key).map { try decoder.unbox(type, at: $0, child(key)) }
     }

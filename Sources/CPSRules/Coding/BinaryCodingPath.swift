@@ -40,9 +40,9 @@ struct BinaryCodingPath {
     }
 
     /// The path of a child at `component` (no allocation when this path is sealed).
-    func child(_ component: Component) -> BinaryCodingPath {
-        let base = sealed()
-        return BinaryCodingPath(node: base.node, last: component)
+    @inline(__always) func child(_ component: Component) -> BinaryCodingPath {
+        guard last != nil else { return BinaryCodingPath(node: node, last: component) }
+        return BinaryCodingPath(node: sealed().node, last: component)
     }
 
     /// The path as coding keys, outermost first.

@@ -24,6 +24,7 @@ public struct BinaryPayloadDecoder: Sendable {
         try payload.withUnsafeBytes { bytes in
             try BinaryReader.validate(payload: bytes)
             let decoder = BinaryBytesDecoder(bytes: bytes, offset: 2, path: .root)
+            defer { decoder.isOpen = false }
             return try decoder.unbox(type, at: 2, .root)
         }
     }
