@@ -1,7 +1,9 @@
 // libFuzzer target: the binary payload format (issue 17 item 2, R-ADP-1). The bytes after the magic
 // byte and version are read as a value tree and as records of three kinds. Never a crash or a huge
 // allocation; a tree that reads writes back to bytes that read to the same tree; a record that
-// decodes encodes to bytes that decode to the same record.
+// decodes encodes to bytes that decode to the same record; the decoder that reads straight from the
+// bytes gives what the reference path (the value tree first) gives: the same record, or an error of
+// the same kind (the same BinaryPayloadError).
 import Foundation
 
 func binaryPayloadDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -19,7 +21,16 @@ func binaryPayloadDecodeFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
 }
 
 private func binaryRecordRoundTrip<R: StoredRecord & Equatable>(_ type: R.Type, _ bytes: Data) {
-    guard let record = try? BinaryPayloadDecoder().decode(R.self, from: bytes) else { return }
+    let fast = Result { try BinaryPayloadDecoder().decode(R.self, from: bytes) }
+    let tree = Result { try BinaryPayloadDecoder().decodeThroughTree(R.self, from: bytes) }
+    switch (fast, tree) {
+    case let (.success(a), .success(b)): fuzzCheck(a == b, "a \(R.kind) reads differently from the bytes and through the tree")
+    case let (.failure(a), .failure(b)):
+        fuzzCheck((a as? BinaryPayloadError) == (b as? BinaryPayloadError) && (a is DecodingError) == (b is DecodingError),
+                  "a \(R.kind) fails differently from the bytes (\(a)) and through the tree (\(b))")
+    default: fuzzCheck(false, "a \(R.kind) reads one way only: from the bytes \(fast), through the tree \(tree)")
+    }
+    guard let record = try? fast.get() else { return }
     guard let encoded = try? BinaryPayloadEncoder().encode(record) else {
         fuzzCheck(false, "a decoded \(R.kind) does not encode")
         return

@@ -1,129 +1,44 @@
 import Foundation
 
-/// Decodes values from the binary payload format (``BinaryPayloadFormat``, R-ADP-1). Fields the
-/// type does not know are skipped, so a payload written by a newer minor version still reads; a
-/// damaged payload throws ``BinaryPayloadError``, a value of the wrong shape a `DecodingError`.
+/// Decodes values from the binary payload format (``BinaryPayloadFormat``, R-ADP-1, issue 17 item 2).
+/// Fields the type does not know are skipped, so a payload written by a newer minor version still
+/// reads; a damaged payload throws ``BinaryPayloadError``, a value of the wrong shape a `DecodingError`
+/// with its coding path.
+///
+/// How it reads: inside one `withUnsafeBytes` scope, first one pass over the whole payload checks it
+/// without building anything (``BinaryReader/validate(payload:)``: the magic byte and version, every
+/// tag, every length and count against the bytes left, nesting at most
+/// ``BinaryPayloadFormat/maximumDepth`` deep, varints of at most 10 bytes, the UTF-8 of every string,
+/// key and decimal, no bytes after the value) — so a damaged payload is refused before any
+/// `init(from:)` runs, even where the damage is in a field the type never reads. Then the type's
+/// `init(from:)` reads the fields it asks for straight from the bytes through one reused decoder
+/// (``BinaryBytesDecoder``): no value tree, no key turned into a `String`, the coding path built only
+/// for an error. Dates must be finite, a `Decimal` reads from its text (en_US_POSIX), a `URL` from a
+/// string, integers only where they fit the asked type, a `Float` widens to a `Double`.
 public struct BinaryPayloadDecoder: Sendable {
     /// Creates a decoder.
     public init() {}
 
     /// The value of type `T` in `payload`.
     public func decode<T: Decodable>(_ type: T.Type, from payload: Data) throws -> T {
-        let value = try payload.withUnsafeBytes { bytes throws(BinaryPayloadError) in try BinaryValue.read(payload: bytes) }
-        return try decode(type, from: value)
+        try payload.withUnsafeBytes { bytes in
+            try BinaryReader.validate(payload: bytes)
+            let decoder = BinaryBytesDecoder(bytes: bytes, offset: 2, path: .root)
+            defer { decoder.isOpen = false }
+            return try decoder.unbox(type, at: 2, .root)
+        }
     }
 
-    /// The value of type `T` in an already read value tree.
+    /// The value of type `T` in an already read value tree: the reference path the tests compare the
+    /// byte decoder with (same answers, same errors).
     package func decode<T: Decodable>(_ type: T.Type, from value: BinaryValue) throws -> T {
         try BinaryDecodingContext.unbox(value, as: type, path: [])
     }
-}
 
-/// The `Decoder` handed to each type's `init(from:)`.
-struct BinaryDecodingContext: Decoder {
-    let value: BinaryValue
-    let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    /// `value` as a `T`: the special Foundation types from their own tags, anything else through
-    /// its `init(from:)`.
-    static func unbox<T: Decodable>(_ value: BinaryValue, as type: T.Type, path: [any CodingKey]) throws -> T {
-        if type == Date.self {
-            guard case let .date(seconds) = value else { throw mismatch(type, value, path) }
-            // A date is a finite instant (as in the JSON payloads): NaN or an infinity is damage, and
-            // a NaN date would not even equal itself after a round trip.
-            guard seconds.isFinite else {
-                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: "a date that is not a finite instant"))
-            }
-            return Date(timeIntervalSince1970: seconds) as! T
-        }
-        if type == Data.self {
-            guard case let .data(data) = value else { throw mismatch(type, value, path) }
-            return data as! T
-        }
-        if type == Decimal.self {
-            guard case let .decimal(text) = value, let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-                throw mismatch(type, value, path)
-            }
-            return decimal as! T
-        }
-        if type == URL.self {
-            guard case let .string(text) = value, let url = URL(string: text) else { throw mismatch(type, value, path) }
-            return url as! T
-        }
-        return try T(from: BinaryDecodingContext(value: value, codingPath: path))
-    }
-
-    static func mismatch(_ type: Any.Type, _ value: BinaryValue, _ path: [any CodingKey]) -> DecodingError {
-        DecodingError.typeMismatch(type, DecodingError.Context(codingPath: path, debugDescription: "found \(value.kindName)"))
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case let .object(fields) = value else { throw Self.mismatch([String: Any].self, value, codingPath) }
-        return KeyedDecodingContainer(BinaryKeyedDecodingContainer<Key>(fields: fields, codingPath: codingPath))
-    }
-
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case let .array(items) = value else { throw Self.mismatch([Any].self, value, codingPath) }
-        return BinaryUnkeyedDecodingContainer(items: items, codingPath: codingPath)
-    }
-
-    func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        BinarySingleValueDecodingContainer(value: value, codingPath: codingPath)
-    }
-}
-
-extension BinaryValue {
-    /// The value's kind, for error details.
-    var kindName: String {
-        switch self {
-        case .null: "nil"
-        case .bool: "a Bool"
-        case .int: "a signed integer"
-        case .uint: "an unsigned integer"
-        case .double: "a Double"
-        case .float: "a Float"
-        case .string: "a string"
-        case .data: "bytes"
-        case .date: "a date"
-        case .decimal: "a decimal"
-        case .array: "an array"
-        case .object: "a keyed value"
-        }
-    }
-
-    /// The value as a `T` of the standard library's scalar types, or `nil` if it is another kind or
-    /// out of `T`'s range.
-    func scalar<T>(_ type: T.Type) -> T? {
-        switch self {
-        case let .bool(value): return value as? T
-        case let .string(value): return value as? T
-        case let .double(value):
-            if T.self == Double.self { return value as? T }
-            return nil
-        case let .float(value):
-            if T.self == Float.self { return value as? T }
-            if T.self == Double.self { return Double(value) as? T }
-            return nil
-        case let .int(value): return Self.integer(value, as: type)
-        case let .uint(value): return Self.integer(value, as: type)
-        default: return nil
-        }
-    }
-
-    private static func integer<T, Source: BinaryInteger>(_ value: Source, as type: T.Type) -> T? {
-        switch type {
-        case is Int.Type: Int(exactly: value) as? T
-        case is Int8.Type: Int8(exactly: value) as? T
-        case is Int16.Type: Int16(exactly: value) as? T
-        case is Int32.Type: Int32(exactly: value) as? T
-        case is Int64.Type: Int64(exactly: value) as? T
-        case is UInt.Type: UInt(exactly: value) as? T
-        case is UInt8.Type: UInt8(exactly: value) as? T
-        case is UInt16.Type: UInt16(exactly: value) as? T
-        case is UInt32.Type: UInt32(exactly: value) as? T
-        case is UInt64.Type: UInt64(exactly: value) as? T
-        default: nil
-        }
+    /// The value of type `T` in `payload` through the reference path: the whole value tree first,
+    /// then the type's `init(from:)` over it.
+    package func decodeThroughTree<T: Decodable>(_ type: T.Type, from payload: Data) throws -> T {
+        let value = try payload.withUnsafeBytes { bytes throws(BinaryPayloadError) in try BinaryValue.read(payload: bytes) }
+        return try decode(type, from: value)
     }
 }

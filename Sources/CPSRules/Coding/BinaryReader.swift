@@ -50,14 +50,14 @@ struct BinaryReader {
         }
     }
 
-    private mutating func byte() throws(BinaryPayloadError) -> UInt8 {
+    mutating func byte() throws(BinaryPayloadError) -> UInt8 {
         guard offset < bytes.count else { throw BinaryPayloadError("the payload ends early, at byte \(offset)") }
         defer { offset += 1 }
         return bytes[offset]
     }
 
     /// A LEB128 varint of at most 10 bytes whose value fits 64 bits.
-    private mutating func varint() throws(BinaryPayloadError) -> UInt64 {
+    mutating func varint() throws(BinaryPayloadError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -71,7 +71,7 @@ struct BinaryReader {
     }
 
     /// A length or count, at most the bytes left (so nothing larger is ever allocated).
-    private mutating func length() throws(BinaryPayloadError) -> Int {
+    mutating func length() throws(BinaryPayloadError) -> Int {
         let raw = try varint()
         guard raw <= UInt64(bytes.count - offset) else {
             throw BinaryPayloadError("a length of \(raw) is more than the \(bytes.count - offset) bytes left")
@@ -89,7 +89,7 @@ struct BinaryReader {
         return text
     }
 
-    private mutating func fixed<T: FixedWidthInteger>(_ type: T.Type) throws(BinaryPayloadError) -> T {
+    mutating func fixed<T: FixedWidthInteger>(_ type: T.Type) throws(BinaryPayloadError) -> T {
         let size = MemoryLayout<T>.size
         guard bytes.count - offset >= size else { throw BinaryPayloadError("the payload ends early, at byte \(offset)") }
         var value: T = 0

@@ -24,7 +24,7 @@ struct BinaryPayloadCodecTests {
     }
 
     /// The samples and every record of every kind a whole sample journey leaves.
-    private static func everyKind() async throws -> [any StoredRecord & Equatable] {
+    static func everyKind() async throws -> [any StoredRecord & Equatable] {
         RecordSamples.all + (try await RecordSamples.journey())
     }
 
@@ -57,7 +57,7 @@ struct BinaryPayloadCodecTests {
         }
     }
 
-    private static func mutated(_ sample: any StoredRecord & Equatable,
+    static func mutated(_ sample: any StoredRecord & Equatable,
                                 using random: inout SeededRandomNumberGenerator) throws -> (any StoredRecord & Equatable)? {
         func open<R: StoredRecord & Equatable>(_ record: R) throws -> (any StoredRecord & Equatable)? {
             let json = try JSONSerialization.jsonObject(with: try PayloadCodec.json.encode(record))

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The fields of a keyed value, found by key (a linear scan for the few fields of a record, a
-/// dictionary for larger maps).
+/// The fields of a keyed value of the reference path (a value tree, ``BinaryDecodingContext``),
+/// found by key (a linear scan for the few fields of a record, a dictionary for larger maps).
 struct BinaryKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let fields: [(key: String, value: BinaryValue)]
     let codingPath: [any CodingKey]
@@ -80,7 +80,7 @@ struct BinaryKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProto
     }
 }
 
-/// The items of an array, read in order.
+/// The items of an array of the reference path, read in order.
 struct BinaryUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     let items: [BinaryValue]
     let codingPath: [any CodingKey]
@@ -149,7 +149,7 @@ struct BinaryUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     }
 }
 
-/// A single value.
+/// A single value of the reference path.
 struct BinarySingleValueDecodingContainer: SingleValueDecodingContainer {
     let value: BinaryValue
     let codingPath: [any CodingKey]
