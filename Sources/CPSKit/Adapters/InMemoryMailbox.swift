@@ -8,6 +8,9 @@ public final class InMemoryMailbox: MailTransport {
     private struct State {
         var delivered: [MailMessage] = []
         var seen: Set<String> = []
+        /// The positions in `delivered` of the mails to each address (by ``EmailAddress/key``), in
+        /// delivery order: ``messages(to:)`` reads only those, not every mail ever delivered.
+        var byRecipient: [String: [Int]] = [:]
         var unread = 0
         var deliveryCalls = 0
     }
@@ -22,7 +25,12 @@ public final class InMemoryMailbox: MailTransport {
         state.withLock { state in
             state.deliveryCalls += 1
             guard state.seen.insert(message.messageID).inserted else { return }
+            let position = state.delivered.count
             state.delivered.append(message)
+            for recipient in message.to {
+                let key = recipient.email.key
+                if state.byRecipient[key]?.last != position { state.byRecipient[key, default: []].append(position) }
+            }
         }
     }
 
@@ -32,9 +40,9 @@ public final class InMemoryMailbox: MailTransport {
     /// How many times ``deliver(_:)`` was called, duplicates included.
     public var deliveryCalls: Int { state.withLock { $0.deliveryCalls } }
 
-    /// The mails delivered to `address` (compared ignoring case).
+    /// The mails delivered to `address` (compared ignoring case), in delivery order.
     public func messages(to address: EmailAddress) -> [MailMessage] {
-        messages.filter { $0.to.contains { $0.email == address } }
+        state.withLock { state in (state.byRecipient[address.key] ?? []).map { state.delivered[$0] } }
     }
 
     /// The mails delivered since the last call.

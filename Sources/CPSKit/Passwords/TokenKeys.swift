@@ -30,6 +30,10 @@ public struct TokenKeys: Sendable {
     /// The ID of the key that signs new tokens.
     public let currentKeyID: String
     private let keys: [String: [UInt8]]
+    /// Each key's audit head MAC (R-GDPR-3), its pads prepared once: the derived key is a function of
+    /// the key alone, so deriving it and preparing its pads for every head written (as before) gave
+    /// the same MAC at three times the hashing.
+    private let auditHeadMACs: [String: HMACSHA256]
 
     /// Keys from their bytes: `current` signs new tokens, `previous` (by ID) only verify.
     ///
@@ -41,6 +45,7 @@ public struct TokenKeys: Sendable {
         guard previous[currentKeyID] == nil else { throw TokenKeyError(.duplicateKeyID, facts: ["id": currentKeyID]) }
         self.currentKeyID = currentKeyID
         self.keys = previous.merging([currentKeyID: key], uniquingKeysWith: { _, new in new })
+        auditHeadMACs = keys.mapValues(Self.auditHeadMAC(key:))
     }
 
     /// Every key ID, the current one first.
@@ -62,19 +67,19 @@ public struct TokenKeys: Sendable {
     /// The HMAC of an audit chain head's message (R-GDPR-3) under a key derived from the current key
     /// (never the token key itself), lower-case hex, with the key's ID.
     func auditHeadMAC(_ message: [UInt8]) -> (keyID: String, mac: String) {
-        (currentKeyID, Self.auditHeadMAC(message, key: currentKey))
+        (currentKeyID, (auditHeadMACs[currentKeyID] ?? Self.auditHeadMAC(key: currentKey)).authenticationCode(for: message).lowercaseHex)
     }
 
     /// Whether `mac` is the audit head HMAC of `message` under key `keyID`; `nil` when the key is
     /// not listed (any more).
     func verifyAuditHead(_ message: [UInt8], keyID: String, mac: String) -> Bool? {
-        guard let key = key(keyID) else { return nil }
-        return Self.auditHeadMAC(message, key: key) == mac
+        guard let prepared = auditHeadMACs[keyID] else { return nil }
+        return prepared.authenticationCode(for: message).lowercaseHex == mac
     }
 
-    private static func auditHeadMAC(_ message: [UInt8], key: [UInt8]) -> String {
-        let derived = HMACSHA256.authenticationCode(for: Array("cps-audit-head-key".utf8), key: key)
-        return HMACSHA256.authenticationCode(for: message, key: derived).lowercaseHex
+    /// The MAC of audit heads under `key`: HMAC-SHA256 keyed with HMAC-SHA256(`key`, "cps-audit-head-key").
+    private static func auditHeadMAC(key: [UInt8]) -> HMACSHA256 {
+        HMACSHA256(key: HMACSHA256.authenticationCode(for: Array("cps-audit-head-key".utf8), key: key))
     }
 
     /// Keys parsed from their text form (see the type's documentation).

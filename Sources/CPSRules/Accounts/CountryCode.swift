@@ -8,7 +8,7 @@ public struct CountryCode: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Creates a code from two ASCII letters in either case; `nil` for anything else.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.utf8.count == 2, trimmed.utf8.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) })
         else { return nil }
         code = trimmed.uppercased()

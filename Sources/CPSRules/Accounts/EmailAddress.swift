@@ -12,7 +12,7 @@ public struct EmailAddress: Hashable, Codable, Sendable, CustomStringConvertible
 
     /// Checks and creates an address, or throws ``InputError`` naming the field.
     public init(_ text: String, field: FieldName = "email") throws(InputError) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(andNewlines: true)
         guard EmailAddress.isValid(trimmed) else {
             throw InputError(.invalidEmail, field: field, value: text)
         }

@@ -5,7 +5,7 @@ import Foundation
 public enum TextFieldRules {
     /// The trimmed text, or an ``InputError`` naming `field`.
     public static func validate(_ text: String, field: FieldName, maxLength: Int) throws(InputError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(andNewlines: true)
         guard !trimmed.isEmpty else { throw InputError(.missing, field: field, value: text) }
         guard trimmed.count <= maxLength else {
             throw InputError(.tooLong, field: field, value: trimmed, limit: String(maxLength))
@@ -22,7 +22,7 @@ public enum TextFieldRules {
 
     /// Like ``validate(_:field:maxLength:)`` but `nil` or blank text gives `nil`.
     public static func optional(_ text: String?, field: FieldName, maxLength: Int) throws(InputError) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let text, !text.trimmingWhitespace(andNewlines: true).isEmpty else { return nil }
         return try validate(text, field: field, maxLength: maxLength)
     }
 }

@@ -169,9 +169,9 @@ public struct TextCatalog: Sendable {
     private func placeholder(_ body: Substring, whole: Substring, _ arguments: [String: MessageArgument],
                              in language: Language) -> String {
         let parts = body.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-        let name = String(parts[0].trimmingCharacters(in: .whitespaces))
+        let name = parts[0].trimmingWhitespace()
         guard let argument = arguments[name] else { return String(whole) }
-        guard parts.count == 3, parts[1].trimmingCharacters(in: .whitespaces) == "plural",
+        guard parts.count == 3, parts[1].trimmingWhitespace() == "plural",
               let count = argument.pluralValue else { return format(argument, in: language) }
         let forms = TextCatalog.pluralForms(parts[2])
         let category = PluralCategory.of(count, in: language)

@@ -25,18 +25,39 @@ public struct SHA256: Sendable {
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+            // Eight rounds a step, each naming the working variables in their rotated roles, so no
+            // round moves all eight values along (FIPS 180-4 §6.2.2 step 3, unrolled): the rolled loop
+            // spent half its instructions on those moves (issue 17, the journey's profile).
             SHA256.roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
-                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                var t = 0
+                while t < 64 {
+                    Self.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                    Self.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                    Self.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                    Self.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                    Self.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                    Self.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                    Self.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                    Self.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                    t += 8
                 }
             }
             h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+        }
+
+        /// One round on the working variables in the roles `a` … `h`, with `kw` = Kₜ + Wₜ: the new
+        /// `a` goes into `h`'s variable and the new `e` into `d`'s; the others keep their values and
+        /// move one role along by being named one place later in the next round.
+        @inline(__always)
+        private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+                                  _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ ch &+ kw
+            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            d = d &+ t1
+            h = t1 &+ s0 &+ maj
         }
 
         /// Compresses the 64 bytes at `block`.
