@@ -112,20 +112,7 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
 
     /// The kind of the value at `offset`, for error details (as ``BinaryValue/kindName``).
     func kindName(at offset: Int) -> String {
-        switch Tag(rawValue: tag(at: offset)) {
-        case .null, nil: "nil"
-        case .falseValue, .trueValue: "a Bool"
-        case .int: "a signed integer"
-        case .uint: "an unsigned integer"
-        case .double: "a Double"
-        case .float: "a Float"
-        case .string: "a string"
-        case .data: "bytes"
-        case .date: "a date"
-        case .decimal: "a decimal"
-        case .array: "an array"
-        case .object: "a keyed value"
-        }
+        Tag(rawValue: tag(at: offset))?.kindName ?? Tag.null.kindName
     }
 
     func mismatch(_ type: Any.Type, at offset: Int, _ path: BinaryCodingPath) -> DecodingError {

@@ -40,5 +40,23 @@ public enum BinaryPayloadFormat {
     enum Tag: UInt8 {
         case null = 0x00, falseValue = 0x01, trueValue = 0x02, int = 0x03, uint = 0x04, double = 0x05
         case float = 0x06, string = 0x07, data = 0x08, date = 0x09, decimal = 0x0A, array = 0x0B, object = 0x0C
+
+        /// The value's kind in words, for error details ("found a string").
+        var kindName: String {
+            switch self {
+            case .null: "nil"
+            case .falseValue, .trueValue: "a Bool"
+            case .int: "a signed integer"
+            case .uint: "an unsigned integer"
+            case .double: "a Double"
+            case .float: "a Float"
+            case .string: "a string"
+            case .data: "bytes"
+            case .date: "a date"
+            case .decimal: "a decimal"
+            case .array: "an array"
+            case .object: "a keyed value"
+            }
+        }
     }
 }

@@ -58,20 +58,23 @@ struct BinaryDecodingContext: Decoder {
 
 extension BinaryValue {
     /// The value's kind, for error details.
-    var kindName: String {
+    var kindName: String { tag.kindName }
+
+    /// The tag this value is written with.
+    var tag: BinaryPayloadFormat.Tag {
         switch self {
-        case .null: "nil"
-        case .bool: "a Bool"
-        case .int: "a signed integer"
-        case .uint: "an unsigned integer"
-        case .double: "a Double"
-        case .float: "a Float"
-        case .string: "a string"
-        case .data: "bytes"
-        case .date: "a date"
-        case .decimal: "a decimal"
-        case .array: "an array"
-        case .object: "a keyed value"
+        case .null: .null
+        case .bool(let value): value ? .trueValue : .falseValue
+        case .int: .int
+        case .uint: .uint
+        case .double: .double
+        case .float: .float
+        case .string: .string
+        case .data: .data
+        case .date: .date
+        case .decimal: .decimal
+        case .array: .array
+        case .object: .object
         }
     }
 

@@ -74,7 +74,8 @@ struct BinaryPayloadCodecTests {
         return try open(sample)
     }
 
-    private static func leafCount(_ value: Any) -> Int {
+    /// How many leaves (scalars) a JSON object tree has.
+    static func leafCount(_ value: Any) -> Int {
         switch value {
         case let object as [String: Any]: object.values.reduce(0) { $0 + leafCount($1) }
         case let array as [Any]: array.reduce(0) { $0 + leafCount($1) }
@@ -83,15 +84,21 @@ struct BinaryPayloadCodecTests {
     }
 
     /// `value` with its leaf number `target` (depth first, keys sorted) replaced by a random value of
-    /// the same JSON type.
-    private static func mutate(_ value: Any, target: Int, seen: inout Int, using random: inout SeededRandomNumberGenerator) -> Any {
+    /// the same JSON type; with `removingFields`, the field holding it is sometimes removed instead,
+    /// and with `wide`, numbers may be negative and strings longer.
+    static func mutate(_ value: Any, target: Int, seen: inout Int, removingFields: Bool = false, wide: Bool = false,
+                       using random: inout SeededRandomNumberGenerator) -> Any {
         switch value {
         case let object as [String: Any]:
             var copy = object
-            for key in object.keys.sorted() { copy[key] = mutate(object[key]!, target: target, seen: &seen, using: &random) }
+            for key in object.keys.sorted() {
+                let before = seen
+                copy[key] = mutate(object[key]!, target: target, seen: &seen, removingFields: removingFields, wide: wide, using: &random)
+                if removingFields, before <= target, target < seen, Int.random(in: 0..<6, using: &random) == 0 { copy[key] = nil }
+            }
             return copy
         case let array as [Any]:
-            return array.map { mutate($0, target: target, seen: &seen, using: &random) }
+            return array.map { mutate($0, target: target, seen: &seen, removingFields: removingFields, wide: wide, using: &random) }
         default:
             defer { seen += 1 }
             guard seen == target else { return value }
@@ -99,12 +106,12 @@ struct BinaryPayloadCodecTests {
             case let number as NSNumber:
                 if String(cString: number.objCType) == "c" { return Bool.random(using: &random) }
                 if number.doubleValue.rounded() == number.doubleValue {
-                    return Int.random(in: 0...Int(Int32.max), using: &random)
+                    return Int.random(in: (wide ? -1_000_000 : 0)...Int(Int32.max), using: &random)
                 }
-                return Double.random(in: 0...2_000_000_000, using: &random)
+                return Double.random(in: (wide ? -2_000_000_000 : 0)...2_000_000_000, using: &random)
             case is String:
                 let alphabet = Array("aZ09 éłőčřśž€漢🙂\"\\\n\u{0}-.@")
-                return String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+                return String((0..<Int.random(in: 0...(wide ? 40 : 12), using: &random)).map { _ in alphabet.randomElement(using: &random)! })
             default:
                 return value
             }

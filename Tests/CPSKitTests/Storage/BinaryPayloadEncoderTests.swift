@@ -55,8 +55,8 @@ struct BinaryPayloadEncoderTests {
                     var changed = json
                     for _ in 0..<Int.random(in: 1...3, using: &random) {
                         var seen = 0
-                        let target = Int.random(in: 0..<max(1, Self.leafCount(changed)), using: &random)
-                        changed = Self.mutate(changed, target: target, seen: &seen, using: &random)
+                        let target = Int.random(in: 0..<max(1, BinaryPayloadCodecTests.leafCount(changed)), using: &random)
+                        changed = BinaryPayloadCodecTests.mutate(changed, target: target, seen: &seen, removingFields: true, wide: true, using: &random)
                     }
                     let data = try JSONSerialization.data(withJSONObject: changed, options: [.fragmentsAllowed])
                     guard let variant = try? PayloadCodec.decode(R.self, from: data) else { continue }
@@ -69,46 +69,6 @@ struct BinaryPayloadEncoderTests {
         }
     }
 
-    private static func leafCount(_ value: Any) -> Int {
-        switch value {
-        case let object as [String: Any]: object.values.reduce(0) { $0 + leafCount($1) }
-        case let array as [Any]: array.reduce(0) { $0 + leafCount($1) }
-        default: 1
-        }
-    }
-
-    /// `value` with its leaf number `target` replaced by a random value of the same JSON type (or,
-    /// sometimes, an optional field removed).
-    private static func mutate(_ value: Any, target: Int, seen: inout Int, using random: inout SeededRandomNumberGenerator) -> Any {
-        switch value {
-        case let object as [String: Any]:
-            var copy = object
-            for key in object.keys.sorted() {
-                let before = seen
-                copy[key] = mutate(object[key]!, target: target, seen: &seen, using: &random)
-                if before <= target, target < seen, Int.random(in: 0..<6, using: &random) == 0 { copy[key] = nil }
-            }
-            return copy
-        case let array as [Any]:
-            return array.map { mutate($0, target: target, seen: &seen, using: &random) }
-        default:
-            defer { seen += 1 }
-            guard seen == target else { return value }
-            switch value {
-            case let number as NSNumber:
-                if String(cString: number.objCType) == "c" { return Bool.random(using: &random) }
-                if number.doubleValue.rounded() == number.doubleValue {
-                    return Int.random(in: -1_000_000...Int(Int32.max), using: &random)
-                }
-                return Double.random(in: -2_000_000_000...2_000_000_000, using: &random)
-            case is String:
-                let alphabet = Array("aZ09 éłőčřśž€漢🙂\"\\\n\u{0}-.@")
-                return String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-            default:
-                return value
-            }
-        }
-    }
 
     // MARK: - Shapes
 
