@@ -253,7 +253,7 @@ final class BinaryBytesDecoder: Decoder, SingleValueDecodingContainer {
         let count = Int(varint(&cursor))
         let start = arena.count
         // One access to the arena: room for the header and the fields, then filled in place.
-        arena.append(contentsOf: repeatElement(Field(keyOffset: 0, keyLength: 0, valueOffset: 0), count: count + 1))
+        arena += repeatElement(Field(keyOffset: 0, keyLength: 0, valueOffset: 0), count: count + 1)
         let sorted = arena.withUnsafeMutableBufferPointer { fields in
             var sorted = true
             var previous = UnsafeRawBufferPointer(start: nil, count: 0)
