@@ -6,13 +6,13 @@ import Foundation
 /// with its coding path.
 ///
 /// How it reads: inside one `withUnsafeBytes` scope, first one pass over the whole payload checks it
-/// without building anything (``BinaryReader/validate(payload:)``: the magic byte and version, every
+/// without building anything (`BinaryReader.validate(payload:)`: the magic byte and version, every
 /// tag, every length and count against the bytes left, nesting at most
 /// ``BinaryPayloadFormat/maximumDepth`` deep, varints of at most 10 bytes, the UTF-8 of every string,
 /// key and decimal, no bytes after the value) — so a damaged payload is refused before any
 /// `init(from:)` runs, even where the damage is in a field the type never reads. Then the type's
 /// `init(from:)` reads the fields it asks for straight from the bytes through one reused decoder
-/// (``BinaryBytesDecoder``): no value tree, no key turned into a `String`, the coding path built only
+/// (`BinaryBytesDecoder`): no value tree, no key turned into a `String`, the coding path built only
 /// for an error. Dates must be finite, a `Decimal` reads from its text (en_US_POSIX), a `URL` from a
 /// string, integers only where they fit the asked type, a `Float` widens to a `Double`.
 public struct BinaryPayloadDecoder: Sendable {

@@ -10,7 +10,7 @@ import Foundation
 /// ```
 ///
 /// How it works (issue 17 item 2): values are written straight into one growing byte buffer
-/// (``BinaryEncodingState``) as their `encode(to:)` calls the containers — no value tree. A keyed
+/// (`BinaryEncodingState`) as their `encode(to:)` calls the containers — no value tree. A keyed
 /// value writes its fields in call order and, when it closes, its field count and (once, if they
 /// were not in order) its fields sorted by key bytes. `Date`, `Data`, `Decimal`, `URL` and the
 /// scalars are written directly; the coding path is only rebuilt when asked for (an error).
@@ -18,7 +18,7 @@ import Foundation
 /// The fallback: `Codable` lets a value use its containers out of order (write into a nested
 /// container after a sibling field, keep a `superEncoder` for later, mix container kinds, encode a
 /// key twice). The fast path notices that and gives up, and the value is encoded again by the
-/// reference encoder, which builds the tree of the value first (``EncodingNode``); the bytes are the
+/// reference encoder, which builds the tree of the value first (`EncodingNode`); the bytes are the
 /// same either way, only slower.
 public struct BinaryPayloadEncoder: Sendable {
     /// Creates an encoder.
@@ -38,7 +38,7 @@ public struct BinaryPayloadEncoder: Sendable {
         return try Self.encodeFast(value, into: state) ? state.byteArray : nil
     }
 
-    /// The payload bytes of `value` from the reference tree encoder (``EncodingNode``).
+    /// The payload bytes of `value` from the reference tree encoder (`EncodingNode`).
     package func encodeReference<T: Encodable>(_ value: T) throws -> Data {
         Data(try encodeValue(value).payload())
     }
