@@ -111,15 +111,20 @@ final class BinaryEncodingState {
 
     @inline(__always) func writeVarint(_ value: UInt64) {
         reserve(10)
+        count = storeVarint(value, at: count)
+    }
+
+    /// Stores `value` as a LEB128 varint at `at` (the room already reserved); the offset after it.
+    @inline(__always) private func storeVarint(_ value: UInt64, at start: Int) -> Int {
         var value = value
-        var at = count
+        var at = start
         while value >= 0x80 {
             bytes[at] = UInt8(truncatingIfNeeded: value) | 0x80
             value >>= 7
             at += 1
         }
         bytes[at] = UInt8(value)
-        count = at + 1
+        return at + 1
     }
 
     @inline(__always) func write(_ raw: UnsafeRawBufferPointer) {
@@ -336,14 +341,7 @@ final class BinaryEncodingState {
         reserve(length - 1)
         (bytes + at + length).update(from: bytes + at + 1, count: count - at - 1)
         count += length - 1
-        var remaining = UInt64(value)
-        var offset = at
-        while remaining >= 0x80 {
-            bytes[offset] = UInt8(truncatingIfNeeded: remaining) | 0x80
-            remaining >>= 7
-            offset += 1
-        }
-        bytes[offset] = UInt8(remaining)
+        _ = storeVarint(UInt64(value), at: at)
     }
 
     // MARK: - Sorting fields
