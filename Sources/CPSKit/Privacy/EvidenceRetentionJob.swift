@@ -103,6 +103,24 @@ public struct EvidenceRetentionJob: Sendable {
         return retention.invoiceYears.values.reduce(retention.defaultInvoiceYears, min)
     }
 
+    /// The start of the earliest `day` of an application in `range` (a decision-day index) that no
+    /// legal hold keeps. An application decided on UTC day U was decided on U - 1 or later in the
+    /// policy's time zone, so none at or after it in key order is due before U - 1 + `afterDays`.
+    private func earliestApplication(in range: IndexKeyRange<BusinessAccountApplication>, afterDays: Int, pager: JobPager,
+                                     day: (BusinessAccountApplication) -> CalendarDay?) async throws -> Date? {
+        let tz = context.policy.timeZone
+        return try await pager.earliest(
+            BusinessAccountApplication.self, range: range,
+            notBefore: { application in
+                application.decidedAt.map { BusinessAccountApplication.utcDay(of: $0).adding(days: afterDays - 1).start(in: tz) }
+            }
+        ) { stored in
+            guard let due = day(stored.record),
+                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { return nil }
+            return due.start(in: tz)
+        }
+    }
+
     /// The day from whose start the personal data of a rejected `application` is pseudonymised.
     func erasureDay(of application: BusinessAccountApplication) -> CalendarDay? {
         guard let decidedAt = application.decidedAt, application.status == .rejected,
@@ -215,32 +233,10 @@ extension EvidenceRetentionJob: CPSJob {
         let tz = context.policy.timeZone
         let retention = context.policy.retention
         let pager = JobPager(context: context)
-        // An application decided on UTC day U was decided on U - 1 or later in the policy's time zone,
-        // so none at or after it in key order is due before U - 1 + the policy's days.
-        var earliest = try await pager.earliest(
-            BusinessAccountApplication.self, range: BusinessAccountApplication.rejectedRetainedByDecisionDay,
-            notBefore: { application in
-                application.decidedAt.map {
-                    BusinessAccountApplication.utcDay(of: $0).adding(days: retention.rejectedApplicationDays - 1).start(in: tz)
-                }
-            }
-        ) { stored in
-            guard let day = erasureDay(of: stored.record),
-                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { return nil }
-            return day.start(in: tz)
-        }
-        let evidence = try await pager.earliest(
-            BusinessAccountApplication.self, range: BusinessAccountApplication.evidenceRetainedByDecisionDay,
-            notBefore: { application in
-                application.decidedAt.map {
-                    BusinessAccountApplication.utcDay(of: $0).adding(days: retention.evidenceDays - 1).start(in: tz)
-                }
-            }
-        ) { stored in
-            guard let day = deletionDay(of: stored.record),
-                  try await context.store.fetch(LegalHold.self, id: stored.record.id) == nil else { return nil }
-            return day.start(in: tz)
-        }
+        var earliest = try await earliestApplication(in: BusinessAccountApplication.rejectedRetainedByDecisionDay,
+                                                     afterDays: retention.rejectedApplicationDays, pager: pager, day: erasureDay(of:))
+        let evidence = try await earliestApplication(in: BusinessAccountApplication.evidenceRetainedByDecisionDay,
+                                                     afterDays: retention.evidenceDays, pager: pager, day: deletionDay(of:))
         if let evidence { earliest = min(earliest ?? evidence, evidence) }
         // An invoice issued (UTC) in year Y is pseudonymised on 1 January of Y + the shortest years or later.
         let shortest = shortestInvoiceYears
