@@ -57,7 +57,12 @@ struct PointsInvitationTests {
 
     @Test("R-INV-1, R-PTS-1: many products completing concurrently: none lost, one invitation", arguments: [8, 12])
     func concurrentCompletions(_ count: Int) async throws {
-        let env = TestEnvironment(policy: Support.thresholdPolicy)
+        // R-UOW-1: 2 × count runners each commit exactly once. An attempt that loses lost to a commit
+        // made after its read, so each loss is a different runner's one commit: 2 × count attempts
+        // cannot run out, however slow the machine (the default 10 did, once, under TSan).
+        var policy = Support.thresholdPolicy
+        policy.retries.attempts = 2 * count
+        let env = TestEnvironment(policy: policy)
         let anna = try await env.activeAccount()
         var ids: [ProductRegistration.ID] = []
         for n in 0..<count {
