@@ -17,6 +17,7 @@ import argparse
 import concurrent.futures
 import email
 import email.policy
+import html
 import http.client
 import json
 import os
@@ -94,7 +95,9 @@ class Client:
         if response.status >= 500:
             raise Failure(f"{method} {path} on instance {index + 1}: HTTP {response.status}: {text[:300]}")
         if expect is not None and response.status not in (expect if isinstance(expect, tuple) else (expect,)):
-            raise Failure(f"{method} {path} on instance {index + 1}: HTTP {response.status}, expected {expect}: {text[:400]}")
+            alert = re.search(r'role="alert">(.*?)</', text, re.S)
+            said = f"the page says: {html.unescape(alert.group(1)).strip()}" if alert else text[:400]
+            raise Failure(f"{method} {path} on instance {index + 1}: HTTP {response.status}, expected {expect}: {said}")
         if keep_page and "text/html" in (response.getheader("Content-Type") or ""):
             self.last_page = text
         return response.status, response.getheader("Location"), text, data

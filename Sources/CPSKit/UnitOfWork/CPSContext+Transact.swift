@@ -16,9 +16,11 @@ extension CPSContext {
         var attempt = 1
         while true {
             let unit = UnitOfWork(context: self, principal: principal, operation: operation)
-            var lost: StorageError
+            let lost: StorageError
+            var committing = false
             do {
                 let value = try await body(unit)
+                committing = true
                 if let committed = try await unit.commit() {
                     events.emit(.unitCommitted(operation: operation, attempt: attempt, writes: committed.writes,
                                                checks: committed.checks))
@@ -26,7 +28,14 @@ extension CPSContext {
                 return value
             } catch let error as StorageError where error.reason == .conflict {
                 lost = error
+            } catch {
+                // The body failed: nothing was written, its membership numbers are free again (R-MEM-2). A
+                // failed commit may have written: its numbers stay used.
+                if !committing { membershipNumbers.release(unit.leasedMembershipSequences) }
+                throw error
             }
+            // A conflict, in the body or at the commit, wrote nothing.
+            membershipNumbers.release(unit.leasedMembershipSequences)
             guard attempt < retries.attempts else {
                 events.emit(.conflictGivenUp(operation: operation, attempts: attempt, kind: lost.kind, id: lost.subject))
                 throw ConflictError(operation: operation, attempts: attempt, kind: lost.kind, id: lost.subject)

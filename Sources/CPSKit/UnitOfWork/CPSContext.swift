@@ -16,7 +16,9 @@ import Foundation
 /// ``mailTransport`` the outbox keeps its mails until a host delivers them.
 public struct CPSContext: Sendable {
     /// Where records live (R-ADP-1).
-    public var store: any RecordStore
+    public var store: any RecordStore {
+        didSet { membershipNumbers = MembershipNumberReservations() }
+    }
     /// The rules' numbers and lists; change it with ``with(policy:)``, which validates it and moves
     /// the calendars along.
     public private(set) var policy: CPSPolicy
@@ -51,6 +53,9 @@ public struct CPSContext: Sendable {
     /// How retries wait (R-UOW-1); ``Sleeper/system`` by default.
     public var sleeper: Sleeper
     private let customCalendars: Bool
+    /// The membership numbers reserved from ``store``'s counter and not used yet (R-MEM-2); shared by
+    /// every copy of this context on the same store.
+    private(set) var membershipNumbers = MembershipNumberReservations()
 
     /// Creates a context; everything but the store, the identity adapter and the token keys has a
     /// production default.

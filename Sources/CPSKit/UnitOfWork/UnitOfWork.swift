@@ -34,6 +34,8 @@ final class UnitOfWork {
     private var writes: [RecordWrite] = []
     private var written: Set<Key> = []
     private var pendingAudits: [PendingAudit] = []
+    /// The membership-number values this attempt leased (R-MEM-2): given back when it writes nothing.
+    private(set) var leasedMembershipSequences: [Int] = []
 
     /// An audit entry waiting for its link (R-GDPR-3): chained at commit, after every other write.
     private struct PendingAudit {
@@ -95,6 +97,19 @@ final class UnitOfWork {
         }
         reads[key] = version
         readOrder.append(key)
+    }
+
+    /// A membership-number sequence value for this attempt (R-MEM-2): a free one of the context's
+    /// reservations, or the first of a new block.
+    func leaseMembershipSequence() async throws -> Int {
+        let sequence: Int
+        if let free = context.membershipNumbers.lease() {
+            sequence = free
+        } else {
+            sequence = try await context.reserveMembershipNumbers(as: principal)
+        }
+        leasedMembershipSequences.append(sequence)
+        return sequence
     }
 
     // MARK: - Writes

@@ -1,8 +1,10 @@
-/// The global counter of membership numbers (R-MEM-2): the next sequence value to try.
+/// The global counter of membership numbers (R-MEM-2): the first sequence value no process has
+/// reserved.
 ///
-/// Updated with its version in the same batch as the membership that takes the number, so two
-/// purchases at once never take the same value (one gets a conflict and retries). Gaps are allowed;
-/// uniqueness is also held by the membership's unique key.
+/// A process reserves a block of values by advancing it, with its version, in a small unit of its own
+/// (two reservations at once: one conflicts and retries); purchases and renewals then take values from
+/// their process's reservation and never touch the counter, so they do not race each other. Gaps are
+/// allowed (values reserved and never used); uniqueness is also held by the membership's unique key.
 public struct MembershipNumberCounter: StoredRecord, Equatable {
     /// The record kind, stable forever (R-ADP-1).
     public static let kind = "membership-number-counter"
@@ -11,7 +13,7 @@ public struct MembershipNumberCounter: StoredRecord, Equatable {
 
     /// Always ``singletonID``.
     public let id: String
-    /// The next sequence value to try (R-MEM-2).
+    /// The first sequence value not reserved yet (R-MEM-2).
     public var nextSequence: Int
 
     /// A counter starting at `nextSequence`.

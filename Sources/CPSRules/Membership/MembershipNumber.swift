@@ -71,8 +71,9 @@ public struct MembershipNumber: Hashable, Sendable, CustomStringConvertible {
     /// every one of `previousNumbers` — the old CPS number and the numbers of earlier terms, in any
     /// spelling (R-MEM-2).
     ///
-    /// Pure: the service keeps the global counter (and a unique key in storage), passes its next value
-    /// and stores ``Assignment/nextSequence``.
+    /// Pure: the service passes a sequence value it reserved from the global counter (and keeps a
+    /// unique key in storage); a result whose ``Assignment/nextSequence`` is not `nextSequence + 1`
+    /// moved past a number the account had.
     ///
     /// - Throws: ``MembershipError/Reason/membershipNumbersExhausted`` when the sequence runs out.
     public static func assignNew(nextSequence: Int, previousNumbers: some Sequence<String>)
