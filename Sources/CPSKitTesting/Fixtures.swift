@@ -19,6 +19,15 @@ public enum Fixtures {
         vatNumber: nil, contactName: "Erik Berg", contactEmail: "erik@berg.example", contactLanguage: "en",
         applicantRole: "Owner", attestsAuthority: true)
 
+    /// ``swedishNonVATForm`` for the `n`-th of several companies in one test: "Fotograf Berg `n`",
+    /// `erik<n>@berg.example` (sample data).
+    public static func swedishNonVATForm(_ n: Int) -> ApplicationForm {
+        var form = swedishNonVATForm
+        form.companyName = "Fotograf Berg \(n)"
+        form.contactEmail = "erik\(n)@berg.example"
+        return form
+    }
+
     /// A minimal PDF file.
     public static let pdf = Data("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)
     /// The PNG signature and a header chunk.

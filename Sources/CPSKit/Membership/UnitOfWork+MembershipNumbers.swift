@@ -34,7 +34,7 @@ extension CPSContext {
             runs += 1
             let counter = try await unit.fetch(MembershipNumberCounter.self, id: MembershipNumberCounter.singletonID)
             let first = max(1, counter?.record.nextSequence ?? 1)
-            _ = try MembershipNumber(sequence: first)
+            _ = try MembershipNumber(sequence: first) // no value left: membershipNumbersExhausted
             // Near the end of the sequence the block shrinks to the values that still make a number.
             let end = min(first + size, MembershipNumber.maximumSequence + 1)
             if var counter {

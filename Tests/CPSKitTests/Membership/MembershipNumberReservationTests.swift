@@ -5,18 +5,11 @@ import Testing
 
 @Suite("Membership numbers reserved outside the purchase (R-MEM-2, R-UOW-1)")
 struct MembershipNumberReservationTests {
-    private static func form(_ n: Int) -> ApplicationForm {
-        var form = Fixtures.swedishNonVATForm
-        form.companyName = "Bildbyrå Nord \(n)"
-        form.contactEmail = "karin\(n)@nord.example"
-        return form
-    }
-
     /// `count` active accounts with enough points for Silver.
     private static func accounts(_ env: TestEnvironment, count: Int) async throws -> [TestEnvironment.ActiveAccount] {
         var accounts: [TestEnvironment.ActiveAccount] = []
         for n in 1...count {
-            let active = try await env.activeAccount(form(n))
+            let active = try await env.activeAccount(Fixtures.swedishNonVATForm(n))
             try await env.setPoints(600, for: active.account.id)
             accounts.append(active)
         }

@@ -17,10 +17,7 @@ struct ChargeStressTests {
         // State set up in memory: 50 accounts with 10 card purchases each, every invoice issued and due.
         let setup = TestEnvironment()
         for n in 0..<50 {
-            var form = Fixtures.swedishNonVATForm
-            form.companyName = "Fotograf \(n)"
-            form.contactEmail = "foto\(n)@stress.example"
-            let active = try await setup.activeAccount(form)
+            let active = try await setup.activeAccount(Fixtures.swedishNonVATForm(n))
             try await setup.setPoints(1_200, for: active.account.id)
             for _ in 0..<10 {
                 try await setup.membership.purchase(

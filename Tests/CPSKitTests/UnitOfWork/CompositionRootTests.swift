@@ -106,20 +106,13 @@ struct CompositionRootTests {
         await #expect(throws: AuthorizationError.self) { try await env.invoicing.runOnce(as: active.principal) }
     }
 
-    private static func form(_ n: Int) -> ApplicationForm {
-        var form = Fixtures.swedishNonVATForm
-        form.companyName = "Fotograf Berg \(n)"
-        form.contactEmail = "erik\(n)@berg.example"
-        return form
-    }
-
     @Test("R-UOW-2: a run does at most one page of work and says more is due")
     func onePagePerRun() async throws {
         var policy = CPSPolicy.canonEurope
         policy.jobs.pageSize = 2
         let env = TestEnvironment(policy: policy)
         var users: [AccountUser] = []
-        for n in 1...3 { users.append(try await env.activeAccount(Self.form(n)).superuser) } // each delivers its mail
+        for n in 1...3 { users.append(try await env.activeAccount(Fixtures.swedishNonVATForm(n)).superuser) } // each delivers its mail
         for user in users { _ = try await env.passwords.requestPasswordReset(email: user.email.address) }
         while try await env.services.passwordResets.runOnce(as: .system("jobs")).hasMore {}
         let pending = try await env.store.fetchAll(OutboxMail.self, indexKey: OutboxMail.pendingIndex).count
